@@ -1,0 +1,91 @@
+/**
+ * The normalizer: raw text in, NormDoc out (normalized text, a map from every
+ * normalized character to its raw span, and every repair in raw coordinates).
+ * Passes run in the fixed order of PASSES; a pipeline may select a subset.
+ * The whole document is normalized at once (reflow needs its neighbours).
+ */
+import { OffsetMap } from '../core/offsets.js';
+import type { NormDoc, Repair } from '../core/types.js';
+import { artifacts } from './artifacts.js';
+import { dedupDoubled } from './dedup-doubled.js';
+import { numbering } from './numbering.js';
+import type { Pass } from './pass.js';
+import { punctuation } from './punctuation.js';
+import { reflow } from './reflow.js';
+import { spacing } from './spacing.js';
+import { makeT2s } from './t2s.js';
+import { unicode } from './unicode.js';
+
+/** Pass names in the order they run. `t2s` runs only when asked for. */
+export const PASSES = ['artifacts', 'unicode', 'dedup', 'spacing', 'reflow', 'punctuation', 'numbering', 't2s'] as const;
+export type PassName = (typeof PASSES)[number];
+
+/** Passes that run when no list is given (t2s is opt-in). */
+export const DEFAULT_PASSES: readonly PassName[] = PASSES.filter((p) => p !== 't2s');
+
+export interface NormalizeOptions {
+  /** run traditional→simplified conversion (adds `t2s` to the passes) */
+  t2s?: boolean;
+  /** which passes to run (order is always that of PASSES) */
+  passes?: string[];
+  /** opencc source variant for t2s */
+  t2sFrom?: 'hk' | 'tw' | 't';
+}
+
+const PASS_FNS: Record<Exclude<PassName, 't2s'>, Pass> = {
+  artifacts,
+  unicode,
+  dedup: dedupDoubled,
+  spacing,
+  reflow,
+  punctuation,
+  numbering,
+};
+
+export function selectPasses(opts: NormalizeOptions = {}): PassName[] {
+  let wanted: Set<string>;
+  if (opts.passes) {
+    for (const p of opts.passes) {
+      if (!(PASSES as readonly string[]).includes(p)) {
+        throw new Error(`unknown normalize pass "${p}" (known: ${PASSES.join(', ')})`);
+      }
+    }
+    wanted = new Set(opts.passes);
+  } else wanted = new Set(DEFAULT_PASSES);
+  if (opts.t2s) wanted.add('t2s');
+  else if (opts.t2s === false) wanted.delete('t2s');
+  return PASSES.filter((p) => wanted.has(p));
+}
+
+export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
+  const passes = selectPasses(opts);
+  let text = raw;
+  let map: OffsetMap | null = null; // null = identity
+  const repairs: Repair[] = [];
+  for (const name of passes) {
+    const fn: Pass = name === 't2s' ? makeT2s(opts.t2sFrom ?? 'hk') : PASS_FNS[name];
+    const r = fn(text);
+    if (r.repairs.length === 0 && r.text === text) continue;
+    for (const rep of r.repairs) {
+      if (map) {
+        if (rep.rawEnd > rep.rawStart) {
+          const [a, z] = map.span(rep.rawStart, rep.rawEnd);
+          rep.rawStart = a;
+          rep.rawEnd = z;
+        } else {
+          const p = map.boundary(rep.rawStart);
+          rep.rawStart = p;
+          rep.rawEnd = p;
+        }
+      }
+      repairs.push(rep);
+    }
+    map = map ? r.map.compose(map) : r.map;
+    text = r.text;
+  }
+  repairs.sort((x, y) => x.rawStart - y.rawStart || x.rawEnd - y.rawEnd);
+  return { raw, text, map: map ?? OffsetMap.identity(raw.length), repairs };
+}
+
+export { artifacts, dedupDoubled, numbering, punctuation, reflow, spacing, unicode, makeT2s };
+export type { Pass, PassResult } from './pass.js';

@@ -1,0 +1,215 @@
+/**
+ * Pass `reflow`: join hard-wrapped lines into paragraphs, one paragraph per
+ * output line, no blank lines.
+ *
+ * A line break is kept (a paragraph or block ends) or removed (a hard wrap)
+ * from generalizable signals only:
+ * - does the line end with sentence-final punctuation (or a photo credit)?
+ * - is the line as wide as its neighbours (a full column line) or shorter?
+ *   Widths are display widths (Han 2, ASCII 1) compared with the lines
+ *   around it, so columns of any width and text wrapped round a photo work;
+ * - does the next line start a block: a byline, a heading (一、 / （一）),
+ *   a headline (a short line followed by a byline), a standalone credit?
+ * - does the document separate paragraphs with blank lines (then a blank is
+ *   a break unless the line before it is an unfinished full line) or put a
+ *   blank after every line (then blanks say nothing)?
+ * - is the document already one paragraph per line (long lines)? Then every
+ *   line is its own block.
+ * Special joins: a dash split over lines ("—" / "—") closes up; a byline set
+ * vertically ("本报记者" / "童" / "政") becomes one line with single spaces;
+ * a standalone credit ("王英浩摄") joins its caption after one space; two
+ * short unpunctuated lines between blank lines are the halves of one
+ * headline and join with one space.
+ */
+import { EditBuilder } from '../core/offsets.js';
+import { FINAL_RE, widthOf } from './chars.js';
+import { RepairLog, type PassResult } from './pass.js';
+
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+const LABEL_ONLY_RE = new RegExp(`^${HAN}{0,12}(?:记者|通讯员)$`);
+const BYLINE_RE = new RegExp(`^${HAN}{0,12}(?:记者|通讯员)[ \\u3000]`);
+const NAME_PIECE_RE = new RegExp(`^${HAN}{1,4}$`);
+const CREDIT_LINE_RE = new RegExp(
+  `^(?:${HAN}{0,12}记者 ?)?${HAN}{2,4}(?: ${HAN}{2,4})* ?(?:摄影报道|摄影|摄)(?:[（(][^）)]*[）)])?$`,
+);
+const ENDS_CREDIT_RE = /(?:摄影报道|摄影|摄|文\/图|文／图)(?:[（(][^）)]*[）)])?[）)]?$/;
+const DASH_ONLY_RE = /^[—\-－]{1,2}$/;
+const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇])/;
+/** A quotation closing a line ... */
+const SPEAKER_END_RE = /[。！？…][”"]$/;
+/** ... and its attribution alone on the next line ("唐超表示。"). */
+const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
+const INNER_PUNCT_RE = /[，。；！？,;!?、…]/;
+
+/** Lines longer than this (chars) are "paragraph per line" material. */
+const LONG_LINE = 60;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** blank lines before this line */
+  blanks: number;
+  w: number;
+  final: boolean;
+  credit: boolean;
+  endsCredit: boolean;
+  byline: boolean;
+  labelOnly: boolean;
+  namePiece: boolean;
+  dashOnly: boolean;
+  punct: boolean;
+}
+
+type Decision = 'join' | 'space' | 'break';
+
+function analyse(text: string, start: number, end: number, blanks: number): Line {
+  const t = text.slice(start, end);
+  const endsCredit = ENDS_CREDIT_RE.test(t);
+  return {
+    start,
+    end,
+    text: t,
+    blanks,
+    w: widthOf(t) / 2,
+    final: FINAL_RE.test(t) || endsCredit,
+    credit: CREDIT_LINE_RE.test(t),
+    endsCredit,
+    byline: BYLINE_RE.test(t),
+    labelOnly: LABEL_ONLY_RE.test(t),
+    namePiece: NAME_PIECE_RE.test(t),
+    dashOnly: DASH_ONLY_RE.test(t),
+    punct: INNER_PUNCT_RE.test(t),
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
+
+export function decideBreaks(lines: Line[]): Decision[] {
+  const n = lines.length;
+  const out: Decision[] = new Array(Math.max(0, n - 1)).fill('break');
+  if (n < 2) return out;
+  let blankLines = 0;
+  let long = 0;
+  for (const l of lines) {
+    blankLines += l.blanks;
+    if (l.text.length > LONG_LINE) long++;
+  }
+  const paraMode = long >= 0.25 * n;
+  const blanksInformative = blankLines < 0.6 * n;
+  const wDoc = percentile(
+    lines.map((l) => l.w),
+    0.7,
+  );
+  /** a full line is at most this much (chars) narrower than its reference */
+  const TOL = 0.75;
+  let bylineBlock = false;
+  let prevBreak = true;
+  for (let i = 0; i + 1 < n; i++) {
+    const L = lines[i]!;
+    const N = lines[i + 1]!;
+    const N2 = lines[i + 2];
+    const P = i > 0 && !prevBreak ? lines[i - 1] : undefined;
+    let d: Decision;
+    const nHeadline = N2 !== undefined && (N2.byline || N2.labelOnly) && !N.punct && !N.byline && !N.labelOnly;
+    if (L.dashOnly || N.dashOnly) d = 'join';
+    else if (L.labelOnly || (bylineBlock && (N.namePiece || N.labelOnly))) {
+      bylineBlock = true;
+      const single = (l: Line) => l.text.length === 1;
+      d = single(L) && single(N) && !L.labelOnly ? 'join' : 'space';
+    } else if (bylineBlock) d = 'break';
+    else if (N.credit && L.final && !L.endsCredit) d = 'space';
+    else if (SPEAKER_END_RE.test(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
+    else if (L.byline || N.byline || N.labelOnly || L.endsCredit || nHeadline) d = 'break';
+    else if (paraMode) d = 'break';
+    else if (HEADING_START_RE.test(N.text) && (L.final || !L.punct)) d = 'break';
+    else if (blanksInformative && N.blanks > 0) {
+      const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
+      if (L.final) d = 'break';
+      else if (L.w >= wDoc - 1.5) d = 'join';
+      else if (prevBreak && shortNoPunct(L) && shortNoPunct(N) && (N2 === undefined || N2.blanks > 0)) d = 'space';
+      else d = 'break';
+    } else if (L.final) {
+      const ref = Math.max(N.w, P ? P.w : 0);
+      const full = L.w >= ref - TOL;
+      if (!full) d = 'break';
+      // A full line ending a sentence: the text cannot tell a paragraph end
+      // from a sentence that happens to fill the line; a paragraph end is
+      // the more common reading in news columns.
+      else d = 'break';
+    } else {
+      const heading: boolean = prevBreak && !L.punct && L.w <= 0.75 * N.w && L.w < wDoc - 2 && !/[“‘"'（(《]$/.test(L.text);
+      d = heading ? 'break' : 'join';
+    }
+    if (d === 'break') bylineBlock = false;
+    out[i] = d;
+    prevBreak = d === 'break';
+  }
+  return out;
+}
+
+export function reflow(input: string): PassResult {
+  const b = new EditBuilder(input);
+  const log = new RepairLog('reflow');
+  const lines: Line[] = [];
+  let blanks = 0;
+  let pos = 0;
+  const len = input.length;
+  while (pos <= len) {
+    let e = input.indexOf('\n', pos);
+    if (e < 0) e = len;
+    if (e === pos) blanks++;
+    else {
+      lines.push(analyse(input, pos, e, blanks));
+      blanks = 0;
+    }
+    if (e >= len) break;
+    pos = e + 1;
+  }
+  if (lines.length === 0) {
+    if (len > 0) {
+      b.delete(len);
+      log.add('e', 0, len, input, '');
+    }
+    const r = b.finish();
+    return { text: r.text, map: r.map, repairs: log.list };
+  }
+  const first = lines[0]!;
+  if (first.start > 0) {
+    b.delete(first.start);
+    log.add('e', 0, first.start, input.slice(0, first.start), '');
+  }
+  const decisions = decideBreaks(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const L = lines[i]!;
+    b.keepTo(L.end);
+    const N = lines[i + 1];
+    const gapEnd = N ? N.start : len;
+    if (!N) {
+      if (gapEnd > L.end) {
+        b.delete(gapEnd - L.end);
+        log.add('e', L.end, gapEnd, input.slice(L.end, gapEnd), '');
+      }
+      break;
+    }
+    const d = decisions[i]!;
+    const gap = input.slice(L.end, gapEnd);
+    if (d === 'break') {
+      b.keep(1);
+      if (gapEnd - L.end > 1) {
+        b.delete(gapEnd - L.end - 1);
+        log.add('e', L.end + 1, gapEnd, gap.slice(1), '');
+      }
+    } else {
+      const out = d === 'space' ? ' ' : '';
+      b.replace(gapEnd - L.end, out);
+      log.add('e', L.end, gapEnd, gap, out);
+    }
+  }
+  const r = b.finish();
+  return { text: r.text, map: r.map, repairs: log.list };
+}

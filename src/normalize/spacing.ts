@@ -1,0 +1,153 @@
+/**
+ * Pass `spacing`: remove the spaces the house convention does not want.
+ *
+ * Removed: spaces touching Chinese text on either side, i.e. justified
+ * columns ("如 今 在 这 里 ，"), stray spaces where a printed column line
+ * ended ("开发 区"), and spaces between Chinese and digits/Latin ("2024 年").
+ * Kept (collapsed to one space): spaces between two ASCII tokens
+ * ("Walker S Lite"), and field separators: byline label and names
+ * ("本报记者 韩秉志"), lists of names, a caption and its photo credit
+ * ("观看。 陈晓根摄", "张建松 摄"), headline halves and other short
+ * unpunctuated lines made of several words ("品“质”焕新 发展见“力”"), a
+ * figure label and its title ("图1 一核引领…"). A two-character name padded
+ * to the width of a three-character one ("周 琳") is closed up.
+ */
+import { EditBuilder } from '../core/offsets.js';
+import { isAsciiAlnum, isHan, isSpace } from './chars.js';
+import { RepairLog, forEachLine, type PassResult } from './pass.js';
+
+const SP = '[ \\u3000\\t]';
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+
+/** Byline: a label ending in 记者/通讯员 followed by a space. */
+const BYLINE_RE = new RegExp(`^${HAN}{0,12}(?:记者|通讯员|特约撰稿人)(?=${SP})`);
+/** A photo credit closing a line, after sentence-final punctuation. */
+const CREDIT_RE = new RegExp(
+  `(?:[。！？!?”"）)]|^)(${SP}+)((?:${HAN}{0,12}记者${SP}?)?${HAN}{2,4}(?:${SP}${HAN}{2,4})*${SP}?(?:摄影报道|摄影|摄)(?:[（(][^）)]*[）)])?)$`,
+);
+/** A credit in brackets: "(邱海鹰 周毅 文/图)". */
+const PAREN_CREDIT_RE = new RegExp(`[（(]${HAN}{2,4}(?:${SP}+${HAN}{2,4})*(?:${SP}+(?:文/图|文／图|文|图|摄))?[）)]`, 'g');
+/** Figure or table label at the start of a line. */
+const FIGURE_RE = new RegExp(`^(?:图|表)${SP}?\\d+(?:[-.]\\d+)?(${SP}+)(?=${HAN})`);
+/** Sentence punctuation: a line containing it is prose, not a list of fields. */
+const PROSE_PUNCT_RE = /[，。；！？,;!?、]/;
+/** A field token: Han with quotes, brackets, middle dots, colons. */
+const FIELD_TOKEN_RE = new RegExp(`^(?:${HAN}|[“”"'‘’《》〈〉·・：:（）()—])+$`);
+
+const MAX_FIELD_LINE = 40;
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Is this short line a list of fields (names, headline halves)? */
+function isFieldLine(line: string): boolean {
+  if (line.length > MAX_FIELD_LINE || PROSE_PUNCT_RE.test(line)) return false;
+  const tokens = line.split(/[ \u3000\t]+/);
+  if (tokens.length < 2 || tokens.length > 8) return false;
+  for (const t of tokens) {
+    if (!FIELD_TOKEN_RE.test(t) || hanCount(t) < 2) return false;
+  }
+  return true;
+}
+
+export function spacing(input: string): PassResult {
+  const b = new EditBuilder(input);
+  const log = new RepairLog('spacing');
+  forEachLine(input, (start, end) => {
+    // fast exit: no space in the line
+    let any = false;
+    for (let i = start; i < end; i++) {
+      if (isSpace(input.charCodeAt(i))) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return;
+    const line = input.slice(start, end);
+    // keep[i] = 1 when the space run starting at i is a field separator
+    const keep = new Set<number>();
+    const closeUp = new Set<number>();
+    let fieldLine = false;
+    if (BYLINE_RE.test(line)) {
+      fieldLine = true;
+      // close up a two-character name padded with a space ("周 琳")
+      const re = /[ \u3000\t]+/g;
+      let m: RegExpExecArray | null;
+      const spans: Array<[number, number]> = [];
+      while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
+      let tokStart = 0;
+      const tokens: Array<[number, number]> = [];
+      for (const [a, z] of spans) {
+        tokens.push([tokStart, a]);
+        tokStart = z;
+      }
+      tokens.push([tokStart, line.length]);
+      for (let t = 1; t + 1 < tokens.length; t++) {
+        const [a1, z1] = tokens[t]!;
+        const [a2, z2] = tokens[t + 1]!;
+        const single = (a: number, z: number) => z - a === 1 && isHan(line.charCodeAt(a));
+        const prevSingle = t > 1 && single(tokens[t - 1]![0], tokens[t - 1]![1]);
+        const nextNextSingle = t + 2 < tokens.length && single(tokens[t + 2]![0], tokens[t + 2]![1]);
+        if (single(a1, z1) && single(a2, z2) && !prevSingle && !nextNextSingle) closeUp.add(z1);
+      }
+    } else if (isFieldLine(line)) {
+      fieldLine = true;
+    } else {
+      const cm = CREDIT_RE.exec(line);
+      if (cm) {
+        const creditStart = line.length - cm[2]!.length;
+        const spStart = creditStart - cm[1]!.length;
+        keep.add(spStart);
+        for (let i = creditStart; i < line.length; i++) {
+          if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
+        }
+      }
+      PAREN_CREDIT_RE.lastIndex = 0;
+      let pm: RegExpExecArray | null;
+      while ((pm = PAREN_CREDIT_RE.exec(line))) {
+        for (let i = pm.index + 1; i < pm.index + pm[0].length; i++) {
+          if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
+        }
+      }
+      const fm = FIGURE_RE.exec(line);
+      if (fm) keep.add(fm[0].length - fm[1]!.length);
+    }
+    // count the removable CJK spaces to tell a justified line from stray spaces
+    const edits: Array<{ at: number; len: number; out: string; kind: string }> = [];
+    let cjkRemoved = 0;
+    for (let i = 0; i < line.length; ) {
+      if (!isSpace(line.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < line.length && isSpace(line.charCodeAt(j))) j++;
+      const len = j - i;
+      const l = i > 0 ? line.charCodeAt(i - 1) : 0;
+      const r = j < line.length ? line.charCodeAt(j) : 0;
+      const asciiBoth = l > 0 && l < 0x80 && r > 0 && r < 0x80;
+      if ((fieldLine && !closeUp.has(i)) || keep.has(i) || asciiBoth) {
+        if (len > 1 || line[i] !== ' ') edits.push({ at: i, len, out: ' ', kind: 'd' });
+      } else {
+        const kind = isAsciiAlnum(l) || isAsciiAlnum(r) ? 's' : 'x';
+        if (kind === 'x') cjkRemoved++;
+        edits.push({ at: i, len, out: '', kind });
+      }
+      i = j;
+    }
+    const justified = cjkRemoved >= 3 && cjkRemoved * 6 >= line.length;
+    for (const e of edits) {
+      const at = start + e.at;
+      b.keepTo(at);
+      if (e.out === '') b.delete(e.len);
+      else b.replace(e.len, e.out);
+      const kind = e.kind === 'x' ? (justified ? 'c' : 'd') : e.kind;
+      log.add(kind, at, at + e.len, input.slice(at, at + e.len), e.out);
+    }
+  });
+  const { text, map } = b.finish();
+  return { text, map, repairs: log.list };
+}

@@ -1,0 +1,35 @@
+/**
+ * Pass `unicode`: zero-width characters removed, no-break and ideographic
+ * spaces become ASCII spaces, full-width ASCII letters and digits become
+ * half-width. Full-width punctuation is left to the punctuation pass.
+ */
+import { EditBuilder } from '../core/offsets.js';
+import { RepairLog, type PassResult } from './pass.js';
+
+const TRIGGER_RE = /[\u200b-\u200d\u2060\ufeff\u00a0\u2007\u202f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
+export function unicode(input: string): PassResult {
+  const log = new RepairLog('unicode');
+  TRIGGER_RE.lastIndex = 0;
+  let m = TRIGGER_RE.exec(input);
+  const b = new EditBuilder(input);
+  while (m) {
+    const i = m.index;
+    const c = input.charCodeAt(i);
+    b.keepTo(i);
+    if (c === 0xa0 || c === 0x2007 || c === 0x202f) {
+      b.replace(1, ' ');
+      log.add('u', i, i + 1, input[i]!, ' ');
+    } else if (c >= 0xff10) {
+      const h = String.fromCharCode(c - 0xfee0);
+      b.replace(1, h);
+      log.add('u', i, i + 1, input[i]!, h);
+    } else {
+      b.delete(1);
+      log.add('u', i, i + 1, input[i]!, '');
+    }
+    m = TRIGGER_RE.exec(input);
+  }
+  const { text, map } = b.finish();
+  return { text, map, repairs: log.list };
+}
