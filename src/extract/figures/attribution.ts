@@ -1,0 +1,74 @@
+/**
+ * Attribution: for each figure, the metric phrase it quantifies, the change it
+ * reports (增长/下降 …) and its basis (同比/环比), the subject its clause names
+ * (南开区) and the time reference of its sentence (今年前7个月, 到2027年).
+ * Heuristic and local: it reads only the sentence the figure is in.
+ */
+import type { FigureHit } from '../rule.js';
+import { BASES, CHANGE_VERBS } from './lexicon.js';
+
+const SENTENCE_END = /[。！？；\n]/;
+const CLAUSE_END = /[，、：:,（(“”]/;
+const CHANGE_RE = new RegExp('(' + BASES.join('|') + ')?(' + CHANGE_VERBS.join('|') + ')(?:了|为|到|至|达)?$');
+const SUBJECT_RE = /([\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|乡|村|州|集团|公司))(?=[\u4e00-\u9fff])/g;
+const TIME_WORDS = /(今年以来|近年来|截至目前|目前|去年|今年|明年|前年|当前|近日|日前|\d{4}年以来)/g;
+const LEAD_STRIP = /^(?:其中|同时|此外|另外|比如|例如|又如|并|且|和|与|及|而|还|也|已|将|共|总|累计|合计|全年|该区|该市|该省|这里|目前|当前|截至目前|今年以来|近年来)+/;
+const TAIL_STRIP = /(?:已经|已|将|可|能|共|总|累计|合计|实现|完成|达到|达|为|是|有|约|超过|超|近|逾|拥有|带动|吸引|引进|聚集|落户|新增|签约|突破|提高|增长|下降|同比|环比)+$/;
+
+export function attribute(text: string, figs: FigureHit[]): void {
+  // time references: the last date/period figure (or time word) earlier in the same sentence
+  for (const f of figs) {
+    let s = f.start;
+    while (s > 0 && !SENTENCE_END.test(text[s - 1] as string)) s--;
+    const sentenceHead = text.slice(s, f.start);
+    if (f.kind !== 'date' && f.kind !== 'period') {
+      let time: string | null = null;
+      for (const g of figs) {
+        if ((g.kind === 'date' || g.kind === 'period') && g.start >= s && g.end <= f.start) {
+          let gs = g.start;
+          // keep the preposition that makes it a deadline: 到2027年
+          const pre = text.slice(Math.max(s, gs - 2), gs);
+          const m = /(到|至|截至|截止)$/.exec(pre);
+          if (m) gs -= m[1]!.length;
+          time = text.slice(gs, g.end);
+        }
+      }
+      if (time === null) {
+        TIME_WORDS.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = TIME_WORDS.exec(sentenceHead))) time = m[0];
+      }
+      f.time = time;
+    }
+    // clause before the figure
+    let c = f.start;
+    while (c > s && !CLAUSE_END.test(text[c - 1] as string)) c--;
+    let clause = text.slice(c, f.start);
+    const ch = CHANGE_RE.exec(clause);
+    if (ch) {
+      f.change = ch[2] ?? null;
+      f.basis = ch[1] ?? null;
+      clause = clause.slice(0, ch.index);
+    } else {
+      f.change = null;
+      f.basis = null;
+    }
+    // subject: a named place or organisation in the sentence before the figure
+    let subject: string | null = null;
+    SUBJECT_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SUBJECT_RE.exec(sentenceHead))) {
+      let name = m[1] as string;
+      const cut = Math.max(...[...'在于从把将对由向为的了是和与及至到已有个号等设全各'].map((ch) => name.lastIndexOf(ch)));
+      if (cut >= 0) name = name.slice(cut + 1);
+      if (name.length >= 2 && !/^(?:该|本|全|各|多|这|那|每)/.test(name)) subject = name;
+    }
+    f.subject = subject;
+    // metric: what remains of the clause once time words, subject and verbs are stripped
+    let metric = clause;
+    if (subject && metric.includes(subject)) metric = metric.slice(metric.lastIndexOf(subject) + subject.length);
+    metric = metric.replace(/^.*?(?:年|月|日|以来)(?=[\u4e00-\u9fff])/, (x) => (/\d|今|去|明/.test(x) ? '' : x));
+    metric = metric.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(/^的/, '');
+    f.metric = metric.length >= 2 && f.kind !== 'date' && f.kind !== 'period' ? metric.slice(-16) : null;
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * Dates and periods: 2024年10月, 8月25日, 2月3日7时37分, 2025—2027年, 1月至7月,
+ * 今年前7个月, 上半年, 2026年底, 一季度. Values are ISO 8601 strings of the
+ * precision written (2024, 2024-10, 2024-10-08, 2025-02-03T07:37); periods carry
+ * `date` (start) and `dateEnd` (end). Relative parts (今年, a month without a year)
+ * resolve against the document date when it is known and stay null otherwise,
+ * with what was read kept in `attrs`.
+ */
+import type { FigureHit } from '../rule.js';
+import { CN_DIGIT, isDigitChar, readNumeral } from './numerals.js';
+
+const REL_YEARS: ReadonlyArray<[string, number]> = [
+  ['今年', 0], ['本年', 0], ['去年', -1], ['上年', -1], ['明年', 1], ['前年', -2], ['后年', 2],
+];
+
+interface DatePoint {
+  /** absolute year, or null when relative/unknown */
+  y: number | null;
+  /** year offset from the document's year when relative (今年 = 0) */
+  rel: number | null;
+  m: number | null;
+  d: number | null;
+  hh: number | null;
+  mm: number | null;
+  /** for periods named inside one expression (上半年, 前7个月, 8月上旬) */
+  endM?: number | null;
+  endD?: number | null;
+  startM?: number | null;
+  startD?: number | null;
+  named?: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function smallNum(text: string, i: number): { v: number; end: number } | null {
+  const c = text[i];
+  if (c === undefined) return null;
+  if (!isDigitChar(c) && !(c in CN_DIGIT) && c !== '十') return null;
+  const r = readNumeral(text, i, { loneFormal: true });
+  if (!r || r.vague || !Number.isInteger(r.value) || r.value < 0) return null;
+  if (!r.chinese && !r.plainArabic) return null;
+  return { v: r.value, end: r.end };
+}
+
+function yearAt(text: string, i: number): { y: number | null; rel: number | null; end: number } | null {
+  for (const [w, off] of REL_YEARS) if (text.startsWith(w, i)) return { y: null, rel: off, end: i + 2 };
+  // 2024年 / 二〇二四年
+  let j = i;
+  let s = '';
+  while (j < i + 4 && isDigitChar(text[j])) {
+    s += String((text.charCodeAt(j) >= 0xff10 ? text.charCodeAt(j) - 0xff10 : text.charCodeAt(j) - 48));
+    j++;
+  }
+  if (s.length === 4 && !isDigitChar(text[j]) && text[j] === '年' && !isDigitChar(text[i - 1])) return { y: Number(s), rel: null, end: j + 1 };
+  if (s.length === 0) {
+    let t = '';
+    while (j < i + 4 && text[j] !== undefined && '零〇○一二三四五六七八九'.includes(text[j] as string)) {
+      t += String(CN_DIGIT[text[j] as string] ?? 0);
+      j++;
+    }
+    if (t.length === 4 && text[j] === '年') return { y: Number(t), rel: null, end: j + 1 };
+  }
+  return null;
+}
+
+/** After a year: 上半年, 前7个月, 一季度, 年底, 10月25日 … */
+function afterYear(text: string, j: number, p: DatePoint, hasYearChar: boolean): number {
+  // 年底 / 年末 / 年初 (after 今年 the 年 is part of the relative word; after 2023年, 年年底 repeats it)
+  const yPart = /^(?:年)?(底|末|初)/.exec(text.slice(j, j + 3));
+  if (yPart && (hasYearChar ? true : yPart[0].startsWith('年'))) {
+    const w = yPart[1];
+    if (w === '底' || w === '末') p.m = 12;
+    else p.m = 1;
+    p.named = '年' + w;
+    return j + yPart[0].length;
+  }
+  const half = /^(上|下)半年/.exec(text.slice(j, j + 3));
+  if (half) {
+    p.startM = half[1] === '上' ? 1 : 7;
+    p.endM = half[1] === '上' ? 6 : 12;
+    p.named = half[0];
+    return j + 3;
+  }
+  const firstN = /^前([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(个月|月|季度)/.exec(text.slice(j, j + 7));
+  if (firstN) {
+    const n = smallNum(firstN[1] as string, 0);
+    if (n && n.end === (firstN[1] as string).length) {
+      const months = firstN[2] === '季度' ? n.v * 3 : n.v;
+      if (months >= 1 && months <= 12) {
+        p.startM = 1;
+        p.endM = months;
+        p.named = firstN[0];
+        return j + firstN[0].length;
+      }
+    }
+  }
+  const q = /^(?:第)?([一二三四1-4])季度/.exec(text.slice(j, j + 4));
+  if (q) {
+    const n = '一二三四'.indexOf(q[1] as string) + 1 || Number(q[1]);
+    p.startM = n * 3 - 2;
+    p.endM = n * 3;
+    p.named = q[0];
+    return j + q[0].length;
+  }
+  return monthDay(text, j, p);
+}
+
+/** 10月 / 10月25日 / 10月25日7时37分 / 8月底 / 8月上旬 */
+function monthDay(text: string, j: number, p: DatePoint): number {
+  const m = smallNum(text, j);
+  if (!m || text[m.end] !== '月' || m.v < 1 || m.v > 12) return j;
+  if (text[j - 1] === '个') return j;
+  p.m = m.v;
+  let k = m.end + 1;
+  if (text[k] === '份') k++;
+  const part = /^(底|末|初|上旬|中旬|下旬)/.exec(text.slice(k, k + 2));
+  if (part) {
+    const w = part[1] as string;
+    if (w === '上旬') [p.startD, p.endD] = [1, 10];
+    else if (w === '中旬') [p.startD, p.endD] = [11, 20];
+    else if (w === '下旬') [p.startD, p.endD] = [21, lastDay(p.y, m.v)];
+    p.named = w;
+    return k + w.length;
+  }
+  const d = smallNum(text, k);
+  if (!d || (text[d.end] !== '日' && text[d.end] !== '号') || d.v < 1 || d.v > 31) return k;
+  p.d = d.v;
+  k = d.end + 1;
+  const h = smallNum(text, k);
+  if (h && (text[h.end] === '时' || text[h.end] === '点') && h.v <= 24) {
+    p.hh = h.v;
+    let k2 = h.end + 1;
+    const mi = smallNum(text, k2);
+    if (mi && text[mi.end] === '分' && mi.v < 60) {
+      p.mm = mi.v;
+      k2 = mi.end + 1;
+    } else p.mm = 0;
+    if (text[k2 - 1] === '点' && text[k2] === '半') {
+      p.mm = 30;
+      k2++;
+    }
+    return k2;
+  }
+  return k;
+}
+
+function lastDay(y: number | null, m: number): number {
+  if (m === 2) return y !== null && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Read one date expression at i (no range). */
+function pointAt(text: string, i: number): { p: DatePoint; end: number } | null {
+  const p: DatePoint = { y: null, rel: null, m: null, d: null, hh: null, mm: null };
+  const y = yearAt(text, i);
+  if (y) {
+    p.y = y.y;
+    p.rel = y.rel;
+    const end = afterYear(text, y.end, p, y.rel === null);
+    if (y.rel !== null && end === y.end) return null; // 今年 alone is a time word, not a figure
+    return { p, end };
+  }
+  // 年底 / 上半年 / 一季度 without a year
+  if (text.startsWith('上半年', i) || text.startsWith('下半年', i) || /^(?:第)?[一二三四1-4]季度/.test(text.slice(i, i + 4))) {
+    const end = afterYear(text, i, p, false);
+    if (end > i) return { p, end };
+  }
+  if (/^年(底|末|初)/.test(text.slice(i, i + 2)) && text[i - 1] !== '今' && text[i - 1] !== '去' && text[i - 1] !== '明' && !isDigitChar(text[i - 1]) && !(text[i - 1] && '零〇○一二三四五六七八九十'.includes(text[i - 1] as string))) {
+    const end = afterYear(text, i, p, false);
+    if (end > i) return { p, end };
+  }
+  const end = monthDay(text, i, p);
+  if (end > i && p.m !== null) return { p, end };
+  // 25日 alone (a day of the current month)
+  const d = smallNum(text, i);
+  if (d && text[d.end] === '日' && d.v >= 1 && d.v <= 31 && isDigitChar(text[i]) && text[d.end + 1] !== '元') {
+    p.d = d.v;
+    return { p, end: d.end + 1 };
+  }
+  return null;
+}
+
+function resolveYear(p: DatePoint, docYear: number | null): number | null {
+  if (p.y !== null) return p.y;
+  if (docYear === null) return null;
+  return docYear + (p.rel ?? 0);
+}
+
+function iso(y: number | null, m: number | null, d: number | null, hh: number | null = null, mm: number | null = null): string | null {
+  if (y === null) return null;
+  let s = String(y);
+  if (m === null) return s;
+  s += '-' + pad(m);
+  if (d === null) return s;
+  s += '-' + pad(d);
+  if (hh === null) return s;
+  return s + 'T' + pad(hh) + ':' + pad(mm ?? 0);
+}
+
+function attrsOf(p: DatePoint): Record<string, unknown> {
+  const a: Record<string, unknown> = {};
+  if (p.y !== null) a.year = p.y;
+  if (p.rel !== null) a.relYear = p.rel;
+  if (p.m !== null) a.month = p.m;
+  if (p.d !== null) a.day = p.d;
+  if (p.hh !== null) a.hour = p.hh;
+  if (p.mm !== null) a.minute = p.mm;
+  if (p.named) a.named = p.named;
+  return a;
+}
+
+function needsDoc(p: DatePoint): boolean {
+  return p.y === null;
+}
+
+function startEnd(p: DatePoint, docYear: number | null): { kind: 'date' | 'period'; date: string | null; dateEnd: string | null } {
+  const y = resolveYear(p, docYear);
+  // a day without a month (25日) needs the document's month too: left unresolved
+  if (p.m === null && p.d !== null && p.startM == null) return { kind: 'date', date: null, dateEnd: null };
+  if (p.startM != null && p.endM != null)
+    return { kind: 'period', date: iso(y, p.startM, null), dateEnd: iso(y, p.endM, null) };
+  if (p.startD != null && p.endD != null && p.m !== null)
+    return { kind: 'period', date: iso(y, p.m, p.startD), dateEnd: iso(y, p.m, p.endD) };
+  return { kind: 'date', date: iso(y, p.m, p.d, p.hh, p.mm), dateEnd: null };
+}
+
+const SEPS = '至到—-~～–';
+
+/** Scan all dates and periods in text. `docDate` is YYYY-MM-DD or null. */
+export function scanDates(text: string, docDate: string | null): FigureHit[] {
+  const docYear = docDate && /^\d{4}/.test(docDate) ? Number(docDate.slice(0, 4)) : null;
+  const docMonth = docDate && /^\d{4}-\d{2}/.test(docDate) ? Number(docDate.slice(5, 7)) : null;
+  const out: FigureHit[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i] as string;
+    if (!(isDigitChar(c) || c in CN_DIGIT || c === '十' || c === '今' || c === '去' || c === '明' || c === '前' || c === '后' || c === '本' || c === '上' || c === '下' || c === '年' || c === '第')) {
+      i++;
+      continue;
+    }
+    if (isDigitChar(c) && (isDigitChar(text[i - 1]) || /[A-Za-z.]/.test(text[i - 1] ?? ''))) {
+      i++;
+      continue;
+    }
+    // 2025—2027年 / 1—7月: a bare number, a separator, then a full date
+    const bare = /^([0-9]{4}|[0-9]{1,2})([—\-~～–至到])/.exec(text.slice(i, i + 6));
+    if (bare && !isDigitChar(text[i - 1])) {
+      const second = pointAt(text, i + bare[0].length);
+      if (second) {
+        const v = Number(bare[1]);
+        const p2 = second.p;
+        let p1: DatePoint | null = null;
+        if ((bare[1] as string).length === 4 && p2.y !== null && p2.m === null && v < p2.y && !p2.named) p1 = { y: v, rel: null, m: null, d: null, hh: null, mm: null };
+        else if ((bare[1] as string).length <= 2 && p2.m !== null && p2.d === null && v >= 1 && v < p2.m && !p2.named && text[i + bare[0].length - 1] !== '-')
+          p1 = { y: p2.y, rel: p2.rel, m: v, d: null, hh: null, mm: null };
+        else if ((bare[1] as string).length <= 2 && p2.d !== null && p2.m === null && v >= 1 && v < p2.d)
+          p1 = { y: null, rel: null, m: null, d: v, hh: null, mm: null };
+        if (p1) {
+          out.push(period(i, second.end, p1, p2, docYear, docMonth));
+          i = second.end;
+          continue;
+        }
+      }
+    }
+    const pt = pointAt(text, i);
+    if (!pt) {
+      i++;
+      continue;
+    }
+    let end = pt.end;
+    // range: X至Y / X—Y
+    const sep = text[end];
+    if (sep !== undefined && SEPS.includes(sep) && !pt.p.named) {
+      const second = pointAt(text, end + 1) ?? inheritAt(text, end + 1, pt.p);
+      if (second) {
+        const p2 = second.p;
+        // the second point inherits the year (and month) of the first
+        if (p2.y === null && p2.rel === null) {
+          p2.y = pt.p.y;
+          p2.rel = pt.p.rel;
+        }
+        if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
+        out.push(period(i, second.end, pt.p, p2, docYear, docMonth));
+        i = second.end;
+        continue;
+      }
+    }
+    const r = startEnd(pt.p, docYear);
+    const f: FigureHit = { kind: r.kind, start: i, end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(pt.p) };
+    if (r.kind === 'period') f.dateEnd = r.dateEnd;
+    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) f.date = iso(docYear, docMonth, pt.p.d);
+    out.push(f);
+    i = end;
+  }
+  return out;
+}
+
+/** The second half of a range that omits what the first half gave: 8月25日至27日 (27日 read as a day). */
+function inheritAt(text: string, i: number, first: DatePoint): { p: DatePoint; end: number } | null {
+  void first;
+  const d = smallNum(text, i);
+  if (d && (text[d.end] === '日' || text[d.end] === '号')) {
+    return { p: { y: null, rel: null, m: null, d: d.v, hh: null, mm: null }, end: d.end + 1 };
+  }
+  return null;
+}
+
+function period(start: number, end: number, p1: DatePoint, p2: DatePoint, docYear: number | null, docMonth: number | null): FigureHit {
+  void docMonth;
+  if (p1.y === null && p1.rel === null && (p2.y !== null || p2.rel !== null)) {
+    p1.y = p2.y;
+    p1.rel = p2.rel;
+  }
+  if (p1.m === null && p1.d !== null) p1.m = p2.m;
+  const a = startEnd(p1, docYear);
+  const b = startEnd(p2, docYear);
+  const unresolved = needsDoc(p1) && docYear === null;
+  return {
+    kind: 'period',
+    start,
+    end,
+    value: null,
+    unit: null,
+    qualifier: 'range',
+    date: unresolved ? null : a.date,
+    dateEnd: unresolved ? null : (b.kind === 'period' ? b.dateEnd : b.date),
+    attrs: { from: attrsOf(p1), to: attrsOf(p2) },
+  };
+}

@@ -1,0 +1,441 @@
+/**
+ * The quantity scanner: one left-to-right pass over normalized text that finds
+ * numerals and reads what follows them (unit, classifier, %, 倍, 分之 …) and what
+ * precedes them (qualifier words). Dates and periods are read by ./dates.ts.
+ *
+ * Every figure has a unit or a sign of what it measures: bare numerals (2024
+ * in a name, 5 in 5G, 十四五) are never figures. Nothing crosses a line break:
+ * numerals, units and qualifiers never contain '\n'.
+ */
+import type { FigureKind, Qualifier } from '../../core/types.js';
+import type { FigureHit } from '../rule.js';
+import { CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
+import { CLASSIFIERS, CLASSIFIER_BLOCKERS, DURATION, MEASURE, MONEY_PREFIX, MONEY_SUFFIX, type UnitDef } from './units.js';
+import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
+
+/** A trie-free longest-match table: surfaces grouped by first character, longest first. */
+export class LongestMatch<T> {
+  private byFirst = new Map<string, Array<[string, T]>>();
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [k, v] of entries) {
+      const f = k[0] as string;
+      const list = this.byFirst.get(f) ?? [];
+      list.push([k, v]);
+      this.byFirst.set(f, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+  }
+  at(text: string, i: number): [string, T] | null {
+    const list = this.byFirst.get(text[i] as string);
+    if (!list) return null;
+    for (const e of list) if (text.startsWith(e[0], i)) return e;
+    return null;
+  }
+  /** longest entry ending exactly at i (exclusive end) */
+  endingAt(text: string, i: number, maxLen: number): [string, T] | null {
+    for (let len = maxLen; len >= 1; len--) {
+      const s = i - len;
+      if (s < 0) continue;
+      const list = this.byFirst.get(text[s] as string);
+      if (!list) continue;
+      for (const e of list) if (e[0].length === len && text.startsWith(e[0], s)) return e;
+    }
+    return null;
+  }
+}
+
+type UnitHit = { def: UnitDef; len: number };
+
+const MONEY_T = new LongestMatch(Object.entries(MONEY_SUFFIX));
+const MEASURE_T = new LongestMatch(Object.entries(MEASURE));
+const DURATION_T = new LongestMatch(Object.entries(DURATION));
+const CLASS_T = new LongestMatch(CLASSIFIERS.map((c) => [c, c] as [string, string]));
+const PREFIX_T = new LongestMatch(PREFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof PREFIX_QUALIFIERS)[number]]));
+const SUFFIX_T = new LongestMatch(SUFFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof SUFFIX_QUALIFIERS)[number]]));
+const MONEY_PREFIX_T = new LongestMatch(Object.entries(MONEY_PREFIX));
+const IDIOM_RE = new RegExp(IDIOMS.join('|'), 'g');
+const EXACT_VERBS_RE = /(?:达到|高达|达|为|是)$/;
+
+const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+
+/** Characters at which a numeral may start. */
+function canStart(c: string): boolean {
+  return isDigitChar(c) || c in CN_DIGIT || c in CN_SMALL || c in CN_BIG || c === '半' || c === '数' || c === '几' || c === '.';
+}
+
+export interface ScanOptions {
+  /** allow spaces inside numerals and before units (peer spec inputs); never newlines */
+  spaces?: boolean;
+}
+
+/** A numeral with its unit: the raw reading before kind-specific decisions. */
+interface Quantity {
+  start: number;
+  end: number;
+  kind: FigureKind;
+  unit: string | null;
+  value: number;
+  valueMax: number | null;
+  qualifier: Qualifier;
+  attrs?: Record<string, unknown>;
+}
+
+const SMALL_FIG = 1e-12;
+
+/** Read a unit at position j (after a numeral). */
+function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; unit: string | null; factor: number; len: number; special?: string } | null {
+  const c = text[j];
+  if (c === undefined) return null;
+  if (c === '%' || c === '％') return { kind: 'percent', unit: '%', factor: 1, len: 1 };
+  if (c === '‰') return { kind: 'percent', unit: '%', factor: 0.1, len: 1 };
+  if (text.startsWith('个百分点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4 };
+  if (text.startsWith('百分点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3 };
+  if (c === '倍') return { kind: 'multiple', unit: 'x', factor: 1, len: 1 };
+  if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
+    const n = text[j + 1];
+    if (n === undefined || !'立员本果功交为型长效绩熟就品都年人龙语分套批千百群规因色不事式像'.includes(n)) {
+      // 七成六 = 76%
+      const d = text[j + 2] === undefined || !isCnNumChar(text[j + 2]) ? text[j + 1] : undefined;
+      if (d !== undefined && d in CN_DIGIT && num.value < 10 && Number.isInteger(num.value))
+        return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+' + String(CN_DIGIT[d]) };
+      if (n === '半') return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+half' };
+      return { kind: 'percent', unit: '%', factor: 10, len: 1 };
+    }
+  }
+  if (c === '折' && num.value > 0 && num.value < 100 && !num.valueMax && !num.bigTail) {
+    const n = text[j + 1];
+    if (n === undefined || !'腾旧叠扣合射算价磨服线返'.includes(n))
+      return { kind: 'percent', unit: '%', factor: num.value < 10 ? 10 : 1, len: 1, special: 'discount' };
+  }
+  const money = MONEY_T.at(text, j);
+  if (money) return { kind: 'money', unit: money[1].unit, factor: money[1].factor, len: money[0].length };
+  const meas = MEASURE_T.at(text, j);
+  if (meas) {
+    const after = text[j + meas[0].length];
+    const latin = isLatin(meas[0][0]);
+    if (!(latin && (isLatin(after) || isDigitChar(after)))) {
+      if (!latin || !num.chinese) return { kind: meas[1].kind, unit: meas[1].unit, factor: meas[1].factor, len: meas[0].length };
+    }
+  }
+  const dur = DURATION_T.at(text, j);
+  if (dur) {
+    const after = text[j + dur[0].length];
+    if (dur[0] === '年' || dur[0] === '多年') {
+      const yearLike = (num.plainArabic && num.intDigits >= 3) || (num.chinese && /^[零〇○一二三四五六七八九]{3,4}$/.test(text.slice(num.start, num.end)));
+      if (yearLike) return null;
+      if (after !== undefined && '代级度月底初末中前后内以间终报薪会轮货'.includes(after)) return null;
+    }
+    if (dur[0] === '周' && after !== undefined && '年岁边末围期刊到'.includes(after)) return null;
+    if (dur[0] === '天' && after !== undefined && '然地下气空津线使鹅宫河坛'.includes(after)) return null;
+    if (dur[0] === '秒' && after !== undefined && '杀懂' .includes(after)) return null;
+    return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : '' };
+  }
+  const cls = CLASS_T.at(text, j);
+  if (cls) {
+    const after = text[j + cls[0].length];
+    const blockers = CLASSIFIER_BLOCKERS[cls[0]];
+    if (blockers && after !== undefined && blockers.includes(after)) return null;
+    // 五个一, 两个一百年: a numeral right after the classifier makes a name
+    if (after !== undefined && (after in CN_DIGIT || isDigitChar(after))) return null;
+    return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length };
+  }
+  return null;
+}
+
+/** Read the numeral at i, giving back a trailing 千/百/十/兆 when it starts a unit (100万千瓦, 兆瓦). */
+function numeralAt(text: string, i: number, opt: ScanOptions): NumeralRead | null {
+  const r = readNumeral(text, i, opt.spaces ? { spaces: true } : undefined);
+  if (!r) return null;
+  const lastC = text[r.end - 1] as string;
+  if (r.end - i > 1 && (lastC === '千' || lastC === '兆' || lastC === '百' || lastC === '十' || lastC === '万')) {
+    const m = MEASURE_T.at(text, r.end - 1);
+    if (m && m[0].length > 1) {
+      const r2 = readNumeral(text.slice(0, r.end - 1), i, opt.spaces ? { spaces: true } : undefined);
+      if (r2 && r2.end === r.end - 1) return r2;
+    }
+  }
+  return r;
+}
+
+/** Scan all quantities (not dates) in text. */
+export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[] {
+  const out: FigureHit[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i] as string;
+    if (!canStart(c) && !(c in MONEY_PREFIX_FIRST)) {
+      i++;
+      continue;
+    }
+    const hit = figureAt(text, i, opt);
+    if (hit) {
+      out.push(hit.fig);
+      i = hit.fig.end;
+    } else i = hit === null ? i + 1 : i + 1;
+  }
+  // idioms (千家万户, 三番五次) hold no figures
+  if (out.length > 0) {
+    const idiomSpans: Array<[number, number]> = [];
+    IDIOM_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = IDIOM_RE.exec(text))) idiomSpans.push([m.index, m.index + m[0].length]);
+    if (idiomSpans.length > 0) return out.filter((f) => !idiomSpans.some(([s, e]) => f.start < e && s < f.end));
+  }
+  return out;
+}
+
+const MONEY_PREFIX_FIRST: Record<string, true> = Object.fromEntries(Object.keys(MONEY_PREFIX).map((k) => [k[0] as string, true]));
+
+function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit } | null {
+  const c = text[i] as string;
+  // currency symbol before a numeral: ￥300, $20, 人民币50元
+  if (!canStart(c) || c === '人') {
+    const pre = MONEY_PREFIX_T.at(text, i);
+    if (!pre) return null;
+    let j = i + pre[0].length;
+    if (opt.spaces) while (text[j] === ' ') j++;
+    if (!isDigitChar(text[j]) && !(text[j] !== undefined && (text[j] as string) in CN_DIGIT)) return null;
+    const num = numeralAt(text, j, opt);
+    if (!num) return null;
+    let end = num.end;
+    // 人民币50元: the suffix repeats the currency
+    const suf = MONEY_T.at(text, end);
+    if (suf && suf[1].unit === pre[1].unit) end += suf[0].length;
+    return { fig: mk(i, end, 'money', num.value * pre[1].factor, null, pre[1].unit, 'exact') };
+  }
+  const prev = text[i - 1];
+  // inside Latin/digit words: T1, PM2.5, B12, iPhone 15
+  if (isDigitChar(c) || c === '.') {
+    if (isLatin(prev) || prev === '.' || isDigitChar(prev) || prev === '_' || prev === '/' || prev === '#') return null;
+    if (prev === ' ' && isLatin(text[i - 2]) && !opt.spaces) return null;
+  }
+  // ordinals: 第3名, 第十届
+  if (prev === '第') return ordinalAt(text, i, opt);
+  let num = numeralAt(text, i, opt);
+  // 万/亿 alone after a magnitude qualifier: 超万P, 过亿, 上万人
+  let magQual: Qualifier | null = null;
+  if (!num && (c === '万' || c === '亿')) {
+    const synth: NumeralRead = { start: i, end: i + 1, value: CN_BIG[c] as number, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: true, bigTail: true };
+    const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev);
+    const u = unitAt(text, i + 1, synth);
+    if (qualPrev || (u && text[i + 1 + u.len] === '级')) num = synth;
+  }
+  if (!num) return null;
+  // 零 / 〇 alone (零部件, 零距离) is a word, not a figure
+  if (num.single && num.value === 0 && num.chinese) return null;
+  if (num.single && num.value === 0.5 && text[i] === '半') {
+    // 半 only as 半年/半个月/半数 …
+    if (text.startsWith('半数', i)) {
+      let end = i + 2;
+      let q: Qualifier = 'exact';
+      const s = SUFFIX_T.at(text, end);
+      if (s && s[0] === '以上') {
+        end += 2;
+        q = 'atLeast';
+      }
+      return { fig: mk(i, end, 'ratio', 0.5, null, 'ratio', q) };
+    }
+  }
+  // qualifier before the numeral
+  let start = i;
+  let qualifier: Qualifier = 'exact';
+  const bare = num.chinese && /^[十百千万亿]+$/.test(text.slice(num.start, num.end));
+  if (bare && prev !== undefined && prev in MAGNITUDE_QUALIFIERS) {
+    magQual = MAGNITUDE_QUALIFIERS[prev] as Qualifier;
+  }
+  const pq = PREFIX_T.endingAt(text, i, 3);
+  if (pq && pq[1].q !== 'exact' && !(pq[0] === '近' && (text[i - 2] === '最' || text[i - 2] === '接' || text[i - 2] === '将' || text[i - 2] === '附'))) {
+    qualifier = pq[1].q;
+    start = i - pq[0].length;
+  } else if (magQual) {
+    qualifier = magQual;
+    start = i - 1;
+  }
+  const hasQual = start < i;
+  let j = num.end;
+  // 多 / 余 right after the numeral (300多家, 百余家)
+  let more = num.vague === 'more';
+  if ((text[j] === '多' || text[j] === '余') && !more) {
+    const u = unitAt(text, j + 1, num);
+    if (u && u.kind !== 'percent') {
+      more = true;
+      j += 1;
+    }
+  }
+  // 1/3, 三分之一, 百分之三十
+  const frac = fractionAt(text, i, num, opt);
+  if (frac) {
+    const q = suffixQual(text, frac.end);
+    return { fig: mk(start, q ? q.end : frac.end, frac.kind, frac.value, null, frac.unit, q ? q.q : qualifier) };
+  }
+  let u = unitAt(text, opt.spaces ? skipSpaces(text, j) : j, num);
+  let uStart = opt.spaces ? skipSpaces(text, j) : j;
+  // range: 3~5家, 1-2个, 3万至4万人次, 1500家至2000家
+  let valueMax: number | null = num.valueMax;
+  let rangeEnd = -1;
+  let rangeUnit: ReturnType<typeof unitAt> = null;
+  if (!more && text[i - 1] !== '由' && text[i - 1] !== '从') {
+    const sepPos = u ? uStart + u.len : j;
+    const sep = text[sepPos];
+    if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
+      const r2 = numeralAt(text, sepPos + 1, opt);
+      if (r2 && !(isDigitChar(text[sepPos + 1]) !== isDigitChar(text[i]) && !num.bigTail && !r2.bigTail && false)) {
+        const u2 = unitAt(text, r2.end, r2);
+        if (u2 && (!u || (u.unit === u2.unit && u.kind === u2.kind))) {
+          let lo = num.value;
+          if (!num.bigTail && r2.bigTail && !u) {
+            // 3至4万: the multiplier of the second numeral applies to the first
+            const mult = bigMult(text, r2);
+            if (lo * mult <= r2.value) lo = lo * mult;
+          }
+          if (lo < r2.value) {
+            num = { ...num, value: lo };
+            valueMax = r2.value;
+            rangeEnd = r2.end + u2.len;
+            rangeUnit = u2;
+            qualifier = 'range';
+          }
+        }
+      }
+    }
+  }
+  if (rangeUnit) {
+    u = rangeUnit;
+    uStart = rangeEnd - rangeUnit.len;
+  }
+  if (!u) {
+    // 千亿级 (bare magnitude + 级)
+    if (num.chinese && num.bigTail && text[j] === '级') return { fig: mk(start, j + 1, 'number', num.value, null, null, hasQual ? qualifier : 'approx') };
+    return null;
+  }
+  if (u.kind === 'count' || u.kind === 'duration') {
+    // a lone 一 / 两 with a classifier is an article (一个, 一批, 一天): not a figure
+    const surface = text.slice(num.start, num.end);
+    if ((surface === '一' || surface === '壹') && !hasQual && qualifier !== 'range' && !more) return null;
+    // a bare multiplier (十, 百, 千) needs a qualifier: 百余家, 百家以上 (千家万户 is no figure)
+    if (bare && !hasQual && !more && !suffixQual(text, uStart + u.len) && text[uStart + u.len] !== '级') return null;
+    if (num.chinese && num.single && u.kind === 'count' && isHan(text[i - 1]) && '统唯专不同'.includes(text[i - 1] as string)) return null;
+  }
+  let value = num.value * u.factor;
+  if (valueMax !== null) valueMax = valueMax * u.factor;
+  let end = uStart + u.len;
+  if (rangeEnd > 0) end = rangeEnd;
+  if (u.special?.startsWith('cheng+')) {
+    const extra = u.special === 'cheng+half' ? 5 : Number(u.special.slice(6));
+    value += extra;
+  }
+  if (u.special === 'more') more = true;
+  const attrs: Record<string, unknown> = {};
+  if (u.special === 'discount') attrs.discount = true;
+  // 万台级: order of magnitude
+  if (text[end] === '级' && (bare || num.bigTail)) {
+    end += 1;
+    if (!hasQual) qualifier = 'approx';
+    attrs.scale = true;
+  }
+  if (more && qualifier === 'exact') qualifier = 'atLeast';
+  if (num.vague === 'range' && qualifier === 'exact') {
+    qualifier = 'range';
+  }
+  const sq = suffixQual(text, end);
+  if (sq && (qualifier === 'exact' || (sq.q === 'atLeast' && qualifier === 'atLeast'))) {
+    qualifier = sq.q;
+    end = sq.end;
+  }
+  const fig = mk(start, end, u.kind, value, valueMax, u.unit, qualifier);
+  if (Object.keys(attrs).length > 0) fig.attrs = attrs;
+  return { fig };
+}
+
+function bigMult(text: string, r: NumeralRead): number {
+  const last = text[r.end - 1] as string;
+  let m = CN_BIG[last] ?? 1;
+  const prev = text[r.end - 2] as string;
+  if (prev in CN_BIG) m *= CN_BIG[prev] as number;
+  return m;
+}
+
+function skipSpaces(text: string, j: number): number {
+  while (text[j] === ' ') j++;
+  return j;
+}
+
+function suffixQual(text: string, j: number): { q: Qualifier; end: number } | null {
+  const s = SUFFIX_T.at(text, j);
+  if (!s) return null;
+  const after = text[j + s[0].length];
+  if (s[1].notBefore && after !== undefined && s[1].notBefore.includes(after)) return null;
+  return { q: s[1].q, end: j + s[0].length };
+}
+
+/** Fractions: 三分之一 (ratio), 百分之三十 (percent), 千分之五 (percent), 1/3 (ratio). */
+function fractionAt(
+  text: string,
+  i: number,
+  num: NumeralRead,
+  opt: ScanOptions,
+): { end: number; value: number; kind: FigureKind; unit: string } | null {
+  let j = num.end;
+  if (opt.spaces) j = skipSpaces(text, j);
+  if (text[j] === '分' && (text[j + 1] === '之' || (opt.spaces && text[skipSpaces(text, j + 1)] === '之'))) {
+    let k = text[j + 1] === '之' ? j + 2 : skipSpaces(text, j + 1) + 1;
+    if (opt.spaces) k = skipSpaces(text, k);
+    const numer = readNumeral(text, k, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
+    if (!numer || numer.vague) return null;
+    const den = text.slice(num.start, num.end);
+    if (den === '百' || den === '佰') return { end: numer.end, value: numer.value, kind: 'percent', unit: '%' };
+    if (den === '千' || den === '仟') return { end: numer.end, value: round(numer.value / 10), kind: 'percent', unit: '%' };
+    if (den === '万' || den === '萬') return { end: numer.end, value: round(numer.value / 100), kind: 'percent', unit: '%' };
+    if (num.value === 0) return null;
+    return { end: numer.end, value: round(numer.value / num.value), kind: 'ratio', unit: 'ratio' };
+  }
+  if (text[j] === '/' && num.plainArabic && isDigitChar(text[j + 1])) {
+    const d = readNumeral(text, j + 1);
+    if (!d || !d.plainArabic || d.value === 0) return null;
+    const after = text[d.end];
+    if (after === '/' || isLatin(after) || after === '.') return null;
+    return { end: d.end, value: round(num.value / d.value), kind: 'ratio', unit: 'ratio' };
+  }
+  return null;
+}
+
+/** Units an ordinal may count: 第3名, 第十届, 第二批. Bare 第一 is a rank only after 排名/位居/名列. */
+const ORDINAL_UNITS = new LongestMatch(
+  ['届', '次', '名', '位', '批', '轮', '期', '阶段', '个', '家', '款', '项', '条', '代', '章', '节', '部', '集', '场', '步', '站', '层', '棒', '梯队', '大'].map(
+    (u) => [u, u] as [string, string],
+  ),
+);
+
+function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit } | null {
+  const num = readNumeral(text, i, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
+  if (!num || num.vague || !Number.isInteger(num.value)) return null;
+  const u = ORDINAL_UNITS.at(text, num.end);
+  if (u) {
+    const after = text[num.end + u[0].length];
+    // 第二大 / 第一大: rank; 第一次 … ok; 第三方, 第一时间: no unit, no figure
+    if (u[0] === '季' || (u[0] === '大' && after === '学')) return null;
+    if (u[0] === '代' && after === '表') return null;
+    return { fig: mk(i - 1, num.end + u[0].length, 'ordinal', num.value, null, u[0], 'exact') };
+  }
+  const before = text.slice(Math.max(0, i - 4), i - 1);
+  if (/(排名|位居|名列|位列|居|排)$/.test(before)) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
+  return null;
+}
+
+function mk(
+  start: number,
+  end: number,
+  kind: FigureKind,
+  value: number,
+  valueMax: number | null,
+  unit: string | null,
+  qualifier: Qualifier,
+): FigureHit {
+  const f: FigureHit = { kind, start, end, value: round(value), unit, qualifier };
+  if (valueMax !== null) f.valueMax = round(valueMax);
+  return f;
+}
+
+export { EXACT_VERBS_RE, SMALL_FIG };

@@ -1,0 +1,14 @@
+import type { FigureRule } from '../../rule.js';
+import { pick } from '../../figures/kit.js';
+
+/** Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …) */
+export const rule: FigureRule = {
+  id: 'figure-duration',
+  version: 1,
+  purpose: 'Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …)',
+  needs: [],
+  emits: 'figure',
+  run: (ctx) => pick(ctx, ['duration']),
+};
+
+export default rule;

@@ -1,0 +1,14 @@
+import type { FigureRule } from '../../rule.js';
+import { pick } from '../../figures/kit.js';
+
+/** Orders of magnitude without a unit: 千亿级 (approx 1e11) */
+export const rule: FigureRule = {
+  id: 'figure-magnitude',
+  version: 1,
+  purpose: 'Orders of magnitude without a unit: 千亿级 (approx 1e11)',
+  needs: [],
+  emits: 'figure',
+  run: (ctx) => pick(ctx, ['number']),
+};
+
+export default rule;

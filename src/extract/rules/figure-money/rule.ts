@@ -1,0 +1,14 @@
+import type { FigureRule } from '../../rule.js';
+import { pick } from '../../figures/kit.js';
+
+/** Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217 */
+export const rule: FigureRule = {
+  id: 'figure-money',
+  version: 1,
+  purpose: 'Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217',
+  needs: [],
+  emits: 'figure',
+  run: (ctx) => pick(ctx, ['money']),
+};
+
+export default rule;

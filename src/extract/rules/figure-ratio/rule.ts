@@ -1,0 +1,14 @@
+import type { FigureRule } from '../../rule.js';
+import { pick } from '../../figures/kit.js';
+
+/** Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x) */
+export const rule: FigureRule = {
+  id: 'figure-ratio',
+  version: 1,
+  purpose: 'Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x)',
+  needs: [],
+  emits: 'figure',
+  run: (ctx) => pick(ctx, ['ratio', 'multiple']),
+};
+
+export default rule;
