@@ -30,7 +30,7 @@ export function numbering(input: string): PassResult {
       if (m) digitHeads.push([start, m[1]!]);
     } else if (CN_HEAD_RE.test(input.slice(start, Math.min(end, start + 4)))) cn++;
   });
-  if (cn > 0 && digitHeads.length > 0 && digitHeads.length < cn) {
+  if (cn > 0 && digitHeads.length > 0 && digitHeads.length <= cn) {
     for (const [at, digits] of digitHeads) {
       const out = toChineseNumeral(Number(digits));
       b.keepTo(at);

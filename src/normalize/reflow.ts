@@ -133,6 +133,10 @@ export function decideBreaks(lines: Line[]): Decision[] {
       else if (L.w >= wDoc - 1.5) d = 'join';
       else if (prevBreak && shortNoPunct(L) && shortNoPunct(N) && (N2 === undefined || N2.blanks > 0)) d = 'space';
       else d = 'break';
+    } else if (L.final && blanksInformative) {
+      // paragraphs are separated by blank lines: no blank, no paragraph end,
+      // unless the next line is a short unpunctuated title
+      d = !N.punct && N.w < wDoc - 2 ? 'break' : 'join';
     } else if (L.final) {
       const ref = Math.max(N.w, P ? P.w : 0);
       const full = L.w >= ref - TOL;
@@ -142,7 +146,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // the more common reading in news columns.
       else d = 'break';
     } else {
-      const heading: boolean = prevBreak && !L.punct && L.w <= 0.75 * N.w && L.w < wDoc - 2 && !/[“‘"'（(《]$/.test(L.text);
+      const heading: boolean = prevBreak && !L.punct && L.w <= 0.75 * N.w && N.w - L.w >= 3 && L.w < wDoc - 2 && !/[“‘"'（(《]$/.test(L.text);
       d = heading ? 'break' : 'join';
     }
     if (d === 'break') bylineBlock = false;
