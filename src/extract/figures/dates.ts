@@ -51,7 +51,7 @@ function yearAt(text: string, i: number): { y: number | null; rel: number | null
     s += String((text.charCodeAt(j) >= 0xff10 ? text.charCodeAt(j) - 0xff10 : text.charCodeAt(j) - 48));
     j++;
   }
-  if (s.length === 4 && !isDigitChar(text[j]) && text[j] === '年' && !isDigitChar(text[i - 1])) return { y: Number(s), rel: null, end: j + 1 };
+  if (s.length === 4 && !isDigitChar(text[j]) && text[j] === '年' && !isDigitChar(text[i - 1])) return { y: Number(s), rel: null, end: text[j + 1] === '度' ? j + 2 : j + 1 };
   if (s.length === 0) {
     let t = '';
     while (j < i + 4 && text[j] !== undefined && '零〇○一二三四五六七八九'.includes(text[j] as string)) {
@@ -171,9 +171,19 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
   }
   const end = monthDay(text, i, p);
   if (end > i && p.m !== null) return { p, end };
+  // 11时06分: a time of day alone
+  const h = smallNum(text, i);
+  if (h && text[h.end] === '时' && h.v <= 24) {
+    const mi = smallNum(text, h.end + 1);
+    if (mi && text[mi.end] === '分' && mi.v < 60) {
+      p.hh = h.v;
+      p.mm = mi.v;
+      return { p, end: mi.end + 1 };
+    }
+  }
   // 25日 alone (a day of the current month)
   const d = smallNum(text, i);
-  if (d && text[d.end] === '日' && d.v >= 1 && d.v <= 31 && isDigitChar(text[i]) && text[d.end + 1] !== '元') {
+  if (d && text[d.end] === '日' && d.v >= 1 && d.v <= 31 && isDigitChar(text[i]) && !'元内以前后'.includes(text[d.end + 1] ?? '元')) {
     p.d = d.v;
     return { p, end: d.end + 1 };
   }
@@ -259,6 +269,19 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
         if (p1) {
           out.push(period(i, second.end, p1, p2, docYear, docMonth));
           i = second.end;
+          continue;
+        }
+      }
+      // （2025—2027）: two years without 年
+      const yy = /^([12][0-9]{3})[—\-–~～]([12][0-9]{3})(?![0-9])/.exec(text.slice(i, i + 10));
+      if (yy && !isDigitChar(text[i - 1])) {
+        const a = Number(yy[1]);
+        const b = Number(yy[2]);
+        if (a >= 1900 && b <= 2100 && b > a && b - a <= 50 && text[i + yy[0].length] !== '年') {
+          const p1: DatePoint = { y: a, rel: null, m: null, d: null, hh: null, mm: null };
+          const p2: DatePoint = { y: b, rel: null, m: null, d: null, hh: null, mm: null };
+          out.push(period(i, i + yy[0].length, p1, p2, docYear, docMonth));
+          i += yy[0].length;
           continue;
         }
       }

@@ -21,6 +21,8 @@ export const PREFIX_QUALIFIERS: ReadonlyArray<{ w: string; q: 'approx' | 'atLeas
   { w: '少于', q: 'atMost', inSpan: true },
   { w: '最多', q: 'atMost', inSpan: true },
   { w: '至多', q: 'atMost', inSpan: true },
+  { w: '最高', q: 'atMost', inSpan: true },
+  { w: '最低', q: 'atLeast', inSpan: true },
   { w: '约', q: 'approx', inSpan: true },
   { w: '近', q: 'approx', inSpan: true },
   { w: '超', q: 'atLeast', inSpan: true },
@@ -37,6 +39,7 @@ export const SUFFIX_QUALIFIERS: ReadonlyArray<{ w: string; q: 'approx' | 'atLeas
   { w: '有余', q: 'atLeast' },
   { w: '以下', q: 'atMost' },
   { w: '以内', q: 'atMost' },
+  { w: '内', q: 'atMost', notBefore: '容部外涵地生存销需资蒙' },
   { w: '之内', q: 'atMost' },
   { w: '左右', q: 'approx', notBefore: '手逢' },
   { w: '上下', q: 'approx', notBefore: '游文级班车楼层功联贯同一其' },
@@ -53,7 +56,7 @@ export const IDIOMS: readonly string[] = [
   '一举两得', '一石二鸟', '三天两头', '两手抓', '千百年', '百年大计', '百年老店', '十年磨一剑',
   '一天一个样', '五花八门', '四通八达', '七嘴八舌', '八九不离十', '一传十', '十传百', '百闻不如一见',
   '三百六十行', '三人行', '万里长城', '千里之行', '百尺竿头', '一步一个脚印', '两条腿走路',
-  '千载难逢', '万众一心', '一个都不能少', '十万火急', '九死一生', '百里挑一', '一年四季',
+  '千载难逢', '千条线', '一根针', '最初一公里', '最后一公里', '百家争鸣', '千行百业', '一箭多星', '万众一心', '一个都不能少', '十万火急', '九死一生', '百里挑一', '一年四季',
 ];
 
 /** Change verbs and bases for attribution. */

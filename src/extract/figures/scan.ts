@@ -115,7 +115,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     const after = text[j + meas[0].length];
     const latin = isLatin(meas[0][0]);
     if (!(latin && (isLatin(after) || isDigitChar(after)))) {
-      if (!latin || !num.chinese) return { kind: meas[1].kind, unit: meas[1].unit, factor: meas[1].factor, len: meas[0].length };
+      if (!latin || !num.chinese || num.bigTail) return { kind: meas[1].kind, unit: meas[1].unit, factor: meas[1].factor, len: meas[0].length };
     }
   }
   const dur = DURATION_T.at(text, j);
@@ -124,7 +124,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (dur[0] === '年' || dur[0] === '多年') {
       const yearLike = (num.plainArabic && num.intDigits >= 3) || (num.chinese && /^[零〇○一二三四五六七八九]{3,4}$/.test(text.slice(num.start, num.end)));
       if (yearLike) return null;
-      if (after !== undefined && '代级度月底初末中前后内以间终报薪会轮货'.includes(after)) return null;
+      if (after !== undefined && '代级度月底初末终报薪会轮货'.includes(after)) return null;
     }
     if (dur[0] === '周' && after !== undefined && '年岁边末围期刊到'.includes(after)) return null;
     if (dur[0] === '天' && after !== undefined && '然地下气空津线使鹅宫河坛'.includes(after)) return null;
@@ -211,32 +211,66 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     if (isLatin(prev) || prev === '.' || isDigitChar(prev) || prev === '_' || prev === '/' || prev === '#') return null;
     if (prev === ' ' && isLatin(text[i - 2]) && !opt.spaces) return null;
   }
-  // ordinals: 第3名, 第十届
+  // codes with a leading zero (02组, 007号) are names, not quantities
+  if (c === '0' && isDigitChar(text[i + 1])) return null;
+  // ordinals: 第3名, 第十届; ranks: 排名前三
   if (prev === '第') return ordinalAt(text, i, opt);
+  if (prev === '前' && /(?:排名|排|率|位居|位列|居|进入|跻身|名列)前$/.test(text.slice(Math.max(0, i - 4), i))) {
+    const r = readNumeral(text, i, { loneFormal: true });
+    if (r && !r.vague && Number.isInteger(r.value) && r.value > 0 && r.value <= 100) {
+      let e = r.end;
+      if (text[e] === '名' || text[e] === '位') e++;
+      return { fig: mk(i - 1, e, 'ordinal', r.value, null, null, 'atMost') };
+    }
+  }
   let num = numeralAt(text, i, opt);
   // 万/亿 alone after a magnitude qualifier: 超万P, 过亿, 上万人
   let magQual: Qualifier | null = null;
   if (!num && (c === '万' || c === '亿')) {
     const synth: NumeralRead = { start: i, end: i + 1, value: CN_BIG[c] as number, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: true, bigTail: true };
     const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev);
-    const u = unitAt(text, i + 1, synth);
-    if (qualPrev || (u && text[i + 1 + u.len] === '级')) num = synth;
+    if (c === '万' && text[i + 1] === '亿') {
+      synth.end = i + 2;
+      synth.value = 1e12;
+    }
+    const u = unitAt(text, synth.end, synth);
+    if (qualPrev || (u && (text[synth.end + u.len] === '级' || suffixQual(text, synth.end + u.len))) || synth.value === 1e12) num = synth;
   }
   if (!num) return null;
   // 零 / 〇 alone (零部件, 零距离) is a word, not a figure
   if (num.single && num.value === 0 && num.chinese) return null;
   if (num.single && num.value === 0.5 && text[i] === '半') {
     // 半 only as 半年/半个月/半数 …
-    if (text.startsWith('半数', i)) {
-      let end = i + 2;
+    if (text.startsWith('半数', i) || (prev === '过' && !isHan(text[i + 1]))) {
+      let end = text.startsWith('半数', i) ? i + 2 : i + 1;
       let q: Qualifier = 'exact';
+      let st = i;
+      const pq0 = PREFIX_T.endingAt(text, i, 3);
+      if (prev === '过' && end === i + 1) {
+        st = i - 1;
+        q = 'atLeast';
+      } else if (pq0 && pq0[1].q !== 'exact') {
+        st = i - pq0[0].length;
+        q = pq0[1].q;
+      }
       const s = SUFFIX_T.at(text, end);
       if (s && s[0] === '以上') {
         end += 2;
         q = 'atLeast';
       }
-      return { fig: mk(i, end, 'ratio', 0.5, null, 'ratio', q) };
+      return { fig: mk(st, end, 'ratio', 0.5, null, 'ratio', q) };
     }
+  }
+  // 一半 (not 另一半)
+  if (c === '一' && text[i + 1] === '半' && prev !== '另' && text[i + 2] !== '年' && text[i + 2] !== '天' && text[i + 2] !== '个' && text[i + 2] !== '小') {
+    let end = i + 2;
+    let q: Qualifier = 'exact';
+    const s2 = suffixQual(text, end);
+    if (s2 && s2.q === 'atLeast') {
+      end = s2.end;
+      q = 'atLeast';
+    }
+    return { fig: mk(i, end, 'ratio', 0.5, null, 'ratio', q) };
   }
   // qualifier before the numeral
   let start = i;
@@ -307,15 +341,26 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   }
   if (!u) {
     // 千亿级 (bare magnitude + 级)
-    if (num.chinese && num.bigTail && text[j] === '级') return { fig: mk(start, j + 1, 'number', num.value, null, null, hasQual ? qualifier : 'approx') };
+    if (num.bigTail && text[j] === '级') return { fig: mk(start, j + 1, 'number', num.value, null, null, hasQual ? qualifier : 'approx') };
+    // 56.15亿, 超过3亿, 万亿 (产业): a numeral with 万/亿 is a quantity even without a unit
+    if (num.bigTail && !more && (!bare || text[j - 1] === '亿') && !(text[j] === '分' && text[j + 1] === '之')) {
+      const sq0 = suffixQual(text, j);
+      return { fig: mk(start, sq0 ? sq0.end : j, 'number', num.value, null, null, sq0 && qualifier === 'exact' ? sq0.q : bare && !hasQual ? 'approx' : qualifier) };
+    }
+    if (num.bigTail && more) return { fig: mk(start, j, 'number', num.value, null, null, qualifier === 'exact' ? 'atLeast' : qualifier) };
     return null;
   }
   if (u.kind === 'count' || u.kind === 'duration') {
     // a lone 一 / 两 with a classifier is an article (一个, 一批, 一天): not a figure
     const surface = text.slice(num.start, num.end);
-    if ((surface === '一' || surface === '壹') && !hasQual && qualifier !== 'range' && !more) return null;
-    // a bare multiplier (十, 百, 千) needs a qualifier: 百余家, 百家以上 (千家万户 is no figure)
-    if (bare && !hasQual && !more && !suffixQual(text, uStart + u.len) && text[uStart + u.len] !== '级') return null;
+    const sufq = suffixQual(text, uStart + u.len);
+    if ((surface === '一' || surface === '壹') && !hasQual && qualifier !== 'range' && !more && !sufq) return null;
+    // 二次开发, 二级巡视员: a lone 二 before a classifier is a term (a count says 两)
+    if (surface === '二' && u.kind === 'count') return null;
+    // a bare multiplier (十, 百, 千) with 人/名 is a name (千人计划, 百人会) unless qualified
+    if (bare && !hasQual && !more && !sufq && text[uStart + u.len] !== '级' && (u.unit === '人' || u.unit === '名' || isCnNumChar(text[uStart + u.len]))) return null;
+    // “人才十条”, ‘五个中心’: a quoted Chinese count is a name
+    if (num.chinese && u.kind === 'count' && quotedName(text, start, uStart + u.len)) return null;
     if (num.chinese && num.single && u.kind === 'count' && isHan(text[i - 1]) && '统唯专不同'.includes(text[i - 1] as string)) return null;
   }
   let value = num.value * u.factor;
@@ -334,6 +379,11 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     end += 1;
     if (!hasQual) qualifier = 'approx';
     attrs.scale = true;
+    const sq1 = suffixQual(text, end);
+    if (sq1 && sq1.q === 'atLeast') {
+      qualifier = 'atLeast';
+      end = sq1.end;
+    }
   }
   if (more && qualifier === 'exact') qualifier = 'atLeast';
   if (num.vague === 'range' && qualifier === 'exact') {
@@ -347,6 +397,26 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   const fig = mk(start, end, u.kind, value, valueMax, u.unit, qualifier);
   if (Object.keys(attrs).length > 0) fig.attrs = attrs;
   return { fig };
+}
+
+function quotedName(text: string, start: number, end: number): boolean {
+  const close = text[end];
+  if (close === '”' || close === '’' || close === '"') {
+    // “人才十条”: a short quoted name ending with the count
+    for (let k = start - 1; k >= Math.max(0, start - 6); k--) {
+      const ch = text[k] as string;
+      if (ch === '“' || ch === '‘' || ch === '"') return true;
+      if (!isHan(ch)) break;
+    }
+  }
+  const open = text[start - 1];
+  if (open !== '“' && open !== '‘' && open !== '"') return false;
+  for (let k = end; k < Math.min(text.length, end + 8); k++) {
+    const ch = text[k] as string;
+    if (ch === '”' || ch === '’' || ch === '"') return true;
+    if (!isHan(ch)) return false;
+  }
+  return false;
 }
 
 function bigMult(text: string, r: NumeralRead): number {
@@ -420,7 +490,7 @@ function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit 
     return { fig: mk(i - 1, num.end + u[0].length, 'ordinal', num.value, null, u[0], 'exact') };
   }
   const before = text.slice(Math.max(0, i - 4), i - 1);
-  if (/(排名|位居|名列|位列|居|排)$/.test(before)) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
+  if (/(排名|位居|名列|位列|居|排|全市|全国|全省|全球|世界|行业|全区)$/.test(text.slice(Math.max(0, i - 4), i - 1)) || /(排名|位居|名列|位列|居|排)$/.test(before)) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
   return null;
 }
 

@@ -65,6 +65,10 @@ export const MONEY_PREFIX: Readonly<Record<string, UnitDef>> = {
 
 /** Measures: area, length, mass, power, energy, compute, data. Longest surface wins. */
 export const MEASURE: Readonly<Record<string, UnitDef>> = {
+  公里每小时: m('number', 'km/h', 1, 'Kilometer per hour'),
+  '公里/小时': m('number', 'km/h', 1, 'Kilometer per hour'),
+  千米每小时: m('number', 'km/h', 1, 'Kilometer per hour'),
+  'km/h': m('number', 'km/h', 1, 'Kilometer per hour'),
   平方公里: m('area', 'm2', 1e6, 'Square kilometer'),
   平方千米: m('area', 'm2', 1e6, 'Square kilometer'),
   平方米: m('area', 'm2', 1, 'Square meter'),
@@ -140,6 +144,8 @@ export const DURATION: Readonly<Record<string, UnitDef>> = {
   年: m('duration', 'year', 1),
   天: m('duration', 'day', 1),
   周: m('duration', 'day', 7),
+  日内: m('duration', 'day', 1),
+  日以内: m('duration', 'day', 1),
   分钟: m('duration', 'minute', 1),
   秒钟: m('duration', 'second', 1),
   秒: m('duration', 'second', 1),
@@ -151,7 +157,7 @@ export const CLASSIFIERS: readonly string[] = [
   '家', '个', '项', '款', '台', '人', '名', '所', '条', '件', '座', '套', '架', '辆', '颗', '次',
   '处', '份', '批', '种', '类', '位', '户', '只', '头', '张', '本', '部', '篇', '场', '届', '轮',
   '宗', '笔', '栋', '幢', '艘', '枚', '首', '门', '例', '株', '棵', '亿人', '支', '根', '块',
-  '片', '间', '层', '期', '列', '趟', '班', '组', '对', '双', '卷', '册', '岁', '起', '章', '家次',
+  '片', '间', '层', '票', '卡', '列', '趟', '班', '组', '对', '双', '卷', '册', '岁', '起', '章', '家次',
 ];
 
 /** Characters that, right after a classifier, show the numeral is part of a word or name. */
@@ -164,7 +170,8 @@ export const CLASSIFIER_BLOCKERS: Readonly<Record<string, string>> = {
   件: '事',
   条: '件例款约',
   部: '门分署长委',
-  家: '庭乡人长属里园电具居族用',
+  家: '庭乡长属里园电具居族用',
+  支: '柱持付撑援部队出',
   本: '地土质身次届领科部',
   头: '部号条脑等',
   门: '户槛类诊口',
