@@ -129,7 +129,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (dur[0] === '周' && after !== undefined && '年岁边末围期刊到'.includes(after)) return null;
     if (dur[0] === '天' && after !== undefined && '然地下气空津线使鹅宫河坛'.includes(after)) return null;
     if (dur[0] === '秒' && after !== undefined && '杀懂' .includes(after)) return null;
-    return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : '' };
+    return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : dur[0].endsWith('内') ? 'within' : '' };
   }
   const cls = CLASS_T.at(text, j);
   if (cls) {
@@ -372,6 +372,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     value += extra;
   }
   if (u.special === 'more') more = true;
+  if (u.special === 'within' && qualifier === 'exact') qualifier = 'atMost';
   const attrs: Record<string, unknown> = {};
   if (u.special === 'discount') attrs.discount = true;
   // 万台级: order of magnitude

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases } from '../../figures/tester.js';
+import { fig } from '../../figures/case-helpers.js';
+
+const t1 = '全年完成投资3000亿元，同比增长5%。';
+const t2 = '公司获得1.5亿美元融资，另有约2000万港元。';
+const t3 = '总投资171.86亿元，其中近百亿元来自社会资本。';
+const t4 = '单价￥300，合计超过5万元人民币。';
+const t5 = '营收不足10亿元，利润超6亿元。';
+const t6 = '投资3万至4万元不等，奖励5000欧元。';
+
+runRuleCases(
+  rule,
+  {
+    valid: ['五角大楼宣布了新计划。', '人民币汇率保持稳定。', '一美元兑换多少人民币？'.slice(3), '元旦假期出游火爆。'],
+    invalid: [
+      { text: t1, figures: [fig(t1, '3000亿元', 'money', 300000000000, 'CNY')] },
+      { text: t2, figures: [fig(t2, '1.5亿美元', 'money', 150000000, 'USD'), fig(t2, '约2000万港元', 'money', 20000000, 'HKD', 'approx')] },
+      { text: t3, figures: [fig(t3, '171.86亿元', 'money', 17186000000, 'CNY'), fig(t3, '近百亿元', 'money', 10000000000, 'CNY', 'approx')] },
+      { text: t4, figures: [fig(t4, '￥300', 'money', 300, 'CNY'), fig(t4, '超过5万元人民币', 'money', 50000, 'CNY', 'atLeast')] },
+      { text: t5, figures: [fig(t5, '不足10亿元', 'money', 1000000000, 'CNY', 'atMost'), fig(t5, '超6亿元', 'money', 600000000, 'CNY', 'atLeast')] },
+      { text: t6, figures: [fig(t6, '3万至4万元', 'money', 30000, 'CNY', 'range', { valueMax: 40000 }), fig(t6, '5000欧元', 'money', 5000, 'EUR')] },
+    ],
+  },
+  { describe, it, expect },
+);
