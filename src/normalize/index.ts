@@ -17,7 +17,7 @@ import { makeT2s } from './t2s.js';
 import { unicode } from './unicode.js';
 
 /** Pass names in the order they run. `t2s` runs only when asked for. */
-export const PASSES = ['artifacts', 'unicode', 'dedup', 'spacing', 'reflow', 'punctuation', 'numbering', 't2s'] as const;
+export const PASSES = ['artifacts', 'unicode', 'dedup', 'reflow', 'spacing', 'punctuation', 'numbering', 't2s'] as const;
 export type PassName = (typeof PASSES)[number];
 
 /** Passes that run when no list is given (t2s is opt-in). */
@@ -36,8 +36,8 @@ const PASS_FNS: Record<Exclude<PassName, 't2s'>, Pass> = {
   artifacts,
   unicode,
   dedup: dedupDoubled,
-  spacing,
   reflow,
+  spacing,
   punctuation,
   numbering,
 };

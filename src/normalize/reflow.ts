@@ -22,7 +22,7 @@
  * headline and join with one space.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { FINAL_RE, widthOf } from './chars.js';
+import { FINAL_RE, isAsciiAlnum, widthOf } from './chars.js';
 import { RepairLog, type PassResult } from './pass.js';
 
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
@@ -39,6 +39,8 @@ const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二
 const SPEAKER_END_RE = /[。！？…][”"]$/;
 /** ... and its attribution alone on the next line ("唐超表示。"). */
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
+/** A line ending in a comma-like mark cannot end a paragraph. */
+const CONTINUING_RE = /[，、；：,;:]$/;
 const INNER_PUNCT_RE = /[，。；！？,;!?、…]/;
 
 /** Lines longer than this (chars) are "paragraph per line" material. */
@@ -59,6 +61,41 @@ interface Line {
   namePiece: boolean;
   dashOnly: boolean;
   punct: boolean;
+  /** width of the text before the first column-end space (paragraph-per-line files) */
+  firstSeg: number;
+  /** widths of the segments between column-end spaces, first and last excluded */
+  midSegs: number[];
+}
+
+/**
+ * Files that hold one paragraph per line often keep a space where each
+ * printed column line ended. Cut the line there (a space between two
+ * non-alphanumeric characters; spaces next to digits/Latin are word spacing).
+ */
+function segments(t: string): number[] {
+  const out: number[] = [];
+  let a = 0;
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (t.charCodeAt(i) !== 0x20) continue;
+    const l = t.charCodeAt(i - 1);
+    const r = t.charCodeAt(i + 1);
+    if (isAsciiAlnum(l) || isAsciiAlnum(r) || l === 0x20) continue;
+    out.push(printWidth(t, a, i));
+    a = i + 1;
+  }
+  out.push(printWidth(t, a, t.length));
+  return out;
+}
+
+/** Printed width in Han units: digits/Latin half, everything else (incl. ASCII punctuation set full-width in print) whole. */
+function printWidth(t: string, a: number, z: number): number {
+  let w = 0;
+  for (let i = a; i < z; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) continue;
+    w += isAsciiAlnum(c) || c === 0x2e || c === 0x25 ? 0.5 : 1;
+  }
+  return w;
 }
 
 type Decision = 'join' | 'space' | 'break';
@@ -66,6 +103,7 @@ type Decision = 'join' | 'space' | 'break';
 function analyse(text: string, start: number, end: number, blanks: number): Line {
   const t = text.slice(start, end);
   const endsCredit = ENDS_CREDIT_RE.test(t);
+  const segs = segments(t);
   return {
     start,
     end,
@@ -80,6 +118,8 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     namePiece: NAME_PIECE_RE.test(t),
     dashOnly: DASH_ONLY_RE.test(t),
     punct: INNER_PUNCT_RE.test(t),
+    firstSeg: segs[0]!,
+    midSegs: segs.slice(1, -1),
   };
 }
 
@@ -93,18 +133,33 @@ export function decideBreaks(lines: Line[]): Decision[] {
   const n = lines.length;
   const out: Decision[] = new Array(Math.max(0, n - 1)).fill('break');
   if (n < 2) return out;
-  let blankLines = 0;
   let long = 0;
   for (const l of lines) {
-    blankLines += l.blanks;
     if (l.text.length > LONG_LINE) long++;
   }
   const paraMode = long >= 0.25 * n;
-  const blanksInformative = blankLines < 0.6 * n;
-  const wDoc = percentile(
-    lines.map((l) => l.w),
-    0.7,
-  );
+  // typical full line width: lines that do not end a sentence are mostly
+  // full column lines; in a short excerpt take the widest line
+  const open = lines.filter((l) => !l.final).map((l) => l.w);
+  const wDoc = open.length >= 8 ? percentile(open, 0.75) : Math.max(...lines.map((l) => l.w));
+  // Do blank lines separate paragraphs, or follow every line? Count the
+  // blanks that come after a full, unfinished line (a hard wrap).
+  let blankGaps = 0;
+  let wrapGaps = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    if (lines[i + 1]!.blanks === 0) continue;
+    blankGaps++;
+    const l = lines[i]!;
+    const nw = lines[i + 1]!.w;
+    const pw = i > 0 ? lines[i - 1]!.w : 0;
+    const similar = Math.abs(l.w - nw) <= 1.5 || Math.abs(l.w - pw) <= 1.5;
+    if (!l.final && similar && l.w >= Math.max(nw, pw) - 1.5) wrapGaps++;
+  }
+  const blanksInformative = blankGaps === 0 || wrapGaps < 0.3 * blankGaps;
+  // printed column width of paragraph-per-line files (from inner segments)
+  const mids: number[] = [];
+  if (paraMode) for (const l of lines) for (const m of l.midSegs) mids.push(m);
+  const colWidth = mids.length >= 2 ? percentile(mids, 0.5) : 0;
   /** a full line is at most this much (chars) narrower than its reference */
   const TOL = 0.75;
   let bylineBlock = false;
@@ -125,12 +180,16 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (N.credit && L.final && !L.endsCredit) d = 'space';
     else if (SPEAKER_END_RE.test(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
     else if (L.byline || N.byline || N.labelOnly || L.endsCredit || nHeadline) d = 'break';
-    else if (paraMode) d = 'break';
+    else if (paraMode) {
+      // A printed paragraph's first line is indented; a line that starts
+      // with a full-width printed line continues the unfinished one before.
+      d = colWidth > 0 && !L.final && L.punct && N.blanks <= 1 && N.firstSeg >= colWidth - 0.25 ? 'join' : 'break';
+    }
     else if (HEADING_START_RE.test(N.text) && (L.final || !L.punct)) d = 'break';
     else if (blanksInformative && N.blanks > 0) {
       const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
       if (L.final) d = 'break';
-      else if (L.w >= wDoc - 1.5) d = 'join';
+      else if (L.w >= wDoc - 1.5 || CONTINUING_RE.test(L.text)) d = 'join';
       else if (prevBreak && shortNoPunct(L) && shortNoPunct(N) && (N2 === undefined || N2.blanks > 0)) d = 'space';
       else d = 'break';
     } else if (L.final && blanksInformative) {
