@@ -155,7 +155,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
     const similar = Math.abs(l.w - nw) <= 1.5 || Math.abs(l.w - pw) <= 1.5;
     if (!l.final && similar && l.w >= Math.max(nw, pw) - 1.5) wrapGaps++;
   }
-  const blanksInformative = blankGaps === 0 || wrapGaps < 0.3 * blankGaps;
+  const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps;
   // printed column width of paragraph-per-line files (from inner segments)
   const mids: number[] = [];
   if (paraMode) for (const l of lines) for (const m of l.midSegs) mids.push(m);
