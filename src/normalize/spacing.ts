@@ -32,7 +32,7 @@ const FIGURE_RE = new RegExp(`^(?:图|表)${SP}?\\d+(?:[-.]\\d+)?(${SP}+)(?=${HA
 /** Sentence punctuation: a line containing it is prose, not a list of fields. */
 const PROSE_PUNCT_RE = /[，。；！？,;!?、]/;
 /** A field token: Han with quotes, brackets, middle dots, colons. */
-const FIELD_TOKEN_RE = new RegExp(`^(?:${HAN}|[“”"'‘’《》〈〉·・：:（）()—])+$`);
+const FIELD_TOKEN_RE = new RegExp(`^(?:${HAN}|[“”"'‘’《》〈〉·・：:—])+$`);
 
 const MAX_FIELD_LINE = 40;
 
