@@ -143,6 +143,26 @@ export function readArabic(
   }
   if (s === '' || s === '.') return null;
   let value = Number(s);
+  if (opt?.spaces && text[j] === '^') {
+    const m = /^\^([+\-－]*)(\d+)/.exec(text.slice(j, j + 8));
+    if (m) {
+      const neg = ((m[1] ?? '').match(/[-－]/g) ?? []).length % 2 === 1;
+      value = Math.pow(value, Number(m[2]) * (neg ? -1 : 1));
+      j += m[0].length;
+      plain = false;
+    }
+  }
+  if (opt?.spaces) {
+    // 40k, 15Ｋ, -2.5 M (peer spec inputs only)
+    let q = j;
+    if (text[q] === ' ' && (text[q + 1] === 'M' || text[q + 1] === 'm')) q++;
+    const c = text[q];
+    if ((c === 'k' || c === 'K' || c === 'Ｋ' || ((c === 'M' || c === 'm') && q > j)) && !/[A-Za-z]/.test(text[q + 1] ?? '')) {
+      value *= c === 'M' || c === 'm' ? 1e6 : 1e3;
+      j = q + 1;
+      plain = false;
+    }
+  }
   if (opt?.spaces && (text[j] === 'e' || text[j] === 'E')) {
     const m = /^[eE]([+\-－]?)(\d+)/.exec(text.slice(j, j + 6));
     if (m && !/[A-Za-z]/.test(text[j + m[0].length] ?? '')) {
@@ -222,6 +242,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
           continue;
         }
         if (rangeSecond !== null) break;
+        if ('两兩俩倆'.includes(c) || '两兩俩倆'.includes(text[pos - 1] ?? '')) break;
         prev.v = prev.v * 10 + v;
         (prev as Tok & { seq?: boolean }).seq = true;
         prev.end = pos + 1;
@@ -266,7 +287,8 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const q = skipSp(text, pos + 1, opt);
       const n = text[q];
       const prev = toks[toks.length - 1] as Tok;
-      if (n !== undefined && n in CN_BIG && n !== '兆' && prev.kind !== 'b' && !toks.some((t) => t.kind === 'many')) {
+      const prevBig = prev.kind === 'b' ? prev.v : 0;
+      if (n !== undefined && n in CN_BIG && n !== '兆' && (prev.kind !== 'b' || (CN_BIG[n] as number) > prevBig) && !toks.some((t) => t.kind === 'many')) {
         toks.push({ kind: 'many', v: 0, end: pos + 1 });
         k = pos + 1;
         lastEnd = k;

@@ -61,7 +61,7 @@ const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e0
 
 /** Characters at which a numeral may start. */
 function canStart(c: string): boolean {
-  return isDigitChar(c) || c in CN_DIGIT || c in CN_SMALL || c in CN_BIG || c === '半' || c === '数' || c === '几' || c === '.';
+  return c === '-' || c === '－' || c === '负' || isDigitChar(c) || c in CN_DIGIT || c in CN_SMALL || c in CN_BIG || c === '半' || c === '数' || c === '几' || c === '.';
 }
 
 export interface ScanOptions {
@@ -103,7 +103,8 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
       return { kind: 'percent', unit: '%', factor: 10, len: 1 };
     }
   }
-  if (c === '折' && num.value > 0 && num.value < 100 && !num.valueMax && !num.bigTail) {
+  if (c === '折' && num.value === 0.5 && text[num.start] === '半') return { kind: 'percent', unit: '%', factor: 100, len: 1, special: 'discount' };
+  if (c === '折' && num.value > 0 && num.value < 100 && num.value !== 10 && !num.valueMax && !num.bigTail) {
     const n = text[j + 1];
     if (n === undefined || !'腾旧叠扣合射算价磨服线返'.includes(n))
       return { kind: 'percent', unit: '%', factor: num.value < 10 ? 10 : 1, len: 1, special: 'discount' };
@@ -203,9 +204,16 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     // 人民币50元: the suffix repeats the currency
     const suf = MONEY_T.at(text, end);
     if (suf && suf[1].unit === pre[1].unit) end += suf[0].length;
-    return { fig: mk(i, end, 'money', num.value * pre[1].factor, null, pre[1].unit, 'exact') };
+    const fig = mk(i, end, 'money', num.value * pre[1].factor, null, pre[1].unit, 'exact');
+    fig.attrs = { symbol: pre[0] };
+    return { fig };
   }
   const prev = text[i - 1];
+  // a minus sign only before a number and not between two numbers (1-2个 is a range)
+  if (c === '-' || c === '－' || c === '负') {
+    if (isDigitChar(prev) || isLatin(prev) || prev === '-' || prev === '－') return null;
+    if (!isDigitChar(text[i + 1]) && !(c === '负' && (isCnNumChar(text[i + 1]) || isDigitChar(text[i + 1])))) return null;
+  }
   // inside Latin/digit words: T1, PM2.5, B12, iPhone 15
   if (isDigitChar(c) || c === '.') {
     if (isLatin(prev) || prev === '.' || isDigitChar(prev) || prev === '_' || prev === '/' || prev === '#') return null;
@@ -367,6 +375,11 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   if (valueMax !== null) valueMax = valueMax * u.factor;
   let end = uStart + u.len;
   if (rangeEnd > 0) end = rangeEnd;
+  // 一吨半, 两米半: half a unit more
+  if (text[end] === '半' && rangeEnd < 0 && (u.kind === 'mass' || u.kind === 'length' || u.kind === 'area' || u.kind === 'duration') && !isHan(text[end + 1]) ) {
+    value += 0.5 * u.factor;
+    end += 1;
+  }
   if (u.special?.startsWith('cheng+')) {
     const extra = u.special === 'cheng+half' ? 5 : Number(u.special.slice(6));
     value += extra;

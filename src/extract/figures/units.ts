@@ -49,6 +49,7 @@ export const MONEY_SUFFIX: Readonly<Record<string, UnitDef>> = {
   越南盾: money('VND', 'Vietnamese dong'),
   奈拉: money('NGN', 'Nigerian naira'),
   比特币: money('XBT', 'Bitcoin'),
+  个比特币: money('XBT', 'Bitcoin'),
 };
 
 /** Currency symbols before a numeral. */
@@ -88,6 +89,14 @@ export const MEASURE: Readonly<Record<string, UnitDef>> = {
   海里: m('length', 'm', 1852, 'Nautical mile'),
   英里: m('length', 'm', 1609.344, 'Mile'),
   米: m('length', 'm', 1, 'Meter'),
+  KM: m('length', 'm', 1000, 'Kilometer'),
+  CM: m('length', 'm', 0.01, 'Centimeter'),
+  KG: m('mass', 'kg', 1, 'Kilogram'),
+  赫兹: m('number', 'Hz', 1, 'Hertz'),
+  千赫兹: m('number', 'Hz', 1e3, 'Kilohertz'),
+  兆赫兹: m('number', 'Hz', 1e6, 'Megahertz'),
+  吉赫兹: m('number', 'Hz', 1e9, 'Gigahertz'),
+  千卡: m('energy', 'Wh', 1.163, 'Kilocalorie'),
   km: m('length', 'm', 1000, 'Kilometer'),
   cm: m('length', 'm', 0.01, 'Centimeter'),
   mm: m('length', 'm', 0.001, 'Millimeter'),
