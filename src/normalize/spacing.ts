@@ -50,8 +50,20 @@ function isFieldLine(line: string): boolean {
   for (const t of tokens) {
     if (!FIELD_TOKEN_RE.test(t) || hanCount(t) < 2) return false;
   }
-  return true;
+  if (tokens.length === 2) {
+    // two fields: headline halves (both phrases of 4+ characters), or a
+    // title and its tag ("…发展 特刊"), or a name and "摄影报道"
+    const [a, b] = tokens as [string, string];
+    return (hanCount(a) >= 4 && hanCount(b) >= 4) || (hanCount(a) >= 2 && FIELD_TAG_RE.test(b));
+  }
+  // three or more: a list of names (2–4 characters each) or of phrases
+  const names = tokens.every((t) => hanCount(t) <= 4);
+  const phrases = tokens.every((t) => hanCount(t) >= 4);
+  return names || phrases;
 }
+
+/** Words that follow a title or a name as a separate field. */
+const FIELD_TAG_RE = /^(?:特刊|专刊|副刊|周刊|专版|摄影报道|摄影|报道|文\/图|摄)$/;
 
 export function spacing(input: string): PassResult {
   const b = new EditBuilder(input);
