@@ -23,12 +23,14 @@ export interface Out {
   unit?: string | null;
   /** money symbol ($) when no ISO code is implied */
   symbol?: string;
+  /** the numerator of 百分之X (the number model reports it alone) */
+  percentInner?: boolean;
   /** number range: [lowerInclusive, lower, upper, upperInclusive] */
   range?: { lo: number | null; hi: number | null; loIn: boolean; hiIn: boolean };
 }
 
 /** Words that look like numerals but are not (number mode). */
-const NOT_NUMERALS = ['一切', '一看', '四川', '两两', '十足', '一美元', '两美刀', '一美刀', '两美元'];
+const NOT_NUMERALS = ['一切', '壹切', '一看', '四川', '两两', '十足', '一美元', '两美刀', '一美刀', '两美元'];
 const NOT_NUMERAL_FIRST = new Map<string, string[]>();
 for (const w of NOT_NUMERALS) {
   const l = NOT_NUMERAL_FIRST.get(w[0] as string) ?? [];
@@ -80,7 +82,8 @@ function readSlash(text: string, a: NumeralRead): { end: number; value: number }
 export function readNumberAt(text: string, i: number): NumberRead | null {
   const c = text[i] as string;
   if (c === '.' && text[i - 1] === '.') return null;
-  if (MINUS.includes(c) && MINUS.includes(text[i - 1] ?? '')) return null;
+  const pc = text[i - 1];
+  if (MINUS.includes(c) && pc !== undefined && MINUS.includes(pc)) return null;
   if (c === '.' && !isDigitChar(text[i + 1])) return null;
   const words = NOT_NUMERAL_FIRST.get(c);
   if (words && words.some((w) => text.startsWith(w, i))) return null;
@@ -139,8 +142,35 @@ export function numberModel(text: string): Out[] {
       while (i < text.length && text[i] !== ' ') i++;
       continue;
     }
+    // a dash between two numbers is a range mark, not a minus (20-100, 5k-20k, 20 - 100)
+    if (MINUS.includes(c) && c !== '负' && c !== '負') {
+      let b = i - 1;
+      while (b >= 0 && text[b] === ' ') b--;
+      if (b >= 0 && (isDigitChar(text[b]) || /[kKＫ]/.test(text[b] as string))) {
+        i++;
+        continue;
+      }
+    }
+    const words = NOT_NUMERAL_FIRST.get(c);
+    const w = words?.find((x) => text.startsWith(x, i));
+    if (w) {
+      i += w.length;
+      continue;
+    }
     const r = readNumberAt(text, i);
-    if (!r || (text.slice(r.start, r.end) === '半')) {
+    const surf = r ? text.slice(r.start, r.end) : '';
+    // 百分点 / 百分比: 百 is part of the word; 二％ and 一折 are percentages, not numbers;
+    // a bare multiplier right after a numeral (五十千) is a unit, not a new number
+    if (
+      r &&
+      ((/^[百佰]$/.test(surf) && text[r.end] === '分') ||
+        /^[%％折]/.test(text[r.end] ?? '') ||
+        (/^[十百千万]$/.test(surf) && out.length > 0 && out[out.length - 1]!.end === r.start))
+    ) {
+      i = r.end;
+      continue;
+    }
+    if (!r || surf === '半') {
       i++;
       continue;
     }
@@ -148,7 +178,9 @@ export function numberModel(text: string): Out[] {
       i++;
       continue;
     }
-    out.push({ start: r.start, end: r.end, value: r.value });
+    const o: Out = { start: r.start, end: r.end, value: r.value };
+    if (r.percentInner) o.percentInner = true;
+    out.push(o);
     i = Math.max(r.end, i + 1);
   }
   return out;
@@ -276,7 +308,7 @@ export function numberRangeModel(text: string): Out[] {
   for (let idx = 0; idx < nums.length; idx++) {
     const n = nums[idx] as Out;
     const v = n.value as number;
-    let s = n.start;
+    let s = n.percentInner ? Math.max(0, n.start - 3) : n.start;
     let e = n.end;
     const numText = text.slice(n.start, n.end);
     // vague: 五百多, 十几万, 二百三十余万, 500多亿

@@ -119,8 +119,9 @@ export function readArabic(
     let grouped = '';
     for (;;) {
       const c = text[k];
-      if (c !== ',' && c !== '，' && c !== '、' as string) break;
-      if (c === '、') break;
+      if (c !== ',' && c !== '，') break;
+      // a full-width comma separates thousands only between full-width digits (９，９９９)
+      if (c === '，' && !((text.charCodeAt(k - 1) >= 0xff10) && (text.charCodeAt(k + 1) >= 0xff10))) break;
       if (!(isDigitChar(text[k + 1]) && isDigitChar(text[k + 2]) && isDigitChar(text[k + 3]) && !isDigitChar(text[k + 4])))
         break;
       grouped += String(digitVal(text[k + 1] as string)) + digitVal(text[k + 2] as string) + digitVal(text[k + 3] as string);
@@ -164,7 +165,7 @@ export function readArabic(
     }
   }
   if (opt?.spaces && (text[j] === 'e' || text[j] === 'E')) {
-    const m = /^[eE]([+\-－]?)(\d+)/.exec(text.slice(j, j + 6));
+    const m = /^[eE]([+\-－]?)(\d+)/.exec(text.slice(j, j + 6).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
     if (m && !/[A-Za-z]/.test(text[j + m[0].length] ?? '')) {
       const exp = Number(m[2]) * (m[1] === '-' || m[1] === '－' ? -1 : 1);
       value = value * Math.pow(10, exp);
@@ -382,9 +383,9 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     hi = null;
   }
   const lastTok = toks[toks.length - 1] as Tok;
-  const plainArabic = toks.length === 1 && first.kind === 'd' && !!first.arabic && isPlainArabic(text, i, realEnd);
+  const plainArabic = toks.length === 1 && first.kind === 'd' && !!first.arabic && isPlainArabic(text, j, realEnd);
   let intDigits = 0;
-  if (plainArabic) intDigits = realEnd - (sign < 0 ? skipSp(text, i + 1, opt) : i);
+  if (plainArabic) intDigits = realEnd - j;
   return {
     start: i,
     end: realEnd,

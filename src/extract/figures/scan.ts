@@ -89,8 +89,8 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (c === undefined) return null;
   if (c === '%' || c === '％') return { kind: 'percent', unit: '%', factor: 1, len: 1 };
   if (c === '‰') return { kind: 'percent', unit: '%', factor: 0.1, len: 1 };
-  if (text.startsWith('个百分点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4 };
-  if (text.startsWith('百分点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3 };
+  if (text.startsWith('个百分点', j) || text.startsWith('個百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4 };
+  if (text.startsWith('百分点', j) || text.startsWith('百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3 };
   if (c === '倍') return { kind: 'multiple', unit: 'x', factor: 1, len: 1 };
   if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
     const n = text[j + 1];
@@ -160,12 +160,25 @@ function numeralAt(text: string, i: number, opt: ScanOptions): NumeralRead | nul
 }
 
 /** Scan all quantities (not dates) in text. */
+const URL_RE = /https?:\/\/[!-~]+/g;
+
 export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[] {
   const out: FigureHit[] = [];
   const n = text.length;
+  // URLs hold no figures: jump over them
+  const urlEnds = new Map<number, number>();
+  if (text.includes('://')) {
+    URL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = URL_RE.exec(text))) urlEnds.set(m.index, m.index + m[0].length);
+  }
   let i = 0;
   while (i < n) {
     const c = text[i] as string;
+    if (c === 'h' && urlEnds.has(i)) {
+      i = urlEnds.get(i) as number;
+      continue;
+    }
     if (!canStart(c) && !(c in MONEY_PREFIX_FIRST)) {
       i++;
       continue;
@@ -244,6 +257,15 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     const u = unitAt(text, synth.end, synth);
     if (qualPrev || (u && (text[synth.end + u.len] === '级' || suffixQual(text, synth.end + u.len))) || synth.value === 1e12) num = synth;
   }
+  if (!num) {
+    // 佰分之, 仟分之, 万分之, 万万分之: a lone power of ten as a denominator
+    const m = /^(佰|仟|[万萬]+)分之/.exec(text.slice(i, i + 6));
+    if (m) {
+      const d = m[1] as string;
+      const v = d === '佰' ? 100 : d === '仟' ? 1000 : Math.pow(1e4, d.length);
+      num = { start: i, end: i + d.length, value: v, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: d.length === 1, bigTail: d[0] !== '佰' && d[0] !== '仟' };
+    }
+  }
   if (!num) return null;
   // 零 / 〇 alone (零部件, 零距离) is a word, not a figure
   if (num.single && num.value === 0 && num.chinese) return null;
@@ -312,6 +334,18 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     const q = suffixQual(text, frac.end);
     return { fig: mk(start, q ? q.end : frac.end, frac.kind, frac.value, null, frac.unit, q ? q.q : qualifier) };
   }
+  // 两 as a unit of mass (二两, 三千两百两): peer spec inputs only; news text reads 两 as two
+  if (opt.spaces && !more) {
+    const sur = text.slice(num.start, num.end);
+    const after = text[num.end];
+    if ((after === '两' || after === '兩') && !isCnNumChar(text[num.end + 1])) {
+      return { fig: mk(start, num.end + 1, 'mass', num.value * 0.05, null, 'kg', qualifier) };
+    }
+    if (/[两兩]$/.test(sur) && sur.length > 1 && !isCnNumChar(after) && !unitAt(text, num.end, num)) {
+      const r2 = readNumeral(text.slice(0, num.end - 1), i, { spaces: true });
+      if (r2 && r2.end === num.end - 1) return { fig: mk(start, num.end, 'mass', r2.value * 0.05, null, 'kg', qualifier) };
+    }
+  }
   let u = unitAt(text, opt.spaces ? skipSpaces(text, j) : j, num);
   let uStart = opt.spaces ? skipSpaces(text, j) : j;
   // range: 3~5家, 1-2个, 3万至4万人次, 1500家至2000家
@@ -346,6 +380,25 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   if (rangeUnit) {
     u = rangeUnit;
     uStart = rangeEnd - rangeUnit.len;
+  }
+  // 五元三毛, 50元6角三分, 两美元又三美分: subunits after the main unit
+  if (u && u.kind === 'money' && rangeEnd < 0 && (u.unit === 'CNY' || u.unit === 'USD')) {
+    let k = uStart + u.len;
+    let extra = 0;
+    let took = false;
+    if (text[k] === '又') k++;
+    for (const [sub, f] of u.unit === 'CNY' ? ([['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const) : ([['美分', 0.01]] as const)) {
+      const r3 = readNumeral(text, k, { loneFormal: true });
+      if (!r3 || r3.vague || r3.value >= 10 || !text.startsWith(sub, r3.end)) continue;
+      if (sub === '分' && text[r3.end + 1] === '之') break;
+      extra += r3.value * f;
+      k = r3.end + sub.length;
+      took = true;
+    }
+    if (took) {
+      const fig = mk(start, k, 'money', num.value + extra, null, u.unit, qualifier);
+      return { fig };
+    }
   }
   if (!u) {
     // 千亿级 (bare magnitude + 级)
@@ -469,9 +522,8 @@ function fractionAt(
     const numer = readNumeral(text, k, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
     if (!numer || numer.vague) return null;
     const den = text.slice(num.start, num.end);
-    if (den === '百' || den === '佰') return { end: numer.end, value: numer.value, kind: 'percent', unit: '%' };
-    if (den === '千' || den === '仟') return { end: numer.end, value: round(numer.value / 10), kind: 'percent', unit: '%' };
-    if (den === '万' || den === '萬') return { end: numer.end, value: round(numer.value / 100), kind: 'percent', unit: '%' };
+    // 百分之, 千分之, 万分之, 百万分之: a bare power of ten is a per-cent/mille/myriad
+    if (/^[百佰千仟万萬亿億]+$/.test(den) && num.value >= 100) return { end: numer.end, value: round((numer.value * 100) / num.value), kind: 'percent', unit: '%' };
     if (num.value === 0) return null;
     return { end: numer.end, value: round(numer.value / num.value), kind: 'ratio', unit: 'ratio' };
   }
