@@ -216,6 +216,8 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       // Arabic run; not directly after another digit token
       const prev = toks[toks.length - 1];
       if (prev && (prev.kind === 'd' || prev.kind === 'ji')) break;
+      // 零6个月: a leading 零 does not start an Arabic number
+      if (prev && prev.kind === 'z' && toks.length === 1) break;
       const a = readArabic(text, pos, opt);
       if (!a) break;
       toks.push({ kind: 'd', v: a.value, arabic: true, end: a.end });

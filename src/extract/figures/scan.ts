@@ -295,12 +295,18 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   if (c === '一' && text[i + 1] === '半' && prev !== '另' && text[i + 2] !== '年' && text[i + 2] !== '天' && text[i + 2] !== '个' && text[i + 2] !== '小') {
     let end = i + 2;
     let q: Qualifier = 'exact';
+    let st = i;
+    const pq1 = PREFIX_T.endingAt(text, i, 3);
+    if (pq1 && pq1[1].q !== 'exact') {
+      st = i - pq1[0].length;
+      q = pq1[1].q;
+    }
     const s2 = suffixQual(text, end);
     if (s2 && s2.q === 'atLeast') {
       end = s2.end;
       q = 'atLeast';
     }
-    return { fig: mk(i, end, 'ratio', 0.5, null, 'ratio', q) };
+    return { fig: mk(st, end, 'ratio', 0.5, null, 'ratio', q) };
   }
   // qualifier before the numeral
   let start = i;

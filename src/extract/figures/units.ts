@@ -154,6 +154,8 @@ export const DURATION: Readonly<Record<string, UnitDef>> = {
   天: m('duration', 'day', 1),
   周: m('duration', 'day', 7),
   日内: m('duration', 'day', 1),
+  个工作日: m('duration', 'day', 1),
+  工作日: m('duration', 'day', 1),
   日以内: m('duration', 'day', 1),
   分钟: m('duration', 'minute', 1),
   秒钟: m('duration', 'second', 1),
