@@ -58,10 +58,28 @@ export class OffsetMap {
     const n = this.length;
     const from = new Int32Array(n);
     const to = new Int32Array(n);
+    const innerFrom = this.from;
+    const innerTo = this.to;
+    const outerFrom = outer.from;
+    const outerTo = outer.to;
+    const outerLen = outer.length;
+    // Same result as outer.span(innerFrom[i], innerTo[i]) per character,
+    // without allocating a tuple per character (this is the hot loop of
+    // every multi-pass normalization).
     for (let i = 0; i < n; i++) {
-      const [a, b] = outer.span(this.from[i]!, this.to[i]!);
-      from[i] = a;
-      to[i] = b;
+      const a = innerFrom[i]!;
+      const b = innerTo[i]!;
+      if (a < 0 || b > outerLen || a > b) {
+        throw new RangeError(`span [${a}, ${b}) outside 0..${outerLen}`);
+      }
+      if (a === b) {
+        const p = a < outerLen ? outerFrom[a]! : outer.sourceLength;
+        from[i] = p;
+        to[i] = p;
+      } else {
+        from[i] = outerFrom[a]!;
+        to[i] = outerTo[b - 1]!;
+      }
     }
     return new OffsetMap(from, to, outer.sourceLength);
   }
@@ -90,11 +108,31 @@ export class OffsetMap {
  */
 export class EditBuilder {
   private out: string[] = [];
-  private from: number[] = [];
-  private to: number[] = [];
+  // Growable typed arrays (length `len`): pushing one JS number per
+  // character into plain arrays made every pass several times slower.
+  private from: Int32Array;
+  private to: Int32Array;
+  private len = 0;
   private pos = 0;
 
-  constructor(readonly input: string) {}
+  constructor(readonly input: string) {
+    const cap = Math.max(16, input.length + 16);
+    this.from = new Int32Array(cap);
+    this.to = new Int32Array(cap);
+  }
+
+  private reserve(extra: number): void {
+    const need = this.len + extra;
+    if (need <= this.from.length) return;
+    let cap = this.from.length * 2;
+    while (cap < need) cap *= 2;
+    const f = new Int32Array(cap);
+    const t = new Int32Array(cap);
+    f.set(this.from.subarray(0, this.len));
+    t.set(this.to.subarray(0, this.len));
+    this.from = f;
+    this.to = t;
+  }
 
   get position(): number {
     return this.pos;
@@ -104,11 +142,17 @@ export class EditBuilder {
   keep(n: number): this {
     this.check(n);
     const end = this.pos + n;
+    if (n === 0) return this;
     this.out.push(this.input.slice(this.pos, end));
-    for (let i = this.pos; i < end; i++) {
-      this.from.push(i);
-      this.to.push(i + 1);
+    this.reserve(n);
+    const from = this.from;
+    const to = this.to;
+    let k = this.len;
+    for (let i = this.pos; i < end; i++, k++) {
+      from[k] = i;
+      to[k] = i + 1;
     }
+    this.len = k;
     this.pos = end;
     return this;
   }
@@ -130,17 +174,20 @@ export class EditBuilder {
     const start = this.pos;
     const end = start + n;
     this.out.push(text);
+    this.reserve(text.length);
+    let k = this.len;
     if (text.length === n) {
-      for (let i = 0; i < n; i++) {
-        this.from.push(start + i);
-        this.to.push(start + i + 1);
+      for (let i = 0; i < n; i++, k++) {
+        this.from[k] = start + i;
+        this.to[k] = start + i + 1;
       }
     } else {
-      for (let i = 0; i < text.length; i++) {
-        this.from.push(start);
-        this.to.push(end);
+      for (let i = 0; i < text.length; i++, k++) {
+        this.from[k] = start;
+        this.to[k] = end;
       }
     }
+    this.len = k;
     this.pos = end;
     return this;
   }
@@ -148,10 +195,13 @@ export class EditBuilder {
   /** Insert text that has no source; it maps to the empty span at the current position. */
   insert(text: string): this {
     this.out.push(text);
-    for (let i = 0; i < text.length; i++) {
-      this.from.push(this.pos);
-      this.to.push(this.pos);
+    this.reserve(text.length);
+    let k = this.len;
+    for (let i = 0; i < text.length; i++, k++) {
+      this.from[k] = this.pos;
+      this.to[k] = this.pos;
     }
+    this.len = k;
     return this;
   }
 
@@ -163,8 +213,8 @@ export class EditBuilder {
   finish(): { text: string; map: OffsetMap } {
     if (this.pos !== this.input.length) this.keep(this.input.length - this.pos);
     const text = this.out.join('');
-    if (text.length !== this.from.length) throw new Error('EditBuilder: text and map lengths differ');
-    return { text, map: new OffsetMap(Int32Array.from(this.from), Int32Array.from(this.to), this.input.length) };
+    if (text.length !== this.len) throw new Error('EditBuilder: text and map lengths differ');
+    return { text, map: new OffsetMap(this.from.subarray(0, this.len), this.to.subarray(0, this.len), this.input.length) };
   }
 
   private check(n: number): void {

@@ -27,6 +27,7 @@ export function artifacts(input: string): PassResult {
   const log = new RepairLog('artifacts');
   const n = input.length;
   let pos = 0;
+  nextBookmark.at = -1;
   if (n > 0 && input.charCodeAt(0) === 0xfeff) {
     b.delete(1);
     log.add('g', 0, 1, '\ufeff', '');
@@ -61,6 +62,9 @@ export function artifacts(input: string): PassResult {
   return { text, map, repairs: log.list };
 }
 
+/** Position of the next "[bookmark:" at or after the last search (2^32-1 when none). */
+const nextBookmark = { at: -1 };
+
 function cleanLine(s: string, start: number, end: number, b: EditBuilder, log: RepairLog): void {
   let p = start;
   // leading whitespace, heading marks, bullets, in any order, repeatedly
@@ -83,11 +87,13 @@ function cleanLine(s: string, start: number, end: number, b: EditBuilder, log: R
   // trailing whitespace
   let q = end;
   while (q > p && isWs(s.charCodeAt(q - 1))) q--;
-  // bookmarks inside the line
+  // bookmarks inside the line (the next occurrence is searched once and
+  // remembered, so the whole document is scanned once, not once per line)
   let i = p;
   for (;;) {
-    const j = s.indexOf('[bookmark:', i);
-    if (j < 0 || j >= q) break;
+    if (nextBookmark.at < i) nextBookmark.at = s.indexOf('[bookmark:', i) >>> 0;
+    const j = nextBookmark.at;
+    if (j >= q) break;
     const k = stickyMatch(BOOKMARK_RE, s, j, q);
     if (!k) {
       i = j + 1;

@@ -10,7 +10,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { Cls, clsOf } from './chars.js';
-import { RepairLog, forEachLine, type PassResult } from './pass.js';
+import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
 
 /** Longest doubled unit considered (the census has runs of up to 26 chars). */
 const MAX_UNIT = 48;
@@ -66,7 +66,8 @@ interface Run {
 function startsDoubled(s: string, start: number, end: number): boolean {
   const c0 = clsOf(s.charCodeAt(start));
   let runEnd = start + 1;
-  while (runEnd < end && clsOf(s.charCodeAt(runEnd)) === c0) runEnd++;
+  const limit = Math.min(end, start + 2 * MAX_UNIT);
+  while (runEnd < limit && clsOf(s.charCodeAt(runEnd)) === c0) runEnd++;
   const maxK = Math.min(MAX_UNIT, (runEnd - start) >> 1);
   const first = s.charCodeAt(start);
   for (let k = 1; k <= maxK; k++) {
@@ -100,11 +101,15 @@ export function doubledLine(s: string, start: number, end: number): Run[] | null
 }
 
 export function dedupDoubled(input: string): PassResult {
-  const b = new EditBuilder(input);
-  const log = new RepairLog('dedup');
+  const found: Run[][] = [];
   forEachLine(input, (start, end) => {
     const runs = doubledLine(input, start, end);
-    if (!runs) return;
+    if (runs) found.push(runs);
+  });
+  if (found.length === 0) return unchanged(input);
+  const b = new EditBuilder(input);
+  const log = new RepairLog('dedup');
+  for (const runs of found) {
     for (const run of runs) {
       let p = run.start;
       for (const k of run.units) {
@@ -115,7 +120,7 @@ export function dedupDoubled(input: string): PassResult {
         p += 2 * k;
       }
     }
-  });
+  }
   const { text, map } = b.finish();
   return { text, map, repairs: log.list };
 }

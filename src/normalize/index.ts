@@ -61,30 +61,62 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   const passes = selectPasses(opts);
   let text = raw;
   let map: OffsetMap | null = null; // null = identity
-  const repairs: Repair[] = [];
+  const lists: Repair[][] = [];
   for (const name of passes) {
     const fn: Pass = name === 't2s' ? makeT2s(opts.t2sFrom ?? 'hk') : PASS_FNS[name];
     const r = fn(text);
     if (r.repairs.length === 0 && r.text === text) continue;
-    for (const rep of r.repairs) {
-      if (map) {
-        if (rep.rawEnd > rep.rawStart) {
-          const [a, z] = map.span(rep.rawStart, rep.rawEnd);
-          rep.rawStart = a;
-          rep.rawEnd = z;
-        } else {
-          const p = map.boundary(rep.rawStart);
-          rep.rawStart = p;
-          rep.rawEnd = p;
-        }
-      }
-      repairs.push(rep);
-    }
+    if (map) toRaw(r.repairs, map);
+    lists.push(r.repairs);
     map = map ? r.map.compose(map) : r.map;
     text = r.text;
   }
-  repairs.sort((x, y) => x.rawStart - y.rawStart || x.rawEnd - y.rawEnd);
-  return { raw, text, map: map ?? OffsetMap.identity(raw.length), repairs };
+  return { raw, text, map: map ?? OffsetMap.identity(raw.length), repairs: mergeByRaw(lists) };
+}
+
+/** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span/boundary). */
+function toRaw(repairs: Repair[], map: OffsetMap): void {
+  const from = map.from;
+  const to = map.to;
+  const n = map.length;
+  for (const rep of repairs) {
+    const a = rep.rawStart;
+    const z = rep.rawEnd;
+    if (z > a) {
+      rep.rawStart = from[a]!;
+      rep.rawEnd = to[z - 1]!;
+    } else {
+      const p = a < n ? from[a]! : map.sourceLength;
+      rep.rawStart = p;
+      rep.rawEnd = p;
+    }
+  }
+}
+
+/**
+ * Each pass lists its repairs in text order, and maps are monotonic, so each
+ * list is sorted by raw position; merge them (stable: earlier passes first).
+ */
+function mergeByRaw(lists: Repair[][]): Repair[] {
+  if (lists.length === 0) return [];
+  let merged = lists[0]!;
+  for (let k = 1; k < lists.length; k++) {
+    const b = lists[k]!;
+    const out: Repair[] = new Array(merged.length + b.length);
+    let i = 0;
+    let j = 0;
+    let o = 0;
+    while (i < merged.length && j < b.length) {
+      const x = merged[i]!;
+      const y = b[j]!;
+      if (y.rawStart < x.rawStart || (y.rawStart === x.rawStart && y.rawEnd < x.rawEnd)) out[o++] = b[j++]!;
+      else out[o++] = merged[i++]!;
+    }
+    while (i < merged.length) out[o++] = merged[i++]!;
+    while (j < b.length) out[o++] = b[j++]!;
+    merged = out;
+  }
+  return merged;
 }
 
 export { artifacts, dedupDoubled, numbering, punctuation, reflow, spacing, unicode, makeT2s };

@@ -4,7 +4,7 @@
  * Only when the document's 、-headings are mostly Chinese-numbered.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { RepairLog, forEachLine, type PassResult } from './pass.js';
+import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
 
 const CN_HEAD_RE = /^[一二三四五六七八九十]{1,3}、/;
 const DIGIT_HEAD_RE = /^(\d{1,2})、/;
@@ -19,6 +19,7 @@ export function toChineseNumeral(n: number): string {
 }
 
 export function numbering(input: string): PassResult {
+  if (!input.includes('、')) return unchanged(input);
   const b = new EditBuilder(input);
   const log = new RepairLog('numbering');
   let cn = 0;

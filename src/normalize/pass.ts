@@ -1,4 +1,4 @@
-import type { OffsetMap } from '../core/offsets.js';
+import { OffsetMap } from '../core/offsets.js';
 import type { Repair } from '../core/types.js';
 
 /** What every normalize pass returns: its output, the map into its input, its repairs. */
@@ -31,4 +31,18 @@ export function forEachLine(s: string, fn: (start: number, end: number, index: n
     if (nl < 0) break;
     start = nl + 1;
   }
+}
+
+/** The result of a pass that changed nothing. */
+export function unchanged(input: string): PassResult {
+  // the identity map is built only if someone asks for it
+  let map: OffsetMap | null = null;
+  return {
+    text: input,
+    get map(): OffsetMap {
+      map ??= OffsetMap.identity(input.length);
+      return map;
+    },
+    repairs: [],
+  };
 }

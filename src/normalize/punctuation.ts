@@ -16,7 +16,7 @@ import { isCjk, isDigit } from './chars.js';
 import { RepairLog, forEachLine, type PassResult } from './pass.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
-const TRIGGER_RE = /[,;:!?()"'\u22ef~\-—]/;
+const TRIGGER_RE = /[,;:!?()"'\u22ef~\-—]/g;
 
 function isQuote(c: number): boolean {
   return c === 0x22 || c === 0x27;
@@ -46,15 +46,15 @@ export function punctuation(input: string): PassResult {
   // not pair takes the open state.
   let carryOpen = false;
   let carryTtl = 0;
+  let nextTrigger = -1;
   forEachLine(input, (start, end) => {
-    let hasTrigger = false;
-    for (let i = start; i < end; i++) {
-      const c = input[i]!;
-      if (TRIGGER_RE.test(c)) {
-        hasTrigger = true;
-        break;
-      }
+    // the next trigger character is found once and remembered across lines
+    if (nextTrigger < start) {
+      TRIGGER_RE.lastIndex = start;
+      const m = TRIGGER_RE.exec(input);
+      nextTrigger = m ? m.index : input.length;
     }
+    const hasTrigger = nextTrigger < end;
     const dq = hasTrigger ? countQuotes(input, start, end, 0x22) : 0;
     if (!hasTrigger || dq % 2 === 0) {
       if (carryTtl > 0 && --carryTtl === 0) carryOpen = false;
@@ -79,9 +79,11 @@ export function punctuation(input: string): PassResult {
         break;
       }
     }
-    for (let i = start; i < end; i++) {
+    TRIGGER_RE.lastIndex = start;
+    for (let m = TRIGGER_RE.exec(input); m && m.index < end; m = TRIGGER_RE.exec(input)) {
+      let i = m.index;
       const c = input.charCodeAt(i);
-      const ch = input[i]!;
+      const ch = m[0];
       if (c === 0x22ef) {
         edit(i, 1, '\u2026');
         continue;
@@ -131,6 +133,7 @@ export function punctuation(input: string): PassResult {
           else if (input[i + 1] === '-' && input[i + 2] !== '-' && isCjk(prev) && isCjk(next)) {
             edit(i, 2, '——');
             i++;
+            TRIGGER_RE.lastIndex = i + 1;
           }
           break;
         case '—':

@@ -22,7 +22,7 @@
  * headline and join with one space.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { FINAL_RE, isAsciiAlnum, widthOf } from './chars.js';
+import { isAsciiAlnum, widthOf } from './chars.js';
 import { RepairLog, type PassResult } from './pass.js';
 
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
@@ -100,32 +100,56 @@ function printWidth(t: string, a: number, z: number): number {
 
 type Decision = 'join' | 'space' | 'break';
 
+const CLOSERS = new Set([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
+const FINALS = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
+
+/** Same test as FINAL_RE, scanning back from the end (no regex over long lines). */
+function endsFinal(t: string): boolean {
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = t.charCodeAt(i);
+  if (FINALS.has(c)) return true;
+  return c === 0x2e && i >= 2 && t.charCodeAt(i - 1) === 0x2e && t.charCodeAt(i - 2) === 0x2e;
+}
+
 function analyse(text: string, start: number, end: number, blanks: number): Line {
   const t = text.slice(start, end);
-  const endsCredit = ENDS_CREDIT_RE.test(t);
-  const segs = segments(t);
+  const len = t.length;
+  const last = t.charCodeAt(len - 1);
+  // credit endings end in 摄/影/道/图 or a closing bracket
+  const endsCredit = (last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0x56fe || last === 0xff09 || last === 0x29) && ENDS_CREDIT_RE.test(t);
+  const short = len <= 40;
+  const hasLabel = short && (t.includes('记者') || t.includes('通讯员'));
   return {
     start,
     end,
     text: t,
     blanks,
     w: widthOf(t) / 2,
-    final: FINAL_RE.test(t) || endsCredit,
-    credit: CREDIT_LINE_RE.test(t),
+    final: endsCredit || endsFinal(t),
+    credit: short && endsCredit && CREDIT_LINE_RE.test(t),
     endsCredit,
-    byline: BYLINE_RE.test(t),
-    labelOnly: LABEL_ONLY_RE.test(t),
-    namePiece: NAME_PIECE_RE.test(t),
-    dashOnly: DASH_ONLY_RE.test(t),
+    byline: hasLabel && BYLINE_RE.test(t),
+    labelOnly: hasLabel && LABEL_ONLY_RE.test(t),
+    namePiece: len <= 4 && NAME_PIECE_RE.test(t),
+    dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct: INNER_PUNCT_RE.test(t),
-    firstSeg: segs[0]!,
-    midSegs: segs.slice(1, -1),
+    firstSeg: -1,
+    midSegs: [],
   };
+}
+
+/** Fill in the printed-line segments (only paragraph-per-line files need them). */
+function addSegments(l: Line): void {
+  const segs = segments(l.text);
+  l.firstSeg = segs[0]!;
+  l.midSegs = segs.slice(1, -1);
 }
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort();
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
 }
 
@@ -158,7 +182,12 @@ export function decideBreaks(lines: Line[]): Decision[] {
   const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps;
   // printed column width of paragraph-per-line files (from inner segments)
   const mids: number[] = [];
-  if (paraMode) for (const l of lines) for (const m of l.midSegs) mids.push(m);
+  if (paraMode) {
+    for (const l of lines) {
+      addSegments(l);
+      for (const m of l.midSegs) mids.push(m);
+    }
+  }
   const colWidth = mids.length >= 2 ? percentile(mids, 0.5) : 0;
   /** a full line is at most this much (chars) narrower than its reference */
   const TOL = 0.75;

@@ -83,7 +83,8 @@ export function spacing(input: string): PassResult {
     const keep = new Set<number>();
     const closeUp = new Set<number>();
     let fieldLine = false;
-    if (BYLINE_RE.test(line)) {
+    const hasLabel = line.includes('记者') || line.includes('通讯员') || line.includes('撰稿人');
+    if (hasLabel && BYLINE_RE.test(line)) {
       fieldLine = true;
       // close up a two-character name padded with a space ("周 琳")
       const re = /[ \u3000\t]+/g;
@@ -108,7 +109,10 @@ export function spacing(input: string): PassResult {
     } else if (isFieldLine(line)) {
       fieldLine = true;
     } else {
-      const cm = CREDIT_RE.exec(line);
+      const last = line.charCodeAt(line.length - 1);
+      // 摄 影 道 ） )
+      const creditEnd = last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0xff09 || last === 0x29;
+      const cm = creditEnd ? CREDIT_RE.exec(line) : null;
       if (cm) {
         const creditStart = line.length - cm[2]!.length;
         const spStart = creditStart - cm[1]!.length;
@@ -119,12 +123,14 @@ export function spacing(input: string): PassResult {
       }
       PAREN_CREDIT_RE.lastIndex = 0;
       let pm: RegExpExecArray | null;
-      while ((pm = PAREN_CREDIT_RE.exec(line))) {
+      const parens = line.includes('(') || line.includes('（');
+      while (parens && (pm = PAREN_CREDIT_RE.exec(line))) {
         for (let i = pm.index + 1; i < pm.index + pm[0].length; i++) {
           if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
         }
       }
-      const fm = FIGURE_RE.exec(line);
+      const c0 = line.charCodeAt(0);
+      const fm = c0 === 0x56fe || c0 === 0x8868 ? FIGURE_RE.exec(line) : null; // 图 表
       if (fm) keep.add(fm[0].length - fm[1]!.length);
     }
     // count the removable CJK spaces to tell a justified line from stray spaces

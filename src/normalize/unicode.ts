@@ -4,7 +4,7 @@
  * half-width. Full-width punctuation is left to the punctuation pass.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { RepairLog, type PassResult } from './pass.js';
+import { RepairLog, unchanged, type PassResult } from './pass.js';
 
 const TRIGGER_RE = /[\u200b-\u200d\u2060\ufeff\u00a0\u2007\u202f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
@@ -12,6 +12,7 @@ export function unicode(input: string): PassResult {
   const log = new RepairLog('unicode');
   TRIGGER_RE.lastIndex = 0;
   let m = TRIGGER_RE.exec(input);
+  if (!m) return unchanged(input);
   const b = new EditBuilder(input);
   while (m) {
     const i = m.index;

@@ -1,0 +1,36 @@
+/**
+ * Throughput of normalize() on one core: the corpus documents normalized
+ * over and over (per document, as the pipeline does), and the whole corpus
+ * repeated into one large document. Run: npx vite-node tests/normalize/bench.ts
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalize } from '../../src/normalize/index.js';
+
+const dir = join(import.meta.dirname, '..', '..', 'corpus');
+const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d, 'utf8'), 0);
+
+function perDoc(rounds: number): number {
+  const t0 = process.hrtime.bigint();
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) for (const d of docs) sink += normalize(d).text.length;
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (sink === 0) throw new Error('no output');
+  return (bytes * rounds) / 1e6 / s;
+}
+
+function bigDoc(times: number): number {
+  const big = Array.from({ length: times }, () => docs.join('\n\n')).join('\n\n');
+  const b = Buffer.byteLength(big, 'utf8');
+  const t0 = process.hrtime.bigint();
+  const out = normalize(big);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (!out.text.length) throw new Error('no output');
+  return b / 1e6 / s;
+}
+
+perDoc(5); // warm up
+console.log(`corpus: ${docs.length} docs, ${(bytes / 1e3).toFixed(1)} kB UTF-8`);
+console.log(`per-document, 100 rounds: ${perDoc(100).toFixed(1)} MB/s`);
+console.log(`one document, corpus x100 (${((bytes * 100) / 1e6).toFixed(1)} MB): ${bigDoc(100).toFixed(1)} MB/s`);
