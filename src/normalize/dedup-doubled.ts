@@ -97,7 +97,22 @@ export function doubledLine(s: string, start: number, end: number): Run[] | null
     i = j;
   }
   if (doubled < MIN_DOUBLED_CHARS || han < MIN_DOUBLED_HAN) return null;
+  // one character over and over (哈哈哈哈哈哈) is itself natural text
+  if (!hasTwoDistinctHan(s, runs)) return null;
   return runs;
+}
+
+function hasTwoDistinctHan(s: string, runs: Run[]): boolean {
+  let first = -1;
+  for (const r of runs) {
+    if (r.cls !== Cls.Han) continue;
+    for (let i = r.start; i < r.end; i++) {
+      const c = s.charCodeAt(i);
+      if (first < 0) first = c;
+      else if (c !== first) return true;
+    }
+  }
+  return false;
 }
 
 export function dedupDoubled(input: string): PassResult {

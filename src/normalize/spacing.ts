@@ -146,7 +146,8 @@ export function spacing(input: string): PassResult {
       const len = j - i;
       const l = i > 0 ? line.charCodeAt(i - 1) : 0;
       const r = j < line.length ? line.charCodeAt(j) : 0;
-      const asciiBoth = l > 0 && l < 0x80 && r > 0 && r < 0x80;
+      // "30 %" is a number and its unit, not two words
+      const asciiBoth = l > 0 && l < 0x80 && r > 0 && r < 0x80 && !(r === 0x25 && l >= 0x30 && l <= 0x39);
       if ((fieldLine && !closeUp.has(i)) || keep.has(i) || asciiBoth) {
         if (len > 1 || line[i] !== ' ') edits.push({ at: i, len, out: ' ', kind: 'd' });
       } else {

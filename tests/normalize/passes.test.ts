@@ -79,6 +79,7 @@ describe('pass: dedup (fake bold)', () => {
       ['……', '……', 0],
       ['加油加油', '加油加油', 0],
       ['天天天天', '天天天天', 0],
+      ['哈哈哈哈哈哈', '哈哈哈哈哈哈', 0],
     ]);
   });
   it('a line is doubled only if every run parses', () => {
@@ -97,6 +98,7 @@ describe('pass: spacing', () => {
       ['（总部） 北京', '（总部）北京', 1],
       ['区市 32 个乡镇 （街道） 落地运', '区市32个乡镇（街道）落地运', 4],
       ['9 月, 北京市', '9月,北京市', 2],
+      ['约 30 %', '约30%', 2],
     ]);
   });
   it('keeps spaces between ASCII tokens and field separators', () => {
