@@ -41,6 +41,7 @@ const SPEAKER_END_RE = /[。！？…][”"]$/;
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
 const CONTINUING_RE = /[，、；：,;:]$/;
+const CLOSING_START_RE = /^[”’」』）》，。、；：！？,.;:!?)]/;
 const INNER_PUNCT_RE = /[，。；！？,;!?、…]/;
 
 /** Lines longer than this (chars) are "paragraph per line" material. */
@@ -208,6 +209,8 @@ export function decideBreaks(lines: Line[]): Decision[] {
     } else if (bylineBlock) d = 'break';
     else if (N.credit && L.final && !L.endsCredit) d = 'space';
     else if (SPEAKER_END_RE.test(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
+    // nothing starts a paragraph with a closing mark or a comma
+    else if (CLOSING_START_RE.test(N.text) && !paraMode) d = 'join';
     else if (L.byline || N.byline || N.labelOnly || L.endsCredit || nHeadline) d = 'break';
     else if (paraMode) {
       // A printed paragraph's first line is indented; a line that starts
