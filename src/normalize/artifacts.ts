@@ -68,7 +68,10 @@ const nextBookmark = { at: -1 };
 function cleanLine(s: string, start: number, end: number, b: EditBuilder, log: RepairLog): void {
   let p = start;
   // leading whitespace, heading marks, bullets, in any order, repeatedly
-  for (;;) {
+  // (most lines start with none of them: test the first character first)
+  const c0 = start < end ? s.charCodeAt(start) : 0;
+  const marked = isWs(c0) || c0 === 0x23 || c0 === 0x5b || (c0 >= 0x25a0 && c0 <= 0x25ff) || (c0 >= 0x2605 && c0 <= 0x2606) || c0 === 0x2022 || c0 === 0x25b6 || c0 === 0x25ba;
+  for (; marked; ) {
     const at = p;
     let k = stickyMatch(WS_RE, s, p, end);
     if (k) p += k;

@@ -62,13 +62,9 @@ interface Run {
   units: number[];
 }
 
-/** Cheap filter: does the first run of the line start with a doubled unit? */
+/** Cheap filter: does the line start with a doubled unit (XX…)? */
 function startsDoubled(s: string, start: number, end: number): boolean {
-  const c0 = clsOf(s.charCodeAt(start));
-  let runEnd = start + 1;
-  const limit = Math.min(end, start + 2 * MAX_UNIT);
-  while (runEnd < limit && clsOf(s.charCodeAt(runEnd)) === c0) runEnd++;
-  const maxK = Math.min(MAX_UNIT, (runEnd - start) >> 1);
+  const maxK = Math.min(MAX_UNIT, (end - start) >> 1);
   const first = s.charCodeAt(start);
   for (let k = 1; k <= maxK; k++) {
     if (s.charCodeAt(start + k) === first && sameAt(s, start, start + k, k)) return true;

@@ -35,12 +35,20 @@ const CREDIT_LINE_RE = new RegExp(
 const ENDS_CREDIT_RE = /(?:摄影报道|摄影|摄|文\/图|文／图)(?:[（(][^）)]*[）)])?[）)]?$/;
 const DASH_ONLY_RE = /^[—\-－]{1,2}$/;
 const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇])/;
-/** A quotation closing a line ... */
-const SPEAKER_END_RE = /[。！？…][”"]$/;
+/** A quotation closing a line (。” ！” ？” …”) ... */
+function speakerEnd(t: string): boolean {
+  const n = t.length;
+  const q = t.charCodeAt(n - 1);
+  if (q !== 0x201d && q !== 0x22) return false;
+  const c = t.charCodeAt(n - 2);
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026;
+}
+/** Marks that open something: a line ending in one is unfinished. */
+const OPENERS = new Set([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
 /** ... and its attribution alone on the next line ("唐超表示。"). */
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
-const CONTINUING_RE = /[，、；：,;:]$/;
+const CONTINUING = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
 const CLOSING_START_RE = /^[”’」』）》，。、；：！？,.;:!?)]/;
 const INNER_PUNCT_RE = /[，。；！？,;!?、…]/;
 
@@ -114,6 +122,8 @@ function endsFinal(t: string): boolean {
   return c === 0x2e && i >= 2 && t.charCodeAt(i - 1) === 0x2e && t.charCodeAt(i - 2) === 0x2e;
 }
 
+const NO_SEGS: number[] = [];
+
 function analyse(text: string, start: number, end: number, blanks: number): Line {
   const t = text.slice(start, end);
   const len = t.length;
@@ -137,7 +147,7 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct: INNER_PUNCT_RE.test(t),
     firstSeg: -1,
-    midSegs: [],
+    midSegs: NO_SEGS,
   };
 }
 
@@ -208,7 +218,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       d = single(L) && single(N) && !L.labelOnly ? 'join' : 'space';
     } else if (bylineBlock) d = 'break';
     else if (N.credit && L.final && !L.endsCredit) d = 'space';
-    else if (SPEAKER_END_RE.test(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
+    else if (speakerEnd(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
     // nothing starts a paragraph with a closing mark or a comma
     else if (CLOSING_START_RE.test(N.text) && !paraMode) d = 'join';
     else if (L.byline || N.byline || N.labelOnly || L.endsCredit || nHeadline) d = 'break';
@@ -221,7 +231,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (blanksInformative && N.blanks > 0) {
       const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
       if (L.final) d = 'break';
-      else if (L.w >= wDoc - 1.5 || CONTINUING_RE.test(L.text)) d = 'join';
+      else if (L.w >= wDoc - 1.5 || CONTINUING.has(L.text.charCodeAt(L.text.length - 1))) d = 'join';
       else if (prevBreak && shortNoPunct(L) && shortNoPunct(N) && (N2 === undefined || N2.blanks > 0)) d = 'space';
       else d = 'break';
     } else if (L.final && blanksInformative) {
@@ -237,7 +247,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // the more common reading in news columns.
       else d = 'break';
     } else {
-      const heading: boolean = prevBreak && !L.punct && L.w <= 0.75 * N.w && N.w - L.w >= 3 && L.w < wDoc - 2 && !/[“‘"'（(《]$/.test(L.text);
+      const heading: boolean = prevBreak && !L.punct && L.w <= 0.75 * N.w && N.w - L.w >= 3 && L.w < wDoc - 2 && !OPENERS.has(L.text.charCodeAt(L.text.length - 1));
       d = heading ? 'break' : 'join';
     }
     if (d === 'break') bylineBlock = false;

@@ -133,8 +133,9 @@ export function spacing(input: string): PassResult {
       const fm = c0 === 0x56fe || c0 === 0x8868 ? FIGURE_RE.exec(line) : null; // 图 表
       if (fm) keep.add(fm[0].length - fm[1]!.length);
     }
-    // count the removable CJK spaces to tell a justified line from stray spaces
-    const edits: Array<{ at: number; len: number; out: string; kind: string }> = [];
+    // edit as we go; removed spaces between Chinese text are logged as 'x'
+    // and get their kind (justified 'c' or stray 'd') once the line is counted
+    const first = log.list.length;
     let cjkRemoved = 0;
     for (let i = 0; i < line.length; ) {
       if (!isSpace(line.charCodeAt(i))) {
@@ -148,23 +149,26 @@ export function spacing(input: string): PassResult {
       const r = j < line.length ? line.charCodeAt(j) : 0;
       // "30 %" is a number and its unit, not two words
       const asciiBoth = l > 0 && l < 0x80 && r > 0 && r < 0x80 && !(r === 0x25 && l >= 0x30 && l <= 0x39);
+      const at = start + i;
       if ((fieldLine && !closeUp.has(i)) || keep.has(i) || asciiBoth) {
-        if (len > 1 || line[i] !== ' ') edits.push({ at: i, len, out: ' ', kind: 'd' });
+        if (len > 1 || line.charCodeAt(i) !== 0x20) {
+          b.keepTo(at);
+          b.replace(len, ' ');
+          log.add('d', at, at + len, input.slice(at, at + len), ' ');
+        }
       } else {
         const kind = isAsciiAlnum(l) || isAsciiAlnum(r) ? 's' : 'x';
         if (kind === 'x') cjkRemoved++;
-        edits.push({ at: i, len, out: '', kind });
+        b.keepTo(at);
+        b.delete(len);
+        log.add(kind, at, at + len, input.slice(at, at + len), '');
       }
       i = j;
     }
     const justified = cjkRemoved >= 3 && cjkRemoved * 6 >= line.length;
-    for (const e of edits) {
-      const at = start + e.at;
-      b.keepTo(at);
-      if (e.out === '') b.delete(e.len);
-      else b.replace(e.len, e.out);
-      const kind = e.kind === 'x' ? (justified ? 'c' : 'd') : e.kind;
-      log.add(kind, at, at + e.len, input.slice(at, at + e.len), e.out);
+    for (let k = first; k < log.list.length; k++) {
+      const rep = log.list[k]!;
+      if (rep.kind === 'x') rep.kind = justified ? 'c' : 'd';
     }
   });
   const { text, map } = b.finish();
