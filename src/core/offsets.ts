@@ -73,9 +73,15 @@ export class OffsetMap {
         throw new RangeError(`span [${a}, ${b}) outside 0..${outerLen}`);
       }
       if (a === b) {
+        // An inserted character sits at boundary a of the outer text. When
+        // the outer characters on both sides of that boundary came from the
+        // same replaced raw span, mapping it to the empty span at the start
+        // of that span broke monotonicity ([5,9) then [5,5)); it touches the
+        // replaced span, so it widens to it.
         const p = a < outerLen ? outerFrom[a]! : outer.sourceLength;
+        const prevTo = a > 0 ? outerTo[a - 1]! : 0;
         from[i] = p;
-        to[i] = p;
+        to[i] = prevTo > p ? prevTo : p;
       } else {
         from[i] = outerFrom[a]!;
         to[i] = outerTo[b - 1]!;
