@@ -44,3 +44,22 @@ describe('corpus documents against gold', () => {
     });
   }
 });
+
+describe('line endings and BOM do not change the result', () => {
+  for (const { id, raw } of corpusDocs()) {
+    it(`${id} with CRLF, CR and a BOM`, () => {
+      const want = normalize(raw).text;
+      for (const variant of ['\ufeff' + raw.replace(/\n/g, '\r\n'), raw.replace(/\n/g, '\r')]) {
+        const d = normalize(variant);
+        expect(d.text).toBe(want);
+        d.map.assertMonotonic();
+        expect(d.map.sourceLength).toBe(variant.length);
+        // every normalized character maps back to the same character in raw
+        // unless a repair changed it
+        let same = 0;
+        for (let i = 0; i < d.text.length; i++) if (variant[d.map.from[i]!] === d.text[i]) same++;
+        expect(same / d.text.length).toBeGreaterThan(0.9); // 004 converts ~7% (half-width punctuation)
+      }
+    });
+  }
+});
