@@ -30,7 +30,22 @@ function bigDoc(times: number): number {
   return b / 1e6 / s;
 }
 
+/** Machine calibration: a plain typed-array loop, ns per element (≈1 on an idle modern x86 core). */
+function calibrate(): number {
+  const a = new Int32Array(1 << 22);
+  const t0 = process.hrtime.bigint();
+  let s = 0;
+  for (let r = 0; r < 4; r++) {
+    for (let i = 0; i < a.length; i++) a[i] = i ^ r;
+    for (let i = 0; i < a.length; i++) s += a[i]!;
+  }
+  const ns = Number(process.hrtime.bigint() - t0) / (8 * a.length);
+  if (s === 42) console.log('');
+  return ns;
+}
+
 perDoc(5); // warm up
+console.log(`calibration: ${calibrate().toFixed(2)} ns per typed-array element op`);
 console.log(`corpus: ${docs.length} docs, ${(bytes / 1e3).toFixed(1)} kB UTF-8`);
 console.log(`per-document, 100 rounds: ${perDoc(100).toFixed(1)} MB/s`);
 console.log(`one document, corpus x100 (${((bytes * 100) / 1e6).toFixed(1)} MB): ${bigDoc(100).toFixed(1)} MB/s`);
