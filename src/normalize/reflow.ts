@@ -34,7 +34,9 @@ const CREDIT_LINE_RE = new RegExp(
 );
 const ENDS_CREDIT_RE = /(?:摄影报道|摄影|摄|文\/图|文／图)(?:[（(][^）)]*[）)])?[）)]?$/;
 const DASH_ONLY_RE = /^[—\-－]{1,2}$/;
-const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇])/;
+const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]|\d{1,2}(?:[、．]|\.(?!\d)))/;
+/** Sentence punctuation inside a heading's title would make it prose. */
+const HEADING_PROSE_RE = /[，。；！？,;!?]/;
 /** A quotation closing a line (。” ！” ？” …”) ... */
 function speakerEnd(t: string): boolean {
   const n = t.length;
@@ -70,6 +72,8 @@ interface Line {
   namePiece: boolean;
   dashOnly: boolean;
   punct: boolean;
+  /** a numbered heading: 一、… （一）… 第一章… 1、… (short, no sentence punctuation) */
+  heading: boolean;
   /** width of the text before the first column-end space (paragraph-per-line files) */
   firstSeg: number;
   /** widths of the segments between column-end spaces, first and last excluded */
@@ -146,6 +150,7 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     namePiece: len <= 4 && NAME_PIECE_RE.test(t),
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct: INNER_PUNCT_RE.test(t),
+    heading: len <= 40 && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
     firstSeg: -1,
     midSegs: NO_SEGS,
   };
@@ -225,9 +230,9 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (paraMode) {
       // A printed paragraph's first line is indented; a line that starts
       // with a full-width printed line continues the unfinished one before.
-      d = colWidth > 0 && !L.final && L.punct && N.blanks <= 1 && N.firstSeg >= colWidth - 0.25 ? 'join' : 'break';
+      d = colWidth > 0 && !L.final && L.punct && !L.heading && N.blanks <= 1 && N.firstSeg >= colWidth - 0.25 ? 'join' : 'break';
     }
-    else if (HEADING_START_RE.test(N.text) && (L.final || !L.punct)) d = 'break';
+    else if (L.heading || (N.heading && (L.final || !L.punct))) d = 'break';
     else if (blanksInformative && N.blanks > 0) {
       const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
       if (L.final) d = 'break';

@@ -148,6 +148,10 @@ describe('pass: reflow', () => {
     const raw = [p1, '', p2, '', '', '', '搬运材料。', '', p3].join('\n');
     expect(reflow(raw).text).toBe([p1, p2, '搬运材料。', p3].join('\n'));
   });
+  it('numbered headings stay on their own lines inside wrapped text', () => {
+    const raw = ['单同比增长超过两成。', '', '二、重点任务', '', '（一）强化创新', '', '加快建设一批创新平台，推动产', '', '学研深度融合。'].join('\n');
+    expect(reflow(raw).text).toBe('单同比增长超过两成。\n二、重点任务\n（一）强化创新\n加快建设一批创新平台，推动产学研深度融合。');
+  });
   it('an attribution alone on the next line joins the quotation', () => {
     expect(reflow('“……助力具身智能企业发展。”\n\n唐超表示。\n\n在算力布局上，').text).toBe('“……助力具身智能企业发展。”唐超表示。\n在算力布局上，');
   });
