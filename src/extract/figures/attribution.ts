@@ -15,23 +15,30 @@ const TIME_WORDS = /(今年以来|近年来|截至目前|目前|去年|今年|�
 const LEAD_STRIP = /^(?:其中|同时|此外|另外|比如|例如|又如|并|且|和|与|及|而|还|也|已|将|共|总|累计|合计|全年|该区|该市|该省|这里|目前|当前|截至目前|今年以来|近年来)+/;
 const TAIL_STRIP = /(?:已经|已|将|可|能|共|总|累计|合计|实现|完成|达到|达|为|是|有|约|超过|超|近|逾|拥有|带动|吸引|引进|聚集|落户|新增|签约|突破|提高|增长|下降|同比|环比)+$/;
 
+/** Start of the sentence holding position p (scanning back at most 300 characters keeps this linear). */
+function sentenceStart(text: string, p: number): number {
+  let s = p;
+  const stop = Math.max(0, p - 300);
+  while (s > stop && !SENTENCE_END.test(text[s - 1] as string)) s--;
+  return s;
+}
+
 export function attribute(text: string, figs: FigureHit[]): void {
-  // time references: the last date/period figure (or time word) earlier in the same sentence
+  // figures come sorted by start; the last date/period seen is the candidate time reference
+  let lastDate: FigureHit | null = null;
   for (const f of figs) {
-    let s = f.start;
-    while (s > 0 && !SENTENCE_END.test(text[s - 1] as string)) s--;
+    const s = sentenceStart(text, f.start);
     const sentenceHead = text.slice(s, f.start);
     if (f.kind !== 'date' && f.kind !== 'period') {
       let time: string | null = null;
-      for (const g of figs) {
-        if ((g.kind === 'date' || g.kind === 'period') && g.start >= s && g.end <= f.start) {
-          let gs = g.start;
-          // keep the preposition that makes it a deadline: 到2027年
-          const pre = text.slice(Math.max(s, gs - 2), gs);
-          const m = /(到|至|截至|截止)$/.exec(pre);
-          if (m) gs -= m[1]!.length;
-          time = text.slice(gs, g.end);
-        }
+      const g = lastDate;
+      if (g && g.start >= s && g.end <= f.start) {
+        let gs = g.start;
+        // keep the preposition that makes it a deadline: 到2027年
+        const pre = text.slice(Math.max(s, gs - 2), gs);
+        const m = /(到|至|截至|截止)$/.exec(pre);
+        if (m) gs -= m[1]!.length;
+        time = text.slice(gs, g.end);
       }
       if (time === null) {
         TIME_WORDS.lastIndex = 0;
@@ -70,5 +77,6 @@ export function attribute(text: string, figs: FigureHit[]): void {
     metric = metric.replace(/^.*?(?:年|月|日|以来)(?=[\u4e00-\u9fff])/, (x) => (/\d|今|去|明/.test(x) ? '' : x));
     metric = metric.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(/^的/, '');
     f.metric = metric.length >= 2 && f.kind !== 'date' && f.kind !== 'period' ? metric.slice(-16) : null;
+    if (f.kind === 'date' || f.kind === 'period') lastDate = f;
   }
 }

@@ -236,6 +236,12 @@ function startEnd(p: DatePoint, docYear: number | null): { kind: 'date' | 'perio
 
 const SEPS = '至到—-~～–';
 
+/** Characters at which a date may start, by code unit. */
+const DATE_START = new Uint8Array(65536);
+for (let k = 48; k <= 57; k++) DATE_START[k] = 1;
+for (let k = 0xff10; k <= 0xff19; k++) DATE_START[k] = 1;
+for (const ch of [...Object.keys(CN_DIGIT), '十', '今', '去', '明', '前', '后', '本', '上', '下', '年', '第']) DATE_START[ch.charCodeAt(0)] = 1;
+
 /** Scan all dates and periods in text. `docDate` is YYYY-MM-DD or null. */
 export function scanDates(text: string, docDate: string | null): FigureHit[] {
   const docYear = docDate && /^\d{4}/.test(docDate) ? Number(docDate.slice(0, 4)) : null;
@@ -244,11 +250,11 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i] as string;
-    if (!(isDigitChar(c) || c in CN_DIGIT || c === '十' || c === '今' || c === '去' || c === '明' || c === '前' || c === '后' || c === '本' || c === '上' || c === '下' || c === '年' || c === '第')) {
+    if (DATE_START[text.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
+    const c = text[i] as string;
     if (isDigitChar(c) && (isDigitChar(text[i - 1]) || /[A-Za-z.]/.test(text[i - 1] ?? ''))) {
       i++;
       continue;

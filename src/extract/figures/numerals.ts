@@ -50,8 +50,14 @@ function digitVal(c: string): number {
   return k >= 0xff10 ? k - 0xff10 : k - 48;
 }
 
+/** Character classes by UTF-16 code unit: 1 digit (Arabic), 2 Chinese numeral character. */
+export const CHAR_CLASS = new Uint8Array(65536);
+for (let k = 48; k <= 57; k++) CHAR_CLASS[k] = 1;
+for (let k = 0xff10; k <= 0xff19; k++) CHAR_CLASS[k] = 1;
+for (const t of [CN_DIGIT, CN_SMALL, CN_BIG]) for (const ch of Object.keys(t)) CHAR_CLASS[ch.charCodeAt(0)] = 2;
+
 export function isCnNumChar(c: string | undefined): boolean {
-  return c !== undefined && (c in CN_DIGIT || c in CN_SMALL || c in CN_BIG);
+  return c !== undefined && CHAR_CLASS[c.charCodeAt(0)] === 2;
 }
 
 export type Vague =

@@ -16,6 +16,25 @@ const SPECIFICITY: Readonly<Record<FigureKind, number>> = {
 export type OverlapPolicy = (hits: FigureHit[]) => FigureHit[];
 
 export const longestMostSpecific: OverlapPolicy = (hits) => {
+  // group into clusters of mutually overlapping spans (sorted by start): only clusters need ranking
+  const byStart = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: FigureHit[] = [];
+  let k = 0;
+  while (k < byStart.length) {
+    let end = (byStart[k] as FigureHit).end;
+    let m = k + 1;
+    while (m < byStart.length && (byStart[m] as FigureHit).start < end) {
+      end = Math.max(end, (byStart[m] as FigureHit).end);
+      m++;
+    }
+    if (m === k + 1) out.push(byStart[k] as FigureHit);
+    else for (const h of rankCluster(byStart.slice(k, m))) out.push(h);
+    k = m;
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+function rankCluster(hits: FigureHit[]): FigureHit[] {
   const ranked = [...hits].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[b.kind] - SPECIFICITY[a.kind] || a.start - b.start,
   );
@@ -39,5 +58,5 @@ export const longestMostSpecific: OverlapPolicy = (hits) => {
     ends.splice(lo, 0, h.end);
     kept.push(h);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
-};
+  return kept;
+}

@@ -9,7 +9,7 @@
  */
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
-import { CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
+import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
 import { CLASSIFIERS, CLASSIFIER_BLOCKERS, DURATION, MEASURE, MONEY_PREFIX, MONEY_SUFFIX, type UnitDef } from './units.js';
 import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
 
@@ -59,9 +59,16 @@ const EXACT_VERBS_RE = /(?:达到|高达|达|为|是)$/;
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 
-/** Characters at which a numeral may start. */
+const MONEY_PREFIX_FIRST: Record<string, true> = Object.fromEntries(Object.keys(MONEY_PREFIX).map((k) => [k[0] as string, true]));
+
+/** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
+const START = new Uint8Array(65536);
+for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
+for (const ch of ['-', '－', '负', '半', '数', '几', '.']) START[ch.charCodeAt(0)] = 1;
+for (const k of Object.keys(MONEY_PREFIX)) START[k.charCodeAt(0)] = 1;
+
 function canStart(c: string): boolean {
-  return c === '-' || c === '－' || c === '负' || isDigitChar(c) || c in CN_DIGIT || c in CN_SMALL || c in CN_BIG || c === '半' || c === '数' || c === '几' || c === '.';
+  return START[c.charCodeAt(0)] === 1 && c !== '人' && !(c in MONEY_PREFIX_FIRST && !(CHAR_CLASS[c.charCodeAt(0)] as number));
 }
 
 export interface ScanOptions {
@@ -179,7 +186,7 @@ export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[]
       i = urlEnds.get(i) as number;
       continue;
     }
-    if (!canStart(c) && !(c in MONEY_PREFIX_FIRST)) {
+    if (START[text.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
@@ -200,7 +207,6 @@ export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[]
   return out;
 }
 
-const MONEY_PREFIX_FIRST: Record<string, true> = Object.fromEntries(Object.keys(MONEY_PREFIX).map((k) => [k[0] as string, true]));
 
 function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit } | null {
   const c = text[i] as string;
