@@ -23,6 +23,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { isAsciiAlnum, widthOf } from './chars.js';
+import { isFieldLine } from './spacing.js';
 import { RepairLog, type PassResult } from './pass.js';
 
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
@@ -34,7 +35,7 @@ const CREDIT_LINE_RE = new RegExp(
 );
 const ENDS_CREDIT_RE = /(?:摄影报道|摄影|摄|文\/图|文／图)(?:[（(][^）)]*[）)])?[）)]?$/;
 const DASH_ONLY_RE = /^[—\-－]{1,2}$/;
-const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]|\d{1,2}(?:[、．]|\.(?!\d)))/;
+const HEADING_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]|\d{1,2}(?:[、．]|\.(?!\d))|[图表] ?\d{1,2} )/;
 /** Sentence punctuation inside a heading's title would make it prose. */
 const HEADING_PROSE_RE = /[，。；！？,;!?]/;
 /** A quotation closing a line (。” ！” ？” …”) ... */
@@ -72,8 +73,10 @@ interface Line {
   namePiece: boolean;
   dashOnly: boolean;
   punct: boolean;
-  /** a numbered heading: 一、… （一）… 第一章… 1、… (short, no sentence punctuation) */
+  /** a numbered heading: 一、… （一）… 第一章… 1、… 图1 … (short, no sentence punctuation) */
   heading: boolean;
+  /** a short line of space-separated fields (names, headline halves, title and 特刊) */
+  fields: boolean;
   /** width of the text before the first column-end space (paragraph-per-line files) */
   firstSeg: number;
   /** widths of the segments between column-end spaces, first and last excluded */
@@ -151,6 +154,7 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct: INNER_PUNCT_RE.test(t),
     heading: len <= 40 && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
+    fields: len <= 40 && t.includes(' ') && isFieldLine(t),
     firstSeg: -1,
     midSegs: NO_SEGS,
   };
@@ -232,7 +236,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // with a full-width printed line continues the unfinished one before.
       d = colWidth > 0 && !L.final && L.punct && !L.heading && N.blanks <= 1 && N.firstSeg >= colWidth - 0.25 ? 'join' : 'break';
     }
-    else if (L.heading || (N.heading && (L.final || !L.punct))) d = 'break';
+    else if (L.heading || (N.heading && (L.final || !L.punct)) || L.fields || N.fields) d = 'break';
     else if (blanksInformative && N.blanks > 0) {
       const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
       if (L.final) d = 'break';

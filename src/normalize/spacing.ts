@@ -43,7 +43,7 @@ function hanCount(s: string): number {
 }
 
 /** Is this short line a list of fields (names, headline halves)? */
-function isFieldLine(line: string): boolean {
+export function isFieldLine(line: string): boolean {
   if (line.length > MAX_FIELD_LINE || PROSE_PUNCT_RE.test(line)) return false;
   const tokens = line.split(/[ \u3000\t]+/);
   if (tokens.length < 2 || tokens.length > 8) return false;
