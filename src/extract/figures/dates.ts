@@ -160,8 +160,8 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
     if (y.rel !== null && end === y.end) return null; // 今年 alone is a time word, not a figure
     return { p, end };
   }
-  // 年底 / 上半年 / 一季度 without a year
-  if (text.startsWith('上半年', i) || text.startsWith('下半年', i) || /^(?:第)?[一二三四1-4]季度/.test(text.slice(i, i + 4))) {
+  // 年底 / 上半年 / 一季度 / 前三季度 without a year
+  if (text.startsWith('上半年', i) || text.startsWith('下半年', i) || /^(?:第|前)?[一二三四1-4]季度/.test(text.slice(i, i + 4))) {
     const end = afterYear(text, i, p, false);
     if (end > i) return { p, end };
   }
