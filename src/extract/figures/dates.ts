@@ -273,7 +273,21 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
         else if ((bare[1] as string).length <= 2 && p2.d !== null && p2.m === null && v >= 1 && v < p2.d)
           p1 = { y: null, rel: null, m: null, d: v, hh: null, mm: null };
         if (p1) {
-          out.push(period(i, second.end, p1, p2, docYear, docMonth));
+          // 今年1—8月 / 2024年1—8月: the year before the range belongs to it
+          let st = i;
+          if (p1.m !== null && p2.y === null && p2.rel === null) {
+            const rel = REL_YEARS.find(([w]) => text.startsWith(w, i - 2));
+            const abs = /([0-9]{4})年$/.exec(text.slice(Math.max(0, i - 5), i));
+            if (rel) {
+              p1.rel = p2.rel = rel[1];
+              st = i - 2;
+            } else if (abs && !isDigitChar(text[i - 6])) {
+              p1.y = p2.y = Number(abs[1]);
+              st = i - 5;
+            }
+            if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
+          }
+          out.push(period(st, second.end, p1, p2, docYear, docMonth));
           i = second.end;
           continue;
         }

@@ -99,6 +99,8 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (text.startsWith('个百分点', j) || text.startsWith('個百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4 };
   if (text.startsWith('百分点', j) || text.startsWith('百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3 };
   if (c === '倍') return { kind: 'multiple', unit: 'x', factor: 1, len: 1 };
+  if (text.startsWith('个基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 3 };
+  if (text.startsWith('基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 2 };
   if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
     const n = text[j + 1];
     if (n === undefined || !'立员本果功交为型长效绩熟就品都年人龙语分套批千百群规因色不事式像'.includes(n)) {
