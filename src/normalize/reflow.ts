@@ -311,17 +311,17 @@ export function reflow(input: string): PassResult {
       break;
     }
     const d = decisions[i]!;
-    const gap = input.slice(L.end, gapEnd);
     if (d === 'break') {
-      b.keep(1);
+      // keep the line break (the keep is merged with the next line's)
       if (gapEnd - L.end > 1) {
+        b.keep(1);
         b.delete(gapEnd - L.end - 1);
-        log.add('e', L.end + 1, gapEnd, gap.slice(1), '');
+        log.add('e', L.end + 1, gapEnd, input.slice(L.end + 1, gapEnd), '');
       }
     } else {
       const out = d === 'space' ? ' ' : '';
       b.replace(gapEnd - L.end, out);
-      log.add('e', L.end, gapEnd, gap, out);
+      log.add('e', L.end, gapEnd, input.slice(L.end, gapEnd), out);
     }
   }
   const r = b.finish();

@@ -82,6 +82,7 @@ export function spacing(input: string): PassResult {
     // keep[i] = 1 when the space run starting at i is a field separator
     const keep = new Set<number>();
     const closeUp = new Set<number>();
+    // (both stay empty on ordinary prose lines)
     let fieldLine = false;
     const hasLabel = line.includes('记者') || line.includes('通讯员') || line.includes('撰稿人');
     if (hasLabel && BYLINE_RE.test(line)) {
