@@ -12,7 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanDates } from '../extract/figures/dates.js';
-import { currencyModel, dimensionModel, numberModel, numberRangeModel, percentModel, type Out } from './adapters.js';
+import { scanQuantities } from '../extract/figures/scan.js';
+import { longestMostSpecific } from '../extract/figures/overlap.js';
+import { currencyModel, despace, dimensionModel, numberModel, numberRangeModel, percentModel, type Out } from './adapters.js';
 
 export interface SpecCase {
   Input: string;
@@ -131,6 +133,13 @@ function compareOne(model: Model, exp: SpecCase['Results'][number], got: Out): b
   }
 }
 
+/** DateTimeModel (reported only): our dates, periods and durations on the despaced input. */
+function dateTimeModel(input: string, ref: string | null): Array<{ start: number; end: number; date?: string | null; dateEnd?: string | null }> {
+  const d = despace(input);
+  const hits = longestMostSpecific([...scanDates(d.text, ref), ...scanQuantities(d.text, { spaces: true }).filter((h) => h.kind === 'duration')]);
+  return hits.map((h) => ({ start: d.map[h.start] as number, end: (d.map[h.end - 1] as number) + 1, date: h.date ?? null, dateEnd: h.dateEnd ?? null }));
+}
+
 function runModel(model: Model, input: string): Out[] {
   switch (model) {
     case 'NumberModel':
@@ -163,7 +172,7 @@ export function runFile(specDir: string, file: string, disagreements: Map<string
     let got: string;
     if (model === 'DateTimeModel') {
       const ref = c.Context?.ReferenceDateTime?.slice(0, 10) ?? null;
-      const outs = scanDates(c.Input, ref);
+      const outs = dateTimeModel(c.Input, ref);
       ok = outs.length === c.Results.length && outs.every((o, k) => o.start === c.Results[k]!.Start && o.end - 1 === c.Results[k]!.End);
       got = outs.map((o) => `${o.start}-${o.end - 1}:${o.date ?? ''}${o.dateEnd ? '/' + o.dateEnd : ''}`).join('; ') || '(none)';
     } else {
@@ -182,7 +191,7 @@ export function runFile(specDir: string, file: string, disagreements: Map<string
       r.failures.push({ input: c.Input, expected: fmtExp(c.Results), got, disagreement: dis });
     }
   }
-  if (model === 'DateTimeModel') r.note = 'span-only check (dates/periods of news text; times, holidays, weeks, lunar dates out of scope)';
+  if (model === 'DateTimeModel') r.note = 'span-only check of dates, periods, durations (times of day, weekdays, weeks, holidays, lunar dates, sets out of scope)';
   return r;
 }
 
