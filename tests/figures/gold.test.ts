@@ -18,6 +18,7 @@ describe('figures gold', () => {
     it(`${id}: precision and recall`, () => {
       const gold = loadGold(id);
       const { preds } = predict(id);
+      for (const p of preds) expect(p.text.includes('\n'), `line break inside ${p.text}`).toBe(false);
       const s = score(gold, preds);
       tp += s.tp;
       npred += preds.length;
