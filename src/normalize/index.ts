@@ -3,6 +3,14 @@
  * normalized character to its raw span, and every repair in raw coordinates).
  * Passes run in the fixed order of PASSES; a pipeline may select a subset.
  * The whole document is normalized at once (reflow needs its neighbours).
+ *
+ * Order: reflow runs before spacing because the spaces a converter left
+ * where printed column lines ended tell reflow where a printed paragraph
+ * starts (its first line is indented), and because spacing decides field
+ * separators (bylines, credits, headline halves) on whole paragraphs.
+ * Each pass's map is composed onto the running map with OffsetMap.compose;
+ * a pass that only replaced characters one for one has the identity map and
+ * is not composed.
  */
 import { OffsetMap } from '../core/offsets.js';
 import type { NormDoc, Repair } from '../core/types.js';
