@@ -156,7 +156,8 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
   if (y) {
     p.y = y.y;
     p.rel = y.rel;
-    const end = afterYear(text, y.end, p, y.rel === null);
+    // after 2024年 and after 今年/去年 (which end in 年) a bare 底/初/末 completes 年底
+    const end = afterYear(text, y.end, p, true);
     if (y.rel !== null && end === y.end) return null; // 今年 alone is a time word, not a figure
     return { p, end };
   }

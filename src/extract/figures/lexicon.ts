@@ -29,6 +29,14 @@ export const PREFIX_QUALIFIERS: ReadonlyArray<{ w: string; q: 'approx' | 'atLeas
   { w: '逾', q: 'atLeast', inSpan: true },
 ];
 
+/** Characters before a one-character qualifier that make it the tail of another word (签约, 最近, 赶超). */
+export const QUALIFIER_WORD_TAILS: Readonly<Record<string, string>> = {
+  约: '签节制预条合契邀相特公规践履大隐',
+  近: '最附接将邻靠亲贴逼临就遥',
+  超: '赶高',
+  逾: '',
+};
+
 /** Qualifiers before 百/千/万/亿 only (上百, 过万, 破亿). */
 export const MAGNITUDE_QUALIFIERS: Readonly<Record<string, 'atLeast' | 'approx'>> = { 上: 'atLeast', 过: 'atLeast', 破: 'atLeast' };
 
@@ -56,7 +64,7 @@ export const IDIOMS: readonly string[] = [
   '一举两得', '一石二鸟', '三天两头', '两手抓', '千百年', '百年大计', '百年老店', '十年磨一剑',
   '一天一个样', '五花八门', '四通八达', '七嘴八舌', '八九不离十', '一传十', '十传百', '百闻不如一见',
   '三百六十行', '三人行', '万里长城', '千里之行', '百尺竿头', '一步一个脚印', '两条腿走路',
-  '千载难逢', '千条线', '一根针', '最初一公里', '最后一公里', '百家争鸣', '千行百业', '一箭多星', '万众一心', '一个都不能少', '十万火急', '九死一生', '百里挑一', '一年四季',
+  '千载难逢', '十年树木', '百年树人', '千条线', '一根针', '最初一公里', '最后一公里', '百家争鸣', '千行百业', '一箭多星', '万众一心', '一个都不能少', '十万火急', '九死一生', '百里挑一', '一年四季',
 ];
 
 /** Change verbs and bases for attribution. */

@@ -11,7 +11,14 @@ import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
 import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
 import { CLASSIFIERS, CLASSIFIER_BLOCKERS, DURATION, MEASURE, MONEY_PREFIX, MONEY_SUFFIX, type UnitDef } from './units.js';
-import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
+import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
+
+/** The one-character qualifier before i is really the tail of a word (签约, 最近). */
+function qualifierIsWordTail(text: string, qualStart: number, w: string): boolean {
+  const tails = QUALIFIER_WORD_TAILS[w];
+  const before = text[qualStart - 1];
+  return tails !== undefined && before !== undefined && tails.includes(before);
+}
 
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
@@ -257,7 +264,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   let magQual: Qualifier | null = null;
   if (!num && (c === '万' || c === '亿')) {
     const synth: NumeralRead = { start: i, end: i + 1, value: CN_BIG[c] as number, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: true, bigTail: true };
-    const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev);
+    const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev) && !qualifierIsWordTail(text, i - 1, prev);
     if (c === '万' && text[i + 1] === '亿') {
       synth.end = i + 2;
       synth.value = 1e12;
@@ -319,12 +326,12 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   // qualifier before the numeral
   let start = i;
   let qualifier: Qualifier = 'exact';
-  const bare = num.chinese && /^[十百千万亿]+$/.test(text.slice(num.start, num.end));
+  const bare = num.chinese && /^[十百千万亿兆萬億]+$/.test(text.slice(num.start, num.end));
   if (bare && prev !== undefined && prev in MAGNITUDE_QUALIFIERS) {
     magQual = MAGNITUDE_QUALIFIERS[prev] as Qualifier;
   }
   const pq = PREFIX_T.endingAt(text, i, 3);
-  if (pq && pq[1].q !== 'exact' && !(pq[0] === '近' && (text[i - 2] === '最' || text[i - 2] === '接' || text[i - 2] === '将' || text[i - 2] === '附'))) {
+  if (pq && pq[1].q !== 'exact' && !qualifierIsWordTail(text, i - pq[0].length, pq[0])) {
     qualifier = pq[1].q;
     start = i - pq[0].length;
   } else if (magQual) {
@@ -418,7 +425,8 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     // 千亿级 (bare magnitude + 级)
     if (num.bigTail && text[j] === '级') return { fig: mk(start, j + 1, 'number', num.value, null, null, hasQual ? qualifier : 'approx') };
     // 56.15亿, 超过3亿, 万亿 (产业): a numeral with 万/亿 is a quantity even without a unit
-    if (num.bigTail && !more && (!bare || text[j - 1] === '亿') && !(text[j] === '分' && text[j + 1] === '之')) {
+    // (兆 is mega in 千兆光网, trillion in old money usage: never a figure without a unit)
+    if (num.bigTail && !more && text[j - 1] !== '兆' && (!bare || text[j - 1] === '亿') && !(text[j] === '分' && text[j + 1] === '之')) {
       const sq0 = suffixQual(text, j);
       return { fig: mk(start, sq0 ? sq0.end : j, 'number', num.value, null, null, sq0 && qualifier === 'exact' ? sq0.q : bare && !hasQual ? 'approx' : qualifier) };
     }
