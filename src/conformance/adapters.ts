@@ -263,7 +263,6 @@ export function dimensionModel(text: string): Out[] {
 
 type Bound = { lo: number | null; hi: number | null; loIn: boolean; hiIn: boolean; start: number; end: number };
 
-const LEFT_OPS: Array<[RegExp, (v: number) => Omit<Bound, 'start' | 'end'>]> = [];
 const lo = (inc: boolean) => (v: number) => ({ lo: v, hi: null, loIn: inc, hiIn: false });
 const hi = (inc: boolean) => (v: number) => ({ lo: null, hi: v, loIn: false, hiIn: inc });
 const eq = (v: number) => ({ lo: v, hi: v, loIn: true, hiIn: true });
@@ -277,7 +276,6 @@ const LEFT: Array<[string, (v: number) => Omit<Bound, 'start' | 'end'>]> = [
   ['小于', hi(false)], ['少于', hi(false)], ['低于', hi(false)], ['<', hi(false)],
   ['等于', eq], ['=', eq],
 ];
-void LEFT_OPS;
 const LEFT_SORTED = [...LEFT].sort((a, b) => b[0].length - a[0].length);
 
 function matchBack(text: string, end: number, word: string): number {

@@ -61,7 +61,6 @@ const PREFIX_T = new LongestMatch(PREFIX_QUALIFIERS.map((p) => [p.w, p] as [stri
 const SUFFIX_T = new LongestMatch(SUFFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof SUFFIX_QUALIFIERS)[number]]));
 const MONEY_PREFIX_T = new LongestMatch(Object.entries(MONEY_PREFIX));
 const IDIOM_RE = new RegExp(IDIOMS.join('|'), 'g');
-const EXACT_VERBS_RE = /(?:达到|高达|达|为|是)$/;
 
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
@@ -95,7 +94,6 @@ interface Quantity {
   attrs?: Record<string, unknown>;
 }
 
-const SMALL_FIG = 1e-12;
 
 /** Read a unit at position j (after a numeral). */
 function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; unit: string | null; factor: number; len: number; special?: string } | null {
@@ -595,5 +593,3 @@ function mk(
   if (valueMax !== null) f.valueMax = round(valueMax);
   return f;
 }
-
-export { EXACT_VERBS_RE, SMALL_FIG };
