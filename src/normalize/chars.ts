@@ -59,7 +59,7 @@ export function widthOf(s: string, start = 0, end = s.length): number {
     if (c === 0x20) continue;
     // Han counts 2; punctuation 1 (print compresses it and converters mix
     // half- and full-width forms); ASCII 1.
-    w += isHan(c) ? 2 : 1;
+    w += c >= 0x3400 && isHan(c) ? 2 : 1;
   }
   return w;
 }

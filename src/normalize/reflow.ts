@@ -170,6 +170,22 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
   };
 }
 
+/** Width of the text before the first column-end space. */
+function firstSegment(l: Line): number {
+  if (l.firstSeg >= 0) return l.firstSeg;
+  const t = l.text;
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (t.charCodeAt(i) !== 0x20) continue;
+    const a = t.charCodeAt(i - 1);
+    const z = t.charCodeAt(i + 1);
+    if (isAsciiAlnum(a) || isAsciiAlnum(z) || a === 0x20) continue;
+    l.firstSeg = printWidth(t, 0, i);
+    return l.firstSeg;
+  }
+  l.firstSeg = printWidth(t, 0, t.length);
+  return l.firstSeg;
+}
+
 /** Fill in the printed-line segments (only paragraph-per-line files need them). */
 function addSegments(l: Line): void {
   const segs = segments(l.text);
@@ -181,6 +197,11 @@ function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const s = Float64Array.from(values).sort();
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
+
+/** A short line without punctuation: a title or half of one. */
+function shortNoPunct(l: Line, wDoc: number): boolean {
+  return !l.punct && !l.final && l.w < wDoc - 2;
 }
 
 export function decideBreaks(lines: Line[]): Decision[] {
@@ -213,11 +234,16 @@ export function decideBreaks(lines: Line[]): Decision[] {
   }
   const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps;
   // printed column width of paragraph-per-line files (from inner segments)
+  // (a sample of lines is enough for a median; first segments are measured
+  // only where a join is in question)
   const mids: number[] = [];
   if (paraMode) {
-    for (const l of lines) {
+    for (let i = 0, sampled = 0; i < n && sampled < 64; i++) {
+      const l = lines[i]!;
+      if (l.text.length <= LONG_LINE) continue;
       addSegments(l);
       for (const m of l.midSegs) mids.push(m);
+      sampled++;
     }
   }
   const colWidth = mids.length >= 2 ? percentile(mids, 0.5) : 0;
@@ -232,8 +258,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
     if (L.dashOnly || N.dashOnly) d = 'join';
     else if (L.labelOnly || (bylineBlock && (N.namePiece || N.labelOnly))) {
       bylineBlock = true;
-      const single = (l: Line) => l.text.length === 1;
-      d = single(L) && single(N) && !L.labelOnly ? 'join' : 'space';
+      d = L.text.length === 1 && N.text.length === 1 && !L.labelOnly ? 'join' : 'space';
     } else if (bylineBlock) d = 'break';
     else if (N.credit && L.final && !L.endsCredit) d = 'space';
     else if (speakerEnd(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
@@ -243,14 +268,13 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (paraMode) {
       // A printed paragraph's first line is indented; a line that starts
       // with a full-width printed line continues the unfinished one before.
-      d = colWidth > 0 && !L.final && L.punct && !L.heading && N.blanks <= 1 && N.firstSeg >= colWidth - 0.25 ? 'join' : 'break';
+      d = colWidth > 0 && !L.final && L.punct && !L.heading && N.blanks <= 1 && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
     }
     else if (L.heading || (N.heading && (L.final || !L.punct)) || L.fields || N.fields) d = 'break';
     else if (blanksInformative && N.blanks > 0) {
-      const shortNoPunct = (l: Line) => !l.punct && !l.final && l.w < wDoc - 2;
       if (L.final) d = 'break';
       else if (L.w >= wDoc - 1.5 || CONTINUING.has(L.text.charCodeAt(L.text.length - 1))) d = 'join';
-      else if (prevBreak && shortNoPunct(L) && shortNoPunct(N) && (N2 === undefined || N2.blanks > 0)) d = 'space';
+      else if (prevBreak && shortNoPunct(L, wDoc) && shortNoPunct(N, wDoc) && (N2 === undefined || N2.blanks > 0)) d = 'space';
       else d = 'break';
     } else if (L.final && blanksInformative) {
       // paragraphs are separated by blank lines: no blank, no paragraph end,
