@@ -151,8 +151,8 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     const after = text[j + cls[0].length];
     const blockers = CLASSIFIER_BLOCKERS[cls[0]];
     if (blockers && after !== undefined && blockers.includes(after)) return null;
-    // 五个一, 两个一百年: a numeral right after the classifier makes a name
-    if (after !== undefined && (after in CN_DIGIT || isDigitChar(after))) return null;
+    // 五个一, 六个一工程: a Chinese numeral right after 个 makes a name (三人一组, 380户1200人 are fine)
+    if (cls[0] === '个' && after !== undefined && after in CN_DIGIT) return null;
     return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length };
   }
   return null;
@@ -444,6 +444,9 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     if (num.chinese && u.kind === 'count' && quotedName(text, start, uStart + u.len)) return null;
     if (num.chinese && num.single && u.kind === 'count' && isHan(text[i - 1]) && '统唯专不同'.includes(text[i - 1] as string)) return null;
   }
+  // 百公里油耗, 千米高空: a bare 百/千/万 before a measure and a noun is a rate base, not a figure
+  if (bare && !hasQual && !more && rangeEnd < 0 && num.end - num.start === 1 && ['area', 'length', 'mass', 'number', 'energy', 'power'].includes(u.kind) && isHan(text[uStart + u.len]) && !suffixQual(text, uStart + u.len))
+    return null;
   let value = num.value * u.factor;
   if (valueMax !== null) valueMax = valueMax * u.factor;
   let end = uStart + u.len;

@@ -67,6 +67,8 @@ export const MONEY_PREFIX: Readonly<Record<string, UnitDef>> = {
 /** Measures: area, length, mass, power, energy, compute, data. Longest surface wins. */
 export const MEASURE: Readonly<Record<string, UnitDef>> = {
   立方米: m('number', 'm3', 1, 'Cubic meter'),
+  毫升: m('number', 'm3', 1e-6, 'Milliliter'),
+  升: m('number', 'm3', 0.001, 'Liter'),
   摄氏度: m('number', '°C', 1, 'Degree Celsius'),
   '℃': m('number', '°C', 1, 'Degree Celsius'),
   公里每小时: m('number', 'km/h', 1, 'Kilometer per hour'),
