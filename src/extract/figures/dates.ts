@@ -315,7 +315,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     let end = pt.end;
     // range: X至Y / X—Y
     const sep = text[end];
-    if (sep !== undefined && SEPS.includes(sep) && !pt.p.named) {
+    if (sep !== undefined && SEPS.includes(sep)) {
       const second = pointAt(text, end + 1) ?? inheritAt(text, end + 1, pt.p);
       if (second) {
         const p2 = second.p;
