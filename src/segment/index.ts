@@ -1,0 +1,92 @@
+/**
+ * jieba segmentation with the pipeline's own user dictionaries.
+ *
+ * nodejieba's dictionaries are process-global (per worker thread) and cppjieba
+ * aborts the whole process on a missing file, so dictionaries are checked here
+ * first and loaded once per distinct configuration. Tokens come back as bare
+ * strings; we walk them along the text to recover offsets and assert that
+ * they join back to it.
+ */
+import { createRequire } from 'node:module';
+import { accessSync, constants } from 'node:fs';
+import type { Token } from '../core/types.js';
+import { NewsError } from '../core/errors.js';
+
+interface Jieba {
+  load(opts: { userDict?: string }): unknown;
+  tag(text: string): Array<{ word: string; tag: string }>;
+  cut(text: string, hmm?: boolean): string[];
+}
+
+const require = createRequire(import.meta.url);
+let jieba: Jieba | undefined;
+let loadedKey: string | undefined;
+
+/** Load jieba with the given user dictionary files (absolute paths). Idempotent per set of files. */
+export function loadDictionaries(userDicts: readonly string[]): void {
+  const key = userDicts.join('|');
+  if (jieba && loadedKey === key) return;
+  if (loadedKey !== undefined && loadedKey !== key) {
+    throw new Error('segment: jieba is already loaded with other dictionaries in this thread (dictionaries are process-global)');
+  }
+  for (const file of userDicts) {
+    try {
+      accessSync(file, constants.R_OK);
+    } catch {
+      throw new NewsError('E_DICT', file, 'user dictionary not found or unreadable');
+    }
+  }
+  const j = require('nodejieba') as Jieba & { DEFAULT_USER_DICT: string };
+  j.load({ userDict: [j.DEFAULT_USER_DICT, ...userDicts].join('|') });
+  jieba = j;
+  loadedKey = key;
+}
+
+function ensureLoaded(): Jieba {
+  if (!jieba) loadDictionaries([]);
+  return jieba!;
+}
+
+/**
+ * Segment and POS-tag `text` between [from, to) (default: all), returning
+ * tokens with offsets in `text`'s coordinates. Whitespace is not a token.
+ * Segmenting line by line keeps jieba from gluing words across paragraphs.
+ */
+export function segment(text: string, from = 0, to = text.length): Token[] {
+  const j = ensureLoaded();
+  const tokens: Token[] = [];
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    if (lineEnd > lineStart) tagSpan(j, text, lineStart, lineEnd, tokens);
+    lineStart = lineEnd + 1;
+  }
+  return tokens;
+}
+
+function tagSpan(j: Jieba, text: string, start: number, end: number, out: Token[]): void {
+  const slice = text.slice(start, end);
+  let pos = 0;
+  for (const { word, tag } of j.tag(slice)) {
+    if (word.length === 0) continue;
+    const at = slice.startsWith(word, pos) ? pos : slice.indexOf(word, pos);
+    if (at < 0) throw new Error(`segment: token ${JSON.stringify(word)} not found after offset ${start + pos}`);
+    if (slice.slice(pos, at).trim() !== '') {
+      throw new Error(`segment: tokens do not join back to the text at offset ${start + pos}`);
+    }
+    pos = at + word.length;
+    if (word.trim() === '') continue;
+    out.push({ text: word, tag, start: start + at, end: start + pos });
+  }
+  if (slice.slice(pos).trim() !== '') throw new Error(`segment: text left unsegmented at offset ${start + pos}`);
+}
+
+/** Space-joined tokens of a span, for the full-text index. */
+export function joinTokens(tokens: readonly Token[], start: number, end: number): string {
+  const parts: string[] = [];
+  for (const t of tokens) {
+    if (t.start >= start && t.end <= end) parts.push(t.text);
+  }
+  return parts.join(' ');
+}
