@@ -178,6 +178,14 @@ export interface Extractions {
   relations: Relation[];
 }
 
+/** One real thing, as resolve names it; merged across documents by `key`. */
+export interface ResolvedEntity {
+  key: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+}
+
 /** What the CPU stages produce for one document; `store` writes it. */
 export interface ProcessedDoc {
   doc: RawDoc;
@@ -185,8 +193,10 @@ export interface ProcessedDoc {
   structure: Structure;
   tokens: Token[];
   extractions: Extractions;
+  entities: ResolvedEntity[];
   /** ISO date of publication when the text states it */
   docDate: string | null;
+  pipeline: string;
   pipelineHash: string;
   timings: Record<string, number>;
 }

@@ -1,0 +1,149 @@
+/**
+ * Writing one processed document: one transaction that first removes every
+ * row the document had, then inserts the new ones, so a reader or a crash
+ * sees the old document or the new one, never half of either.
+ */
+import type { DB } from './db.js';
+import type { ProcessedDoc } from '../core/types.js';
+import { joinTokens } from '../segment/index.js';
+
+export interface StoreResult {
+  docRowId: number;
+  /** true when an identical document (same path, sha256 and pipeline hash) was already stored */
+  unchanged: boolean;
+}
+
+function json(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object' && Object.keys(v as object).length === 0) return null;
+  return JSON.stringify(v);
+}
+
+export class DocWriter {
+  private readonly stmts;
+  private readonly storeTx;
+
+  constructor(private readonly db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.stmts = {
+      find: p('SELECT id, sha256, pipeline_hash FROM documents WHERE path = ?'),
+      oldKeys: p('SELECT DISTINCT entity FROM mentions WHERE doc = ? AND entity IS NOT NULL'),
+      ftsDelete: p("INSERT INTO sentences_fts(sentences_fts, rowid, tokens) SELECT 'delete', id, tokens FROM sentences WHERE doc = ?"),
+      deleteDoc: p('DELETE FROM documents WHERE id = ?'),
+      orphan: p('DELETE FROM entities WHERE key = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)'),
+      insertDoc: p(`INSERT INTO documents (doc_id, path, sha256, encoding, bytes, raw, normalized, doc_date, pipeline, pipeline_hash,
+          repair_counts, timings, run_id, processed_at)
+        VALUES (@doc_id, @path, @sha256, @encoding, @bytes, @raw, @normalized, @doc_date, @pipeline, @pipeline_hash,
+          @repair_counts, @timings, @run_id, @processed_at)`),
+      repair: p('INSERT INTO repairs (doc, seq, pass, kind, raw_start, raw_end, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      article: p('INSERT INTO articles (doc, idx, headline, reporters, photographers, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      block: p('INSERT INTO blocks (doc, idx, kind, article, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      sentence: p('INSERT INTO sentences (doc, idx, block, text, tokens, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      fts: p('INSERT INTO sentences_fts (rowid, tokens) VALUES (?, ?)'),
+      entity: p('INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING'),
+      alias: p('INSERT OR IGNORE INTO aliases (alias, entity) VALUES (?, ?)'),
+      mention: p(`INSERT INTO mentions (doc, seq, entity, type, text, norm, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      figure: p(`INSERT INTO figures (doc, seq, kind, text, norm, value, value_max, unit, qualifier, date, date_end, metric, change, basis,
+          subject, time, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      quote: p(`INSERT INTO quotes (doc, seq, text, norm, speaker, cue, speaker_start, speaker_end, speaker_raw_start, speaker_raw_end,
+          start, end, raw_start, raw_end, rule, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      relation: p(`INSERT INTO relations (doc, seq, type, head, tail, label, text, start, end, raw_start, raw_end, rule, rule_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    this.storeTx = db.transaction((p: ProcessedDoc, runId: number | null, force: boolean): StoreResult => this.storeInTx(p, runId, force));
+  }
+
+  /** Is this exact document already stored with this pipeline? */
+  isUnchanged(path: string, sha256: string, pipelineHash: string): boolean {
+    const row = this.stmts.find.get(path) as { sha256: string; pipeline_hash: string } | undefined;
+    return row !== undefined && row.sha256 === sha256 && row.pipeline_hash === pipelineHash;
+  }
+
+  /** Store (or replace) one document atomically. IMMEDIATE so concurrent runs queue instead of deadlocking. */
+  store(p: ProcessedDoc, runId: number | null, force = false): StoreResult {
+    return this.storeTx.immediate(p, runId, force);
+  }
+
+  private storeInTx(p: ProcessedDoc, runId: number | null, force: boolean): StoreResult {
+    const s = this.stmts;
+    const existing = s.find.get(p.doc.path) as { id: number; sha256: string; pipeline_hash: string } | undefined;
+    if (existing && !force && existing.sha256 === p.doc.sha256 && existing.pipeline_hash === p.pipelineHash) {
+      return { docRowId: existing.id, unchanged: true };
+    }
+    let oldKeys: string[] = [];
+    if (existing) {
+      oldKeys = (s.oldKeys.all(existing.id) as Array<{ entity: string }>).map((r) => r.entity);
+      s.ftsDelete.run(existing.id);
+      s.deleteDoc.run(existing.id);
+    }
+    const repairCounts: Record<string, number> = {};
+    for (const r of p.norm.repairs) repairCounts[r.kind] = (repairCounts[r.kind] ?? 0) + 1;
+    const doc = Number(
+      s.insertDoc.run({
+        doc_id: p.doc.id,
+        path: p.doc.path,
+        sha256: p.doc.sha256,
+        encoding: p.doc.encoding,
+        bytes: p.doc.bytes,
+        raw: p.doc.raw,
+        normalized: p.norm.text,
+        doc_date: p.docDate,
+        pipeline: p.pipeline,
+        pipeline_hash: p.pipelineHash,
+        repair_counts: JSON.stringify(repairCounts),
+        timings: JSON.stringify(p.timings),
+        run_id: runId,
+        processed_at: new Date().toISOString(),
+      }).lastInsertRowid,
+    );
+    p.norm.repairs.forEach((r, i) => s.repair.run(doc, i, r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after));
+    for (const a of p.structure.articles) {
+      s.article.run(doc, a.index, a.headline, JSON.stringify(a.reporters), JSON.stringify(a.photographers), a.start, a.end, a.rawStart, a.rawEnd);
+    }
+    for (const b of p.structure.blocks) s.block.run(doc, b.index, b.kind, b.article, b.start, b.end, b.rawStart, b.rawEnd);
+    // tokens are sorted by start; walk them once alongside the sorted sentences
+    let t = 0;
+    const tokens = p.tokens;
+    for (const sen of p.structure.sentences) {
+      while (t < tokens.length && tokens[t]!.end <= sen.start) t++;
+      let u = t;
+      while (u < tokens.length && tokens[u]!.start < sen.end) u++;
+      const joined = joinTokens(tokens.slice(t, u), sen.start, sen.end);
+      const id = s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd).lastInsertRowid;
+      s.fts.run(id, joined);
+    }
+    for (const e of p.entities) {
+      s.entity.run(e.key, e.type, e.name);
+      s.alias.run(e.name, e.key);
+      for (const a of e.aliases) s.alias.run(a, e.key);
+    }
+    const ex = p.extractions;
+    ex.mentions.forEach((m, i) =>
+      s.mention.run(doc, i, m.entity ?? null, m.type, m.text, m.norm, m.sentence, m.start, m.end, m.rawStart, m.rawEnd, m.rule, m.ruleVersion, json(m.attrs)),
+    );
+    ex.figures.forEach((f, i) =>
+      s.figure.run(
+        doc, i, f.kind, f.text, f.norm, finite(f.value), finite(f.valueMax), f.unit, f.qualifier, f.date ?? null, f.dateEnd ?? null,
+        f.metric ?? null, f.change ?? null, f.basis ?? null, f.subject ?? null, f.time ?? null, f.sentence,
+        f.start, f.end, f.rawStart, f.rawEnd, f.rule, f.ruleVersion, json(f.attrs),
+      ),
+    );
+    ex.quotes.forEach((q, i) =>
+      s.quote.run(
+        doc, i, q.text, q.norm, q.speaker, q.cue ?? null, q.speakerStart ?? null, q.speakerEnd ?? null, q.speakerRawStart ?? null,
+        q.speakerRawEnd ?? null, q.start, q.end, q.rawStart, q.rawEnd, q.rule, q.ruleVersion,
+      ),
+    );
+    ex.relations.forEach((r, i) =>
+      s.relation.run(doc, i, r.type, r.head, r.tail, r.label ?? null, r.text, r.start, r.end, r.rawStart, r.rawEnd, r.rule, r.ruleVersion),
+    );
+    for (const key of oldKeys) s.orphan.run(key, key);
+    return { docRowId: doc, unchanged: false };
+  }
+}
+
+function finite(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
