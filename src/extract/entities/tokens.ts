@@ -1,0 +1,110 @@
+/**
+ * Token helpers shared by the entity rules: boundary lookups, tag classes,
+ * and the leftward extension that grows a suffix ("公司", "开发区") into the
+ * longest sensible name before it.
+ */
+import type { Token } from '../../core/types.js';
+import { isHan, lexicon } from './lexicon.js';
+
+export interface TokenIndex {
+  tokens: readonly Token[];
+  byStart: Map<number, number>;
+  byEnd: Map<number, number>;
+}
+
+const cache = new WeakMap<readonly Token[], TokenIndex>();
+
+export function indexTokens(tokens: readonly Token[]): TokenIndex {
+  let ix = cache.get(tokens);
+  if (ix) return ix;
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    byStart.set(t.start, i);
+    byEnd.set(t.end, i);
+  });
+  ix = { tokens, byStart, byEnd };
+  cache.set(tokens, ix);
+  return ix;
+}
+
+/** A span is token-aligned when both ends fall on token boundaries (always true without tokens). */
+export function aligned(ix: TokenIndex, start: number, end: number): boolean {
+  if (ix.tokens.length === 0) return true;
+  return ix.byStart.has(start) && ix.byEnd.has(end);
+}
+
+/** Tags that can sit inside a name (nouns, place/org/person names, unknown words, Latin). */
+const NAME_INSIDE = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'nrfg', 'nrt', 'x', 'eng', 'j', 'vn', 'an', 'l', 'i', 'b', 'ng', 'nx', 'a', 'f', 's']);
+/** Tags that can start a proper name. */
+const PROPER = new Set(['ns', 'nt', 'nz', 'nr', 'nrfg', 'nrt', 'x', 'eng', 'j']);
+/** Words that never sit inside a name even when their tag would allow it. */
+const STOP_WORDS = new Set([
+  '的', '在', '与', '及', '和', '等', '是', '为', '将', '把', '被', '对', '由', '向', '从', '以', '于', '该', '这', '那', '其', '本', '各', '每', '有', '也', '还', '都', '又', '已', '并', '或',
+  '成立', '设立', '建设', '打造', '推动', '加快', '支持', '引进', '引入', '落户', '落地', '位于', '来自', '成为', '组建', '举办', '召开', '发布', '印发', '联合', '牵头', '包括', '通过', '依托', '围绕', '面向', '推进', '开展', '实施', '参加', '参与', '出席', '主办', '承办', '携手', '签约', '入驻', '注册', '合作', '共同', '记者', '本报', '新华社记者', '表示', '介绍', '指出', '认为', '说', '称', '接受', '采访', '获悉', '了解', '显示', '近日', '日前', '目前', '当前', '今年', '去年', '如今', '同时', '此外', '其中', '以及', '全国', '全球', '国内', '国际', '首家', '一家', '多家', '这家', '该家', '首个', '一批', '企业', '龙头企业', '机构', '部门', '相关', '有关', '主要', '重点', '重要', '大型', '新型', '一流', '领先', '知名', '著名', '全新', '最大', '首批',
+]);
+
+export function isProperToken(t: Token): boolean {
+  if (!PROPER.has(t.tag)) return false;
+  if (t.tag === 'x' && !(isHan(t.text) ? t.text.length >= 2 : /^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text))) return false;
+  if (lexicon().titles.has(t.text)) return false;
+  return true;
+}
+
+function insideOk(t: Token): boolean {
+  if (STOP_WORDS.has(t.text)) return false;
+  if (lexicon().titles.has(t.text)) return false;
+  if (/^[\d.]+$/u.test(t.text)) return false;
+  if (t.tag === 'x' && !isHan(t.text) && !/^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text)) return false;
+  return NAME_INSIDE.has(t.tag);
+}
+
+export interface ExtendOptions {
+  /** the whole name may not be longer than this */
+  maxLen?: number;
+  /** accept a bracketed place "（天津）" inside the name */
+  brackets?: boolean;
+  /** accept 和 between two nouns inside the name (经济和信息化局) */
+  conj?: boolean;
+  /** a start is acceptable only if this holds for the first token (default: proper token) */
+  startOk?: (t: Token) => boolean;
+}
+
+/**
+ * From token `last` (which ends the name), walk left over contiguous name-like
+ * tokens and return the start offset of the longest span that begins with a
+ * proper token, or -1 when none does.
+ */
+export function extendLeft(text: string, ix: TokenIndex, last: number, opts: ExtendOptions = {}): number {
+  const toks = ix.tokens;
+  const maxLen = opts.maxLen ?? 24;
+  const end = toks[last]!.end;
+  const startOk = opts.startOk ?? isProperToken;
+  let best = -1;
+  let j = last - 1;
+  while (j >= 0) {
+    const t = toks[j]!;
+    const next = toks[j + 1]!;
+    if (t.end !== next.start) break; // a space or gap ends the name
+    if (end - t.start > maxLen) break;
+    if (opts.brackets && t.text === '）') {
+      // （天津） inside a company name
+      const open = j - 2;
+      if (open >= 0 && toks[open]!.text === '（' && toks[j - 1]!.tag === 'ns') {
+        j = open - 1;
+        continue;
+      }
+      break;
+    }
+    if (opts.conj && (t.text === '和' || t.text === '与') && j > 0 && /^n/u.test(toks[j - 1]!.tag) && /^(?:n|vn)/u.test(next.tag)) {
+      j--;
+      continue;
+    }
+    const verbBeforeSuffix = t.tag === 'v' && j === last - 1 && !STOP_WORDS.has(t.text);
+    if (!verbBeforeSuffix && !insideOk(t)) break;
+    if (startOk(t)) best = t.start;
+    j--;
+  }
+  void text;
+  return best;
+}

@@ -1,0 +1,88 @@
+/**
+ * The entities pack: every entity-*, quote-* and relation-* rule, each list
+ * sorted by id, and `extractEntities`, which runs the mention rules, keeps
+ * one mention per stretch of text with the named overlap policy
+ * `longest-most-specific` (../entities/overlap.ts), then runs the relation
+ * rules on the kept mentions and the quote rules on the text. Offsets are
+ * normalized offsets into ctx.text.
+ */
+import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
+import { longestMostSpecific, overlapPolicyName, type MentionPolicy } from '../entities/overlap.js';
+import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
+import { rule as locAbbrev } from '../rules/entity-loc-abbrev/rule.js';
+import { rule as locGazetteer } from '../rules/entity-loc-gazetteer/rule.js';
+import { rule as locPark } from '../rules/entity-loc-park/rule.js';
+import { rule as locTag } from '../rules/entity-loc-tag/rule.js';
+import { rule as orgContext } from '../rules/entity-org-context/rule.js';
+import { rule as orgGazetteer } from '../rules/entity-org-gazetteer/rule.js';
+import { rule as orgSuffix } from '../rules/entity-org-suffix/rule.js';
+import { rule as personByline } from '../rules/entity-person-byline/rule.js';
+import { rule as personName } from '../rules/entity-person-name/rule.js';
+import { rule as policyTitle } from '../rules/entity-policy-title/rule.js';
+import { rule as productQuoted } from '../rules/entity-product-quoted/rule.js';
+import { rule as quoteAfter } from '../rules/quote-speaker-after/rule.js';
+import { rule as quoteBefore } from '../rules/quote-speaker-before/rule.js';
+import { rule as relationPersonTitle } from '../rules/relation-person-title/rule.js';
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export const mentionRules: MentionRule[] = [
+  eventSuffix,
+  locAbbrev,
+  locGazetteer,
+  locPark,
+  locTag,
+  orgContext,
+  orgGazetteer,
+  orgSuffix,
+  personByline,
+  personName,
+  policyTitle,
+  productQuoted,
+].sort(byId);
+export const quoteRules: QuoteRule[] = [quoteAfter, quoteBefore].sort(byId);
+export const relationRules: RelationRule[] = [relationPersonTitle].sort(byId);
+
+export { overlapPolicyName };
+
+type Stamp = { rule: string; ruleVersion: number };
+
+export interface EntityExtractions {
+  mentions: Array<MentionHit & Stamp>;
+  quotes: Array<QuoteHit & Stamp>;
+  relations: Array<RelationHit & Stamp>;
+}
+
+export interface EntityOptions {
+  policy?: MentionPolicy;
+}
+
+export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): EntityExtractions {
+  const all: Array<MentionHit & Stamp> = [];
+  for (const r of mentionRules) {
+    for (const h of r.run(ctx)) {
+      if (h.start < 0 || h.end > ctx.text.length || h.start >= h.end) continue;
+      all.push({ ...h, rule: r.id, ruleVersion: r.version });
+    }
+  }
+  const mentions = (opts.policy ?? longestMostSpecific)(all);
+  const relations: Array<RelationHit & Stamp> = [];
+  for (const r of relationRules) for (const h of r.run({ ...ctx, mentions })) relations.push({ ...h, rule: r.id, ruleVersion: r.version });
+  // one quote per span: a speaker-before reading wins over speaker-after when both fire
+  const quotes: Array<QuoteHit & Stamp> = [];
+  const seen = new Map<string, number>();
+  for (const r of quoteRules) {
+    for (const q of r.run(ctx)) {
+      const k = `${q.start}:${q.end}`;
+      const at = seen.get(k);
+      if (at !== undefined) {
+        if (quotes[at]!.speaker === null && q.speaker !== null) quotes[at] = { ...q, rule: r.id, ruleVersion: r.version };
+        continue;
+      }
+      seen.set(k, quotes.length);
+      quotes.push({ ...q, rule: r.id, ruleVersion: r.version });
+    }
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  return { mentions, quotes, relations };
+}

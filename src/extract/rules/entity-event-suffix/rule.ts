@@ -1,0 +1,42 @@
+/**
+ * EVENT named by its suffix (大会, 博览会, 论坛, 峰会, 运动会, 马拉松 …),
+ * grown left over the name (with a year or 第N届 in front), e.g.
+ * 2024世界机器人大会, 中关村论坛, 北京亦庄半程马拉松.
+ */
+import type { MentionHit, MentionRule } from '../../rule.js';
+
+const EVENT = /((?:(?:19|20)\d{2}(?:年)?)?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z]{0,14}?)(世界机器人大会|机器人大会|博览会|展览会|交易会|洽谈会|大会|论坛|峰会|年会|运动会|奥运会|冬奥会|亚运会|全运会|世界杯|锦标赛|联赛|公开赛|马拉松|半程马拉松|文化节|艺术节|电影节|音乐节|旅游节|购物节|进博会|服贸会|广交会|数贸会|消博会|发布会|开幕式|闭幕式)/gu;
+const BAD_HEAD = /^(?:在|于|的|了|和|与|及|参加|参与|出席|举办|举行|召开|亮相|成功|日前|近日|本届|此次|这次|该|本|一场|多场|各类|各种|系列)/u;
+const GENERIC = /^(?:大会|论坛|峰会|年会|博览会|展览会|发布会|开幕式|闭幕式|联赛|运动会|马拉松|座谈会|交流会|推介会|新闻发布会|现场会|工作会|会议)$/u;
+
+export const rule: MentionRule = {
+  id: 'entity-event-suffix',
+  version: 1,
+  purpose: 'named events ending in 大会, 博览会, 论坛, 峰会, 马拉松 …, with a year or 第N届 before',
+  needs: [],
+  emits: 'mention',
+  run(ctx) {
+    const out: MentionHit[] = [];
+    let m: RegExpExecArray | null;
+    EVENT.lastIndex = 0;
+    while ((m = EVENT.exec(ctx.text)) !== null) {
+      let start = m.index;
+      let name = m[0];
+      // strip leading function words the lazy head swallowed
+      for (;;) {
+        const b = BAD_HEAD.exec(name);
+        if (!b) break;
+        start += b[0].length;
+        name = name.slice(b[0].length);
+      }
+      const cut = Math.max(name.lastIndexOf('的'), name.lastIndexOf('在'), name.lastIndexOf('届') > 0 && !/第[一二三四五六七八九十百\d]+届/u.test(name) ? name.lastIndexOf('届') : -1);
+      if (cut >= 0) {
+        start += cut + 1;
+        name = name.slice(cut + 1);
+      }
+      if (GENERIC.test(name) || name.length < 4) continue;
+      out.push({ type: 'EVENT', start, end: start + name.length, attrs: { priority: 2, source: 'event-suffix' } });
+    }
+    return out;
+  },
+};

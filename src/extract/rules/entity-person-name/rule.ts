@@ -1,0 +1,76 @@
+/**
+ * PERSON from jieba's name tags (nr, nrfg, nrt) checked against name shape
+ * (surname + one or two characters, or a transliteration), from HMM-found
+ * unknown words shaped like names, from the persons gazetteer, and from
+ * context: a title before (局长闫伟) or a speech verb after (熊友军表示).
+ */
+import type { MentionHit, MentionRule } from '../../rule.js';
+import { isChineseName, isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
+import { indexTokens } from '../../entities/tokens.js';
+import { nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
+
+const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
+const CUE_AFTER = /^(?:说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
+
+export const rule: MentionRule = {
+  id: 'entity-person-name',
+  version: 1,
+  purpose: 'person names from name tags, name-shaped unknown words, the persons gazetteer and title/speech-verb context',
+  needs: ['tokens'],
+  emits: 'mention',
+  run(ctx) {
+    const lex = lexicon();
+    const text = ctx.text;
+    const ix = indexTokens(ctx.tokens);
+    const out: MentionHit[] = [];
+    const seen = new Set<string>();
+    const push = (start: number, end: number, priority: number, source: string): void => {
+      const k = `${start}:${end}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      out.push({ type: 'PERSON', start, end, attrs: { priority, source } });
+    };
+    const toks = ctx.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      const prev = toks[i - 1];
+      const after = text.slice(t.end, t.end + 4);
+      const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
+      if (lex.persons.has(t.text)) {
+        push(t.start, t.end, 3, 'gazetteer');
+        continue;
+      }
+      if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
+      if (t.tag === 'nr' || t.tag === 'nrfg') {
+        if (isChineseName(t.text) && plausibleName(t.text, ix)) push(t.start, t.end, 1, 'jieba-nr');
+        else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text)) push(t.start, t.end, 1, 'jieba-nr');
+        continue;
+      }
+      if (t.tag === 'nrt') {
+        if (isForeignName(t.text) && t.text.length >= 2) push(t.start, t.end, 1, 'jieba-nrt');
+        continue;
+      }
+      if (t.tag === 'x' && isHan(t.text)) {
+        // HMM unknowns: a name with a verb glued on (张逸凌说)
+        const glued = /^(.{2,3}?)(说|称|表示|介绍)$/u.exec(t.text);
+        if (glued && isChineseName(glued[1]!) && plausibleName(glued[1]!, ix)) {
+          push(t.start, t.start + glued[1]!.length, 2, 'hmm-name');
+          continue;
+        }
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && (t.text.length === 3 || titleBefore || CUE_AFTER.test(after))) {
+          push(t.start, t.end, 2, 'hmm-name');
+        }
+      }
+    }
+    // context: a speech verb after a name (熊友军表示, 闫伟说)
+    for (const v of lex.speechVerbs) {
+      let at = text.indexOf(v);
+      while (at >= 0) {
+        const n = nameBefore(text, at, ix);
+        if (n && speechVerbAt(text, at)) push(n.start, n.end, 2, 'speech-context');
+        at = text.indexOf(v, at + 1);
+      }
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  },
+};
