@@ -85,10 +85,13 @@ export function decode(bytes: Uint8Array): DecodeResult {
   }
 
   const parity = nulParity(bytes);
-  if (bytes.length >= 4 && bytes.length % 2 === 0 && Math.max(parity.even, parity.odd) > 0.2 && Math.min(parity.even, parity.odd) < 0.02) {
+  // UTF-16 without a BOM: the NULs (high bytes of ASCII) sit almost all at one parity;
+  // a CJK character whose low byte is 0 puts a few at the other.
+  const nuls = parity.even + parity.odd;
+  if (bytes.length >= 4 && bytes.length % 2 === 0 && nuls > 0 && Math.min(parity.even, parity.odd) <= 0.25 * Math.max(parity.even, parity.odd)) {
     const enc: Encoding = parity.odd > parity.even ? 'utf-16le' : 'utf-16be';
     const text = strict(enc, bytes);
-    if (text !== null) return finish(enc, text);
+    if (text !== null && controlShare(text) < 0.01 && chineseScore(text) > 0) return finish(enc, text);
   }
   if (parity.even + parity.odd > 0) {
     return { ok: false, reason: 'binary', detail: 'contains NUL bytes: not a text file' };

@@ -21,6 +21,7 @@ CREATE TABLE documents (
   sha256        TEXT NOT NULL,
   encoding      TEXT NOT NULL,
   bytes         INTEGER NOT NULL,
+  tokens        INTEGER NOT NULL,                   -- jieba tokens in the normalized text
   raw           TEXT NOT NULL,
   normalized    TEXT NOT NULL,
   doc_date      TEXT,

@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import { openDb } from '../store/db.js';
+import { loadPipeline, DEFAULT_PIPELINE } from '../pipeline/config.js';
+import { runBatch, defaultJobs, type BatchSummary, type Progress } from '../pipeline/batch.js';
+import { NewsError } from '../core/errors.js';
+
+interface RunOptions {
+  pipeline?: string;
+  db?: string;
+  jobs?: string;
+  force?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function progressLine(p: Progress): string {
+  const rate = p.done / Math.max(p.seconds, 1e-3);
+  const mbs = p.bytes / 1e6 / Math.max(p.seconds, 1e-3);
+  const eta = rate > 0 ? (p.total - p.done) / rate : 0;
+  return `\r${p.done}/${p.total} docs  ${rate.toFixed(1)} docs/s  ${mbs.toFixed(2)} MB/s  ETA ${eta.toFixed(0)}s `;
+}
+
+function humanSummary(s: BatchSummary): string {
+  const lines = [
+    `documents: ${s.processed} processed, ${s.unchanged} unchanged, ${s.failed} failed${s.processed === 0 && s.failed === 0 ? ' (nothing to do: all unchanged)' : ''}`,
+    `stored for these inputs: ${s.documents} documents, ${s.articles} articles, ${s.sentences} sentences, ${s.tokens} tokens`,
+    `extracted: ${s.entities} entities (${s.mentions} mentions), ${s.figures} figures, ${s.quotes} quotes, ${s.relations} relations`,
+    `time: ${s.seconds.toFixed(2)} s, ${s.mbPerSecond.toFixed(2)} MB/s read, peak RSS ${s.maxRssMB} MB`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('process files, folders (recursive .txt/.md) or globs into the database')
+    .argument('[paths...]', 'inputs', ['corpus'])
+    .option('--pipeline <file>', 'pipeline config (YAML or JSON)', DEFAULT_PIPELINE)
+    .option('--db <file>', 'SQLite database (default: the pipeline\'s database, data/news.db)')
+    .option('--jobs <n>', `worker threads (default ${defaultJobs()}, one per core)`)
+    .option('--force', 'reprocess documents even when unchanged')
+    .option('--json', 'print the summary as one JSON object on the last stdout line')
+    .option('--quiet', 'no progress output')
+    .action(async (paths: string[], opts: RunOptions) => {
+      let pipeline;
+      try {
+        pipeline = loadPipeline(opts.pipeline);
+      } catch (err) {
+        if (err instanceof NewsError) {
+          process.stderr.write(`zhnews: ${err.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        throw err;
+      }
+      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+        process.stderr.write(`zhnews: --jobs must be a positive whole number, got ${JSON.stringify(opts.jobs)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const dbFile = opts.db ?? pipeline.config.database;
+      let db;
+      try {
+        db = openDb(dbFile);
+      } catch (err) {
+        process.stderr.write(`zhnews: ${dbFile}: cannot open database: ${(err as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const tty = process.stderr.isTTY && !opts.quiet;
+      try {
+        const summary = await runBatch({
+          paths,
+          pipeline,
+          db,
+          jobs,
+          force: opts.force,
+          onProgress: tty ? (p) => process.stderr.write(progressLine(p)) : undefined,
+          onError: (_path, code, message) => process.stderr.write(`${tty ? '\r' : ''}zhnews: error ${code}: ${message}\n`),
+        });
+        if (tty) process.stderr.write('\n');
+        if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
+        else process.stdout.write(humanSummary(summary));
+        process.exitCode = summary.failed > 0 ? 1 : 0;
+      } finally {
+        db.close();
+      }
+    });
+}

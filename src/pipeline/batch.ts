@@ -1,0 +1,177 @@
+/**
+ * The batch runner behind `zhnews run`: expands paths, reads files with
+ * bounded concurrency (p-limit), skips documents whose content and pipeline
+ * are unchanged, processes the rest in worker threads and writes them in
+ * input order from this thread (one writer, one transaction per document),
+ * so the database content does not depend on --jobs.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import type { DB } from '../store/db.js';
+import { DocWriter } from '../store/write.js';
+import { expandPaths, docIdOf, manifestDate, sha256 } from '../ingest/index.js';
+import { NewsError, errorMessage, type ErrorCode } from '../core/errors.js';
+import { WorkerPool, type WorkResult } from './pool.js';
+import type { Pipeline } from './config.js';
+
+export interface BatchOptions {
+  paths: string[];
+  pipeline: Pipeline;
+  db: DB;
+  jobs?: number;
+  force?: boolean;
+  /** called after each document with progress counters */
+  onProgress?: (p: Progress) => void;
+  /** called for each failed document with its one-line message */
+  onError?: (path: string, code: ErrorCode, message: string) => void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  bytes: number;
+  seconds: number;
+}
+
+export interface BatchSummary {
+  runId: number;
+  processed: number;
+  unchanged: number;
+  failed: number;
+  documents: number;
+  articles: number;
+  sentences: number;
+  tokens: number;
+  entities: number;
+  mentions: number;
+  figures: number;
+  quotes: number;
+  relations: number;
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  maxRssMB: number;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const { db, pipeline } = opts;
+  const jobs = Math.max(1, opts.jobs ?? defaultJobs());
+  const writer = new DocWriter(db);
+  const runId = Number(
+    db
+      .prepare("INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)")
+      .run(new Date().toISOString(), pipeline.name, pipeline.hash, JSON.stringify({ paths: opts.paths, jobs, force: !!opts.force })).lastInsertRowid,
+  );
+  const insertError = db.prepare('INSERT INTO errors (run_id, path, code, message, at) VALUES (?, ?, ?, ?, ?)');
+  const counts = { processed: 0, unchanged: 0, failed: 0, bytes: 0 };
+  const touched: number[] = [];
+  const fail = (path: string, code: ErrorCode, message: string) => {
+    counts.failed++;
+    insertError.run(runId, path, code, message, new Date().toISOString());
+    opts.onError?.(path, code, message);
+  };
+
+  const { files, missing } = await expandPaths(opts.paths);
+  for (const m of missing) fail(m, 'E_NOT_FOUND', new NewsError('E_NOT_FOUND', m, 'no such file, folder or matching glob').message);
+
+  const total = files.length;
+  let done = 0;
+  const progress = () => opts.onProgress?.({ done, total, bytes: counts.bytes, seconds: (performance.now() - started) / 1000 });
+
+  const pool = files.length > 0 ? new WorkerPool(Math.min(jobs, files.length), pipeline.file) : null;
+  const readLimit = pLimit(Math.max(4, jobs * 2));
+  // Results are written strictly in input order; `window` bounds how many
+  // documents may be read or in flight ahead of the writer (memory stays flat).
+  const window = Math.max(4, jobs * 3);
+  type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult };
+  const pending: Array<Promise<Outcome>> = [];
+
+  const start = (i: number): Promise<Outcome> =>
+    readLimit(async (): Promise<Outcome> => {
+      const path = files[i]!;
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        return { kind: 'error', code: 'E_UNREADABLE', message: `${path}: cannot read file (${code ?? errorMessage(err)})` };
+      }
+      counts.bytes += bytes.length;
+      if (!opts.force && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
+      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const result = await pool!.run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path) });
+      return { kind: 'result', result };
+    });
+
+  try {
+    let next = 0;
+    for (; next < Math.min(window, total); next++) pending.push(start(next));
+    for (let i = 0; i < total; i++) {
+      const outcome = await pending[i]!;
+      pending[i] = undefined as unknown as Promise<Outcome>;
+      if (next < total) pending.push(start(next++));
+      const path = files[i]!;
+      if (outcome.kind === 'skip') counts.unchanged++;
+      else if (outcome.kind === 'error') fail(path, outcome.code, outcome.message);
+      else if (!outcome.result.ok) fail(path, outcome.result.code, outcome.result.message);
+      else {
+        try {
+          const r = writer.store(outcome.result.doc, runId, opts.force);
+          if (r.unchanged) counts.unchanged++;
+          else {
+            counts.processed++;
+            touched.push(r.docRowId);
+          }
+        } catch (err) {
+          fail(path, 'E_STORE', `${path}: could not store: ${errorMessage(err)}`);
+        }
+      }
+      done++;
+      progress();
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const status = counts.failed > 0 ? 'partial' : 'ok';
+  db.prepare('UPDATE runs SET finished_at = ?, status = ?, processed = ?, unchanged = ?, failed = ? WHERE id = ?').run(
+    new Date().toISOString(), status, counts.processed, counts.unchanged, counts.failed, runId,
+  );
+  const totals = summarize(db, files);
+  return {
+    runId,
+    ...counts,
+    ...totals,
+    seconds: Math.round(seconds * 1000) / 1000,
+    mbPerSecond: Math.round((counts.bytes / 1e6 / Math.max(seconds, 1e-6)) * 1000) / 1000,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/** Totals over the batch's documents as now stored (so a re-run still reports what the corpus holds). */
+function summarize(db: DB, files: string[]) {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS batch_paths (path TEXT PRIMARY KEY)');
+  db.exec('DELETE FROM batch_paths');
+  const ins = db.prepare('INSERT OR IGNORE INTO batch_paths (path) VALUES (?)');
+  db.transaction(() => files.forEach((f) => ins.run(f)))();
+  const q = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
+  const docs = 'SELECT id FROM documents WHERE path IN (SELECT path FROM batch_paths)';
+  return {
+    documents: q(`SELECT count(*) n FROM documents WHERE path IN (SELECT path FROM batch_paths)`),
+    articles: q(`SELECT count(*) n FROM articles WHERE doc IN (${docs})`),
+    sentences: q(`SELECT count(*) n FROM sentences WHERE doc IN (${docs})`),
+    tokens: q(`SELECT sum(tokens) n FROM documents WHERE path IN (SELECT path FROM batch_paths)`),
+    entities: q(`SELECT count(DISTINCT entity) n FROM mentions WHERE doc IN (${docs})`),
+    mentions: q(`SELECT count(*) n FROM mentions WHERE doc IN (${docs})`),
+    figures: q(`SELECT count(*) n FROM figures WHERE doc IN (${docs})`),
+    quotes: q(`SELECT count(*) n FROM quotes WHERE doc IN (${docs})`),
+    relations: q(`SELECT count(*) n FROM relations WHERE doc IN (${docs})`),
+  };
+}

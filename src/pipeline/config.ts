@@ -1,0 +1,119 @@
+/**
+ * Pipeline configuration: pipelines/<name>.yaml (or .json), validated with zod.
+ * A pipeline's hash covers its settings, the contents of its dictionaries,
+ * the code version and every rule id@version it runs, so a changed pipeline
+ * re-processes exactly the documents it must.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve, basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { NewsError } from '../core/errors.js';
+import { PASSES, DEFAULT_PASSES } from '../normalize/index.js';
+import { allRules } from '../extract/registry.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_PIPELINE = resolve(REPO_ROOT, 'pipelines/default.yaml');
+
+const PassEnum = z.enum(PASSES);
+
+export const PipelineSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    normalize: z
+      .object({
+        passes: z.array(PassEnum).min(1).optional(),
+        t2s: z.boolean().default(false),
+      })
+      .strict()
+      .default({ t2s: false }),
+    segment: z
+      .object({
+        dictionaries: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ dictionaries: [] }),
+    extract: z
+      .object({
+        /** rule ids to run, or ["*"] for every registered rule */
+        rules: z.array(z.string().min(1)).min(1).default(['*']),
+      })
+      .strict()
+      .default({ rules: ['*'] }),
+    database: z.string().min(1).default('data/news.db'),
+  })
+  .strict();
+
+export type PipelineConfig = z.infer<typeof PipelineSchema>;
+
+export interface Pipeline {
+  name: string;
+  file: string;
+  config: PipelineConfig;
+  /** absolute dictionary paths */
+  dictionaries: string[];
+  /** ids of the rules this pipeline runs, sorted */
+  rules: string[];
+  hash: string;
+}
+
+function formatZodError(file: string, err: z.ZodError): string {
+  const first = err.issues[0]!;
+  const where = first.path.length ? first.path.join('.') : '(top level)';
+  const more = err.issues.length > 1 ? ` (and ${err.issues.length - 1} more problem(s))` : '';
+  return `invalid pipeline: field "${where}": ${first.message}${more}`;
+}
+
+export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new NewsError('E_PIPELINE', file, 'pipeline file not found or unreadable');
+  }
+  let data: unknown;
+  try {
+    data = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new NewsError('E_PIPELINE', file, `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = PipelineSchema.safeParse(data ?? {});
+  if (!parsed.success) throw new NewsError('E_PIPELINE', file, formatZodError(file, parsed.error));
+  const config = parsed.data;
+  const base = dirname(resolve(file));
+  const dictionaries = config.segment.dictionaries.map((d) => (isAbsolute(d) ? d : resolve(base, d)));
+  const dictContents = dictionaries.map((d) => {
+    try {
+      return readFileSync(d, 'utf8');
+    } catch {
+      throw new NewsError('E_PIPELINE', file, `field "segment.dictionaries": dictionary not found: ${d}`);
+    }
+  });
+  const registered = allRules();
+  const known = new Map(registered.map((r) => [r.id, r]));
+  let rules: string[];
+  if (config.extract.rules.includes('*')) rules = [...known.keys()];
+  else {
+    for (const id of config.extract.rules) {
+      if (!known.has(id)) throw new NewsError('E_PIPELINE', file, `field "extract.rules": unknown rule "${id}" (known: ${[...known.keys()].join(', ')})`);
+    }
+    rules = [...new Set(config.extract.rules)];
+  }
+  rules.sort();
+  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ v: pkg.version, config: { ...config, database: undefined }, passes: config.normalize.passes ?? DEFAULT_PASSES }));
+  for (const c of dictContents) h.update('\0dict\0').update(c);
+  for (const id of rules) h.update(`\0rule\0${id}@${known.get(id)!.version}`);
+  return {
+    name: config.name ?? basename(file, extname(file)),
+    file: resolve(file),
+    config,
+    dictionaries,
+    rules,
+    hash: h.digest('hex').slice(0, 16),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A fixed pool of worker threads running the CPU stages. Requests are queued
+ * and handed to the next idle worker; each result resolves its own promise.
+ * A worker that dies fails its document (never the batch) and is replaced.
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { ErrorCode } from '../core/errors.js';
+import type { ProcessedDoc } from '../core/types.js';
+
+export interface WorkRequest {
+  seq: number;
+  id: string;
+  path: string;
+  bytes: ArrayBuffer;
+  docDate: string | null;
+}
+
+export type WorkResult =
+  | { seq: number; ok: true; doc: ProcessedDoc }
+  | { seq: number; ok: false; code: ErrorCode; message: string };
+
+interface Slot {
+  worker: Worker;
+  busy: { req: WorkRequest; resolve: (r: WorkResult) => void } | null;
+}
+
+/** The compiled worker; the pool runs from dist/ (tests build first). */
+const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private queue: Array<{ req: WorkRequest; resolve: (r: WorkResult) => void }> = [];
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    private readonly pipelineFile: string,
+  ) {
+    if (!existsSync(WORKER_FILE)) {
+      throw new Error(`worker script ${WORKER_FILE} not found: run \`npm run build\` first`);
+    }
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile } }), busy: null };
+    slot.worker.on('message', (r: WorkResult) => {
+      const job = slot.busy;
+      slot.busy = null;
+      job?.resolve(r);
+      this.pump();
+    });
+    const fail = (why: string) => {
+      const job = slot.busy;
+      slot.busy = null;
+      if (job) job.resolve({ seq: job.req.seq, ok: false, code: 'E_PROCESS', message: `${job.req.path}: worker failed: ${why}` });
+      if (!this.closed) {
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) this.slots[i] = this.spawn();
+        this.pump();
+      }
+    };
+    slot.worker.on('error', (err) => fail(err.message));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) fail(`exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  run(req: WorkRequest): Promise<WorkResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ req, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const job = this.queue.shift()!;
+      slot.busy = job;
+      slot.worker.postMessage(job.req, [job.req.bytes]);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

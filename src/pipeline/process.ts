@@ -1,0 +1,48 @@
+/**
+ * Processing one document: the pure CPU stages in order. No I/O to SQLite
+ * here; `store` writes the result. Safe to call in a worker thread.
+ */
+import type { ProcessedDoc, RawDoc } from '../core/types.js';
+import { normalize } from '../normalize/index.js';
+import { structure } from '../structure/index.js';
+import { loadDictionaries, segment } from '../segment/index.js';
+import { runRules, type RunnerMessage } from '../extract/runner.js';
+import { resolveMentions } from '../resolve/index.js';
+import type { Pipeline } from './config.js';
+
+export interface ProcessOptions {
+  /** ISO date of the document when known (manifest, JSONL input) */
+  docDate?: string | null;
+}
+
+export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOptions = {}): ProcessedDoc {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round((now - t) * 100) / 100;
+    t = now;
+  };
+  loadDictionaries(pipeline.dictionaries);
+  const norm = normalize(doc.raw, { passes: pipeline.config.normalize.passes, t2s: pipeline.config.normalize.t2s });
+  lap('normalize');
+  const struct = structure(norm.text, norm.map);
+  lap('structure');
+  const tokens = segment(norm.text);
+  lap('segment');
+  const docDate = opts.docDate ?? null;
+  const messages: RunnerMessage[] = [];
+  const extractions = runRules(
+    {
+      ctx: { text: norm.text, tokens, sentences: struct.sentences, blocks: struct.blocks, docDate },
+      raw: doc.raw,
+      map: norm.map,
+      rules: new Set(pipeline.rules),
+    },
+    messages,
+  );
+  lap('extract');
+  const entities = resolveMentions(extractions.mentions);
+  lap('resolve');
+  return { doc, norm, structure: struct, tokens, extractions, entities, docDate, pipeline: pipeline.name, pipelineHash: pipeline.hash, timings };
+}
