@@ -1,25 +1,28 @@
 /**
  * The rules against the committed gold and baseline: fails when a score drops
  * or any extraction differs from tests/baseline. After an intended change run
- * `zhnews regress` (or `npx vite-node src/cli/...`) to review, then
+ * `zhnews regress` to review, then
  * `zhnews regress --accept` and commit tests/baseline (docs/regress.md).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { formatRegress, runRegress } from '../../src/regress/index.js';
+import { formatRegress, runRegress, type RegressResult } from '../../src/regress/index.js';
 import { docIds, loadGold, predict, score } from '../figures/score.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('regress', () => {
-  it('passes against the committed baseline and scores', async () => {
-    const r = await runRegress({ root: ROOT });
+  let r: RegressResult;
+  beforeAll(async () => {
+    r = await runRegress({ root: ROOT });
+  });
+
+  it('passes against the committed baseline and scores', () => {
     expect(r.accepted).toBe(false);
     expect(r.ok, formatRegress(r)).toBe(true);
   });
 
-  it('scores figures the same as the figures gold test', async () => {
-    const r = await runRegress({ root: ROOT });
+  it('scores figures the same as the figures gold test', () => {
     let tp = 0;
     let gold = 0;
     for (const id of docIds()) {
