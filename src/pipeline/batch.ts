@@ -52,6 +52,8 @@ export interface BatchSummary {
   seconds: number;
   mbPerSecond: number;
   maxRssMB: number;
+  /** time the single writer spent storing (the part that does not parallelize) */
+  storeSeconds: number;
 }
 
 export function defaultJobs(): number {
@@ -71,6 +73,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const insertError = db.prepare('INSERT INTO errors (run_id, path, code, message, at) VALUES (?, ?, ?, ?, ?)');
   const counts = { processed: 0, unchanged: 0, failed: 0, bytes: 0 };
   const touched: number[] = [];
+  let storeMs = 0;
   const fail = (path: string, code: ErrorCode, message: string) => {
     counts.failed++;
     insertError.run(runId, path, code, message, new Date().toISOString());
@@ -122,7 +125,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       else if (!outcome.result.ok) fail(path, outcome.result.code, outcome.result.message);
       else {
         try {
+          const t0 = performance.now();
           const r = writer.store(outcome.result.doc, runId, opts.force);
+          storeMs += performance.now() - t0;
           if (r.unchanged) counts.unchanged++;
           else {
             counts.processed++;
@@ -152,6 +157,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     seconds: Math.round(seconds * 1000) / 1000,
     mbPerSecond: Math.round((counts.bytes / 1e6 / Math.max(seconds, 1e-6)) * 1000) / 1000,
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    storeSeconds: Math.round(storeMs) / 1000,
   };
 }
 

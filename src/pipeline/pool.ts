@@ -29,6 +29,12 @@ interface Slot {
 /** The compiled worker; the pool runs from dist/ (tests build first). */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
+/** Memory is dominated by jieba (native, per worker); keep the JS heaps from growing lazily. */
+const RESOURCE_LIMITS = {
+  maxYoungGenerationSizeMb: Number(process.env.ZHNEWS_YOUNG_MB ?? 8),
+  maxOldGenerationSizeMb: Number(process.env.ZHNEWS_OLD_MB ?? 1024),
+};
+
 export class WorkerPool {
   private slots: Slot[] = [];
   private queue: Array<{ req: WorkRequest; resolve: (r: WorkResult) => void }> = [];
@@ -45,7 +51,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile } }), busy: null };
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile }, resourceLimits: RESOURCE_LIMITS }), busy: null };
     slot.worker.on('message', (r: WorkResult) => {
       const job = slot.busy;
       slot.busy = null;

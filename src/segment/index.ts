@@ -9,16 +9,24 @@
  */
 import { createRequire } from 'node:module';
 import { accessSync, constants } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
 
 interface Jieba {
-  load(opts: { userDict?: string }): unknown;
+  load(opts: { userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
   tag(text: string): Array<{ word: string; tag: string }>;
   cut(text: string, hmm?: boolean): string[];
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * jieba's keyword extractor (never used here) would load a 6 MB IDF table and
+ * stop-word list into every thread; these one-line files keep that memory out.
+ */
+const MIN_IDF = fileURLToPath(new URL('../../src/segment/min/idf.utf8', import.meta.url));
+const MIN_STOP = fileURLToPath(new URL('../../src/segment/min/stop_words.utf8', import.meta.url));
 let jieba: Jieba | undefined;
 let loadedKey: string | undefined;
 
@@ -37,7 +45,7 @@ export function loadDictionaries(userDicts: readonly string[]): void {
     }
   }
   const j = require('nodejieba') as Jieba & { DEFAULT_USER_DICT: string };
-  j.load({ userDict: [j.DEFAULT_USER_DICT, ...userDicts].join('|') });
+  j.load({ userDict: [j.DEFAULT_USER_DICT, ...userDicts].join('|'), idfDict: MIN_IDF, stopWordDict: MIN_STOP });
   jieba = j;
   loadedKey = key;
 }
