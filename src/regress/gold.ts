@@ -7,7 +7,10 @@
  *   figures/<doc>.jsonl            {text, kind, value, valueMax?, unit, qualifier, date?, dateEnd?, line}
  *   entities/<doc>.jsonl           {type, text, start, end}   (offsets into normalized/<doc>.txt)
  *   entities/<doc>.quotes.jsonl    {text, speaker?, …}
- *   entities/<doc>.relations.jsonl {type, head, tail, label?}  (head/tail: text or {text})
+ *   entities/<doc>.relations.jsonl {type, person, title, org, personStart, orgStart, …}
+ *                                  (or {type, head, tail, label?}, head/tail: text or {text})
+ *
+ * Items with offsets are matched in the order of their start offsets.
  *
  * A family folder may hold annotated.json, a list of the labels its gold
  * annotates completely; predictions of other labels are then not scored.
@@ -53,14 +56,16 @@ function toItem(fam: Family, doc: string, o: Record<string, unknown>): GoldItem 
         unit: str(o.unit), date: str(o.date), dateEnd: str(o.dateEnd),
       };
     case 'mention':
-      return { doc, label: `mention:${String(o.type)}`, text: String(o.text) };
+      return { doc, label: `mention:${String(o.type)}`, text: String(o.text), start: num(o.start) };
     case 'quote':
-      return { doc, label: 'quote', text: String(o.text ?? ''), speaker: str(o.speaker) };
-    case 'relation':
+      return { doc, label: 'quote', text: String(o.text ?? ''), speaker: str(o.speaker), start: num(o.start) };
+    case 'relation': {
+      const starts = [o.start, o.personStart, o.orgStart, o.headStart, o.tailStart].map(num).filter((x): x is number => x !== null);
       return {
-        doc, label: `relation:${String(o.type)}`, text: String(o.text ?? ''), head: str(o.head), tail: str(o.tail),
-        title: str(o.label ?? o.title),
+        doc, label: `relation:${String(o.type)}`, text: String(o.text ?? ''), head: str(o.person ?? o.head), tail: str(o.org ?? o.tail),
+        title: str(o.title ?? o.label), start: starts.length ? Math.min(...starts) : null,
       };
+    }
   }
 }
 
@@ -87,6 +92,8 @@ export function loadGold(goldDir: string, docIds: readonly string[]): Gold {
       const file = join(goldDir, FILES[fam](doc));
       if (!existsSync(file)) continue;
       const list = readJsonl(file).map((o) => toItem(fam, doc, o));
+      // match in document order: sort by offset when every item has one (stable otherwise)
+      if (list.every((g) => g.start != null)) list.sort((a, b) => a.start! - b.start!);
       let m = items.get(doc);
       if (!m) items.set(doc, (m = new Map()));
       m.set(fam, list);

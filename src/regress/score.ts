@@ -2,8 +2,8 @@
  * Scoring extractions against hand-checked gold: precision, recall and F1 per
  * label (figure:money, mention:ORG, quote, …) and per rule.
  *
- * Matching is one-to-one and in document order (each gold item takes the next
- * unused prediction that agrees with it), on the normalized surface text:
+ * Matching is one-to-one on the normalized surface text (see `match` for how
+ * gold with and without offsets is paired):
  *   figures   text, value, unit, valueMax (and date/dateEnd for dates and periods),
  *             the same agreement as tests/figures/score.ts
  *   mentions  type and text
@@ -33,6 +33,8 @@ export interface GoldItem {
   head?: string | null;
   tail?: string | null;
   title?: string | null;
+  /** offset in the gold's own normalized text, when it has one (ordering only) */
+  start?: number | null;
 }
 
 export interface Counts {
@@ -85,33 +87,58 @@ export function agrees(g: GoldItem, p: BaselineRecord): boolean {
       if (bare(g.text) !== bare(p.text)) return false;
       return g.speaker == null || g.speaker === p.speaker;
     case 'relation':
-      if (g.label !== p.label || g.head !== p.head || g.tail !== p.tail) return false;
+      // either end may be the head
+      if (g.label !== p.label) return false;
+      if (!((g.head === p.head && g.tail === p.tail) || (g.head === p.tail && g.tail === p.head))) return false;
       return g.title == null || g.title === p.title;
     default:
       return g.label === p.label && g.text === p.text;
   }
 }
 
-/** Pairs (gold index, prediction index) of one document and one family, greedy in document order. */
+/** How far (UTF-16 units) a gold item with an offset may sit from its prediction: the gold's own normalized text may differ slightly. */
+export const OFFSET_TOLERANCE = 100;
+
+/**
+ * Pairs (gold index, prediction index) of one document and one family.
+ * Gold with an offset (mentions, quotes, relations) is paired closest first:
+ * every agreeing (gold, prediction) pair within OFFSET_TOLERANCE, taken in
+ * order of distance, each side used once, so one missed prediction does not
+ * shift the rest. Gold without an offset (figures) is matched greedily in
+ * document order: each takes the next agreeing unused prediction.
+ */
 export function match(gold: readonly GoldItem[], preds: readonly BaselineRecord[]): Array<[number, number]> {
-  const used = new Set<number>();
+  const usedPred = new Set<number>();
   const pairs: Array<[number, number]> = [];
-  let cursor = 0;
+  const candidates: Array<[number, number, number]> = [];
   gold.forEach((g, gi) => {
-    let found = -1;
-    for (let k = cursor; k < preds.length; k++) {
-      if (!used.has(k) && agrees(g, preds[k]!)) {
-        found = k;
-        break;
-      }
-    }
-    if (found >= 0) {
-      cursor = found + 1;
-      used.add(found);
-      pairs.push([gi, found]);
+    if (g.start == null) return;
+    for (let k = 0; k < preds.length; k++) {
+      const d = Math.abs(preds[k]!.start - g.start);
+      if (d <= OFFSET_TOLERANCE && agrees(g, preds[k]!)) candidates.push([d, gi, k]);
     }
   });
-  return pairs;
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const usedGold = new Set<number>();
+  for (const [, gi, k] of candidates) {
+    if (usedGold.has(gi) || usedPred.has(k)) continue;
+    usedGold.add(gi);
+    usedPred.add(k);
+    pairs.push([gi, k]);
+  }
+  let cursor = 0;
+  gold.forEach((g, gi) => {
+    if (g.start != null) return;
+    for (let k = cursor; k < preds.length; k++) {
+      if (!usedPred.has(k) && agrees(g, preds[k]!)) {
+        cursor = k + 1;
+        usedPred.add(k);
+        pairs.push([gi, k]);
+        return;
+      }
+    }
+  });
+  return pairs.sort((a, b) => a[0] - b[0]);
 }
 
 const ratio = (a: number, b: number, empty: number) => (b === 0 ? empty : a / b);

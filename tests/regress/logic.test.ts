@@ -78,6 +78,23 @@ describe('scores', () => {
     expect(match(gold, preds)).toEqual([[1, 0], [2, 1]]);
     expect(match(gold, [{ ...preds[0]!, unit: '美元' }])).toEqual([]);
   });
+  it('pairs gold with offsets to the nearest agreeing prediction, so one miss does not cascade', () => {
+    const TXT = '北京，上海，北京，上海';
+    const m = (start: number, text: string): BaselineRecord => ({ doc: 'd', label: 'mention:LOC', start, end: start + 2, rawStart: start, rawEnd: start + 2, text, rule: 'r', ruleVersion: 1 });
+    void TXT;
+    // the first 北京 was not predicted: order-greedy matching would pair it with the second and lose the first 上海
+    const preds = [m(3, '上海'), m(6, '北京'), m(9, '上海')];
+    const g = (start: number, text: string): GoldItem => ({ doc: 'd', label: 'mention:LOC', text, start });
+    expect(match([g(0, '北京'), g(3, '上海'), g(6, '北京'), g(9, '上海')], preds)).toEqual([[1, 0], [2, 1], [3, 2]]);
+    // too far away is no match
+    expect(match([g(500, '北京')], preds)).toEqual([]);
+  });
+  it('matches a relation whichever end is the head', () => {
+    const p: BaselineRecord = { doc: 'd', label: 'relation:person-title-org', start: 0, end: 9, rawStart: 0, rawEnd: 9, text: '长木谷董事长张逸凌', head: '张逸凌', tail: '长木谷', title: '董事长', rule: 'r', ruleVersion: 1 };
+    const g: GoldItem = { doc: 'd', label: 'relation:person-title-org', text: '', head: '长木谷', tail: '张逸凌', title: '董事长', start: 0 };
+    expect(match([g], [p])).toEqual([[0, 0]]);
+    expect(match([{ ...g, title: '总经理' }], [p])).toEqual([]);
+  });
   it('scores per label and per rule', () => {
     const s = scoreAll({ gold: goldMap, records: BASE });
     expect(s.byLabel['figure:money']).toMatchObject({ precision: 1, recall: 1, f1: 1 });
