@@ -125,6 +125,8 @@ export interface TableOptions {
   columns?: string[];
   /** columns aligned right (numbers always are); e.g. the left context of a keyword in context */
   alignRight?: string[];
+  /** per-column widest, overriding maxWidth (Infinity: never cut, e.g. a file:line:column) */
+  widths?: Record<string, number>;
 }
 
 /**
@@ -139,8 +141,9 @@ export function formatTable(rows: readonly Row[], opts: TableOptions = {}): stri
     columns.map((c) => {
       const t = cellText(r[c]);
       if (t.includes('\x1b[')) return t;
+      const w = opts.widths?.[c] ?? max;
       // a right-aligned column keeps its end (the text next to the keyword)
-      return opts.alignRight?.includes(c) ? truncateStart(t, max) : truncate(t, max);
+      return opts.alignRight?.includes(c) ? truncateStart(t, w) : truncate(t, w);
     }),
   );
   const numeric = columns.map(

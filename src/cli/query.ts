@@ -83,11 +83,7 @@ function common(cmd: Command): Command {
     .option('--limit <n>', `at most N rows (0 for all)`, intArg('--limit'), DEFAULT_LIMIT)
     .option('--json', 'one JSON array of row objects')
     .option('--jsonl', 'one JSON object per line')
-    .option('--csv', 'CSV with a header line')
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      process.exit(USAGE);
-    });
+    .option('--csv', 'CSV with a header line');
 }
 
 const stdio = (): QueryIo => ({ stdout: process.stdout, stderr: process.stderr });
@@ -127,7 +123,12 @@ export function runMentions(name: string, opts: MentionsOptions, io: QueryIo): n
       ...r,
       ...(color ? { mention: `\x1b[1;33m${r.mention}\x1b[0m` } : {}),
     })),
-    { columns: ['location', 'left', 'mention', 'right', 'type', 'name', 'rule'], alignRight: ['left'], maxWidth: Math.max(12, opts.context + 2) },
+    {
+      columns: ['location', 'left', 'mention', 'right', 'type', 'name', 'rule'],
+      alignRight: ['left'],
+      widths: { location: Infinity, left: opts.context + 1, right: opts.context + 1, rule: Infinity },
+      maxWidth: 30,
+    },
   );
 }
 
@@ -146,7 +147,11 @@ export function runFigures(opts: FiguresOptions, io: QueryIo): number {
   const { kind, unit, min, max, subject, metric, year, doc } = opts;
   return runRows('query figures', opts, io, (db, limit) =>
     queryFigures(db, { kind, unit, min, max, subject, metric, year, doc, limit }).map((r) => ({ ...r })),
-    { columns: ['location', 'text', 'kind', 'value', 'valueMax', 'unit', 'qualifier', 'subject', 'metric', 'time', 'rule'], maxWidth: 30 },
+    {
+      columns: ['location', 'text', 'kind', 'value', 'valueMax', 'unit', 'qualifier', 'subject', 'metric', 'time', 'rule'],
+      widths: { location: Infinity, rule: Infinity },
+      maxWidth: 24,
+    },
   );
 }
 
@@ -158,7 +163,7 @@ export interface QuotesOptions extends CommonOptions {
 export function runQuotes(opts: QuotesOptions, io: QueryIo): number {
   return runRows('query quotes', opts, io, (db, limit) =>
     queryQuotes(db, { speaker: opts.speaker, doc: opts.doc, limit }).map((r) => ({ ...r })),
-    { columns: ['location', 'speaker', 'cue', 'text', 'rule'], maxWidth: 70 },
+    { columns: ['location', 'speaker', 'cue', 'text', 'rule'], widths: { location: Infinity, rule: Infinity }, maxWidth: 70 },
   );
 }
 
@@ -204,8 +209,15 @@ export async function runSearch(query: string, opts: SearchOptions, io: QueryIo)
   }
   const tty = io.stdout.isTTY === true && !opts.json && !opts.jsonl && !opts.csv;
   const mark: [string, string] = tty ? ['\x1b[1;33m', '\x1b[0m'] : ['«', '»'];
-  return runRows('search', opts, io, (db, limit) => search(db, query, { segmenter, doc: opts.doc, limit, mark }).map((r) => ({ ...r })), {
+  // a table shows the sentence from a little before its first match, so the match is on screen
+  const lead = (h: string) => {
+    const at = h.indexOf(mark[0]);
+    return opts.json || opts.jsonl || opts.csv || at <= 24 ? h : '…' + h.slice(at - 20);
+  };
+  return runRows('search', opts, io, (db, limit) =>
+    search(db, query, { segmenter, doc: opts.doc, limit, mark }).map((r) => ({ ...r, highlight: lead(r.highlight) })), {
     columns: ['location', 'score', 'highlight'],
+    widths: { location: Infinity },
     maxWidth: 100,
   });
 }
@@ -215,11 +227,7 @@ export async function runSearch(query: string, opts: SearchOptions, io: QueryIo)
 export function registerQuery(program: Command): void {
   const query = program
     .command('query')
-    .description('ask the database: entities, mentions, figures, quotes, people')
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      process.exit(USAGE);
-    });
+    .description('ask the database: entities, mentions, figures, quotes, people');
 
   common(query.command('entities').description('entities with mention counts; a name matches any alias'))
     .option('--type <T>', 'PERSON, ORG, LOC, POLICY, PRODUCT or EVENT')
@@ -241,7 +249,7 @@ export function registerQuery(program: Command): void {
 
   common(query.command('figures').description('numbers with what they measure'))
     .option('--kind <K>', 'money, percent, count, area, …')
-    .option('--unit <U>', 'unit in base form: 元, %, m², W, …')
+    .option('--unit <U>', 'unit as stored: CNY, %, m2, W, FLOPS, 个, …')
     .option('--min <x>', 'value at least X (base units)', numberArg('--min'))
     .option('--max <y>', 'value (or range top) at most Y (base units)', numberArg('--max'))
     .option('--subject <name>', 'subject contains NAME, or is another name of NAME\'s entity')

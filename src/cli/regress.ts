@@ -47,10 +47,6 @@ export function registerRegress(program: Command): void {
     .option('--accept', 'store the current extractions and scores as the new baseline (review the diff first)')
     .option('--pipeline <file>', 'pipeline file (default pipelines/default.yaml); the baseline is tests/baseline/<name>.jsonl')
     .option('--json', 'print the result as JSON')
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      process.exit(2);
-    })
     .action(async (opts: RegressCliOptions) => {
       process.exitCode = await runRegressCli(opts, { stdout: process.stdout, stderr: process.stderr });
     });

@@ -88,10 +88,6 @@ export function registerReport(program: Command): void {
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('-o, --output <file>', 'HTML file to write (default: stdout)')
     .option('--pipeline <file>', 'pipeline for a document not in the database')
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      process.exit(2);
-    })
     .action(async (doc: string, opts: ReportOptions) => {
       process.exitCode = await runReport(doc, opts, { stdout: process.stdout, stderr: process.stderr });
     });
