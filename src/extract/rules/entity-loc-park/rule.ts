@@ -7,7 +7,7 @@ import type { MentionHit, MentionRule } from '../../rule.js';
 import { extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 import { lexicon } from '../../entities/lexicon.js';
 
-const SUFFIX = /(?:经济技术开发区|开发区|经开区|高新区|新区|园区|产业园|科技园|科创园|信创园|工业园|软件园|创业园|孵化园|示范区|自贸区|自由贸易试验区|自贸试验区|保税区|综合保税区|试验区|合作区|生态城|科学城|新城|商圈|大湾区)$/u;
+const SUFFIX = /(?:经济技术开发区|开发区|经开区|高新区|新区|园区|产业园|科技园|科创园|信创园|工业园|工业区|软件园|国际机场|机场|创业园|孵化园|示范区|自贸区|自由贸易试验区|自贸试验区|保税区|综合保税区|试验区|合作区|生态城|科学城|新城|大湾区)$/u;
 
 export const rule: MentionRule = {
   id: 'entity-loc-park',

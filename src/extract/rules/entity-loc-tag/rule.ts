@@ -1,37 +1,76 @@
 /**
- * LOC from jieba's place tag (ns), for places no gazetteer lists: a tagged
- * token of two or more Han characters, grown by a division suffix that
- * follows it (省 市 县 区 镇 乡 村 州 街道) and chained with adjacent places.
- * Generic words jieba tags ns (开发区, 经开区) are left out.
+ * LOC from jieba's place tag (ns), for places no gazetteer lists. jieba tags
+ * many common words ns (深度, 城市), so a token counts only with a place
+ * shape (ends in 省 市 县 区 镇 村 山 河 湖 …), a division suffix after it, or a
+ * place context before it (在, 位于, 来自 …). Division names chain
+ * (安徽芜湖); a trailing 地区 is dropped (闽东地区 → 闽东); roads are skipped.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { isHan, lexicon } from '../../entities/lexicon.js';
+import { GENERIC_PLACE_WORDS, ROAD_AFTER, growSubUnits } from '../../entities/places.js';
+import { indexTokens } from '../../entities/tokens.js';
 
-const SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '街道', '盟', '旗', '自治州', '自治县', '新区']);
-const GENERIC = new Set(['开发区', '经开区', '高新区', '新区', '园区', '市区', '城区', '郊区', '县城', '城乡', '乡村', '农村', '山区', '社区', '小区', '地区', '国家', '全国', '全省', '全市', '本市', '本地', '当地', '各地', '外地', '异地', '境内', '境外', '海外', '国内', '国外', '东部', '西部', '南部', '北部', '中部', '沿海', '内地', '边境', '中华', '华夏', '神州', '故乡', '家乡', '老家', '人间', '世界', '全球', '天下', '地球', '南方', '北方', '东方', '西方', '中外', '中西', '省市', '市县', '县区', '京津', '江山', '河山', '山河', '大地', '祖国', '长城', '高原', '平原', '东北部', '西南部', '东南部', '西北部', '中东部', '中西部', '亚太', '两岸', '海峡', '台海']);
+const SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '街道', '盟', '旗', '自治州', '自治县', '屯', '社区']);
+const GENERIC = GENERIC_PLACE_WORDS;
+const PLACE_END = /(?:省|市|县|区|镇|乡|村|州|岛|山|河|湖|江|海|港|湾|峡|岭|峰|洲|盆地|高原|平原|草原|沙漠|半岛|群岛|新区|特区)$/u;
+const PLACE_BEFORE = new Set(['在', '到', '赴', '于', '从', '位于', '来自', '前往', '抵达', '访问', '途经', '飞往', '返回', '回到', '落户', '地处', '至', '往', '来到', '走进', '出访', '访华', '驻']);
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 1,
-  purpose: 'places jieba tags ns, grown by a following division suffix',
+  version: 2,
+  purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const text = ctx.text;
+    const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
     const out: MentionHit[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text)) continue;
-      if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
-      let end = t.end;
-      let j = i + 1;
-      while (j < toks.length && toks[j]!.start === end && (SUFFIX.has(toks[j]!.text) || (toks[j]!.tag === 'ns' && !GENERIC.has(toks[j]!.text) && isHan(toks[j]!.text)))) {
-        end = toks[j]!.end;
-        j++;
+      // an unknown word shaped like a village or township (上纳屯, 六纳村)
+      if (t.tag === 'x' && isHan(t.text) && t.text.length === 3 && /[村屯镇乡寨]$/u.test(t.text) && !ROAD_AFTER.test(text.slice(t.end))) {
+        out.push({ type: 'LOC', start: t.start, end: growSubUnits(text, t.end, ix), attrs: { priority: 1, source: 'village-shape' } });
+        continue;
       }
-      out.push({ type: 'LOC', start: t.start, end, attrs: { priority: 1, source: 'jieba-ns' } });
+      if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text) || lex.directions.has(t.text)) continue;
+      if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
+      let start = t.start;
+      let end = t.end;
+      let name = t.text;
+      if (name.length > 3 && name.endsWith('地区')) {
+        end -= 2;
+        name = name.slice(0, -2);
+      }
+      let j = i + 1;
+      const division = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
+      while (j < toks.length && toks[j]!.start === end) {
+        const n = toks[j]!;
+        if (SUFFIX.has(n.text) && !/^(?:长|委|政府)/u.test(text.slice(n.end, n.end + 2))) {
+          end = n.end;
+          j++;
+          continue;
+        }
+        if (n.tag === 'ns' && division(n.text) && division(text.slice(start, end).replace(/(?:省|市|县|区)$/u, '')) && !lex.directions.has(n.text)) {
+          end = n.end;
+          j++;
+          continue;
+        }
+        break;
+      }
       i = j - 1;
+      if (ROAD_AFTER.test(text.slice(end))) continue;
+      const grown = end > t.end;
+      const shaped = PLACE_END.test(name) || lex.loc.has(name);
+      const prevText = i > 0 && toks[i - 1] ? toks[i - 1]!.text : '';
+      const prevTok = toks[ix.byEnd.get(start) ?? -1] ?? (ix.byEnd.has(start) ? toks[ix.byEnd.get(start)!] : undefined);
+      const context = PLACE_BEFORE.has(prevTok?.text ?? prevText) || /^(?:人|籍|等地|一带|境内|当地|市民|省委|市委|县委|政府|方面)/u.test(text.slice(end, end + 2));
+      if (!grown && !shaped && !context) continue;
+      end = growSubUnits(text, end, ix);
+      out.push({ type: 'LOC', start, end, attrs: { priority: 1, source: 'jieba-ns' } });
+      void start;
+      start = end;
     }
     return out;
   },

@@ -10,7 +10,10 @@ import { indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const CORP_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|创始人|联合创始人|首席执行官|CEO|CTO|首席技术官|首席科学家|董事|执行董事|合伙人|技术总监|总监)/u;
 const BODY_BEFORE_TITLE = /^(?:管委会|工委|党委|党组|区委|市委|省委|县委|区政府|市政府|省政府|县政府|董事会|监事会|理事会|常委会)/u;
-const ENUM_TAIL = /^等(?:[\d一二三四五六七八九十百多数几]+家)?[\u4e00-\u9fff]{0,8}?(?:企业|公司|车企|厂商|机构|品牌|巨头|平台|单位|银行|高校|院校|大学|为龙头|为代表)/u;
+const ENUM_TAIL = /^等(?:[\d一二三四五六七八九十百多数几]+家)?[\u4e00-\u9fff]{0,12}?(?:企业|公司|车企|厂商|机构|品牌|巨头|单位|银行|高校|院校|大学|为龙头|为代表)/u;
+
+const ITEM_CUE = /^(?:[\u4e00-\u9fff]*?(?:以及|已有|还有|包括|其中|比如|例如|像|如|以|及|和|与|有|了|由))(?=[\u4e00-\u9fffA-Za-z]{2,})/u;
+const ITEM_BAD = /企业|公司|机构|部门|单位|产业|领域|行业|产品|技术|项目|平台|城市|地区|国家|政府|高校|院所|[类型式性化等]$|^[一二三四五六七八九十\d]/u;
 
 export const rule: MentionRule = {
   id: 'entity-org-context',
@@ -44,19 +47,26 @@ export const rule: MentionRule = {
         if (lex.titleList.some((ti) => text.startsWith(ti, end) || text.startsWith('副' + ti, end))) out.push({ type: 'ORG', start: t.start, end, attrs: { priority: 1, source: 'chain-body' } });
       }
     }
-    // enumerations before 等…企业
+    // enumerations before 等…企业: items between separators, the first after a cue word
     const re = /等/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (!ENUM_TAIL.test(text.slice(m.index, m.index + 16))) continue;
+      if (!ENUM_TAIL.test(text.slice(m.index, m.index + 20))) continue;
       let e = m.index;
       for (;;) {
         let s = e;
-        while (s > 0 && /[\u4e00-\u9fffA-Za-z0-9]/u.test(text[s - 1]!) && e - s < 8) s--;
-        // the item starts at a token boundary after a separator or a cue word
-        while (s < e && !(ix.byStart.has(s) && (s === 0 || /[、，：“以和与及有]/u.test(text[s - 1]!) || /(?:以|如|包括|还有|了|有)$/u.test(text.slice(0, s))))) s++;
-        const item = text.slice(s, e);
-        if (item.length < 2 || item.length > 8 || /企业|公司|机构|部门|单位|产业|领域|行业|产品|技术|项目|平台|城市|地区/u.test(item) || lex.loc.has(item) || lex.titles.has(item)) break;
+        while (s > 0 && /[\u4e00-\u9fffA-Za-z0-9]/u.test(text[s - 1]!) && e - s < 12) s--;
+        const first = text[s - 1] !== '、';
+        let item = text.slice(s, e);
+        if (first) {
+          const cue = ITEM_CUE.exec(item);
+          if (cue) {
+            s += cue[0].length;
+            item = item.slice(cue[0].length);
+          } else if (s > 0 && !/[，：:；（(“\s]/u.test(text[s - 1]!)) break;
+        }
+        if (item.length < 2 || item.length > 8 || ITEM_BAD.test(item) || lex.loc.has(item) || lex.titles.has(item)) break;
+        if (ctx.tokens.length > 0 && !ix.byStart.has(s) && !ix.byEnd.has(e)) break;
         out.push({ type: 'ORG', start: s, end: e, attrs: { priority: 1, source: 'enumeration' } });
         if (text[s - 1] !== '、') break;
         e = s - 1;

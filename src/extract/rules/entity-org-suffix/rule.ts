@@ -1,16 +1,26 @@
 /**
  * ORG named by its suffix (公司, 集团, 委员会, 管委会, 局, 研究院, 中心,
  * 大学, 银行 … from pipelines/gazetteer/org-suffixes.txt): the suffix token
- * grown left over name tokens to the first proper token, so the longest
- * sensible name wins (北京市经济和信息化局, 京东五星电器（天津）集团有限公司).
+ * grown left over name tokens to the first proper token (or 国家/中国/中央),
+ * so the longest sensible name wins (北京市经济和信息化局,
+ * 京东五星电器（天津）集团有限公司). A campus in brackets after a university
+ * belongs to it (香港中文大学（深圳）); a suffix glued to a title by jieba
+ * (局局长) is cut at the title.
  */
+import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { extendLeft, indexTokens } from '../../entities/tokens.js';
+import { extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
+
+const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
+const SINGLE = /^(?:局|委|部|厅|署|办|院|所)$/u;
+/** Common words that end in a suffix character but name no organisation. */
+const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员']);
+const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 1,
+  version: 2,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
@@ -18,21 +28,39 @@ export const rule: MentionRule = {
     const lex = lexicon();
     const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
+    const text = ctx.text;
     const out: MentionHit[] = [];
+    const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text);
     let i = 0;
     while (i < toks.length) {
       const t = toks[i]!;
-      const suffix = lex.orgSuffixes.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+      let suffixEnd = t.end;
+      let suffix = lex.orgSuffixes.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+      if (!suffix && /^(?:n|j)/u.test(t.tag) && t.text.length >= 2 && SINGLE.test(t.text.slice(-1)) && !NOT_ORG.has(t.text)) suffix = t.text.slice(-1); // 发改委, 人事部
+      if (!suffix && t.text.length >= 2 && SINGLE.test(t.text[0]!) && (lex.titles.has(t.text.slice(1)) || /^(?:等|和|与|及|的)$/u.test(t.text.slice(1)))) {
+        suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
+        suffixEnd = t.start + 1;
+      }
+      if (suffix && NOT_ORG.has(t.text)) suffix = undefined;
       if (!suffix) {
         i++;
         continue;
       }
-      // a suffix followed by another suffix token belongs to the longer name (集团 + 有限公司)
       let last = i;
-      while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && lex.orgSuffixes.some((s) => toks[last + 1]!.text === s && s.length >= 2)) last++;
-      const start = extendLeft(ctx.text, ix, i, { brackets: true, conj: true, maxLen: 28 });
-      const end = toks[last]!.end;
-      if (start >= 0 && end - start >= 3) {
+      if (suffixEnd === t.end) {
+        // a suffix followed by another suffix token belongs to the longer name (集团 + 有限公司)
+        while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && lex.orgSuffixes.some((s) => toks[last + 1]!.text === s && s.length >= 2)) last++;
+      }
+      const single = suffix.length === 1;
+      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk, verbBeforeSuffix: single, verbsInside: !single });
+      // jieba already knows the whole name (香港中文大学, 上海市工商联)
+      if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end) start = t.start;
+      let end = last === i ? suffixEnd : toks[last]!.end;
+      if (/(?:大学|学院)$/u.test(suffix)) {
+        const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
+        if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
+      }
+      if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end))) {
         out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
       }
       i = last + 1;

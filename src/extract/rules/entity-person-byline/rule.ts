@@ -11,9 +11,11 @@ const LABEL = /(?:记者|通讯员|特约撰稿人|实习生|撰文|摄影|作�
 const NAME = /[\u4e00-\u9fff·]{2,4}/uy;
 const CREDIT = /(?:摄影报道|摄|文\/图|图\/文|供图)(?=$|[）)\s（(。])/gu;
 
-function isName(s: string): boolean {
+function isName(s: string, labelled = false): boolean {
   const lex = lexicon();
-  return (isChineseName(s) || lex.persons.has(s)) && !lex.loc.has(s) && !lex.titles.has(s) && !lex.orgs.has(s);
+  // after a byline label a four-character name with a one-character surname is fine (刘春沐阳)
+  const four = labelled && s.length === 4 && lex.surnames.has(s[0]!);
+  return (isChineseName(s) || lex.persons.has(s) || four) && !lex.loc.has(s) && !lex.titles.has(s) && !lex.orgs.has(s);
 }
 
 export const rule: MentionRule = {
@@ -47,7 +49,7 @@ export const rule: MentionRule = {
           let len = 0;
           for (let L = Math.min(4, n[0].length); L >= 2; L--) {
             const after = line[p + L];
-            if ((after === undefined || /[\s、，,）)]/u.test(after) || line.startsWith('报道', p + L) || line.startsWith('摄', p + L)) && isName(line.slice(p, p + L))) {
+            if ((after === undefined || /[\s、，,）)]/u.test(after) || line.startsWith('报道', p + L) || line.startsWith('摄', p + L)) && !line.slice(p, p + L).endsWith('摄') && isName(line.slice(p, p + L), true)) {
               len = L;
               break;
             }
@@ -66,7 +68,7 @@ export const rule: MentionRule = {
       if (listOnly) {
         const body = listOnly[1]!;
         const parts = body.split(/\s+/u);
-        if (parts.every(isName)) {
+        if (parts.every((x) => isName(x))) {
           const off = line.indexOf(body);
           let q = off;
           for (const part of parts) {

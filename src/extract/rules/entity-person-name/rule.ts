@@ -10,6 +10,9 @@ import { indexTokens } from '../../entities/tokens.js';
 import { nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 
 const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
+const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
+const CUE_BEFORE = /^(?:记者|通讯员|同志|先生|女士|、|和|与|及|向|对|会见|会晤|接见|致电|陪同|邀请|派遣|任命|表扬|看望|慰问)$/u;
+const STRONG_VERBS = ['表示', '说', '指出', '介绍', '认为', '强调', '透露', '坦言', '告诉', '谈道', '说道', '感慨', '回忆', '直言', '笑着说', '称'];
 const CUE_AFTER = /^(?:说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
 
 export const rule: MentionRule = {
@@ -41,13 +44,16 @@ export const rule: MentionRule = {
         continue;
       }
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
+      // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context
+      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text));
+      if (PLACE_LAST.test(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {
-        if (isChineseName(t.text) && plausibleName(t.text, ix)) push(t.start, t.end, 1, 'jieba-nr');
-        else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text)) push(t.start, t.end, 1, 'jieba-nr');
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
+        else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text) && cue) push(t.start, t.end, 1, 'jieba-nr');
         continue;
       }
       if (t.tag === 'nrt') {
-        if (isForeignName(t.text) && t.text.length >= 2) push(t.start, t.end, 1, 'jieba-nrt');
+        if (isForeignName(t.text) && (t.text.length >= 3 || cue)) push(t.start, t.end, 1, 'jieba-nrt');
         continue;
       }
       if (t.tag === 'x' && isHan(t.text)) {
@@ -57,18 +63,27 @@ export const rule: MentionRule = {
           push(t.start, t.start + glued[1]!.length, 2, 'hmm-name');
           continue;
         }
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && (t.text.length === 3 || titleBefore || CUE_AFTER.test(after))) {
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && !PLACE_LAST.test(t.text) && (t.text.length === 3 || cue)) {
           push(t.start, t.end, 2, 'hmm-name');
         }
       }
     }
     // context: a speech verb after a name (熊友军表示, 闫伟说)
-    for (const v of lex.speechVerbs) {
+    for (const v of STRONG_VERBS) {
       let at = text.indexOf(v);
       while (at >= 0) {
         const n = nameBefore(text, at, ix);
         if (n && speechVerbAt(text, at)) push(n.start, n.end, 2, 'speech-context');
         at = text.indexOf(v, at + 1);
+      }
+    }
+    // a name confirmed once is a name wherever the document writes it again on token boundaries
+    const names = new Set(out.map((h) => text.slice(h.start, h.end)).filter((n) => n.length >= 2));
+    for (const n of names) {
+      for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+        if (ctx.tokens.length > 0 && !ix.byStart.has(at)) continue;
+        if (PLACE_NEXT.test(text.slice(at + n.length, at + n.length + 2))) continue;
+        push(at, at + n.length, 1, 'document');
       }
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,0 +1,59 @@
+/**
+ * ORG short names a document introduces with a full name: the full name found
+ * by entity-org-suffix loses its place prefix, legal suffix (有限公司, 集团 …)
+ * and trailing business words (科技, 智能装备, 体育用品 …) one at a time; every
+ * shortening of two or more characters that the document uses elsewhere is
+ * an ORG there (思客琦智能装备有限公司 … 思客琦; 蓝箭航天空间科技股份有限公司 … 蓝箭航天).
+ */
+import type { MentionHit, MentionRule } from '../../rule.js';
+import { lexicon } from '../../entities/lexicon.js';
+import { indexTokens } from '../../entities/tokens.js';
+import { rule as suffixRule } from '../entity-org-suffix/rule.js';
+
+const LEGAL = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份)$/u;
+const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络科技|生物科技|生物制品|体育用品|电子商务|科技|技术|装备|电器|电机|能源|电气|电力|机器人|智能|控股|实业|传媒|汽车|航空|航天|医药|制药|材料|新材料|软件|网络|空间|国际|中国|发展|投资|工业)$/u;
+
+export const rule: MentionRule = {
+  id: 'entity-org-alias',
+  version: 1,
+  purpose: 'short names of companies the same document names in full (思客琦 for 思客琦智能装备有限公司)',
+  needs: ['tokens'],
+  emits: 'mention',
+  run(ctx) {
+    const lex = lexicon();
+    const text = ctx.text;
+    const ix = indexTokens(ctx.tokens);
+    const shorts = new Set<string>();
+    for (const h of suffixRule.run(ctx)) {
+      let name = text.slice(h.start, h.end);
+      if (!LEGAL.test(name)) continue;
+      name = name.replace(/（[^（）]*）/gu, '').replace(LEGAL, '');
+      // drop a leading place (福建亚南电机 → 亚南电机)
+      for (let L = Math.min(lex.maxLoc, name.length - 2); L >= 2; L--) {
+        if (lex.loc.has(name.slice(0, L))) {
+          name = name.slice(L);
+          break;
+        }
+      }
+      for (let guard = 0; guard < 4 && name.length >= 2; guard++) {
+        if (name.length <= 8 && !lex.loc.has(name)) shorts.add(name);
+        const b = BUSINESS.exec(name);
+        if (!b || name.length - b[0].length < 2) break;
+        name = name.slice(0, -b[0].length);
+      }
+    }
+    const out: MentionHit[] = [];
+    for (const s of shorts) {
+      if (s.length < 2 || /^[\u4e00-\u9fff]$/u.test(s)) continue;
+      // the short name must hold a name part, not only common words (轨道交通, 数据)
+      const first = text.indexOf(s);
+      const inside = ctx.tokens.filter((t) => t.start >= first && t.end <= first + s.length);
+      if (inside.length > 0 && inside.every((t) => /^(?:n|v|vn|a|ad|an|d|b|ns)$/u.test(t.tag) && t.text.length >= 2)) continue;
+      for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+        if (ctx.tokens.length > 0 && !ix.byStart.has(at)) continue;
+        out.push({ type: 'ORG', start: at, end: at + s.length, attrs: { priority: 1, source: 'alias' } });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  },
+};

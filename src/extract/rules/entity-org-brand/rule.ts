@@ -1,0 +1,51 @@
+/**
+ * ORG written as brand + business word, the way companies are named without a
+ * legal suffix: 致景科技, 西井科技, 寰泰能源, 蓝箭航天, 正泰电气. The brand is
+ * an unknown or proper word (or a run of single characters jieba could not
+ * join), never a known place or a common noun; the business word ends a token.
+ */
+import type { MentionHit, MentionRule } from '../../rule.js';
+import { isHan, lexicon } from '../../entities/lexicon.js';
+import { GENERIC_PLACE_WORDS } from '../../entities/places.js';
+
+const BUSINESS = new Set(['科技', '能源', '电气', '航天', '航空', '机电', '生物', '医药', '汽车', '电子', '网络', '软件', '传媒', '控股', '实业', '制药', '新材', '资本', '证券', '保险', '地产', '置业', '物流', '通信', '半导体', '动力', '重工', '钢铁', '化工', '纺织', '食品', '家电', '电器', '光电', '微电子', '智能', '智造', '数科', '股份', '集团', '影业', '文旅', '环保', '新能源', '精密', '机械', '矿业', '水泥', '乳业', '酒业']);
+const BRAND_TAGS = new Set(['x', 'nz', 'nt', 'nr', 'nrt', 'j', 'eng', 'ns']);
+
+export const rule: MentionRule = {
+  id: 'entity-org-brand',
+  version: 1,
+  purpose: 'companies named as brand + business word without a legal suffix (西井科技, 寰泰能源)',
+  needs: ['tokens'],
+  emits: 'mention',
+  run(ctx) {
+    const lex = lexicon();
+    const toks = ctx.tokens;
+    const out: MentionHit[] = [];
+    for (let i = 1; i < toks.length; i++) {
+      const b = toks[i]!;
+      if (!BUSINESS.has(b.text)) continue;
+      // the brand: one proper token, or a run of single Han characters
+      let k = i - 1;
+      let start = -1;
+      const prev = toks[k]!;
+      if (prev.end !== b.start) continue;
+      if (BRAND_TAGS.has(prev.tag) && prev.text.length >= 2 && (isHan(prev.text) || /^[A-Za-z]+$/u.test(prev.text))) {
+        if (lex.loc.has(prev.text) || GENERIC_PLACE_WORDS.has(prev.text) || lex.titles.has(prev.text)) continue;
+        start = prev.start;
+      } else {
+        let run = 0;
+        while (k >= 0 && toks[k]!.text.length === 1 && isHan(toks[k]!.text) && toks[k]!.end === (k + 1 < toks.length ? toks[k + 1]!.start : -1) && run < 3) {
+          run++;
+          k--;
+        }
+        if (run >= 2) start = toks[k + 1]!.start;
+      }
+      if (start < 0) continue;
+      // not when the pair is itself a common phrase after a place (北京科技 is handled as a place + word)
+      const after = ctx.text.slice(b.end, b.end + 1);
+      if (/^[\u4e00-\u9fff]$/u.test(after) && /^(?:产|行|领|企|业|公|集|股|有)/u.test(after)) continue;
+      out.push({ type: 'ORG', start, end: b.end, attrs: { priority: 1, source: 'brand' } });
+    }
+    return out;
+  },
+};
