@@ -200,6 +200,13 @@ export async function pipelineSegmenter(pipelineFile: string | undefined, stderr
 }
 
 export async function runSearch(query: string, opts: SearchOptions, io: QueryIo): Promise<number> {
+  // a missing database is reported before jieba is loaded
+  try {
+    openQueryDb(opts.db).close();
+  } catch (err) {
+    io.stderr.write(`zhnews search: ${(err as Error).message}\n`);
+    return err instanceof QueryError ? USAGE : FAILED;
+  }
   let segmenter: (text: string) => string[];
   try {
     segmenter = await pipelineSegmenter(opts.pipeline, io.stderr);
