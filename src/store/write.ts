@@ -32,10 +32,9 @@ export class DocWriter {
       deleteDoc: p('DELETE FROM documents WHERE id = ?'),
       orphan: p('DELETE FROM entities WHERE key = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)'),
       insertDoc: p(`INSERT INTO documents (doc_id, path, sha256, encoding, bytes, tokens, raw, normalized, doc_date, pipeline, pipeline_hash,
-          repair_counts, timings, run_id, processed_at)
+          repair_counts, repairs, timings, run_id, processed_at)
         VALUES (@doc_id, @path, @sha256, @encoding, @bytes, @tokens, @raw, @normalized, @doc_date, @pipeline, @pipeline_hash,
-          @repair_counts, @timings, @run_id, @processed_at)`),
-      repair: p('INSERT INTO repairs (doc, seq, pass, kind, raw_start, raw_end, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+          @repair_counts, @repairs, @timings, @run_id, @processed_at)`),
       article: p('INSERT INTO articles (doc, idx, headline, reporters, photographers, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       block: p('INSERT INTO blocks (doc, idx, kind, article, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       sentence: p('INSERT INTO sentences (doc, idx, block, text, tokens, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -94,12 +93,12 @@ export class DocWriter {
         pipeline: p.pipeline,
         pipeline_hash: p.pipelineHash,
         repair_counts: JSON.stringify(repairCounts),
+        repairs: JSON.stringify(p.norm.repairs.map((r) => [r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after])),
         timings: JSON.stringify(p.timings),
         run_id: runId,
         processed_at: new Date().toISOString(),
       }).lastInsertRowid,
     );
-    p.norm.repairs.forEach((r, i) => s.repair.run(doc, i, r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after));
     for (const a of p.structure.articles) {
       s.article.run(doc, a.index, a.headline, JSON.stringify(a.reporters), JSON.stringify(a.photographers), a.start, a.end, a.rawStart, a.rawEnd);
     }

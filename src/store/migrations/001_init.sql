@@ -28,23 +28,26 @@ CREATE TABLE documents (
   pipeline      TEXT NOT NULL,
   pipeline_hash TEXT NOT NULL,
   repair_counts TEXT NOT NULL,                      -- JSON {kind: count}
+  repairs       TEXT NOT NULL,                      -- JSON [[pass, kind, raw_start, raw_end, before, after], ...]; see the repairs view
   timings       TEXT NOT NULL,                      -- JSON {stage: ms}
   run_id        INTEGER REFERENCES runs(id),
   processed_at  TEXT NOT NULL
 );
 CREATE INDEX documents_doc_id ON documents(doc_id);
 
-CREATE TABLE repairs (
-  doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  seq        INTEGER NOT NULL,
-  pass       TEXT NOT NULL,
-  kind       TEXT NOT NULL,
-  raw_start  INTEGER NOT NULL,
-  raw_end    INTEGER NOT NULL,
-  before     TEXT NOT NULL,
-  after      TEXT NOT NULL,
-  PRIMARY KEY (doc, seq)
-) WITHOUT ROWID;
+-- Repairs are many (hundreds per page) and always read per document, so they
+-- are stored as one JSON array per document, [[pass, kind, raw_start, raw_end,
+-- before, after], ...], and read through the `repairs` view.
+CREATE VIEW repairs AS
+  SELECT d.id AS doc,
+         CAST(j.key AS INTEGER) AS seq,
+         json_extract(j.value, '$[0]') AS pass,
+         json_extract(j.value, '$[1]') AS kind,
+         json_extract(j.value, '$[2]') AS raw_start,
+         json_extract(j.value, '$[3]') AS raw_end,
+         json_extract(j.value, '$[4]') AS before,
+         json_extract(j.value, '$[5]') AS after
+  FROM documents d, json_each(d.repairs) j;
 
 CREATE TABLE articles (
   doc           INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -1,0 +1,73 @@
+/**
+ * Longest-match dictionary scanning over UTF-16 code units. Walking a trie
+ * from each position costs one map lookup per character actually matched and
+ * allocates nothing but the results, where slicing every candidate length at
+ * every position allocates maxLen strings per character.
+ */
+interface Node {
+  next: Map<number, Node>;
+  /** the word ends here */
+  word: boolean;
+}
+
+export interface DictMatch {
+  start: number;
+  end: number;
+  word: string;
+}
+
+export class Trie {
+  private readonly root: Node = { next: new Map(), word: false };
+  private count = 0;
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(word: string): void {
+    if (word.length === 0) return;
+    let node = this.root;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) {
+        n = { next: new Map(), word: false };
+        node.next.set(c, n);
+      }
+      node = n;
+    }
+    if (!node.word) this.count++;
+    node.word = true;
+  }
+
+  /** Length of the longest word starting at `i` whose length lies in [minLen, maxLen], or 0. */
+  longestAt(text: string, i: number, minLen = 1, maxLen = Infinity): number {
+    let node: Node | undefined = this.root;
+    let best = 0;
+    const limit = Math.min(text.length, i + maxLen);
+    for (let j = i; j < limit; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) break;
+      if (node.word && j + 1 - i >= minLen) best = j + 1 - i;
+    }
+    return best;
+  }
+
+  /** Greedy left-to-right longest matches that do not overlap (what a maximal-munch scanner finds). */
+  matches(text: string, minLen = 1, maxLen = Infinity): DictMatch[] {
+    const out: DictMatch[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const L = this.longestAt(text, i, minLen, maxLen);
+      if (L > 0) {
+        out.push({ start: i, end: i + L, word: text.slice(i, i + L) });
+        i += L;
+      } else i++;
+    }
+    return out;
+  }
+}
