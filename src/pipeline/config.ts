@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { globSync } from 'tinyglobby';
 import { z } from 'zod';
 import { NewsError } from '../core/errors.js';
 import { PASSES, DEFAULT_PASSES } from '../normalize/index.js';
@@ -84,7 +85,15 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
   if (!parsed.success) throw new NewsError('E_PIPELINE', file, formatZodError(file, parsed.error));
   const config = parsed.data;
   const base = dirname(resolve(file));
-  const dictionaries = config.segment.dictionaries.map((d) => (isAbsolute(d) ? d : resolve(base, d)));
+  const dictionaries: string[] = [];
+  for (const d of config.segment.dictionaries) {
+    const abs = isAbsolute(d) ? d : resolve(base, d);
+    if (/[*?[\]{}]/.test(d)) {
+      const found = globSync(d, { cwd: base, absolute: true, onlyFiles: true }).sort();
+      if (found.length === 0) throw new NewsError('E_PIPELINE', file, `field "segment.dictionaries": no dictionary matches ${d}`);
+      dictionaries.push(...found);
+    } else dictionaries.push(abs);
+  }
   const dictContents = dictionaries.map((d) => {
     try {
       return readFileSync(d, 'utf8');
