@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { Writable } from 'node:stream';
 import {
-  openQueryDb, queryEntities, queryFigures, queryMentions, queryPeople, queryQuotes, search, QueryError,
+  openQueryDb, queryEntities, queryFigures, queryMentions, queryPeople, queryQuotes, search, tilings, QueryError,
 } from '../query/index.js';
 import type { DB } from '../store/db.js';
 import { outputFormat, UsageError, writeRows, type FormatFlags, type Row, type TableOptions } from './format.js';
@@ -185,8 +185,13 @@ export interface SearchOptions extends CommonOptions {
   pipeline?: string;
 }
 
-/** jieba with the pipeline's dictionaries: the same segmentation the index was built with. */
-export async function pipelineSegmenter(pipelineFile: string | undefined, stderr: Writable): Promise<(text: string) => string[]> {
+export interface Segmenters {
+  segmenter: (text: string) => string[];
+  variants: (part: string) => string[][];
+}
+
+/** jieba with the pipeline's dictionaries: the same segmentation the index was built with, and the other ways to cut a part. */
+export async function pipelineSegmenter(pipelineFile: string | undefined, stderr: Writable): Promise<Segmenters> {
   const seg = await import('../segment/index.js');
   try {
     const { loadPipeline } = await import('../pipeline/config.js');
@@ -196,7 +201,13 @@ export async function pipelineSegmenter(pipelineFile: string | undefined, stderr
     if (pipelineFile !== undefined) throw err;
     stderr.write(`zhnews search: warning: default pipeline not loaded (${(err as Error).message}); segmenting without user dictionaries\n`);
   }
-  return (text: string) => seg.segment(text).map((t) => t.text);
+  const { createRequire } = await import('node:module');
+  // loaded (with the same dictionaries) by loadDictionaries above; dictionaries are process-global
+  const jieba = createRequire(import.meta.url)('nodejieba') as { cutAll(s: string): string[] };
+  return {
+    segmenter: (text: string) => seg.segment(text).map((t) => t.text),
+    variants: (part: string) => tilings(part, jieba.cutAll(part)),
+  };
 }
 
 export async function runSearch(query: string, opts: SearchOptions, io: QueryIo): Promise<number> {
@@ -207,9 +218,9 @@ export async function runSearch(query: string, opts: SearchOptions, io: QueryIo)
     io.stderr.write(`zhnews search: ${(err as Error).message}\n`);
     return err instanceof QueryError ? USAGE : FAILED;
   }
-  let segmenter: (text: string) => string[];
+  let segmenters: Segmenters;
   try {
-    segmenter = await pipelineSegmenter(opts.pipeline, io.stderr);
+    segmenters = await pipelineSegmenter(opts.pipeline, io.stderr);
   } catch (err) {
     io.stderr.write(`zhnews search: ${(err as Error).message}\n`);
     return USAGE;
@@ -222,7 +233,7 @@ export async function runSearch(query: string, opts: SearchOptions, io: QueryIo)
     return opts.json || opts.jsonl || opts.csv || at <= 24 ? h : '…' + h.slice(at - 20);
   };
   return runRows('search', opts, io, (db, limit) =>
-    search(db, query, { segmenter, doc: opts.doc, limit, mark }).map((r) => ({ ...r, highlight: lead(r.highlight) })), {
+    search(db, query, { ...segmenters, doc: opts.doc, limit, mark }).map((r) => ({ ...r, highlight: lead(r.highlight) })), {
     columns: ['location', 'score', 'highlight'],
     widths: { location: Infinity },
     maxWidth: 100,

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { openDb, loadMigrations, type DB } from '../store/db.js';
 import { locator } from './location.js';
-import { ftsQuery, highlight } from './fts.js';
+import { ftsMatch, highlight } from './fts.js';
 
 export { locator, lineStarts } from './location.js';
-export { ftsQuery, highlight } from './fts.js';
+export { ftsMatch, ftsQuery, highlight, tilings } from './fts.js';
 
 export class QueryError extends Error {
   constructor(
@@ -428,6 +428,8 @@ export function queryPeople(db: DB, q: PeopleQuery = {}): PersonRow[] {
 export interface SearchQuery extends Common {
   /** splits the query into words the way the index was built (jieba with the pipeline's dictionaries) */
   segmenter: (text: string) => string[];
+  /** other ways a part may have been cut in the index (e.g. `tilings(part, jieba.cutAll(part))`) */
+  variants?: (part: string) => string[][];
   /** marks put around each matched word in `highlight` (default « ») */
   mark?: [string, string];
 }
@@ -447,13 +449,16 @@ export interface SearchRow {
 }
 
 /**
- * Sentences matching every word of `query`, best first (FTS5 bm25). The query is
- * segmented like the index and each word is quoted, so no user text is read as
- * FTS5 syntax. An empty query (no word characters) matches nothing.
+ * Sentences matching every space-separated part of `query`, best first (FTS5
+ * bm25). Each part is segmented like the index and must occur as a phrase (its
+ * words consecutive), under any of its segmentations. Every word is quoted, so
+ * no user text is read as FTS5 syntax. A query without word characters matches nothing.
  */
 export function search(db: DB, query: string, q: SearchQuery): SearchRow[] {
-  const words = q.segmenter(query);
-  const match = ftsQuery(words);
+  const parts = query.split(/\s+/u).filter(Boolean);
+  const alternatives = parts.map((part) => [q.segmenter(part), ...(q.variants?.(part) ?? [])]);
+  const words = alternatives.flat(2);
+  const match = ftsMatch(alternatives);
   if (match === null) return [];
   const w = new Where();
   w.add('sentences_fts MATCH ?', match);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { makeDb, RAW_A } from './fixture.js';
 import {
-  openQueryDb, queryEntities, queryFigures, queryMentions, queryPeople, queryQuotes, search, ftsQuery, highlight, locator, QueryError,
+  openQueryDb, queryEntities, queryFigures, queryMentions, queryPeople, queryQuotes, search, ftsMatch, ftsQuery, highlight, locator, tilings, QueryError,
 } from '../../src/query/index.js';
 import { segment } from '../../src/segment/index.js';
 import { runEntities, runFigures, runMentions, runSearch, type CommonOptions } from '../../src/cli/query.js';
@@ -95,8 +95,13 @@ describe('quotes and people', () => {
 
 describe('search', () => {
   it('quotes every word for FTS5', () => {
-    expect(ftsQuery(['机器人', ' ', '，', 'a"b', 'OR', 'NEAR(x'])).toBe('"机器人" "a""b" "OR" "NEAR(x"');
+    expect(ftsQuery(['机器人', ' ', '，', 'a"b', 'OR', 'NEAR(x'])).toBe('"机器人" AND "a""b" AND "OR" AND "NEAR(x"');
     expect(ftsQuery(['，', '。'])).toBeNull();
+  });
+  it('tries every segmentation of a part as a phrase', () => {
+    expect(tilings('人形机器人', ['人形', '人形机器人', '机器', '机器人'])).toEqual([['人形机器人'], ['人形', '机器人']]);
+    expect(tilings('北京亦庄', ['北京', '亦庄'])).toEqual([['北京', '亦庄']]);
+    expect(ftsMatch([[['北京', '亦庄'], ['北京亦庄']], [['机器人']]])).toBe('("北京 亦庄" OR "北京亦庄") AND "机器人"');
   });
   it('highlights every matched word, merging overlaps', () => {
     expect(highlight('机器人产业集群', ['机器人', '产业', '产业集群'], '[', ']')).toBe('[机器人产业集群]');
@@ -111,6 +116,19 @@ describe('search', () => {
     }
     expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => a - b));
     expect(search(db, '人工智能 上海', { segmenter: seg }).map((r) => r.docId)).toEqual(['doc-b']);
+  });
+  it('a part matches as a phrase: its words next to each other', () => {
+    // 机器人 and 产业集群 are both in doc-a sentences, but never as 产业集群机器人
+    expect(search(db, '产业集群机器人', { segmenter: seg })).toEqual([]);
+    expect(search(db, '产业集群 机器人', { segmenter: seg }).length).toBeGreaterThan(0);
+  });
+  it('finds a part the index cut differently, through its variants', () => {
+    // pretend the query segmenter keeps 机器人产业 whole while the index cut it in two
+    const whole = (t: string) => (t === '机器人产业' ? ['机器人产业'] : seg(t));
+    expect(search(db, '机器人产业', { segmenter: whole })).toEqual([]);
+    const rows = search(db, '机器人产业', { segmenter: whole, variants: (p) => tilings(p, ['机器人', '产业', '机器']) });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]!.highlight).toContain('«机器人产业');
   });
   it('never lets query text act as FTS5 syntax', () => {
     for (const q of ['"', 'NEAR(', '机器人 OR', '* AND -', ')(', 'tokens:机器人', '^机器人']) {
