@@ -112,7 +112,7 @@ function propagate(ctx: RuleContext, kept: Array<MentionHit & Stamp>): Array<Men
   for (const [name, m] of seen) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
-      if (ctx.tokens.length > 0 && !(starts.has(at) && ends.has(end))) continue;
+      if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || /^[已是的在将也还为与和等则正又都就]$/u.test(text[end] ?? '')))) continue;
       if (occupied(at, end) || added.some((a) => at < a.end && a.start < end)) continue;
       added.push({ type: m.type, start: at, end, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });
     }

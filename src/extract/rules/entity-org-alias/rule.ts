@@ -13,6 +13,9 @@ import { rule as suffixRule } from '../entity-org-suffix/rule.js';
 const LEGAL = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份)$/u;
 const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络科技|生物科技|生物制品|体育用品|电子商务|科技|技术|装备|电器|电机|能源|电气|电力|机器人|智能|控股|实业|传媒|汽车|航空|航天|医药|制药|材料|新材料|软件|网络|空间|国际|中国|发展|投资|工业)$/u;
 
+/** A short name jieba glued to the next function character (卡尔美已, 长木谷则) still ends there. */
+const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
+
 export const rule: MentionRule = {
   id: 'entity-org-alias',
   version: 1,
@@ -50,7 +53,7 @@ export const rule: MentionRule = {
       const inside = ctx.tokens.filter((t) => t.start >= first && t.end <= first + s.length);
       if (inside.length > 0 && inside.every((t) => /^(?:n|v|vn|a|ad|an|d|b|ns)$/u.test(t.tag) && t.text.length >= 2)) continue;
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-        if (ctx.tokens.length > 0 && !ix.byStart.has(at)) continue;
+        if (ctx.tokens.length > 0 && !(ix.byStart.has(at) && (ix.byEnd.has(at + s.length) || FUNCTION_NEXT.test(text[at + s.length] ?? '')))) continue;
         out.push({ type: 'ORG', start: at, end: at + s.length, attrs: { priority: 1, source: 'alias' } });
       }
     }

@@ -31,7 +31,9 @@ export const rule: MentionRule = {
       const t = toks[i]!;
       const after = text.slice(t.end, t.end + 6);
       // a proper word right before a company title
-      if (CORP_TITLE.test(after) && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text) && !(isHan(t.text) && isChineseName(t.text) && t.tag === 'x' && t.text.length <= 3 && false)) {
+      const prevTok = toks[i - 1];
+      const afterOrg = !!prevTok && prevTok.end === t.start && lex.orgSuffixes.some((x) => prevTok.text.endsWith(x));
+      if (CORP_TITLE.test(after) && !afterOrg && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text) && !(isHan(t.text) && isChineseName(t.text) && t.tag === 'x' && t.text.length <= 3 && false)) {
         let start = t.start;
         let j = i - 1;
         while (j >= 0 && toks[j]!.end === start && isProperToken(toks[j]!) && start - toks[j]!.start + (t.end - start) <= 12) {
@@ -46,6 +48,29 @@ export const rule: MentionRule = {
         const end = t.start + body[0].length;
         if (lex.titleList.some((ti) => text.startsWith(ti, end) || text.startsWith('副' + ti, end))) out.push({ type: 'ORG', start: t.start, end, attrs: { priority: 1, source: 'chain-body' } });
       }
+    }
+    // the agency in brackets after a photo credit: 王华斌摄（中经视觉）
+    for (const c of text.matchAll(/摄（([\u4e00-\u9fffA-Za-z]{2,10})）/gu)) {
+      const s0 = c.index! + 2;
+      out.push({ type: 'ORG', start: s0, end: s0 + c[1]!.length, attrs: { priority: 2, source: 'credit-agency' } });
+    }
+    // a government after a party committee: 南开区委、区政府 / 市委、市政府
+    for (const c of text.matchAll(/委、((?:省|市|区|县|州|镇|乡)(?:人民)?政府)/gu)) {
+      const s0 = c.index! + 2;
+      out.push({ type: 'ORG', start: s0, end: s0 + c[1]!.length, attrs: { priority: 1, source: 'committee-government' } });
+    }
+    // a name in apposition after a kind of company: 制造商SMC, 服务商飞书深诺
+    for (const c of text.matchAll(/(?:制造商|供应商|服务商|运营商|开发商|生产商|提供商|厂商|车企|巨头|独角兽|初创企业|初创公司)((?:[A-Z][A-Za-z0-9&]+)|[\u4e00-\u9fff]{2,5})/gu)) {
+      const s0 = c.index! + c[0].length - c[1]!.length;
+      let e0 = s0;
+      if (/^[A-Z]/u.test(c[1]!)) e0 = s0 + c[1]!.length;
+      else {
+        const k = ix.byStart.get(s0);
+        if (k === undefined) continue;
+        // tokens up to the last unknown word within five characters
+        for (let j = k; j < toks.length && toks[j]!.end - s0 <= 5 && /^(?:x|n|nz|nrt|eng)$/u.test(toks[j]!.tag) && /^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(toks[j]!.text); j++) if (toks[j]!.tag === 'x' || toks[j]!.tag === 'nz' || toks[j]!.tag === 'nrt') e0 = toks[j]!.end;
+      }
+      if (e0 - s0 >= 2 && !lex.loc.has(text.slice(s0, e0))) out.push({ type: 'ORG', start: s0, end: e0, attrs: { priority: 1, source: 'apposition' } });
     }
     // enumerations before 等…企业: items between separators, the first after a cue word
     const re = /等/gu;
@@ -67,6 +92,9 @@ export const rule: MentionRule = {
         }
         if (item.length < 2 || item.length > 8 || ITEM_BAD.test(item) || lex.loc.has(item) || lex.titles.has(item)) break;
         if (ctx.tokens.length > 0 && !ix.byStart.has(s) && !ix.byEnd.has(e)) break;
+        // an item names something only when it holds a proper or unknown word (not 智慧交通, 组团出海)
+        const inside = ctx.tokens.filter((t) => t.start >= s && t.end <= e);
+        if (ctx.tokens.length > 0 && !(inside.some((t) => isProperToken(t) || t.tag === 'j' || lex.orgs.has(t.text)) || (inside.length >= 3 && inside.every((t) => t.text.length === 1)))) break;
         out.push({ type: 'ORG', start: s, end: e, attrs: { priority: 1, source: 'enumeration' } });
         if (text[s - 1] !== '、') break;
         e = s - 1;

@@ -28,7 +28,7 @@ export const rule: MentionRule = {
     for (const m of dictMatches(ctx.text, lex.orgs, lex.maxOrg)) {
       if (hasTokens && !ix.byStart.has(m.start)) continue;
       // a short name inside a longer word (人大 in 人大代表 is fine; 北大 in 北大荒 is not) must end a token
-      if (hasTokens && !ix.byEnd.has(m.end) && m.word.length <= 2) continue;
+      if (hasTokens && !ix.byEnd.has(m.end) && !BRAND_TAIL.test(ctx.text.slice(m.end, m.end + 4))) continue;
       // a brand with a business word or Latin name after it is one organisation (小米机器人, 京东MALL)
       const brand = BRAND_TAIL.exec(ctx.text.slice(m.end, m.end + 4));
       const end = brand && (!hasTokens || ix.byEnd.has(m.end + brand[0].length)) ? m.end + brand[0].length : m.end;

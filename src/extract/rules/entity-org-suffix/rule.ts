@@ -10,7 +10,7 @@
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
+import { GENERIC_ORG_HEAD, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
 const SINGLE = /^(?:局|委|部|厅|署|办|院|所)$/u;
@@ -31,6 +31,8 @@ export const rule: MentionRule = {
     const text = ctx.text;
     const out: MentionHit[] = [];
     const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text);
+    // 市经信局, 省商务厅, 区教委: a bare level word starts a body's short name
+    const levelOk = (t: Token): boolean => startOk(t) || /^(?:省|市|区|县|州)$/u.test(t.text);
     let i = 0;
     while (i < toks.length) {
       const t = toks[i]!;
@@ -52,15 +54,15 @@ export const rule: MentionRule = {
         while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && lex.orgSuffixes.some((s) => toks[last + 1]!.text === s && s.length >= 2)) last++;
       }
       const single = suffix.length === 1;
-      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk, verbBeforeSuffix: single, verbsInside: !single });
+      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
       // jieba already knows the whole name (香港中文大学, 上海市工商联)
-      if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end) start = t.start;
+      if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
       let end = last === i ? suffixEnd : toks[last]!.end;
       if (/(?:大学|学院)$/u.test(suffix)) {
         const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
         if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
       }
-      if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end))) {
+      if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !GENERIC_ORG_HEAD.test(text.slice(start, end))) {
         out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
       }
       i = last + 1;
