@@ -81,14 +81,15 @@ export interface Segment {
 /**
  * Cut [0, length) at every span boundary. Each segment lists every span that
  * covers it, so nested and crossing spans both come out right. Spans are
- * clipped to the text; empty spans cover nothing (see `points`).
+ * clipped to the text; empty spans cover nothing but cut the text there.
  */
 export function segments(length: number, spans: readonly Spanned[]): Segment[] {
-  const valid = spans
-    .map((s) => ({ id: s.id, start: Math.max(0, Math.min(length, s.start)), end: Math.max(0, Math.min(length, s.end)) }))
-    .filter((s) => s.start < s.end);
+  const clipped = spans.map((s) => ({ id: s.id, start: Math.max(0, Math.min(length, s.start)), end: Math.max(0, Math.min(length, s.end)) }));
+  const valid = clipped.filter((s) => s.start < s.end);
+  // empty spans cover nothing but still cut, so an insertion point falls between segments
   const cuts = new Set<number>([0, length]);
-  for (const s of valid) {
+  for (const s of clipped) {
+    if (s.start > s.end) continue;
     cuts.add(s.start);
     cuts.add(s.end);
   }

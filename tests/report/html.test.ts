@@ -70,6 +70,33 @@ describe('escaping', () => {
   });
 });
 
+describe('rendering overlaps and insertions', () => {
+  const data: ReportData = {
+    docId: 'd', path: 'd.txt', raw: '甲“投资5亿元”乙', normalized: '甲“投资5亿元”乙',
+    items: [
+      { id: 'q0', group: 'quote', label: 'quote', start: 1, end: 8, rawStart: 1, rawEnd: 8, text: '“投资5亿元”', rule: 'quote-x', ruleVersion: 1, details: [] },
+      { id: 'f0', group: 'figure', label: 'figure:money', start: 4, end: 7, rawStart: 4, rawEnd: 7, text: '5亿元', rule: 'figure-money', ruleVersion: 3, details: [['value', '5e8 CNY']] },
+      { id: 'r0', group: 'relation', label: 'relation:x', start: 0, end: 9, rawStart: 0, rawEnd: 9, text: '', rule: 'rel', ruleVersion: 1, details: [] },
+    ],
+    repairs: [{ id: 'p0', pass: 'spacing', kind: 'space', rawStart: 2, rawEnd: 2, before: '', after: ' ' }],
+  };
+  const html = renderReport(data);
+  const norm = html.slice(html.indexOf('id="norm"'));
+  it('gives the innermost span the background and the outer ones underlines', () => {
+    expect(norm).toMatch(/data-ids="r0 q0 f0"[^>]*style="background:var\(--t-figure\);box-shadow:inset 0 -2px 0 var\(--t-quote\),inset 0 -4px 0 var\(--t-relation\)">5亿元</);
+    // a relation alone only underlines
+    expect(norm).toMatch(/data-ids="r0"[^>]*style="box-shadow:inset 0 -2px 0 var\(--t-relation\)">甲</);
+  });
+  it('shows rule, value and both offsets on hover', () => {
+    expect(norm).toContain('title="relation:x · rule rel v1 · normalized [0, 9) · raw [0, 9)\nquote · rule quote-x v1');
+    expect(norm).toContain('figure:money · rule figure-money v3 · value: 5e8 CNY · normalized [4, 7) · raw [4, 7)');
+  });
+  it('marks an insertion point in the raw text', () => {
+    const raw = html.slice(html.indexOf('id="raw"'), html.indexOf('id="norm"'));
+    expect(raw).toMatch(/<span class="pt" data-ids="p0" title="repair spacing\/space/);
+  });
+});
+
 describe('report from the database', () => {
   it('renders every extraction and repair of a stored document', () => {
     const file = makeDb();
