@@ -7,7 +7,7 @@ import type { Token } from '../../core/types.js';
 import { isChineseName, isForeignName, lexicon } from './lexicon.js';
 import type { TokenIndex } from './tokens.js';
 
-const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$/u;
+const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$|(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
 const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主任', '局长', '负责人', '工作人员', '相关负责人', '专家', '同时', '目前', '今年', '去年', '近日', '日前', '他们', '我们', '大家', '公司', '企业', '该区', '该市', '该省', '该县', '当地', '有关', '相关']);
 
 function plausible(name: string, ix: TokenIndex | null): boolean {
@@ -63,6 +63,38 @@ export function tokenAt(tokens: readonly Token[], pos: number): Token | undefine
     else return t;
   }
   return undefined;
+}
+
+/** Function characters that may follow a name (龚正在, 李家超发表 is decided by tokens). */
+const AFTER_NAME = /^(?:在|于|是|的|将|已|也|还|曾|则|等|和|与|及|、|，|。|：|（|表示|说|指出|介绍|认为|强调|发表|出席|会见|主持|访问|前往|抵达|宣布|带领|率领|当选|担任|出任|获得|荣获|把|被|对|向|从|为|一行|同志|先生|女士)/u;
+
+/** A person name starting exactly at `start` (after a title), or null. */
+export function nameAfter(text: string, start: number, ix: TokenIndex | null): { start: number; end: number } | null {
+  const lex = lexicon();
+  // a transliterated name: a run of transliteration characters (马克龙, 古特雷斯)
+  let f = start;
+  while (f < text.length && f - start < 6 && (lex.foreignChars.has(text[f]!) || text[f] === '·')) f++;
+  const cands: Array<{ end: number; score: number }> = [];
+  for (const len of [2, 3, 4]) {
+    const end = start + len;
+    if (end > text.length) continue;
+    const name = text.slice(start, end);
+    if (!plausible(name, ix)) continue;
+    let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
+    if (AFTER_NAME.test(text.slice(end, end + 2))) score += 2;
+    if (ix && ix.tokens.length > 0) {
+      if (ix.byEnd.has(end)) score += 2;
+      const t = tokenAt(ix.tokens, end - 1);
+      if (t && t.start === start && t.end === end && (t.tag === 'x' || t.tag.startsWith('nr'))) score += 3;
+    }
+    cands.push({ end, score });
+  }
+  if (f - start >= 3 && !cands.some((c) => c.end === f) && AFTER_NAME.test(text.slice(f, f + 2))) cands.push({ end: f, score: 4 });
+  if (cands.length === 0) return null;
+  cands.sort((a, b) => b.score - a.score);
+  const best = cands[0]!;
+  if (best.score < 3.5) return null;
+  return { start, end: best.end };
 }
 
 /** Speech verb starting at `pos`, or null. */

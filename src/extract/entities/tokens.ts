@@ -64,6 +64,7 @@ function insideOk(t: Token): boolean {
   if (t.text === '首都' || t.text === '国家' || t.text === '中央') return true;
   if (STOP_WORDS.has(t.text)) return false;
   if (lexicon().titles.has(t.text)) return false;
+  if (/^第[一二三四五六七八九十\d]+$/u.test(t.text) || t.text === '附属') return true;
   if (/^[\d.]+$/u.test(t.text)) return false;
   if (t.tag === 'x' && !isHan(t.text) && !/^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text)) return false;
   return NAME_INSIDE.has(t.tag);

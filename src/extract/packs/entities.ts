@@ -69,7 +69,7 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
       all.push({ ...h, rule: r.id, ruleVersion: r.version });
     }
   }
-  const mentions = propagate(ctx, (opts.policy ?? longestMostSpecific)(all));
+  const mentions = nestInNames(all, propagate(ctx, (opts.policy ?? longestMostSpecific)(all)));
   const relations: Array<RelationHit & Stamp> = [];
   for (const r of relationRules) for (const h of r.run({ ...ctx, mentions })) relations.push({ ...h, rule: r.id, ruleVersion: r.version });
   // one quote per span: a speaker-before reading wins over speaker-after when both fire
@@ -89,6 +89,19 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
   }
   quotes.sort((a, b) => a.start - b.start);
   return { mentions, quotes, relations };
+}
+
+/**
+ * Named step `names-inside-events`: an EVENT or PRODUCT name is not an
+ * organisation, so the PERSON, ORG and LOC mentions inside it are kept as well
+ * (华为 in 华为全联接大会, 澳大利亚 in 澳大利亚网球公开赛), the longest first.
+ */
+function nestInNames(all: Array<MentionHit & Stamp>, kept: Array<MentionHit & Stamp>): Array<MentionHit & Stamp> {
+  const outer = kept.filter((m) => m.type === 'EVENT' || m.type === 'PRODUCT');
+  if (outer.length === 0) return kept;
+  const inner = all.filter((h) => (h.type === 'PERSON' || h.type === 'ORG' || h.type === 'LOC') && outer.some((o) => o.start <= h.start && h.end <= o.end && (h.end - h.start) < (o.end - o.start)));
+  const chosen = longestMostSpecific(inner);
+  return [...kept, ...chosen].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

@@ -15,6 +15,9 @@ import { indexTokens } from '../../entities/tokens.js';
 
 const DIVISION_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)(?![\u4e00-\u9fff]?(?:长|委|政府|级))/u;
 
+/** A place glued by jieba to an area word (长江流域, 黄河两岸) still ends before it. */
+const AREA_TAIL = /^(?:流域|沿岸|两岸|地区|一带|以南|以北|以东|以西|境内|全境|省内|市内|县内|区内|沿线|南部|北部|东部|西部|中部|各地|当地|人民|方面)/u;
+
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
   version: 2,
@@ -55,7 +58,7 @@ export const rule: MentionRule = {
       if (suf && !lex.divisionsFull.has(text.slice(a.start, end)) && (!hasTokens || ix.byStart.has(end))) end += suf[0].length;
       if (hasTokens) end = growSubUnits(text, end, ix);
       const word = text.slice(a.start, end);
-      const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word);
+      const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));
       if (!endOk) continue;
       out.push({ type: 'LOC', start: a.start, end, attrs: { priority: 3, source: 'gazetteer' } });
     }

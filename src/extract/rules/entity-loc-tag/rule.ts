@@ -47,7 +47,7 @@ export const rule: MentionRule = {
       const division = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
       while (j < toks.length && toks[j]!.start === end) {
         const n = toks[j]!;
-        if (SUFFIX.has(n.text) && !/^(?:长|委|政府)/u.test(text.slice(n.end, n.end + 2))) {
+        if (SUFFIX.has(n.text) && !/^(?:长|委|政府|民|级|内|外|里|口|庄)/u.test(text.slice(n.end, n.end + 2))) {
           end = n.end;
           j++;
           continue;
@@ -62,7 +62,8 @@ export const rule: MentionRule = {
       i = j - 1;
       if (ROAD_AFTER.test(text.slice(end))) continue;
       const grown = end > t.end;
-      const shaped = PLACE_END.test(name) || lex.loc.has(name);
+      // a bare two-character word ending like a place (上市, 夜市) is not enough
+      const shaped = (PLACE_END.test(name) && name.length >= 3) || lex.loc.has(name);
       const prevText = i > 0 && toks[i - 1] ? toks[i - 1]!.text : '';
       const prevTok = toks[ix.byEnd.get(start) ?? -1] ?? (ix.byEnd.has(start) ? toks[ix.byEnd.get(start)!] : undefined);
       const context = PLACE_BEFORE.has(prevTok?.text ?? prevText) || /^(?:人|籍|等地|一带|境内|当地|市民|省委|市委|县委|政府|方面)/u.test(text.slice(end, end + 2));

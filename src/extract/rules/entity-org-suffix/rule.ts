@@ -15,7 +15,7 @@ import { GENERIC_ORG_HEAD, extendLeft, indexTokens, isProperToken } from '../../
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
 const SINGLE = /^(?:局|委|部|厅|署|办|院|所)$/u;
 /** Common words that end in a suffix character but name no organisation. */
-const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员']);
+const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员', '国家队', '球队', '团队', '车队', '梯队', '军队', '部队', '排队', '一队', '二队', '主队', '客队']);
 const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
 
 export const rule: MentionRule = {
@@ -30,7 +30,7 @@ export const rule: MentionRule = {
     const toks = ctx.tokens;
     const text = ctx.text;
     const out: MentionHit[] = [];
-    const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text);
+    const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text) || lex.orgs.has(t.text) || (lex.loc.has(t.text) && t.text.length >= 2);
     // 市经信局, 省商务厅, 区教委: a bare level word starts a body's short name
     const levelOk = (t: Token): boolean => startOk(t) || /^(?:省|市|区|县|州)$/u.test(t.text);
     let i = 0;
@@ -54,7 +54,8 @@ export const rule: MentionRule = {
         while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && lex.orgSuffixes.some((s) => toks[last + 1]!.text === s && s.length >= 2)) last++;
       }
       const single = suffix.length === 1;
-      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
+      const team = suffix === '队';
+      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
       // jieba already knows the whole name (香港中文大学, 上海市工商联)
       if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
       let end = last === i ? suffixEnd : toks[last]!.end;

@@ -6,6 +6,9 @@
 import type { MentionHit, RelationHit, RelationRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 
+/** Words that sit before names but hold no position in a body. */
+const NOT_POSITION = new Set(['村民', '市民', '居民', '游客', '网民', '女士', '先生', '老人', '学生', '大学生', '工人', '农民', '司机', '记者', '通讯员', '志愿者', '快递员', '外卖员', '老师', '专家', '学者']);
+
 export const rule: RelationRule = {
   id: 'relation-person-title',
   version: 1,
@@ -22,7 +25,7 @@ export const rule: RelationRule = {
       if (p.type !== 'PERSON') continue;
       let pos = p.start;
       for (let guard = 0; guard < 4; guard++) {
-        const title = lex.titleList.find((t) => pos - t.length >= 0 && text.slice(pos - t.length, pos) === t);
+        const title = lex.titleList.find((t) => pos - t.length >= 0 && text.slice(pos - t.length, pos) === t && !NOT_POSITION.has(t));
         if (!title) break;
         const tStart = pos - title.length;
         const org = byEnd.get(tStart);
