@@ -186,7 +186,8 @@ export function formatRows(rows: readonly Row[], format: OutputFormat, opts: Tab
     case 'jsonl':
       return rows.map((r) => JSON.stringify(plain(r)) + '\n').join('');
     case 'csv':
-      return formatCsv(rows.map(plain), opts.columns);
+      // every field, like JSON; the table's columns only name the header of an empty result
+      return formatCsv(rows.map(plain), rows[0] ? Object.keys(rows[0]) : (opts.columns ?? []));
     case 'table':
       return formatTable(opts.color ? rows : rows.map(plain), opts);
   }

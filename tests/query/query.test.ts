@@ -181,8 +181,11 @@ describe('CLI output', () => {
     io = capture();
     runFigures({ ...opts({ csv: true }), kind: 'money' }, io);
     const lines = io.out().split('\r\n');
-    expect(lines[0]!.split(',')).toContain('valueMax');
+    expect(lines[0]!.split(',')).toEqual(expect.arrayContaining(['valueMax', 'rawStart', 'sentence']));
     expect(lines).toHaveLength(5);
+    io = capture();
+    runFigures({ ...opts({ csv: true }), kind: 'no-such-kind' }, io);
+    expect(io.out()).toBe('location,text,kind,value,valueMax,unit,qualifier,subject,metric,time,rule\r\n');
   });
   it('rejects two formats at once (exit 2)', () => {
     const io = capture();
