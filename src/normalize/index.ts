@@ -76,17 +76,14 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
     if (r.repairs.length === 0 && r.text === text) continue;
     if (map) toRaw(r.repairs, map);
     lists.push(r.repairs);
-    // A pass whose every repair replaced characters one for one (most
+    // A pass whose every edit replaced characters one for one (most
     // punctuation, unicode, numbering and t2s repairs) has the identity map:
-    // composing with it would change nothing.
-    if (!(r.text.length === text.length && r.repairs.every(oneForOne))) map = map ? r.map.compose(map) : r.map;
+    // composing with it would change nothing. Pass maps are sparse (runs
+    // of kept text), so composing costs a copy of each kept run.
+    if (!r.map.isIdentity) map = map ? r.map.compose(map) : r.map;
     text = r.text;
   }
   return { raw, text, map: map ?? OffsetMap.identity(raw.length), repairs: mergeByRaw(lists) };
-}
-
-function oneForOne(r: Repair): boolean {
-  return r.before.length === r.after.length && r.rawEnd - r.rawStart === r.before.length;
 }
 
 /** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span/boundary). */
