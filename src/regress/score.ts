@@ -179,8 +179,10 @@ export function scoreAll(input: ScoreInput): Scores {
   }
   const annotated = input.annotated ?? (() => true);
   for (const [doc, families] of input.gold) {
-    for (const [fam, gold] of families) {
+    for (let [fam, gold] of families) {
       const preds = (byDoc.get(doc) ?? []).filter((r) => family(r.label) === fam && annotated(fam, r.label));
+      // gold of a label not annotated completely is not scored either (neither side would be honest)
+      gold = gold.filter((g) => annotated(fam, g.label));
       for (const g of gold) {
         bump(label, g.label, 'gold');
         goldByLabel.set(g.label, (goldByLabel.get(g.label) ?? 0) + 1);

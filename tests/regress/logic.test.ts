@@ -124,6 +124,11 @@ describe('scores', () => {
     const noisy = scoreAll({ gold: goldMap, records: [...BASE, rec('北京经开区', 'figure:money', { value: 1, unit: '元', rule: 'figure-money' })] });
     expect(compareScores(stored, noisy).some((d) => d.key === 'figure-money' && d.measure === 'precision')).toBe(true);
   });
+  it('scores only the labels the gold annotates completely, on both sides', () => {
+    const s = scoreAll({ gold: goldMap, records: BASE, annotated: (_f, label) => label !== 'figure:period' });
+    expect(s.byLabel['figure:period']).toBeUndefined();
+    expect(s.byLabel['figure:money']).toMatchObject({ precision: 1, recall: 1 });
+  });
   it('no baseline fails', () => {
     expect(verdict({ noBaseline: true, drops: [], diff: diffRecords([], []), corpusChanged: [] })).toBe(false);
   });
