@@ -9,6 +9,8 @@ import { registerRun } from './run.js';
 import { registerExtract } from './extract.js';
 import { registerStats } from './stats.js';
 import { registerQuery } from './query.js';
+import { registerRegress } from './regress.js';
+import { registerReport } from './report.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
 
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerNormalize(program);
   registerExtract(program);
   registerQuery(program);
+  registerRegress(program);
+  registerReport(program);
   registerStats(program);
   return program;
 }
