@@ -11,6 +11,9 @@ export interface QuoteSpan {
   close: number;
 }
 
+/** A photo caption line (ends in a credit): layout may drop one inside a quote. */
+const CAPTION_LINE = /(?:摄|摄影报道|供图|文\/图|图\/文)[）)]?$/u;
+
 export function scanQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let open = -1;
@@ -23,7 +26,18 @@ export function scanQuotes(text: string): QuoteSpan[] {
       if (open >= 0) out.push({ open, close: i });
       open = -1;
     } else if (c === '\n' && open >= 0) {
-      if (text[i + 1] !== '“') open = -1;
+      if (text[i + 1] === '“') continue;
+      // a caption dropped into a quote cut mid-sentence: skip it and read on
+      let nextEnd = text.indexOf('\n', i + 1);
+      if (nextEnd < 0) nextEnd = text.length;
+      const next = text.slice(i + 1, nextEnd);
+      const cut = !/[。！？…”]$/u.test(text.slice(Math.max(0, i - 1), i));
+      const balanced = (next.match(/“/gu) ?? []).length === (next.match(/”/gu) ?? []).length;
+      if (cut && CAPTION_LINE.test(next) && balanced && nextEnd < text.length) {
+        i = nextEnd; // the newline after the caption continues the quote
+        continue;
+      }
+      open = -1;
     }
   }
   return out;

@@ -70,12 +70,12 @@ for (const id of docs) {
   const quotes = [];
   for (const l of readFileSync(join(HERE, 'src', 'quotes.txt'), 'utf8').split('\n')) {
     if (!l.trim() || l.startsWith('#')) continue;
-    const [doc, speaker, opening] = l.split('\t');
+    const [doc, speaker, opening, closing] = l.split('\t');
     if (doc !== short(id)) continue;
     const at = occurrences(text, '“' + opening);
     if (at.length !== 1) throw new Error(`${id}: quote ${opening} found ${at.length} times`);
     const start = at[0] + 1;
-    const end = text.indexOf('”', start);
+    const end = closing ? text.indexOf(closing + '”', start) + closing.length : text.indexOf('”', start);
     quotes.push({ start, end, text: text.slice(start, end), speaker: speaker === '-' ? null : speaker });
   }
   writeFileSync(join(HERE, id + '.quotes.jsonl'), quotes.map((o) => JSON.stringify(o)).join('\n') + (quotes.length ? '\n' : ''));

@@ -13,7 +13,7 @@ export const rule: MentionRule = {
   id: 'entity-event-suffix',
   version: 1,
   purpose: 'named events ending in 大会, 博览会, 论坛, 峰会, 马拉松 …, with a year or 第N届 before',
-  needs: [],
+  needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
     const out: MentionHit[] = [];
@@ -33,6 +33,17 @@ export const rule: MentionRule = {
       if (cut >= 0) {
         start += cut + 1;
         name = name.slice(cut + 1);
+      }
+      // start after the last token that cannot sit in a name (verbs, prepositions, adverbs: 依托|举办|通过)
+      if (ctx.tokens.length > 0) {
+        const suffixStart = m.index + m[0].length - m[2]!.length;
+        for (const t of ctx.tokens) {
+          if (t.start < start || t.end > suffixStart) continue;
+          if (/^(?:v|p|d|c|r|u|uj|ul|f|t|q|ad|zg|y|e|o)$/u.test(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
+            start = t.end;
+          }
+        }
+        name = ctx.text.slice(start, m.index + m[0].length);
       }
       if (GENERIC.test(name) || name.length < 4) continue;
       out.push({ type: 'EVENT', start, end: start + name.length, attrs: { priority: 2, source: 'event-suffix' } });

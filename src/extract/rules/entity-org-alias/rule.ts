@@ -27,7 +27,8 @@ export const rule: MentionRule = {
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const shorts = new Set<string>();
-    for (const h of suffixRule.run(ctx)) {
+    const full = suffixRule.run(ctx);
+    for (const h of full) {
       let name = text.slice(h.start, h.end);
       if (!LEGAL.test(name)) continue;
       name = name.replace(/（[^（）]*）/gu, '').replace(LEGAL, '');
@@ -53,6 +54,7 @@ export const rule: MentionRule = {
       const inside = ctx.tokens.filter((t) => t.start >= first && t.end <= first + s.length);
       if (inside.length > 0 && inside.every((t) => /^(?:n|v|vn|a|ad|an|d|b|ns)$/u.test(t.tag) && t.text.length >= 2)) continue;
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+        if (full.some((f) => at < f.end && f.start < at + s.length)) continue;
         if (ctx.tokens.length > 0 && !(ix.byStart.has(at) && (ix.byEnd.has(at + s.length) || FUNCTION_NEXT.test(text[at + s.length] ?? '')))) continue;
         out.push({ type: 'ORG', start: at, end: at + s.length, attrs: { priority: 1, source: 'alias' } });
       }

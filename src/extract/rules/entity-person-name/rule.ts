@@ -97,6 +97,8 @@ export const rule: MentionRule = {
         push(at, at + n.length, 1, 'document');
       }
     }
-    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+    // within this rule, a name inside a longer name is dropped (马克 in 马克龙)
+    const kept = out.filter((h) => !out.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+    return kept.sort((a, b) => a.start - b.start || a.end - b.end);
   },
 };

@@ -10,6 +10,8 @@ import { isSpeech, scanQuotes } from '../../entities/quotes.js';
 import { indexTokens } from '../../entities/tokens.js';
 
 const PRONOUN = /(?:他|她|他们|她们|我们)$/u;
+/** A speaker named by role only (公司相关负责人说): the quote stands, the speaker is unknown. */
+const GENERIC_SPEAKER = /(?:负责人|工作人员|发言人|有关人士|知情人士|业内人士|专家|村民|居民|市民|游客|网友)$/u;
 
 export const rule: QuoteRule = {
   id: 'quote-speaker-after',
@@ -40,9 +42,19 @@ export const rule: QuoteRule = {
           }
         }
       }
-      if (!best) continue;
+      if (!best) {
+        // a paragraph ending on the speaker's name, the verb lost (……”北京经开区工委组织人事部常务副部长李冰)
+        if (clause.length > 0 && clause.length === tail.length - (tail.length - clause.length) && text[q.close + 1 + clause.length] === '\n' || q.close + 1 + clause.length === text.length) {
+          const endAt = q.close + 1 + clause.length;
+          const who = clause.length > 0 ? nameBefore(text, endAt, ix) : null;
+          if (who && lex.titleList.some((t) => text.slice(q.close + 1, who.start).endsWith(t))) {
+            out.push({ start: q.open + 1, end: q.close, speaker: text.slice(who.start, who.end), speakerStart: who.start, speakerEnd: who.end, cue: null });
+          }
+        }
+        continue;
+      }
       const who = nameBefore(text, best.at, ix);
-      const pronoun = PRONOUN.test(text.slice(q.close + 1, best.at));
+      const pronoun = PRONOUN.test(text.slice(q.close + 1, best.at)) || GENERIC_SPEAKER.test(text.slice(q.close + 1, best.at));
       if (!who && !pronoun) continue;
       out.push({
         start: q.open + 1,

@@ -22,7 +22,21 @@ export const rule: QuoteRule = {
     for (const q of scanQuotes(text)) {
       const content = text.slice(q.open + 1, q.close);
       if (!isSpeech(content)) continue;
-      if (!/[：:]$/u.test(text.slice(q.open - 1, q.open))) continue;
+      const mark = text.slice(q.open - 1, q.open);
+      if (mark === '，') {
+        // 苗仁涛表示，……，“……”: the speaker spoke earlier in the same sentence
+        const lineStart = text.lastIndexOf('\n', q.open) + 1;
+        const before = text.slice(Math.max(lineStart, q.open - 80), q.open);
+        const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('”')) + 1);
+        const base = q.open - sentence.length;
+        const v = /(表示|指出|认为|强调|介绍|说)，/u.exec(sentence);
+        if (!v) continue;
+        const who = nameBefore(text, base + v.index, ix);
+        if (!who) continue;
+        out.push({ start: q.open + 1, end: q.close, speaker: text.slice(who.start, who.end), speakerStart: who.start, speakerEnd: who.end, cue: v[1]! });
+        continue;
+      }
+      if (!/[：:]$/u.test(mark)) continue;
       const colon = q.open - 1;
       let verb: string | null = null;
       let vStart = -1;
