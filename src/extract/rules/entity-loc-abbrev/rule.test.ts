@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases, span } from '../../entities/tester.js';
+
+const a = '中美关系保持稳定，中日韩合作继续推进。';
+runRuleCases(
+  rule,
+  {
+    valid: ['集中美化环境。', '中方表示欢迎。'],
+    invalid: [
+      {
+        text: a,
+        expect: [span(a, 'LOC', '中'), span(a, 'LOC', '美'), span(a, 'LOC', '中', 1), span(a, 'LOC', '日'), span(a, 'LOC', '韩')],
+      },
+    ],
+  },
+  { describe, it, expect },
+);

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases, span } from '../../entities/tester.js';
+
+const a = '他来自安徽芜湖，在闽东地区工作。';
+runRuleCases(
+  rule,
+  {
+    valid: ['城市建设加快推进。', '深度融合发展。'],
+    invalid: [{ text: a, expect: [span(a, 'LOC', '安徽芜湖'), span(a, 'LOC', '闽东')] }],
+  },
+  { describe, it, expect },
+);

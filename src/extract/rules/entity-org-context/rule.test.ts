@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases, span } from '../../entities/tester.js';
+
+const a = '长木谷董事长张逸凌说。';
+const b = '以优必选等为龙头，以及智同精密、清能德创等关键部组件企业。';
+const c = '王华斌摄（中经视觉）';
+const d = '南开区委、区政府高度重视。';
+runRuleCases(
+  rule,
+  {
+    valid: ['为自动驾驶、智慧交通等高精尖企业服务。'],
+    invalid: [
+      { text: a, expect: [span(a, 'ORG', '长木谷')] },
+      { text: b, expect: [span(b, 'ORG', '优必选'), span(b, 'ORG', '智同精密'), span(b, 'ORG', '清能德创')] },
+      { text: c, expect: [span(c, 'ORG', '中经视觉')] },
+      { text: d, expect: [span(d, 'ORG', '区政府')] },
+    ],
+  },
+  { describe, it, expect },
+);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases, span } from '../../entities/tester.js';
+
+const a = '据新华社报道，国务院召开常务会议。';
+const b = '他在小米机器人工作。';
+runRuleCases(
+  rule,
+  {
+    valid: ['一箭三星发射成功。'],
+    invalid: [
+      { text: a, expect: [span(a, 'ORG', '新华社'), span(a, 'ORG', '国务院')] },
+      { text: b, expect: [span(b, 'ORG', '小米机器人')] },
+    ],
+  },
+  { describe, it, expect },
+);

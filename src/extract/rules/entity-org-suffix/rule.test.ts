@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases, span } from '../../entities/tester.js';
+
+const a = '北京市经济和信息化局副局长苏国斌说。';
+const b = '京东五星电器（天津）集团有限公司副总经理吴梦康说。';
+runRuleCases(
+  rule,
+  {
+    valid: ['该公司总经理表示。', '企业布局研发中心。'],
+    invalid: [
+      { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
+      { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },
+    ],
+  },
+  { describe, it, expect },
+);

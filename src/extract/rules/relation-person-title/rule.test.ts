@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from './rule.js';
+import { runRuleCases } from '../../entities/tester.js';
+import { extractEntities } from '../../packs/entities.js';
+
+const a = '北京市经济和信息化局副局长苏国斌说，目前进展顺利。';
+const b = '北京经济技术开发区工委副书记、管委会主任孔磊表示，要加快发展。';
+const c = '兴业银行党委书记、董事长吕家进介绍。';
+runRuleCases(
+  rule,
+  {
+    valid: ['村民罗耀益说，今年收入增加了。'],
+    invalid: [
+      { text: a, expect: [{ type: 'person-title-org:苏国斌|副局长|北京市经济和信息化局', text: '北京市经济和信息化局副局长苏国斌', start: 0, end: 16 }] },
+      {
+        text: b,
+        expect: [
+          { type: 'person-title-org:孔磊|主任|管委会', text: '管委会主任孔磊', start: 15, end: 22 },
+          { type: 'person-title-org:孔磊|副书记|北京经济技术开发区工委', text: b.slice(0, 22), start: 0, end: 22 },
+        ],
+      },
+      {
+        text: c,
+        expect: [
+          { type: 'person-title-org:吕家进|党委书记|兴业银行', text: '兴业银行党委书记、董事长吕家进', start: 0, end: 15 },
+          { type: 'person-title-org:吕家进|董事长|兴业银行', text: '兴业银行党委书记、董事长吕家进', start: 0, end: 15 },
+        ],
+      },
+    ],
+    mentions: (ctx) => extractEntities(ctx).mentions,
+  },
+  { describe, it, expect },
+);
