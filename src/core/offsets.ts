@@ -10,16 +10,22 @@
  * A map built by `EditBuilder` is sparse: a list of segments, each either a
  * run of characters copied one for one (identity) or the output of one
  * replace/insert (every output character maps to the whole replaced span).
- * The per-character arrays are built only when first read; `compose` of a
- * sparse map onto a dense one copies the identity runs as whole subarrays.
+ * The per-character arrays are built only when first read. `compose` of two
+ * sparse maps is computed on the segments (work proportional to the number
+ * of edits), so a chain of passes builds per-character arrays once, at the
+ * end; a dense map composes character by character as before.
  *
  * A normalize pass builds its map with `EditBuilder`: keep / delete / replace /
  * insert over its input; `compose` chains maps so the final map always points
  * into the original raw text.
  */
 
-/** Segment layout (stride 3): input start, input end, output length. */
-const STRIDE = 3;
+/** Segment layout (stride 4): input start, input end, output length, kind. */
+const STRIDE = 4;
+/** Each output character maps to its own input character (outLen = inEnd - inStart). */
+const IDENT = 0;
+/** Every output character maps to the whole input span [inStart, inEnd). */
+const SPREAD = 1;
 const EMPTY = new Int32Array(0);
 
 interface Sparse {
@@ -37,6 +43,8 @@ export class OffsetMap {
   private readonly _segs: Int32Array | null;
   private readonly _nseg: number;
   private readonly _identity: boolean;
+  /** output start of each segment, built for point lookups on a sparse map */
+  private _outStart: Int32Array | null = null;
 
   constructor(from: Int32Array, to: Int32Array, readonly sourceLength: number, sparse?: Sparse) {
     if (sparse) {
@@ -57,10 +65,10 @@ export class OffsetMap {
   }
 
   /**
-   * A map from segments: for k < nseg, segs[3k..3k+2] = [inStart, inEnd,
-   * outLen]; outLen === inEnd - inStart means a one-for-one run, anything
-   * else maps every output character to [inStart, inEnd). Segments are in
-   * input order and cover the output text in order.
+   * A map from segments: for k < nseg, segs[4k..4k+3] = [inStart, inEnd,
+   * outLen, kind]; kind 0 is a one-for-one run (outLen = inEnd - inStart),
+   * kind 1 maps each of outLen output characters to [inStart, inEnd).
+   * Segments are in input order and cover the output text in order.
    */
   static fromSegments(segs: Int32Array, nseg: number, length: number, sourceLength: number, identity = false): OffsetMap {
     return new OffsetMap(EMPTY, EMPTY, sourceLength, { segs, nseg, length, identity });
@@ -90,7 +98,7 @@ export class OffsetMap {
   }
 
   static identity(n: number): OffsetMap {
-    const segs = new Int32Array([0, n, n]);
+    const segs = new Int32Array([0, n, n, IDENT]);
     return OffsetMap.fromSegments(segs, n > 0 ? 1 : 0, n, n, true);
   }
 
@@ -104,7 +112,7 @@ export class OffsetMap {
       const a = segs[s]!;
       const b = segs[s + 1]!;
       const len = segs[s + 2]!;
-      if (len === b - a) {
+      if (segs[s + 3] === IDENT) {
         for (let i = a; i < b; i++, k++) {
           from[k] = i;
           to[k] = i + 1;
@@ -122,7 +130,7 @@ export class OffsetMap {
   /** Raw position of a derived boundary position p (0..length). */
   boundary(p: number): number {
     if (p >= this.length) return this.sourceLength;
-    return this.from[Math.max(0, p)]!;
+    return this.fromAt(Math.max(0, p));
   }
 
   /** Map a derived span [start, end) to the raw span it came from. */
@@ -131,10 +139,50 @@ export class OffsetMap {
       throw new RangeError(`span [${start}, ${end}) outside 0..${this.length}`);
     }
     if (start === end) {
-      const p = start < this.length ? this.from[start]! : this.sourceLength;
+      const p = start < this.length ? this.fromAt(start) : this.sourceLength;
       return [p, p];
     }
-    return [this.from[start]!, this.to[end - 1]!];
+    return [this.fromAt(start), this.toAt(end - 1)];
+  }
+
+  /** from[i] without building the arrays of a sparse map. */
+  private fromAt(i: number): number {
+    if (this._from) return this._from[i]!;
+    const s = this.segAt(i);
+    const segs = this._segs!;
+    return segs[s + 3] === IDENT ? segs[s]! + (i - this._outStart![s >> 2]!) : segs[s]!;
+  }
+
+  /** to[i] without building the arrays of a sparse map. */
+  private toAt(i: number): number {
+    if (this._to) return this._to[i]!;
+    const s = this.segAt(i);
+    const segs = this._segs!;
+    return segs[s + 3] === IDENT ? segs[s]! + (i - this._outStart![s >> 2]!) + 1 : segs[s + 1]!;
+  }
+
+  /** Offset in _segs of the segment holding output character i (binary search). */
+  private segAt(i: number): number {
+    let starts = this._outStart;
+    if (!starts) {
+      starts = new Int32Array(this._nseg);
+      const segs = this._segs!;
+      for (let k = 0, o = 0; k < this._nseg; k++) {
+        starts[k] = o;
+        o += segs[k * STRIDE + 2]!;
+      }
+      this._outStart = starts;
+    }
+    let lo = 0;
+    let hi = this._nseg - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    // skip empty segments (none are written, but be safe)
+    while (lo + 1 < this._nseg && this._segs![lo * STRIDE + 2] === 0) lo++;
+    return lo * STRIDE;
   }
 
   /** Map this map's source through `outer` (which maps source -> raw). */
@@ -144,6 +192,7 @@ export class OffsetMap {
     }
     if (this._identity) return outer;
     if (outer._identity) return this;
+    if (this._segs && outer._segs) return this.composeSparse(outer);
     const n = this.length;
     const from = new Int32Array(n);
     const to = new Int32Array(n);
@@ -160,7 +209,7 @@ export class OffsetMap {
         const b = segs[s + 1]!;
         const len = segs[s + 2]!;
         if (a < 0 || b > outerLen || a > b) throw new RangeError(`span [${a}, ${b}) outside 0..${outerLen}`);
-        if (len === b - a) {
+        if (segs[s + 3] === IDENT) {
           if (len > 16) {
             from.set(outerFrom.subarray(a, b), k);
             to.set(outerTo.subarray(a, b), k);
@@ -216,6 +265,78 @@ export class OffsetMap {
     return new OffsetMap(from, to, outerSrc);
   }
 
+  /**
+   * compose() on segments: an inner identity run is cut where the outer
+   * segments under it change; an inner replaced span maps to the outer span
+   * of its ends (an insertion widens to a replaced span it touches, as in
+   * the per-character rule).
+   */
+  private composeSparse(outer: OffsetMap): OffsetMap {
+    const inS = this._segs!;
+    const inN = this._nseg * STRIDE;
+    const oS = outer._segs!;
+    const oN = outer._nseg * STRIDE;
+    const outerLen = outer.length;
+    const outerSrc = outer.sourceLength;
+    const w = new SegWriter(this._nseg + outer._nseg + 8);
+    // cursor over outer segments: segment at index c covers outer output [cs, ce)
+    let c = 0;
+    let cs = 0;
+    let ce = oN > 0 ? oS[2]! : 0;
+    const seek = (p: number): void => {
+      while (p >= ce && c + STRIDE < oN) {
+        c += STRIDE;
+        cs = ce;
+        ce = cs + oS[c + 2]!;
+      }
+      while (p < cs && c > 0) {
+        c -= STRIDE;
+        ce = cs;
+        cs = ce - oS[c + 2]!;
+      }
+    };
+    // raw start / end of outer output character p
+    const fromOf = (p: number): number => {
+      seek(p);
+      return oS[c + 3] === IDENT ? oS[c]! + (p - cs) : oS[c]!;
+    };
+    const toOf = (p: number): number => {
+      seek(p);
+      return oS[c + 3] === IDENT ? oS[c]! + (p - cs) + 1 : oS[c + 1]!;
+    };
+    for (let s = 0; s < inN; s += STRIDE) {
+      const a = inS[s]!;
+      const b = inS[s + 1]!;
+      const len = inS[s + 2]!;
+      if (a < 0 || b > outerLen || a > b) throw new RangeError(`span [${a}, ${b}) outside 0..${outerLen}`);
+      if (inS[s + 3] === IDENT) {
+        let p = a;
+        while (p < b) {
+          seek(p);
+          const q = ce < b ? ce : b;
+          if (oS[c + 3] === IDENT) {
+            const r = oS[c]! + (p - cs);
+            w.push(r, r + (q - p), q - p, IDENT);
+          } else w.push(oS[c]!, oS[c + 1]!, q - p, SPREAD);
+          p = q;
+        }
+      } else if (len > 0) {
+        let f: number;
+        let t: number;
+        if (a === b) {
+          f = a < outerLen ? fromOf(a) : outerSrc;
+          const prevTo = a > 0 ? toOf(a - 1) : 0;
+          t = prevTo > f ? prevTo : f;
+        } else {
+          f = fromOf(a);
+          t = toOf(b - 1);
+        }
+        w.push(f, t, len, SPREAD);
+      }
+    }
+    return OffsetMap.fromSegments(w.segs, w.n, this._len, outerSrc, false);
+  }
+
   /** Throws with the first offending index when an invariant fails. */
   assertMonotonic(): void {
     let prevFrom = 0;
@@ -234,6 +355,41 @@ export class OffsetMap {
   }
 }
 
+/** Growable segment list; adjacent segments that read as one are merged. */
+class SegWriter {
+  segs: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.segs = new Int32Array(STRIDE * Math.max(4, cap));
+  }
+  push(a: number, b: number, len: number, kind: number): void {
+    let segs = this.segs;
+    if (this.n > 0) {
+      const l = (this.n - 1) * STRIDE;
+      if (kind === IDENT && segs[l + 3] === IDENT && segs[l + 1] === a) {
+        segs[l + 1] = b;
+        segs[l + 2] = segs[l + 2]! + len;
+        return;
+      }
+      if (kind === SPREAD && segs[l + 3] === SPREAD && segs[l] === a && segs[l + 1] === b) {
+        segs[l + 2] = segs[l + 2]! + len;
+        return;
+      }
+    }
+    if ((this.n + 1) * STRIDE > segs.length) {
+      const bigger = new Int32Array(segs.length * 2);
+      bigger.set(segs);
+      this.segs = segs = bigger;
+    }
+    const k = this.n * STRIDE;
+    segs[k] = a;
+    segs[k + 1] = b;
+    segs[k + 2] = len;
+    segs[k + 3] = kind;
+    this.n++;
+  }
+}
+
 /**
  * Builds the output text of one pass together with its OffsetMap into the
  * pass's input. Every input character must be consumed exactly once, in order,
@@ -248,14 +404,13 @@ export class EditBuilder {
   private out: string[] = [];
   /** start of the kept input not yet copied to `out` */
   private pending = 0;
-  private segs: Int32Array;
-  private nseg = 0;
+  private segs: SegWriter;
   private len = 0;
   private pos = 0;
   private changed = false;
 
   constructor(readonly input: string) {
-    this.segs = new Int32Array(3 * 16);
+    this.segs = new SegWriter(16);
   }
 
   get position(): number {
@@ -266,33 +421,12 @@ export class EditBuilder {
     if (this.pos > this.pending) this.out.push(this.input.slice(this.pending, this.pos));
   }
 
-  private seg(a: number, b: number, outLen: number): void {
-    const segs = this.segs;
-    const last = (this.nseg - 1) * STRIDE;
-    // a one-for-one run continuing the previous one extends it
-    if (outLen === b - a && last >= 0 && segs[last + 1] === a && segs[last + 2] === a - segs[last]!) {
-      segs[last + 1] = b;
-      segs[last + 2] = b - segs[last]!;
-      return;
-    }
-    if ((this.nseg + 1) * STRIDE > segs.length) {
-      const bigger = new Int32Array(segs.length * 2);
-      bigger.set(segs);
-      this.segs = bigger;
-    }
-    const s = this.nseg * STRIDE;
-    this.segs[s] = a;
-    this.segs[s + 1] = b;
-    this.segs[s + 2] = outLen;
-    this.nseg++;
-  }
-
   /** Copy the next n input characters unchanged. */
   keep(n: number): this {
     this.check(n);
     if (n === 0) return this;
     const end = this.pos + n;
-    this.seg(this.pos, end, n);
+    this.segs.push(this.pos, end, n, IDENT);
     this.len += n;
     this.pos = end;
     return this;
@@ -321,10 +455,10 @@ export class EditBuilder {
     const end = start + n;
     if (text.length > 0) this.out.push(text);
     if (text.length === n) {
-      if (n > 0) this.seg(start, end, n);
+      if (n > 0) this.segs.push(start, end, n, IDENT);
     } else {
       this.changed = true;
-      if (text.length > 0) this.seg(start, end, text.length);
+      if (text.length > 0) this.segs.push(start, end, text.length, SPREAD);
     }
     this.len += text.length;
     this.pos = end;
@@ -337,7 +471,7 @@ export class EditBuilder {
     if (text.length === 0) return this;
     this.flush();
     this.out.push(text);
-    this.seg(this.pos, this.pos, text.length);
+    this.segs.push(this.pos, this.pos, text.length, SPREAD);
     this.len += text.length;
     this.pending = this.pos;
     this.changed = true;
@@ -355,7 +489,7 @@ export class EditBuilder {
     this.pending = this.pos;
     const text = this.out.length === 1 ? this.out[0]! : this.out.join('');
     if (text.length !== this.len) throw new Error('EditBuilder: text and map lengths differ');
-    return { text, map: OffsetMap.fromSegments(this.segs, this.nseg, this.len, this.input.length, !this.changed) };
+    return { text, map: OffsetMap.fromSegments(this.segs.segs, this.segs.n, this.len, this.input.length, !this.changed) };
   }
 
   private check(n: number): void {

@@ -83,25 +83,20 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
     if (!r.map.isIdentity) map = map ? r.map.compose(map) : r.map;
     text = r.text;
   }
-  return { raw, text, map: map ?? OffsetMap.identity(raw.length), repairs: mergeByRaw(lists) };
+  // The running map is kept as segments while passes compose; the per-
+  // character arrays are built once, here, so that every later lookup is
+  // an array read.
+  const final = map ?? OffsetMap.identity(raw.length);
+  void final.from;
+  return { raw, text, map: final, repairs: mergeByRaw(lists) };
 }
 
-/** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span/boundary). */
+/** Map repairs from a pass's input coordinates to raw (OffsetMap.span; the running map may be sparse). */
 function toRaw(repairs: Repair[], map: OffsetMap): void {
-  const from = map.from;
-  const to = map.to;
-  const n = map.length;
   for (const rep of repairs) {
-    const a = rep.rawStart;
-    const z = rep.rawEnd;
-    if (z > a) {
-      rep.rawStart = from[a]!;
-      rep.rawEnd = to[z - 1]!;
-    } else {
-      const p = a < n ? from[a]! : map.sourceLength;
-      rep.rawStart = p;
-      rep.rawEnd = p;
-    }
+    const [a, z] = map.span(rep.rawStart, rep.rawEnd);
+    rep.rawStart = a;
+    rep.rawEnd = z;
   }
 }
 

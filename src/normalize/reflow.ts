@@ -32,7 +32,7 @@
  * monotonic, so nothing is moved).
  */
 import { EditBuilder } from '../core/offsets.js';
-import { isAsciiAlnum, widthOf } from './chars.js';
+import { isAsciiAlnum, isHan } from './chars.js';
 import { isFieldLine } from './spacing.js';
 import { RepairLog, type PassResult } from './pass.js';
 
@@ -62,8 +62,11 @@ const OPENERS = new Set([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
 const CONTINUING = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
-const CLOSING_START_RE = /^[”’」』）》，。、；：！？,.;:!?)]/;
-const INNER_PUNCT_RE = /[，。；！？,;!?、…]/;
+/** Closing marks and commas: ”’」』）》，。、；：！？,.;:!?) */
+const CLOSING_START = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x29]);
+function isClosingStart(c: number): boolean {
+  return CLOSING_START.has(c);
+}
 
 /** Lines longer than this (chars) are "paragraph per line" material. */
 const LONG_LINE = 60;
@@ -141,10 +144,55 @@ function endsFinal(t: string): boolean {
 
 const NO_SEGS: number[] = [];
 
+/** First characters a numbered heading can start with (一-十, brackets, 第, digits, 图/表). */
+function maybeHeadingStart(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0xff08 ||
+    c === 0x28 ||
+    c === 0x7b2c || // 第
+    c === 0x56fe || // 图
+    c === 0x8868 || // 表
+    c === 0x4e00 || // 一
+    c === 0x4e8c || // 二
+    c === 0x4e09 || // 三
+    c === 0x56db || // 四
+    c === 0x4e94 || // 五
+    c === 0x516d || // 六
+    c === 0x4e03 || // 七
+    c === 0x516b || // 八
+    c === 0x4e5d || // 九
+    c === 0x5341 // 十
+  );
+}
+
+/** Inner punctuation: ，。；！？,;!?、… */
+function isInnerPunct(c: number): boolean {
+  return (
+    c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x3001 || c === 0x2026
+  );
+}
+
 function analyse(text: string, start: number, end: number, blanks: number): Line {
   const t = text.slice(start, end);
   const len = t.length;
   const last = t.charCodeAt(len - 1);
+  // one scan: display width (Han 2, else 1, spaces 0), inner punctuation, spaces
+  let w = 0;
+  let punct = false;
+  let space = false;
+  for (let i = 0; i < len; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) {
+      space = true;
+      continue;
+    }
+    if (c >= 0x3400 && isHan(c)) w += 2;
+    else {
+      w += 1;
+      if (!punct && isInnerPunct(c)) punct = true;
+    }
+  }
   // credit endings end in 摄/影/道/图 or a closing bracket
   const endsCredit = (last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0x56fe || last === 0xff09 || last === 0x29) && ENDS_CREDIT_RE.test(t);
   const short = len <= 40;
@@ -154,7 +202,7 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     end,
     text: t,
     blanks,
-    w: widthOf(t) / 2,
+    w: w / 2,
     final: endsCredit || endsFinal(t),
     credit: short && endsCredit && CREDIT_LINE_RE.test(t),
     endsCredit,
@@ -162,9 +210,9 @@ function analyse(text: string, start: number, end: number, blanks: number): Line
     labelOnly: hasLabel && LABEL_ONLY_RE.test(t),
     namePiece: len <= 4 && NAME_PIECE_RE.test(t),
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
-    punct: INNER_PUNCT_RE.test(t),
-    heading: len <= 40 && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
-    fields: len <= 40 && t.includes(' ') && isFieldLine(t),
+    punct,
+    heading: short && maybeHeadingStart(t.charCodeAt(0)) && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
+    fields: short && space && isFieldLine(t),
     firstSeg: -1,
     midSegs: NO_SEGS,
   };
@@ -199,6 +247,27 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
 }
 
+/**
+ * The p-th percentile of the widths of the lines that do not end a
+ * sentence (same value as percentile() over them). Widths are multiples of
+ * one half, so they are counted, not sorted.
+ */
+function openWidthPercentile(lines: Line[], nOpen: number, widest: number, p: number): number {
+  const counts = new Uint32Array(Math.round(widest * 2) + 1);
+  for (const l of lines) {
+    if (l.final) continue;
+    const k = Math.round(l.w * 2);
+    counts[k] = counts[k]! + 1;
+  }
+  const rank = Math.min(nOpen - 1, Math.floor(p * nOpen));
+  let seen = 0;
+  for (let k = 0; k < counts.length; k++) {
+    seen += counts[k]!;
+    if (seen > rank) return k / 2;
+  }
+  return widest;
+}
+
 /** A short line without punctuation: a title or half of one. */
 function shortNoPunct(l: Line, wDoc: number): boolean {
   return !l.punct && !l.final && l.w < wDoc - 2;
@@ -215,10 +284,13 @@ export function decideBreaks(lines: Line[]): Decision[] {
   const paraMode = long >= 0.25 * n;
   // typical full line width: lines that do not end a sentence are mostly
   // full column lines; in a short excerpt take the widest line
-  const open = lines.filter((l) => !l.final).map((l) => l.w);
   let widest = 0;
-  for (const l of lines) if (l.w > widest) widest = l.w;
-  const wDoc = open.length >= 8 ? percentile(open, 0.75) : widest;
+  let nOpen = 0;
+  for (const l of lines) {
+    if (l.w > widest) widest = l.w;
+    if (!l.final) nOpen++;
+  }
+  const wDoc = nOpen >= 8 ? openWidthPercentile(lines, nOpen, widest, 0.75) : widest;
   // Do blank lines separate paragraphs, or follow every line? Count the
   // blanks that come after a full, unfinished line (a hard wrap).
   let blankGaps = 0;
@@ -263,7 +335,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (N.credit && L.final && !L.endsCredit) d = 'space';
     else if (speakerEnd(L.text) && SPEAKER_RE.test(N.text)) d = 'join';
     // nothing starts a paragraph with a closing mark or a comma
-    else if (CLOSING_START_RE.test(N.text) && !paraMode) d = 'join';
+    else if (!paraMode && isClosingStart(N.text.charCodeAt(0))) d = 'join';
     else if (L.byline || N.byline || N.labelOnly || L.endsCredit || nHeadline) d = 'break';
     else if (paraMode) {
       // A printed paragraph's first line is indented; a line that starts

@@ -121,6 +121,41 @@ describe('core/offsets: EditBuilder and compose keep their semantics', () => {
       c.assertMonotonic();
     }
   });
+  it('sparse chains (segments composed, arrays built once) equal dense chains; span() agrees before and after building the arrays', () => {
+    const r = rng(23);
+    const letters = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+    // (long inputs: kept runs longer than 16 are copied as subarrays)
+    const dense = (m: OffsetMap) => new OffsetMap(Int32Array.from(m.from), Int32Array.from(m.to), m.sourceLength);
+    for (let k = 0; k < 1500; k++) {
+      const raw = letters.slice(0, Math.floor(r() * letters.length));
+      let text = raw;
+      let sparse: OffsetMap | null = null;
+      let dns: OffsetMap | null = null;
+      const depth = 1 + Math.floor(r() * 4);
+      for (let d = 0; d < depth; d++) {
+        const step = build(text, randomScript(r, text.length));
+        // mixed path: segments over per-character arrays
+        const mixed = dns ? step.map.compose(dns) : null;
+        // dense path: per-character arrays composed character by character
+        dns = dns ? dense(step.map).compose(dns) : dense(step.map);
+        if (mixed) {
+          expect(Array.from(mixed.from)).toEqual(Array.from(dns.from));
+          expect(Array.from(mixed.to)).toEqual(Array.from(dns.to));
+        }
+        sparse = sparse ? step.map.compose(sparse) : step.map;
+        text = step.text;
+      }
+      const s = sparse!;
+      // point lookups on the still-sparse map
+      const spans: Array<[number, number]> = [];
+      for (let i = 0; i <= s.length; i++) spans.push(s.span(i, Math.min(s.length, i + (i % 3))));
+      expect(Array.from(s.from)).toEqual(Array.from(dns!.from));
+      expect(Array.from(s.to)).toEqual(Array.from(dns!.to));
+      for (let i = 0; i <= s.length; i++) expect(spans[i]).toEqual(dns!.span(i, Math.min(s.length, i + (i % 3))));
+      expect(s.sourceLength).toBe(raw.length);
+      s.assertMonotonic();
+    }
+  });
   it('compose rejects mismatched lengths', () => {
     expect(() => OffsetMap.identity(3).compose(OffsetMap.identity(4))).toThrow(/compose/);
   });
