@@ -14,7 +14,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { isAsciiAlnum, isHan, isSpace } from './chars.js';
-import { RepairLog, forEachLine, type PassResult } from './pass.js';
+import { RepairLog, type PassResult } from './pass.js';
 
 const SP = '[ \\u3000\\t]';
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
@@ -65,23 +65,34 @@ export function isFieldLine(line: string): boolean {
 /** Words that follow a title or a name as a separate field. */
 const FIELD_TAG_RE = /^(?:特刊|专刊|副刊|周刊|专版|摄影报道|摄影|报道|文\/图|摄)$/;
 
+const NONE: ReadonlySet<number> = new Set<number>();
+
 export function spacing(input: string): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('spacing');
-  forEachLine(input, (start, end) => {
-    // fast exit: no space in the line
+  const n = input.length;
+  for (let start = 0; start <= n; ) {
+    // find the line end and whether the line holds a space, in one scan
+    let end = start;
     let any = false;
-    for (let i = start; i < end; i++) {
-      if (isSpace(input.charCodeAt(i))) {
-        any = true;
-        break;
-      }
+    for (; end < n; end++) {
+      const c = input.charCodeAt(end);
+      if (c === 0x0a) break;
+      if (!any && isSpace(c)) any = true;
     }
-    if (!any) return;
+    if (any) spaceLine(input, start, end, b, log);
+    start = end + 1;
+  }
+  const { text, map } = b.finish();
+  return { text, map, repairs: log.list };
+}
+
+function spaceLine(input: string, start: number, end: number, b: EditBuilder, log: RepairLog): void {
+  {
     const line = input.slice(start, end);
-    // keep[i] = 1 when the space run starting at i is a field separator
-    const keep = new Set<number>();
-    const closeUp = new Set<number>();
+    // keep has i when the space run starting at i is a field separator
+    let keep: Set<number> = NONE as Set<number>;
+    let closeUp: Set<number> = NONE as Set<number>;
     // (both stay empty on ordinary prose lines)
     let fieldLine = false;
     const hasLabel = line.includes('记者') || line.includes('通讯员') || line.includes('撰稿人');
@@ -105,7 +116,10 @@ export function spacing(input: string): PassResult {
         const single = (a: number, z: number) => z - a === 1 && isHan(line.charCodeAt(a));
         const prevSingle = t > 1 && single(tokens[t - 1]![0], tokens[t - 1]![1]);
         const nextNextSingle = t + 2 < tokens.length && single(tokens[t + 2]![0], tokens[t + 2]![1]);
-        if (single(a1, z1) && single(a2, z2) && !prevSingle && !nextNextSingle) closeUp.add(z1);
+        if (single(a1, z1) && single(a2, z2) && !prevSingle && !nextNextSingle) {
+          if (closeUp === NONE) closeUp = new Set<number>();
+          closeUp.add(z1);
+        }
       }
     } else if (isFieldLine(line)) {
       fieldLine = true;
@@ -114,6 +128,7 @@ export function spacing(input: string): PassResult {
       // 摄 影 道 ） )
       const creditEnd = last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0xff09 || last === 0x29;
       const cm = creditEnd ? CREDIT_RE.exec(line) : null;
+      if (cm || fmHint(line)) keep = new Set<number>();
       if (cm) {
         const creditStart = line.length - cm[2]!.length;
         const spStart = creditStart - cm[1]!.length;
@@ -126,6 +141,7 @@ export function spacing(input: string): PassResult {
       let pm: RegExpExecArray | null;
       const parens = line.includes('(') || line.includes('（');
       while (parens && (pm = PAREN_CREDIT_RE.exec(line))) {
+        if (keep === NONE) keep = new Set<number>();
         for (let i = pm.index + 1; i < pm.index + pm[0].length; i++) {
           if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
         }
@@ -171,7 +187,11 @@ export function spacing(input: string): PassResult {
       const rep = log.list[k]!;
       if (rep.kind === 'x') rep.kind = justified ? 'c' : 'd';
     }
-  });
-  const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
+  }
+}
+
+/** Could the line start with a figure label (图/表)? */
+function fmHint(line: string): boolean {
+  const c0 = line.charCodeAt(0);
+  return c0 === 0x56fe || c0 === 0x8868;
 }
