@@ -173,30 +173,41 @@ function isInnerPunct(c: number): boolean {
   );
 }
 
-function analyse(text: string, start: number, end: number, blanks: number): Line {
-  const t = text.slice(start, end);
-  const len = t.length;
-  const last = t.charCodeAt(len - 1);
-  // one scan: display width (Han 2, else 1, spaces 0), inner punctuation, spaces
+/**
+ * Read the line starting at `start` (not at a line break): scan to its end
+ * once, measuring display width (Han 2, else 1, spaces 0), inner
+ * punctuation and spaces on the input itself, then test the line's shape.
+ */
+function analyse(text: string, start: number, blanks: number): Line {
+  const n = text.length;
   let w = 0;
   let punct = false;
   let space = false;
-  for (let i = 0; i < len; i++) {
-    const c = t.charCodeAt(i);
+  // 者 or 员 seen: the line may hold 记者 / 通讯员
+  let label = false;
+  let end = start;
+  for (; end < n; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 0x0a) break;
     if (c === 0x20) {
       space = true;
       continue;
     }
-    if (c >= 0x3400 && isHan(c)) w += 2;
-    else {
+    if (c >= 0x3400 && isHan(c)) {
+      w += 2;
+      if (c === 0x8005 || c === 0x5458) label = true;
+    } else {
       w += 1;
       if (!punct && isInnerPunct(c)) punct = true;
     }
   }
+  const t = text.slice(start, end);
+  const len = end - start;
+  const last = text.charCodeAt(end - 1);
   // credit endings end in 摄/影/道/图 or a closing bracket
   const endsCredit = (last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0x56fe || last === 0xff09 || last === 0x29) && ENDS_CREDIT_RE.test(t);
   const short = len <= 40;
-  const hasLabel = short && (t.includes('记者') || t.includes('通讯员'));
+  const hasLabel = short && label && (t.includes('记者') || t.includes('通讯员'));
   return {
     start,
     end,
@@ -377,16 +388,17 @@ export function reflow(input: string): PassResult {
   let blanks = 0;
   let pos = 0;
   const len = input.length;
-  while (pos <= len) {
-    let e = input.indexOf('\n', pos);
-    if (e < 0) e = len;
-    if (e === pos) blanks++;
-    else {
-      lines.push(analyse(input, pos, e, blanks));
-      blanks = 0;
+  while (pos < len) {
+    if (input.charCodeAt(pos) === 0x0a) {
+      blanks++;
+      pos++;
+      continue;
     }
-    if (e >= len) break;
-    pos = e + 1;
+    const l = analyse(input, pos, blanks);
+    lines.push(l);
+    blanks = 0;
+    // step over the line and its line break
+    pos = l.end + 1;
   }
   if (lines.length === 0) {
     if (len > 0) {
