@@ -81,7 +81,7 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     const name = text.slice(start, end);
     if (!plausible(name, ix)) continue;
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
-    if (AFTER_NAME.test(text.slice(end, end + 2))) score += 2;
+    if (AFTER_NAME.test(text.slice(end, end + 2))) score += 3;
     if (ix && ix.tokens.length > 0) {
       if (ix.byEnd.has(end)) score += 2;
       const t = tokenAt(ix.tokens, end - 1);

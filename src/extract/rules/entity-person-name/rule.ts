@@ -46,7 +46,11 @@ export const rule: MentionRule = {
       }
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
       // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context
-      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text));
+      // a tagged name opening a clause and followed by a verb or 在/于 (姚明表示, 孟晚舟在华为…)
+      const next = toks[i + 1];
+      const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
+      const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
+      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && t.text.length >= 3 && opensClause && verbNext);
       if (PLACE_LAST.test(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {
         if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
