@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, finish, run, table, type GoldMention, type TypeScore } from './score.js';
+import { contextFor } from '../../src/extract/entities/context.js';
 
 interface Case {
   text: string;
@@ -66,6 +67,19 @@ const scores = score(cases);
 const fresh = parse('heldout-fresh.cases.txt');
 const freshScores = score(fresh);
 
+/** The bare jieba POS-tag baseline (nr/nrfg/nrt → PERSON, ns → LOC, nt → ORG), for comparison. */
+function baseline(list: Case[]): Map<string, TypeScore> {
+  const sc = new Map<string, TypeScore>();
+  const TAG: Record<string, string> = { nr: 'PERSON', nrfg: 'PERSON', nrt: 'PERSON', ns: 'LOC', nt: 'ORG' };
+  for (const c of list) {
+    const got = contextFor(c.text)
+      .tokens.filter((t) => TAG[t.tag])
+      .map((t) => ({ type: TAG[t.tag]!, text: t.text, start: t.start, end: t.end }));
+    compare(sc, c.gold, got, TYPES);
+  }
+  return sc;
+}
+
 function micro(sc: Map<string, TypeScore> = scores): { p: number; r: number; f1: number } {
   let tp = 0;
   let fp = 0;
@@ -101,6 +115,13 @@ describe('held-out-style news sentences', () => {
       if (s.missed.length) console.log(`fresh ${t} missed: ${s.missed.join(' ')}`);
       if (s.spurious.length) console.log(`fresh ${t} spurious: ${s.spurious.join(' ')}`);
     }
+  });
+  it('prints the bare jieba-tag baseline on both sets', () => {
+    const b1 = micro(baseline(cases));
+    const b2 = micro(baseline(fresh));
+    console.log(`jieba-tag baseline micro F1: tuned set ${b1.f1.toFixed(3)}, fresh set ${b2.f1.toFixed(3)}`);
+    expect(micro(scores).f1).toBeGreaterThan(b1.f1);
+    expect(micro(freshScores).f1).toBeGreaterThan(b2.f1);
   });
   it('fresh set micro F1 ≥ 0.75', () => {
     expect(micro(freshScores).f1).toBeGreaterThanOrEqual(0.75);
