@@ -92,6 +92,39 @@ export const rule: MentionRule = {
         at = text.indexOf(v, at + 1);
       }
     }
+    // transliterated names joined by a middle dot (约翰·史密斯, 马克·吕特)
+    for (const m of text.matchAll(/[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/gu)) {
+      let s0 = m.index!;
+      let name = m[0];
+      // the first part may carry a title or verb before it: keep the longest transliteration tail
+      const first = name.split('·')[0]!;
+      let k = first.length;
+      while (k > 0 && lex.foreignChars.has(first[k - 1]!)) k--;
+      s0 += k;
+      name = name.slice(k);
+      // and the last part may run into a verb (史密斯说): keep its transliteration head
+      const parts = name.split('·');
+      const last = parts[parts.length - 1]!;
+      let e = 0;
+      while (e < last.length && lex.foreignChars.has(last[e]!)) e++;
+      name = name.slice(0, name.length - (last.length - e));
+      if (name.split('·')[0]!.length >= 1 && isForeignName(name)) push(s0, s0 + name.length, 2, 'dotted-name');
+    }
+    // names listed with 、 next to a found name are names too (张三、李四、王五等人)
+    for (let pass = 0; pass < 2; pass++) {
+      for (const h of [...out]) {
+        for (const dir of [-1, 1]) {
+          const sepAt = dir === 1 ? h.end : h.start - 1;
+          if (text[sepAt] !== '、') continue;
+          // the neighbouring item in the list, read on the text (jieba may split 李红梅 into 李/红梅)
+          const item = dir === 1 ? /^[\u4e00-\u9fff]{2,3}(?=[、，。等和与及])/u.exec(text.slice(h.end + 1, h.end + 5)) : /(?<=^|[、，。：（\s])[\u4e00-\u9fff]{2,3}$/u.exec(text.slice(Math.max(0, h.start - 4), h.start - 1));
+          if (!item) continue;
+          const s1 = dir === 1 ? h.end + 1 : h.start - 1 - item[0].length;
+          const n = item[0];
+          if (isChineseName(n) && plausibleName(n, ix) && !PLACE_LAST.test(n) && !lex.loc.has(n)) push(s1, s1 + n.length, 1, 'name-list');
+        }
+      }
+    }
     // a name confirmed once is a name wherever the document writes it again on token boundaries
     const names = new Set(out.map((h) => text.slice(h.start, h.end)).filter((n) => n.length >= 2));
     for (const n of names) {
