@@ -24,6 +24,8 @@ export interface DamageOptions {
   wrap?: number;
   /** probability of each kind of in-line damage per paragraph */
   rate?: number;
+  /** wrapped paragraphs start with a line two characters short (indented print layout) */
+  indent?: boolean;
 }
 
 const HAN_RE = /[\u4e00-\u9fff]/;
@@ -92,11 +94,17 @@ export function halfPunct(line: string): string {
   return line.replace(/[，；：！？（）“”]/g, (c) => HALF[c] ?? c).replace(/‘|’/g, "'");
 }
 
-/** Hard-wrap a paragraph at `width` characters. */
-export function wrap(par: string, width: number): string[] {
+/**
+ * Hard-wrap a paragraph at `width` characters. With `indent`, the first line
+ * holds that many characters fewer (a printed paragraph's first-line indent,
+ * whose spaces the extraction dropped).
+ */
+export function wrap(par: string, width: number, indent = 0): string[] {
   const chars = [...par];
   const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += width) lines.push(chars.slice(i, i + width).join(''));
+  const first = Math.max(1, width - indent);
+  if (chars.length > 0) lines.push(chars.slice(0, first).join(''));
+  for (let i = first; i < chars.length; i += width) lines.push(chars.slice(i, i + width).join(''));
   return lines;
 }
 
@@ -117,7 +125,7 @@ export function damage(paragraphs: string[], seed: number, opts: DamageOptions =
     if (r() < rate * 0.3) par = par.replace(/……/g, '⋯⋯');
     if (r() < rate * 0.5) par = digitSpaces(par);
     if (r() < rate * 0.3) par = halfPunct(par);
-    let lines: string[] = r() < wrapP && [...par].length > width ? wrap(par, width) : [par];
+    let lines: string[] = r() < wrapP && [...par].length > width ? wrap(par, width, opts.indent ? 2 : 0) : [par];
     lines = lines.map((l) => {
       const k = r();
       if (k < rate * 0.15) return justify(l, r);

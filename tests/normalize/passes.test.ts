@@ -5,6 +5,7 @@ import { numbering, toChineseNumeral } from '../../src/normalize/numbering.js';
 import type { PassResult } from '../../src/normalize/pass.js';
 import { punctuation } from '../../src/normalize/punctuation.js';
 import { reflow } from '../../src/normalize/reflow.js';
+import { wrap } from '../../src/normalize/damage.js';
 import { spacing } from '../../src/normalize/spacing.js';
 import { unicode } from '../../src/normalize/unicode.js';
 import { normalize, PASSES, DEFAULT_PASSES, selectPasses } from '../../src/normalize/index.js';
@@ -151,6 +152,34 @@ describe('pass: reflow', () => {
   it('numbered headings stay on their own lines inside wrapped text', () => {
     const raw = ['单同比增长超过两成。', '', '二、重点任务', '', '（一）强化创新', '', '加快建设一批创新平台，推动产', '', '学研深度融合。'].join('\n');
     expect(reflow(raw).text).toBe('单同比增长超过两成。\n二、重点任务\n（一）强化创新\n加快建设一批创新平台，推动产学研深度融合。');
+  });
+  it('a full column line ending a sentence: the paragraph goes on when the page indents paragraph starts and the next line fills the column', () => {
+    // made-up text; 16 cells a line, a paragraph's first line two short
+    const filler = '城市更新项目持续推进，居民生活条件不断改善，社区服务更加完善，公共空间焕然一新，';
+    const text = (n: number, k: number) => filler.repeat(4).slice(k, k + n - 1) + '。';
+    // f = width of a paragraph's first line
+    const pars = (f: number) => [
+      text(f + 16 + 9, 0),
+      // a sentence ends exactly at the end of the second line, the paragraph goes on
+      text(f + 16, 3) + text(16 + 7, 5),
+      text(f + 16 + 16 + 5, 7),
+      text(f + 16 + 11, 2),
+      // the paragraph's last line is full; the next paragraph starts a new line
+      text(f + 16 + 16, 9),
+      text(f + 16 + 6, 4),
+      text(f + 16 + 3, 1),
+      text(f + 16 + 12, 6),
+    ];
+    for (const sep of ['\n', '\n\n']) {
+      const indented = pars(14).flatMap((p) => wrap(p, 16, 2)).join(sep);
+      expect(reflow(indented).text).toBe(pars(14).join('\n'));
+      // flush layout: nothing tells a full line ending a sentence from a
+      // paragraph end; it stays a paragraph end
+      const flush = pars(16).flatMap((p) => wrap(p, 16)).join(sep);
+      const out = reflow(flush).text.split('\n');
+      expect(out).toContain(text(16 + 16, 3));
+      expect(out).toContain(pars(16)[4]);
+    }
   });
   it('an attribution alone on the next line joins the quotation', () => {
     expect(reflow('“……助力具身智能企业发展。”\n\n唐超表示。\n\n在算力布局上，').text).toBe('“……助力具身智能企业发展。”唐超表示。\n在算力布局上，');
