@@ -3,11 +3,15 @@ import { rule } from './rule.js';
 import { runRuleCases, span } from '../../entities/tester.js';
 
 const a = '他来自安徽芜湖，在闽东地区工作。';
+const b = '上海浦东开发开放十年来取得巨大成就。';
 runRuleCases(
   rule,
   {
     valid: ['城市建设加快推进。', '深度融合发展。'],
-    invalid: [{ text: a, expect: [span(a, 'LOC', '安徽芜湖'), span(a, 'LOC', '闽东')] }],
+    invalid: [
+      { text: a, expect: [span(a, 'LOC', '安徽芜湖'), span(a, 'LOC', '闽东')] },
+      { text: b, expect: [span(b, 'LOC', '上海浦东')] },
+    ],
   },
   { describe, it, expect },
 );

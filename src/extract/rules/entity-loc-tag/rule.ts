@@ -63,7 +63,9 @@ export const rule: MentionRule = {
       if (ROAD_AFTER.test(text.slice(end))) continue;
       const grown = end > t.end;
       // a bare two-character word ending like a place (上市, 夜市) is not enough
-      const shaped = (PLACE_END.test(name) && name.length >= 3) || lex.loc.has(name);
+      // a token that begins with a known place is a place (上海浦东, 江苏昆山)
+      const knownHead = name.length >= 4 && [2, 3].some((L) => lex.divisionShort.has(name.slice(0, L)) || lex.countries.has(name.slice(0, L)));
+      const shaped = (PLACE_END.test(name) && name.length >= 3) || lex.loc.has(name) || knownHead;
       const prevText = i > 0 && toks[i - 1] ? toks[i - 1]!.text : '';
       const prevTok = toks[ix.byEnd.get(start) ?? -1] ?? (ix.byEnd.has(start) ? toks[ix.byEnd.get(start)!] : undefined);
       const context = PLACE_BEFORE.has(prevTok?.text ?? prevText) || /^(?:人|籍|等地|一带|境内|当地|市民|省委|市委|县委|政府|方面)/u.test(text.slice(end, end + 2));

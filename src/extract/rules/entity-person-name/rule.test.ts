@@ -6,15 +6,17 @@ const a = '天津市南开区投资促进局局长闫伟说，今年投资增长
 const b = '法国总统马克龙抵达北京。';
 const c = '北约秘书长马克·吕特在布鲁塞尔表示。';
 const d = '会议由张建国、李红梅、王志强等人主持。';
+const e = '江泽民主席在钓鱼台国宾馆会见了客人。';
 runRuleCases(
   rule,
   {
-    valid: ['高水平研究团队不断涌现。', '他说这件事很重要。', '他在北京、上海、广州调研。'],
+    valid: ['高水平研究团队不断涌现。', '他说这件事很重要。', '他在北京、上海、广州调研。', '国家主席出席会议，董事会主席也到场。'],
     invalid: [
       { text: a, expect: [span(a, 'PERSON', '闫伟')] },
       { text: b, expect: [span(b, 'PERSON', '马克龙')] },
       { text: c, expect: [span(c, 'PERSON', '马克·吕特')] },
       { text: d, expect: [span(d, 'PERSON', '张建国'), span(d, 'PERSON', '李红梅'), span(d, 'PERSON', '王志强')] },
+      { text: e, expect: [span(e, 'PERSON', '江泽民')] },
     ],
   },
   { describe, it, expect },

@@ -13,6 +13,8 @@ import { dictMatches } from '../../entities/lexicon.js';
 const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
 const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
 const CUE_BEFORE = /^(?:记者|通讯员|同志|先生|女士|向|对|会见|会晤|接见|致电|陪同|邀请|派遣|任命|表扬|看望|慰问)$/u;
+/** Titles written after a name in news style (江泽民主席, 李鹏总理, 张三同志). */
+const HONORIFIC_AFTER = new Set(['主席', '总理', '副主席', '副总理', '总统', '首相', '委员长', '书记', '总书记', '部长', '省长', '市长', '县长', '院士', '教授', '同志', '先生', '女士', '大使', '国务卿', '外长', '秘书长']);
 const STRONG_VERBS = ['表示', '说', '指出', '介绍', '认为', '强调', '透露', '坦言', '告诉', '谈道', '说道', '感慨', '回忆', '直言', '笑着说', '称'];
 const CUE_AFTER = /^(?:当选|出任|担任|荣获|获得|带领|率领|会见|会晤|出席|主持|发表|宣布|签署|呼吁|回应|称赞|说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
 
@@ -82,6 +84,16 @@ export const rule: MentionRule = {
       if (!lex.titles.has(t.text)) continue;
       const n = nameAfter(text, t.end, ix);
       if (n && !lex.titles.has(text.slice(n.start, n.end))) push(n.start, n.end, 2, 'title-context');
+    }
+    // context: a title right after a name (江泽民主席, 李鹏总理)
+    for (const t of toks) {
+      if (!HONORIFIC_AFTER.has(t.text)) continue;
+      const n = nameBefore(text, t.start, ix);
+      if (!n || !ix.byStart.has(n.start)) continue;
+      // a whole dictionary word that is not a name (国家主席, 董事会主席) is no person
+      const w = toks[ix.byStart.get(n.start)!]!;
+      if (w.end === n.end && !/^(?:nr|nrfg|nrt|x)$/u.test(w.tag)) continue;
+      push(n.start, n.end, 2, 'title-after');
     }
     // context: a speech verb after a name (熊友军表示, 闫伟说)
     for (const v of STRONG_VERBS) {
