@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { Trie } from '../../core/trie.js';
 
 /** Repository root: this file sits at src/extract/entities/ (or dist/extract/entities/). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -154,23 +155,17 @@ export const isHan = (s: string): boolean => HAN.test(s);
 
 /** Longest-first dictionary matches of `set` in text (non-overlapping, left to right). */
 export function dictMatches(text: string, set: Set<string>, maxLen: number, minLen = 2): Array<{ start: number; end: number; word: string }> {
-  const out: Array<{ start: number; end: number; word: string }> = [];
-  let i = 0;
-  while (i < text.length) {
-    let hit = 0;
-    for (let L = Math.min(maxLen, text.length - i); L >= minLen; L--) {
-      if (set.has(text.slice(i, i + L))) {
-        hit = L;
-        break;
-      }
-    }
-    if (hit) {
-      out.push({ start: i, end: i + hit, word: text.slice(i, i + hit) });
-      i += hit;
-    } else i++;
+  // Longest match at each position, left to right, without slicing every
+  // candidate length at every position (see src/core/trie.ts).
+  let trie = tries.get(set);
+  if (!trie || trie.size !== set.size) {
+    trie = new Trie(set);
+    tries.set(set, trie);
   }
-  return out;
+  return trie.matches(text, minLen, maxLen);
 }
+
+const tries = new WeakMap<Set<string>, Trie>();
 
 /** Is `name` shaped like a Chinese personal name (surname + 1–2 chars, or compound surname + 1–2)? */
 export function isChineseName(name: string, lex: Lexicon = lexicon()): boolean {
