@@ -145,16 +145,16 @@ export class OffsetMap {
     return [this.fromAt(start), this.toAt(end - 1)];
   }
 
-  /** from[i] without building the arrays of a sparse map. */
-  private fromAt(i: number): number {
+  /** from[i] (0 <= i < length), without building the arrays of a sparse map. */
+  fromAt(i: number): number {
     if (this._from) return this._from[i]!;
     const s = this.segAt(i);
     const segs = this._segs!;
     return segs[s + 3] === IDENT ? segs[s]! + (i - this._outStart![s >> 2]!) : segs[s]!;
   }
 
-  /** to[i] without building the arrays of a sparse map. */
-  private toAt(i: number): number {
+  /** to[i] (0 <= i < length), without building the arrays of a sparse map. */
+  toAt(i: number): number {
     if (this._to) return this._to[i]!;
     const s = this.segAt(i);
     const segs = this._segs!;

@@ -91,12 +91,20 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   return { raw, text, map: final, repairs: mergeByRaw(lists) };
 }
 
-/** Map repairs from a pass's input coordinates to raw (OffsetMap.span; the running map may be sparse). */
+/** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span; the running map may be sparse). */
 function toRaw(repairs: Repair[], map: OffsetMap): void {
+  const n = map.length;
   for (const rep of repairs) {
-    const [a, z] = map.span(rep.rawStart, rep.rawEnd);
-    rep.rawStart = a;
-    rep.rawEnd = z;
+    const a = rep.rawStart;
+    const z = rep.rawEnd;
+    if (z > a) {
+      rep.rawStart = map.fromAt(a);
+      rep.rawEnd = map.toAt(z - 1);
+    } else {
+      const p = a < n ? map.fromAt(a) : map.sourceLength;
+      rep.rawStart = p;
+      rep.rawEnd = p;
+    }
   }
 }
 
