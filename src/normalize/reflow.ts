@@ -457,6 +457,13 @@ export function decideBreaks(lines: Line[]): Decision[] {
   return out;
 }
 
+const NL = ['', '\n', '\n\n', '\n\n\n'];
+
+/** input.slice(a, z) for a gap between lines (only line breaks: shared strings for the short ones). */
+function newlines(input: string, a: number, z: number): string {
+  return z - a < NL.length ? NL[z - a]! : input.slice(a, z);
+}
+
 export function reflow(input: string): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('reflow');
@@ -508,12 +515,12 @@ export function reflow(input: string): PassResult {
       if (gapEnd - L.end > 1) {
         b.keep(1);
         b.delete(gapEnd - L.end - 1);
-        log.add('e', L.end + 1, gapEnd, input.slice(L.end + 1, gapEnd), '');
+        log.add('e', L.end + 1, gapEnd, newlines(input, L.end + 1, gapEnd), '');
       }
     } else {
       const out = d === 'space' ? ' ' : '';
       b.replace(gapEnd - L.end, out);
-      log.add('e', L.end, gapEnd, input.slice(L.end, gapEnd), out);
+      log.add('e', L.end, gapEnd, newlines(input, L.end, gapEnd), out);
     }
   }
   const r = b.finish();

@@ -178,7 +178,7 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
         if (kind === 'x') cjkRemoved++;
         b.keepTo(at);
         b.delete(len);
-        log.add(kind, at, at + len, input.slice(at, at + len), '');
+        log.add(kind, at, at + len, len === 1 && line.charCodeAt(i) === 0x20 ? ' ' : input.slice(at, at + len), '');
       }
       i = j;
     }
