@@ -40,7 +40,7 @@ const NAME_INSIDE = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'nrfg', 'nrt', 'x', 'e
 /** Tags that can start a proper name. */
 const PROPER = new Set(['ns', 'nt', 'nz', 'nrt', 'x', 'eng']);
 /** Heads of generic organisation words (研发中心, 科研院所, 四大创新中心). */
-export const GENERIC_ORG_HEAD = /^(?:科研|研发|研究|创新|技术|服务|管理|养老|文旅|各|本|该|有关|相关|上级|下级|主管|职能|行业|专业|地方|基层|龙头|头部|四大|多家|两大|三大|五大|高校|院校|企业|公司|这是|就是|也是|还是|都是|正是|更是|而是|但是|只是)/u;
+export const GENERIC_ORG_HEAD = /^(?:上市|国有|民营|外资|合资|私营|股份制|大型|中小|小微|科技型|骨干|子|母|分|总|科研|研发|研究|创新|技术|服务|管理|养老|文旅|各|本|该|有关|相关|上级|下级|主管|职能|行业|专业|地方|基层|龙头|头部|四大|多家|两大|三大|五大|高校|院校|企业|公司|这是|就是|也是|还是|都是|正是|更是|而是|但是|只是)/u;
 /** Words that never sit inside a name even when their tag would allow it. */
 const STOP_WORDS = new Set([
   '的', '在', '与', '及', '和', '等', '是', '为', '将', '把', '被', '对', '由', '向', '从', '以', '于', '该', '这', '那', '其', '本', '各', '每', '有', '也', '还', '都', '又', '已', '并', '或',

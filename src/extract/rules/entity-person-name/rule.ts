@@ -52,7 +52,9 @@ export const rule: MentionRule = {
       const next = toks[i + 1];
       const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
       const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
-      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && t.text.length >= 3 && opensClause && verbNext);
+      // a two-character one only when it opens the sentence (刘翔在雅典…)
+      const opensSentence = !prev || /^[。！？\n]$/u.test(text[t.start - 1] ?? '\n') || t.start === 0;
+      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
       if (PLACE_LAST.test(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {
         if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
