@@ -9,8 +9,14 @@
  * the rest of a natural line is not doubled.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { Cls, clsOf } from './chars.js';
+import { Cls, clsOf as clsOfImported } from './chars.js';
 import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
+
+// Hot helpers bound once: a module runner that rewrites imports (vite-node,
+// vitest) turns every call of an imported function into a property read on
+// the module object, which costs more than the helper itself in a per-char loop.
+const clsOf = clsOfImported;
+
 
 /** Longest doubled unit considered (the census has runs of up to 26 chars). */
 const MAX_UNIT = 48;

@@ -12,8 +12,15 @@
  *   stays; hyphen ranges (2024-2026年) stay.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { isCjk, isDigit } from './chars.js';
+import { isCjk as isCjkImported, isDigit as isDigitImported } from './chars.js';
 import { RepairLog, forEachLine, type PassResult } from './pass.js';
+
+// Hot helpers bound once: a module runner that rewrites imports (vite-node,
+// vitest) turns every call of an imported function into a property read on
+// the module object, which costs more than the helper itself in a per-char loop.
+const isCjk = isCjkImported;
+const isDigit = isDigitImported;
+
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
 const TRIGGER_RE = /[,;:!?()"'\u22ef~\-—]/g;

@@ -37,9 +37,16 @@
  * monotonic, so nothing is moved).
  */
 import { EditBuilder } from '../core/offsets.js';
-import { isAsciiAlnum, isHan } from './chars.js';
+import { isAsciiAlnum as isAsciiAlnumImported, isHan as isHanImported } from './chars.js';
 import { isFieldLine } from './spacing.js';
 import { RepairLog, type PassResult } from './pass.js';
+
+// Hot helpers bound once: a module runner that rewrites imports (vite-node,
+// vitest) turns every call of an imported function into a property read on
+// the module object, which costs more than the helper itself in a per-char loop.
+const isAsciiAlnum = isAsciiAlnumImported;
+const isHan = isHanImported;
+
 
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
 const LABEL_ONLY_RE = new RegExp(`^${HAN}{0,12}(?:记者|通讯员)$`);

@@ -13,8 +13,16 @@
  * to the width of a three-character one ("周 琳") is closed up.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { isAsciiAlnum, isHan, isSpace } from './chars.js';
+import { isAsciiAlnum as isAsciiAlnumImported, isHan as isHanImported, isSpace as isSpaceImported } from './chars.js';
 import { RepairLog, type PassResult } from './pass.js';
+
+// Hot helpers bound once: a module runner that rewrites imports (vite-node,
+// vitest) turns every call of an imported function into a property read on
+// the module object, which costs more than the helper itself in a per-char loop.
+const isAsciiAlnum = isAsciiAlnumImported;
+const isHan = isHanImported;
+const isSpace = isSpaceImported;
+
 
 const SP = '[ \\u3000\\t]';
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
