@@ -1,19 +1,25 @@
 /**
- * One-character country abbreviations in compounds: 中美关系, 中日韩合作,
- * 中欧班列. Two or more abbreviations in a row followed by a relation cue;
- * each character is one LOC (news NER convention).
+ * One-character place abbreviations. Countries in compounds: 中美关系,
+ * 中日韩合作, 中欧班列 — two or more abbreviations in a row before a relation
+ * cue, each character one LOC. Cities and provinces after a movement or
+ * location verb: 在京, 进京, 赴沪, 来津, 离港 — the character must stand as
+ * its own word in jieba's reading (so 京东 and 港口 are not places).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
+import { tokenAt } from '../../entities/person.js';
+
+const PROVINCE_ABBR = new Set(['京', '沪', '津', '渝', '港', '澳', '穗', '深', '杭', '蓉', '鄂', '湘', '粤', '闽', '浙', '苏', '皖', '鲁', '豫', '冀', '晋', '陕', '甘', '琼', '滇', '黔', '桂', '藏', '疆', '辽', '吉', '赣', '昌', '汉', '宁']);
+const MOVE_BEFORE = /(?:在|来|赴|抵|离|进|驻|返|回|出|入|留|到|访|至)$/u;
 
 const CUE = /^(?:关系|两国|三国|双方|三方|之间|间|合作|贸易|经贸|会谈|会晤|峰会|外长|领导人|元首|首脑|联合|友好|建交|战略|对话|边境|班列|交流|竞争|博弈|摩擦|谈判|协议|协定|贸易战|争端|联合声明|人文|两军|防长|财长|议会)/u;
 const COUNTRY_ABBR = new Set(['中', '美', '日', '俄', '欧', '英', '法', '德', '韩', '朝', '印', '澳', '加', '意', '西', '越', '泰', '巴', '非', '蒙', '哈', '乌', '以', '伊', '土', '菲', '新', '马', '老', '柬', '缅', '阿', '沙', '葡', '荷', '港', '台']);
 
 export const rule: MentionRule = {
   id: 'entity-loc-abbrev',
-  version: 1,
-  purpose: 'one-character country abbreviations in compounds before a relation cue (中美关系, 中日韩合作)',
-  needs: [],
+  version: 2,
+  purpose: 'one-character place abbreviations: countries in compounds (中美关系), cities after a movement verb (在京, 赴沪)',
+  needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
     void lexicon;
@@ -31,6 +37,21 @@ export const rule: MentionRule = {
       for (let k = i; k < j; k++) out.push({ type: 'LOC', start: k, end: k + 1, attrs: { priority: 2, source: 'abbrev' } });
       i = j - 1;
     }
-    return out;
+    // 在京, 进出京, 赴沪: the abbreviation must be a word of its own (not 京东, 港口, 深入)
+    for (let i = 1; i < text.length; i++) {
+      const ch = text[i]!;
+      if (!PROVINCE_ABBR.has(ch) || !MOVE_BEFORE.test(text.slice(i - 1, i))) continue;
+      if (ctx.tokens.length === 0) continue;
+      const t = tokenAt(ctx.tokens, i);
+      if (!t || t.end !== i + 1) continue;
+      if (t.start < i - 1) continue;
+      // the verb itself must not belong to a longer word (现在京…: 现在 | 京)
+      const v = tokenAt(ctx.tokens, i - 1);
+      if (v && v.start < i - 1 && !/^进出$/u.test(v.text)) continue;
+      const next = text[i + 1] ?? '';
+      if (/[\u4e00-\u9fff]/u.test(next) && tokenAt(ctx.tokens, i + 1)?.start !== i + 1) continue;
+      out.push({ type: 'LOC', start: i, end: i + 1, attrs: { priority: 2, source: 'abbrev-city' } });
+    }
+    return out.sort((a, b) => a.start - b.start);
   },
 };
