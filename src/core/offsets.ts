@@ -45,6 +45,8 @@ export class OffsetMap {
   private readonly _identity: boolean;
   /** output start of each segment, built for point lookups on a sparse map */
   private _outStart: Int32Array | null = null;
+  /** segment index of the last point lookup */
+  private _hint = 0;
 
   constructor(from: Int32Array, to: Int32Array, readonly sourceLength: number, sparse?: Sparse) {
     if (sparse) {
@@ -173,15 +175,25 @@ export class OffsetMap {
       }
       this._outStart = starts;
     }
+    // lookups mostly come in text order: try the last segment found and
+    // the one after it before searching
+    const h = this._hint;
+    const last = this._nseg - 1;
+    if (h <= last && starts[h]! <= i) {
+      if (h === last || starts[h + 1]! > i) return h * STRIDE;
+      if (h + 1 === last || starts[h + 2]! > i) {
+        this._hint = h + 1;
+        return (h + 1) * STRIDE;
+      }
+    }
     let lo = 0;
-    let hi = this._nseg - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    // skip empty segments (none are written, but be safe)
-    while (lo + 1 < this._nseg && this._segs![lo * STRIDE + 2] === 0) lo++;
+    this._hint = lo;
     return lo * STRIDE;
   }
 

@@ -149,6 +149,8 @@ describe('core/offsets: EditBuilder and compose keep their semantics', () => {
       // point lookups on the still-sparse map
       const spans: Array<[number, number]> = [];
       for (let i = 0; i <= s.length; i++) spans.push(s.span(i, Math.min(s.length, i + (i % 3))));
+      // and out of order (a cached last segment must not be trusted blindly)
+      for (let i = s.length; i >= 0; i -= 2) expect(s.span(i, Math.min(s.length, i + (i % 3)))).toEqual(spans[i]);
       expect(Array.from(s.from)).toEqual(Array.from(dns!.from));
       expect(Array.from(s.to)).toEqual(Array.from(dns!.to));
       for (let i = 0; i <= s.length; i++) expect(spans[i]).toEqual(dns!.span(i, Math.min(s.length, i + (i % 3))));
