@@ -143,6 +143,34 @@ function printWidth(t: string, a: number, z: number): number {
 
 type Decision = 'join' | 'space' | 'break';
 
+/**
+ * Does line a leave a quotation open that line b closes? ASCII quotes: an
+ * odd number in each; curly quotes: more “ than ” in a, and the first curly
+ * quote in b is a ”.
+ */
+function quoteOpenAcross(a: string, b: string): boolean {
+  let ascii = 0;
+  let open = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c === 0x22) ascii++;
+    else if (c === 0x201c) open++;
+    else if (c === 0x201d) open--;
+  }
+  if (ascii % 2 === 1) {
+    let n = 0;
+    for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) === 0x22) n++;
+    return n % 2 === 1;
+  }
+  if (open <= 0) return false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (c === 0x201d) return true;
+    if (c === 0x201c) return false;
+  }
+  return false;
+}
+
 const CLOSERS = new Set([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
 const FINALS = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
 
@@ -433,7 +461,11 @@ export function decideBreaks(lines: Line[]): Decision[] {
     else if (paraMode) {
       // A printed paragraph's first line is indented; a line that starts
       // with a full-width printed line continues the unfinished one before.
-      d = colWidth > 0 && !L.final && L.punct && !L.heading && N.blanks <= 1 && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
+      const unfinished = !L.final && L.punct && !L.heading && N.blanks <= 1;
+      if (colWidth > 0) d = unfinished && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
+      // no column width to compare with (a short excerpt): a quotation
+      // left open at the cut and closed on the next line holds them together
+      else d = unfinished && quoteOpenAcross(L.text, N.text) ? 'join' : 'break';
     }
     else if (L.heading || (N.heading && (L.final || !L.punct)) || L.fields || N.fields) d = 'break';
     else if (blanksInformative && N.blanks > 0) {

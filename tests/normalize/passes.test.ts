@@ -181,6 +181,14 @@ describe('pass: reflow', () => {
       expect(out).toContain(pars(16)[4]);
     }
   });
+  it('one paragraph per line, no column width to measure: a quotation open at the cut and closed on the next line joins', () => {
+    const a = '"今年的订单排到了几月?新的生产线什么时候能够投';
+    const b = '产?"一大早，厂长就来到车间，和技术人员一起检查设备的运行情况，记录下每一台机器的数据，并安排好当天的生产任务和人员分工。';
+    const c = '新的生产线什么时候能够投产，厂长一大早就来到车间，和技术人员一起检查设备的运行情况，记录下每一台机器的数据，安排好当天的任务。';
+    expect(reflow(`${a}\n\n${b}`).text).toBe(a + b);
+    // nothing closes the quotation on the next line: two blocks
+    expect(reflow(`${a}\n\n${c}`).text).toBe(`${a}\n${c}`);
+  });
   it('an attribution alone on the next line joins the quotation', () => {
     expect(reflow('“……助力具身智能企业发展。”\n\n唐超表示。\n\n在算力布局上，').text).toBe('“……助力具身智能企业发展。”唐超表示。\n在算力布局上，');
   });
