@@ -424,7 +424,9 @@ export function decideBreaks(lines: Line[]): Decision[] {
     const similar = Math.abs(l.w - nw) <= 1.5 || Math.abs(l.w - pw) <= 1.5;
     if (!l.final && similar && l.w >= Math.max(nw, pw) - 1.5) wrapGaps++;
   }
-  const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps;
+  // (a blank after every line says nothing once one of them follows a
+  // full unfinished line)
+  const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps && !(blankGaps === n - 1 && wrapGaps > 0);
   // printed column width of paragraph-per-line files (from inner segments)
   // (a sample of lines is enough for a median; first segments are measured
   // only where a join is in question)

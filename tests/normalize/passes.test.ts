@@ -189,6 +189,10 @@ describe('pass: reflow', () => {
     // nothing closes the quotation on the next line: two blocks
     expect(reflow(`${a}\n\n${c}`).text).toBe(`${a}\n${c}`);
   });
+  it('a blank after every line says nothing once one follows a full unfinished line (the column widens inside a paragraph)', () => {
+    const lines = ['落实减负的要求。', '推进数字化转型，', '首先要建立统一的数据共享', '交换平台。各地应当加快推进数据基础设施建设，建立标准统一的基', '层治理平台，进一步优化线上政务服务资源，提升基层办事的效率。同'];
+    expect(reflow(lines.join('\n\n')).text).toBe(`${lines[0]}\n${lines.slice(1).join('')}`);
+  });
   it('an attribution alone on the next line joins the quotation', () => {
     expect(reflow('“……助力具身智能企业发展。”\n\n唐超表示。\n\n在算力布局上，').text).toBe('“……助力具身智能企业发展。”唐超表示。\n在算力布局上，');
   });
