@@ -17,7 +17,8 @@
  * - does the document separate paragraphs with blank lines (then a blank is
  *   a break unless the line before it is an unfinished full line) or put a
  *   blank after every line (then blanks say nothing)? Decided by counting
- *   the blanks that follow full unfinished lines;
+ *   the blanks that follow full unfinished lines (when every line has a
+ *   blank after it, one such blank is enough);
  * - does the page indent a paragraph's first line (the indent's spaces are
  *   lost, so the line holds about two cells fewer than the column)? Then a
  *   full column line that ends a sentence continues its paragraph when the
@@ -26,7 +27,9 @@
  * - is the document one paragraph per line (long lines)? Then every line is
  *   a block, except that a paragraph split by a blank line is rejoined when
  *   the next line's first printed line (text up to the first column-end
- *   space) is full width: printed paragraphs start indented.
+ *   space) is full width: printed paragraphs start indented. With no
+ *   column width to measure (a short excerpt), a quotation left open at
+ *   the cut and closed on the next line joins them.
  * Special joins: a dash split over lines ("—" / "—") closes up; a byline set
  * vertically ("本报记者" / "童" / "政") becomes one line with single spaces;
  * a standalone credit ("王英浩摄") joins its caption after one space; an
