@@ -57,6 +57,18 @@ export class Trie {
     return best;
   }
 
+  /** Every occurrence of every word, overlapping ones included, by start then length. */
+  forEachOccurrence(text: string, visit: (start: number, end: number) => void): void {
+    for (let i = 0; i < text.length; i++) {
+      let node: Node | undefined = this.root;
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (!node) break;
+        if (node.word) visit(i, j + 1);
+      }
+    }
+  }
+
   /** Greedy left-to-right longest matches that do not overlap (what a maximal-munch scanner finds). */
   matches(text: string, minLen = 1, maxLen = Infinity): DictMatch[] {
     const out: DictMatch[] = [];

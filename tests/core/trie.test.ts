@@ -48,3 +48,17 @@ describe('Trie', () => {
     }
   });
 });
+
+describe('Trie.forEachOccurrence', () => {
+  it('reports every occurrence of every word, overlapping ones included, like indexOf per word', () => {
+    const names = ['马克', '马克龙', '龙', '李强'];
+    const text = '马克龙会见李强，李强说马克龙和马克都来了。龙';
+    const trie = new Trie(names);
+    const got: string[] = [];
+    trie.forEachOccurrence(text, (s, e) => got.push(`${s}:${e}`));
+    const want: string[] = [];
+    for (const n of names) for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) want.push(`${at}:${at + n.length}`);
+    expect(got.sort()).toEqual(want.sort());
+    expect(got).toHaveLength(10);
+  });
+});

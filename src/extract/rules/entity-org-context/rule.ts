@@ -32,8 +32,9 @@ export const rule: MentionRule = {
       const after = text.slice(t.end, t.end + 6);
       // a proper word right before a company title
       const prevTok = toks[i - 1];
-      const afterOrg = !!prevTok && prevTok.end === t.start && lex.orgSuffixes.some((x) => prevTok.text.endsWith(x));
-      if (CORP_TITLE.test(after) && !afterOrg && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text) && !(isHan(t.text) && isChineseName(t.text) && t.tag === 'x' && t.text.length <= 3 && false)) {
+      // (the suffix scan runs only where a title follows: it is the costly test)
+      const afterOrg = (): boolean => !!prevTok && prevTok.end === t.start && lex.orgSuffixes.some((x) => prevTok.text.endsWith(x));
+      if (CORP_TITLE.test(after) && !afterOrg() && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text) && !(isHan(t.text) && isChineseName(t.text) && t.tag === 'x' && t.text.length <= 3 && false)) {
         let start = t.start;
         let j = i - 1;
         while (j >= 0 && toks[j]!.end === start && isProperToken(toks[j]!) && start - toks[j]!.start + (t.end - start) <= 12) {

@@ -18,6 +18,27 @@ const SINGLE = /^(?:局|委|部|厅|署|办|院|所)$/u;
 const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员', '国家队', '球队', '团队', '车队', '梯队', '军队', '部队', '排队', '一队', '二队', '主队', '客队']);
 const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
 
+/**
+ * Suffixes by their last character, in gazetteer order, so a token is tried
+ * only against the suffixes it could end with (the first match in list order
+ * wins, as a scan of the whole list would give).
+ */
+const byLastChar = new WeakMap<readonly string[], { last: Map<string, string[]>; long: Set<string> }>();
+function suffixIndex(suffixes: readonly string[]): { last: Map<string, string[]>; long: Set<string> } {
+  let ix = byLastChar.get(suffixes);
+  if (!ix) {
+    ix = { last: new Map(), long: new Set(suffixes.filter((s) => s.length >= 2)) };
+    for (const s of suffixes) {
+      const k = s.slice(-1);
+      const list = ix.last.get(k);
+      if (list) list.push(s);
+      else ix.last.set(k, [s]);
+    }
+    byLastChar.set(suffixes, ix);
+  }
+  return ix;
+}
+
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
   version: 2,
@@ -27,6 +48,7 @@ export const rule: MentionRule = {
   run(ctx) {
     const lex = lexicon();
     const ix = indexTokens(ctx.tokens);
+    const sx = suffixIndex(lex.orgSuffixes);
     const toks = ctx.tokens;
     const text = ctx.text;
     const out: MentionHit[] = [];
@@ -37,7 +59,7 @@ export const rule: MentionRule = {
     while (i < toks.length) {
       const t = toks[i]!;
       let suffixEnd = t.end;
-      let suffix = lex.orgSuffixes.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+      let suffix = sx.last.get(t.text.slice(-1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
       if (!suffix && /^(?:n|j)/u.test(t.tag) && t.text.length >= 2 && SINGLE.test(t.text.slice(-1)) && !NOT_ORG.has(t.text)) suffix = t.text.slice(-1); // 发改委, 人事部
       if (!suffix && t.text.length >= 2 && SINGLE.test(t.text[0]!) && (lex.titles.has(t.text.slice(1)) || /^(?:等|和|与|及|的)$/u.test(t.text.slice(1)))) {
         suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
@@ -51,7 +73,7 @@ export const rule: MentionRule = {
       let last = i;
       if (suffixEnd === t.end) {
         // a suffix followed by another suffix token belongs to the longer name (集团 + 有限公司)
-        while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && lex.orgSuffixes.some((s) => toks[last + 1]!.text === s && s.length >= 2)) last++;
+        while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && sx.long.has(toks[last + 1]!.text)) last++;
       }
       const single = suffix.length === 1;
       const team = suffix === '队';

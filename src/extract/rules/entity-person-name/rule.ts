@@ -9,6 +9,7 @@ import { isChineseName, isForeignName, isHan, lexicon } from '../../entities/lex
 import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
+import { Trie } from '../../../core/trie.js';
 
 const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
 const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
@@ -140,16 +141,23 @@ export const rule: MentionRule = {
       }
     }
     // a name confirmed once is a name wherever the document writes it again on token boundaries
-    const names = new Set(out.map((h) => text.slice(h.start, h.end)).filter((n) => n.length >= 2));
-    for (const n of names) {
-      for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
-        if (ctx.tokens.length > 0 && !ix.byStart.has(at)) continue;
-        if (PLACE_NEXT.test(text.slice(at + n.length, at + n.length + 2))) continue;
-        push(at, at + n.length, 1, 'document');
-      }
-    }
+    // (one trie pass finds every occurrence of every name, instead of a scan per name)
+    const names = new Trie(out.map((h) => text.slice(h.start, h.end)).filter((n) => n.length >= 2));
+    names.forEachOccurrence(text, (at, end) => {
+      if (ctx.tokens.length > 0 && !ix.byStart.has(at)) return;
+      if (PLACE_NEXT.test(text.slice(end, end + 2))) return;
+      push(at, end, 1, 'document');
+    });
     // within this rule, a name inside a longer name is dropped (马克 in 马克龙)
-    const kept = out.filter((h) => !out.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+    // Spans are distinct (see `seen`), so sorted by start and then longest first,
+    // a span lies inside a longer one exactly when an earlier span reaches its end.
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: MentionHit[] = [];
+    let reach = -1;
+    for (const h of out) {
+      if (reach < h.end) kept.push(h);
+      reach = Math.max(reach, h.end);
+    }
     return kept.sort((a, b) => a.start - b.start || a.end - b.end);
   },
 };
