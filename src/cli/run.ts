@@ -74,6 +74,7 @@ export function registerRun(program: Command): void {
           paths,
           pipeline,
           db,
+          dbFile,
           jobs,
           force: opts.force,
           onProgress: tty ? (p) => process.stderr.write(progressLine(p)) : undefined,

@@ -191,7 +191,12 @@ export interface ProcessedDoc {
   doc: RawDoc;
   norm: NormDoc;
   structure: Structure;
+  /** may be emptied once sentenceTokens is filled (workers do, to keep messages small) */
   tokens: Token[];
+  /** number of tokens in the normalized text */
+  tokenCount: number;
+  /** per sentence, its tokens joined by spaces (for the full-text index) */
+  sentenceTokens: string[];
   extractions: Extractions;
   entities: ResolvedEntity[];
   /** ISO date of publication when the text states it */

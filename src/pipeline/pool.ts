@@ -15,16 +15,31 @@ export interface WorkRequest {
   path: string;
   bytes: ArrayBuffer;
   docDate: string | null;
+  /** when set, the worker stores the document itself and returns only the outcome */
+  store?: { db: string; runId: number; force: boolean };
 }
 
 export type WorkResult =
   | { seq: number; ok: true; doc: ProcessedDoc }
+  | { seq: number; ok: true; stored: { unchanged: boolean } }
   | { seq: number; ok: false; code: ErrorCode; message: string };
+
+interface Job {
+  req: WorkRequest;
+  resolve: (r: WorkResult) => void;
+}
 
 interface Slot {
   worker: Worker;
-  busy: { req: WorkRequest; resolve: (r: WorkResult) => void } | null;
+  /** jobs posted to this worker, oldest first; it answers them in order */
+  inFlight: Job[];
 }
+
+/**
+ * Requests queued per worker. Two keep a worker busy while the main thread
+ * is inside a synchronous store and cannot hand it the next document.
+ */
+const DEPTH = 2;
 
 /** The compiled worker; the pool runs from dist/ (tests build first). */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -37,7 +52,7 @@ const RESOURCE_LIMITS = {
 
 export class WorkerPool {
   private slots: Slot[] = [];
-  private queue: Array<{ req: WorkRequest; resolve: (r: WorkResult) => void }> = [];
+  private queue: Job[] = [];
   private closed = false;
 
   constructor(
@@ -51,17 +66,15 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile }, resourceLimits: RESOURCE_LIMITS }), busy: null };
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile }, resourceLimits: RESOURCE_LIMITS }), inFlight: [] };
     slot.worker.on('message', (r: WorkResult) => {
-      const job = slot.busy;
-      slot.busy = null;
+      const job = slot.inFlight.shift();
       job?.resolve(r);
       this.pump();
     });
     const fail = (why: string) => {
-      const job = slot.busy;
-      slot.busy = null;
-      if (job) job.resolve({ seq: job.req.seq, ok: false, code: 'E_PROCESS', message: `${job.req.path}: worker failed: ${why}` });
+      const jobs = slot.inFlight.splice(0);
+      for (const job of jobs) job.resolve({ seq: job.req.seq, ok: false, code: 'E_PROCESS', message: `${job.req.path}: worker failed: ${why}` });
       if (!this.closed) {
         const i = this.slots.indexOf(slot);
         if (i >= 0) this.slots[i] = this.spawn();
@@ -83,12 +96,14 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.busy) continue;
+    // fill the emptiest worker first, so work spreads evenly
+    while (this.queue.length > 0) {
+      let best: Slot | undefined;
+      for (const slot of this.slots) if (slot.inFlight.length < DEPTH && (!best || slot.inFlight.length < best.inFlight.length)) best = slot;
+      if (!best) return;
       const job = this.queue.shift()!;
-      slot.busy = job;
-      slot.worker.postMessage(job.req, [job.req.bytes]);
+      best.inFlight.push(job);
+      best.worker.postMessage(job.req, [job.req.bytes]);
     }
   }
 

@@ -5,7 +5,7 @@
 import type { ProcessedDoc, RawDoc } from '../core/types.js';
 import { normalize } from '../normalize/index.js';
 import { structure } from '../structure/index.js';
-import { loadDictionaries, segment } from '../segment/index.js';
+import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
 import { runRules, type RunnerMessage } from '../extract/runner.js';
 import { resolveMentions } from '../resolve/index.js';
 import type { Pipeline } from './config.js';
@@ -44,5 +44,9 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
   lap('extract');
   const entities = resolveMentions(extractions.mentions);
   lap('resolve');
-  return { doc, norm, structure: struct, tokens, extractions, entities, docDate, pipeline: pipeline.name, pipelineHash: pipeline.hash, timings };
+  const sentenceTokens = sentenceTokenStrings(tokens, struct.sentences);
+  return {
+    doc, norm, structure: struct, tokens, tokenCount: tokens.length, sentenceTokens, extractions, entities, docDate,
+    pipeline: pipeline.name, pipelineHash: pipeline.hash, timings,
+  };
 }

@@ -9,17 +9,37 @@ import { errorCode, errorMessage } from '../core/errors.js';
 import { loadPipeline } from './config.js';
 import { processDocument } from './process.js';
 import type { WorkRequest, WorkResult } from './pool.js';
+import { openDb, type DB } from '../store/db.js';
+import { DocWriter } from '../store/write.js';
 
 const port = parentPort!;
 const pipeline = loadPipeline((workerData as { pipelineFile: string }).pipelineFile);
+
+let db: DB | undefined;
+let writer: DocWriter | undefined;
 
 port.on('message', (req: WorkRequest) => {
   let result: WorkResult;
   try {
     const doc = decodeDocument(req.path, new Uint8Array(req.bytes), req.id);
     const processed = processDocument(doc, pipeline, { docDate: req.docDate });
-    // the map is large and not needed past this point
+    if (req.store) {
+      if (!db) {
+        db = openDb(req.store.db);
+        writer = new DocWriter(db);
+      }
+      try {
+        const r = writer!.store(processed, req.store.runId, req.store.force);
+        port.postMessage({ seq: req.seq, ok: true, stored: { unchanged: r.unchanged } } satisfies WorkResult);
+      } catch (err) {
+        port.postMessage({ seq: req.seq, ok: false, code: 'E_STORE', message: `${req.path}: could not store: ${errorMessage(err)}` } satisfies WorkResult);
+      }
+      return;
+    }
+    // the map and the token objects are large and not needed past this point
+    // (every span carries raw offsets; the writer needs only sentenceTokens)
     (processed.norm as { map: unknown }).map = null;
+    processed.tokens = [];
     result = { seq: req.seq, ok: true, doc: processed };
   } catch (err) {
     result = { seq: req.seq, ok: false, code: errorCode(err), message: errorMessage(err) };

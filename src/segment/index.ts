@@ -98,3 +98,21 @@ export function joinTokens(tokens: readonly Token[], start: number, end: number)
   }
   return parts.join(' ');
 }
+
+/**
+ * The space-joined tokens of each sentence (what the full-text index stores),
+ * in one walk over both sorted lists.
+ */
+export function sentenceTokenStrings(tokens: readonly Token[], sentences: ReadonlyArray<{ start: number; end: number }>): string[] {
+  const out: string[] = [];
+  let t = 0;
+  for (const sen of sentences) {
+    while (t < tokens.length && tokens[t]!.end <= sen.start) t++;
+    const parts: string[] = [];
+    for (let u = t; u < tokens.length && tokens[u]!.start < sen.end; u++) {
+      if (tokens[u]!.start >= sen.start && tokens[u]!.end <= sen.end) parts.push(tokens[u]!.text);
+    }
+    out.push(parts.join(' '));
+  }
+  return out;
+}

@@ -5,7 +5,6 @@
  */
 import type { DB } from './db.js';
 import type { ProcessedDoc } from '../core/types.js';
-import { joinTokens } from '../segment/index.js';
 
 export interface StoreResult {
   docRowId: number;
@@ -86,7 +85,7 @@ export class DocWriter {
         sha256: p.doc.sha256,
         encoding: p.doc.encoding,
         bytes: p.doc.bytes,
-        tokens: p.tokens.length,
+        tokens: p.tokenCount,
         raw: p.doc.raw,
         normalized: p.norm.text,
         doc_date: p.docDate,
@@ -103,17 +102,11 @@ export class DocWriter {
       s.article.run(doc, a.index, a.headline, JSON.stringify(a.reporters), JSON.stringify(a.photographers), a.start, a.end, a.rawStart, a.rawEnd);
     }
     for (const b of p.structure.blocks) s.block.run(doc, b.index, b.kind, b.article, b.start, b.end, b.rawStart, b.rawEnd);
-    // tokens are sorted by start; walk them once alongside the sorted sentences
-    let t = 0;
-    const tokens = p.tokens;
-    for (const sen of p.structure.sentences) {
-      while (t < tokens.length && tokens[t]!.end <= sen.start) t++;
-      let u = t;
-      while (u < tokens.length && tokens[u]!.start < sen.end) u++;
-      const joined = joinTokens(tokens.slice(t, u), sen.start, sen.end);
+    p.structure.sentences.forEach((sen, i) => {
+      const joined = p.sentenceTokens[i] ?? '';
       const id = s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd).lastInsertRowid;
       s.fts.run(id, joined);
-    }
+    });
     for (const e of p.entities) {
       s.entity.run(e.key, e.type, e.name);
       s.alias.run(e.name, e.key);
