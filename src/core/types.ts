@@ -193,10 +193,10 @@ export interface ProcessedDoc {
   structure: Structure;
   /** may be emptied once sentenceTokens is filled (workers do, to keep messages small) */
   tokens: Token[];
-  /** number of tokens in the normalized text */
-  tokenCount: number;
-  /** per sentence, its tokens joined by spaces (for the full-text index) */
-  sentenceTokens: string[];
+  /** number of tokens in the normalized text (default: tokens.length) */
+  tokenCount?: number;
+  /** per sentence, its tokens joined by spaces, for the full-text index (default: built from tokens) */
+  sentenceTokens?: string[];
   extractions: Extractions;
   entities: ResolvedEntity[];
   /** ISO date of publication when the text states it */

@@ -5,6 +5,7 @@
  */
 import type { DB } from './db.js';
 import type { ProcessedDoc } from '../core/types.js';
+import { sentenceTokenStrings } from '../segment/index.js';
 
 export interface StoreResult {
   docRowId: number;
@@ -85,7 +86,7 @@ export class DocWriter {
         sha256: p.doc.sha256,
         encoding: p.doc.encoding,
         bytes: p.doc.bytes,
-        tokens: p.tokenCount,
+        tokens: p.tokenCount ?? p.tokens.length,
         raw: p.doc.raw,
         normalized: p.norm.text,
         doc_date: p.docDate,
@@ -102,8 +103,9 @@ export class DocWriter {
       s.article.run(doc, a.index, a.headline, JSON.stringify(a.reporters), JSON.stringify(a.photographers), a.start, a.end, a.rawStart, a.rawEnd);
     }
     for (const b of p.structure.blocks) s.block.run(doc, b.index, b.kind, b.article, b.start, b.end, b.rawStart, b.rawEnd);
+    const sentenceTokens = p.sentenceTokens ?? sentenceTokenStrings(p.tokens, p.structure.sentences);
     p.structure.sentences.forEach((sen, i) => {
-      const joined = p.sentenceTokens[i] ?? '';
+      const joined = sentenceTokens[i] ?? '';
       const id = s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd).lastInsertRowid;
       s.fts.run(id, joined);
     });
