@@ -21,3 +21,7 @@ runRuleCases(
   },
   { describe, it, expect },
 );
+
+it('is the rule its folder names', () => {
+  expect(rule.id).toBe('entity-person-name');
+});

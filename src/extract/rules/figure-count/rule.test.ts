@@ -25,3 +25,7 @@ runRuleCases(
   },
   { describe, it, expect },
 );
+
+it('is the rule its folder names', () => {
+  expect(rule.id).toBe('figure-count');
+});

@@ -17,3 +17,7 @@ runRuleCases(
   },
   { describe, it, expect },
 );
+
+it('is the rule its folder names', () => {
+  expect(rule.id).toBe('figure-magnitude');
+});

@@ -31,3 +31,7 @@ runRuleCases(
   },
   { describe, it, expect },
 );
+
+it('is the rule its folder names', () => {
+  expect(rule.id).toBe('relation-person-title');
+});
