@@ -15,6 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { normalize, PASSES, type NormalizeOptions } from '../normalize/index.js';
 import type { Repair } from '../core/types.js';
+import { locator } from '../query/location.js';
 
 export interface NormalizeCliOptions {
   diff?: boolean;
@@ -43,24 +44,8 @@ async function readAll(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** 1-based line:column (UTF-16 units) of every offset, by binary search over line starts. */
-export function lineColumn(raw: string): (offset: number) => string {
-  const starts = [0];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && raw.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${lo + 1}:${offset - starts[lo]! + 1}`;
-  };
-}
+/** 1-based line:column (UTF-16 units) of a raw offset: the query library's locator. */
+export const lineColumn = locator;
 
 function show(s: string): string {
   return JSON.stringify(s).slice(1, -1);
