@@ -10,17 +10,12 @@ import type { TokenIndex } from './tokens.js';
 const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$|(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
 const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主任', '局长', '负责人', '工作人员', '相关负责人', '专家', '同时', '目前', '今年', '去年', '近日', '日前', '他们', '我们', '大家', '公司', '企业', '该区', '该市', '该省', '该县', '当地', '有关', '相关']);
 
-function plausible(name: string, ix: TokenIndex | null): boolean {
+function plausible(name: string, _ix: TokenIndex | null): boolean {
   const lex = lexicon();
   if (NOT_NAME.has(name) || NOT_NAME_END.test(name)) return false;
   if (lex.loc.has(name) || lex.orgs.has(name) || lex.titles.has(name)) return false;
   if (lex.persons.has(name)) return true;
   if (!isChineseName(name) && !isForeignName(name)) return false;
-  if (ix && ix.tokens.length > 0) {
-    // the name must not cut a word jieba knows (except HMM unknowns, tagged x)
-    const endTok = ix.tokens.find((t) => t.start < name.length + 0 && false);
-    void endTok;
-  }
   return true;
 }
 

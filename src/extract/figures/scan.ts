@@ -376,7 +376,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     const sep = text[sepPos];
     if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
       const r2 = numeralAt(text, sepPos + 1, opt);
-      if (r2 && !(isDigitChar(text[sepPos + 1]) !== isDigitChar(text[i]) && !num.bigTail && !r2.bigTail && false)) {
+      if (r2) {
         const u2 = unitAt(text, r2.end, r2);
         if (u2 && (!u || (u.unit === u2.unit && u.kind === u2.kind))) {
           let lo = num.value;

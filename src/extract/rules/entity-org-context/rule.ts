@@ -5,7 +5,7 @@
  * (智同精密、清能德创等关键部组件企业; 以优必选等为龙头).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { isChineseName, isHan, lexicon } from '../../entities/lexicon.js';
+import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const CORP_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|创始人|联合创始人|首席执行官|CEO|CTO|首席技术官|首席科学家|董事|执行董事|合伙人|技术总监|总监)/u;
@@ -34,7 +34,7 @@ export const rule: MentionRule = {
       const prevTok = toks[i - 1];
       // (the suffix scan runs only where a title follows: it is the costly test)
       const afterOrg = (): boolean => !!prevTok && prevTok.end === t.start && lex.orgSuffixes.some((x) => prevTok.text.endsWith(x));
-      if (CORP_TITLE.test(after) && !afterOrg() && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text) && !(isHan(t.text) && isChineseName(t.text) && t.tag === 'x' && t.text.length <= 3 && false)) {
+      if (CORP_TITLE.test(after) && !afterOrg() && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text)) {
         let start = t.start;
         let j = i - 1;
         while (j >= 0 && toks[j]!.end === start && isProperToken(toks[j]!) && start - toks[j]!.start + (t.end - start) <= 12) {
