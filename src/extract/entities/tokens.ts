@@ -57,6 +57,8 @@ export function isProperToken(t: Token): boolean {
   if (/^[号个家栋层座期]/u.test(t.text)) return false;
   if (t.tag === 'ns' && GENERIC_PLACE_WORDS.has(t.text)) return false;
   if (t.tag === 'x' && /是$/u.test(t.text)) return false;
+  // an HMM unknown that starts with a postposition glued on (会议上作 → 上作) names nothing
+  if (t.tag === 'x' && /^[上下里内]/u.test(t.text)) return false;
   return true;
 }
 

@@ -7,7 +7,7 @@ const b = '京东五星电器（天津）集团有限公司副总经理吴梦康
 runRuleCases(
   rule,
   {
-    valid: ['该公司总经理表示。', '企业布局研发中心。'],
+    valid: ['该公司总经理表示。', '企业布局研发中心。', '他在大会上作政府工作报告。'],
     invalid: [
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },
