@@ -33,7 +33,7 @@ export function ruleVersion(id: string): number {
   return versions.get(id) ?? 0;
 }
 
-/** Index of the sentence containing normalized offset p (sentences sorted by start), or -1. */
+/** Index of the last sentence starting at or before normalized offset p (sentences sorted by start), or -1. */
 export function sentenceAt(sentences: readonly Sentence[], p: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -45,7 +45,8 @@ export function sentenceAt(sentences: readonly Sentence[], p: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return best >= 0 && p < sentences[best]!.end ? sentences[best]!.index : best >= 0 ? sentences[best]!.index : -1;
+  // a position between sentences (whitespace) belongs to the one before it
+  return best >= 0 ? sentences[best]!.index : -1;
 }
 
 export function runRules(input: RunnerInput, messages: RunnerMessage[] = []): Extractions {

@@ -54,7 +54,7 @@ export interface BatchSummary {
   seconds: number;
   mbPerSecond: number;
   maxRssMB: number;
-  /** time the single writer spent storing (the part that does not parallelize) */
+  /** time the main thread spent storing; 0 when the workers store their own documents (jobs > 1) */
   storeSeconds: number;
 }
 
@@ -139,10 +139,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
           const r = writer.store(outcome.result.doc, runId, opts.force);
           storeMs += performance.now() - t0;
           if (r.unchanged) counts.unchanged++;
-          else {
-            counts.processed++;
-
-          }
+          else counts.processed++;
         } catch (err) {
           fail(path, 'E_STORE', `${path}: could not store: ${errorMessage(err)}`);
         }
