@@ -196,7 +196,7 @@ export async function pipelineSegmenter(pipelineFile: string | undefined, stderr
   try {
     const { loadPipeline } = await import('../pipeline/config.js');
     const p = await loadPipeline(pipelineFile);
-    seg.loadDictionaries(p.dictionaries);
+    seg.loadDictionaries(p.segmenter);
   } catch (err) {
     if (pipelineFile !== undefined) throw err;
     stderr.write(`zhnews search: warning: default pipeline not loaded (${(err as Error).message}); segmenting without user dictionaries\n`);

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { NewsError } from '../core/errors.js';
 import { PASSES, DEFAULT_PASSES } from '../normalize/index.js';
 import { allRules } from '../extract/registry.js';
+import type { SegmenterSpec } from '../segment/index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_PIPELINE = resolve(REPO_ROOT, 'pipelines/default.yaml');
@@ -33,6 +34,19 @@ export const PipelineSchema = z
       .default({ t2s: false }),
     segment: z
       .object({
+        /**
+         * jieba's base dictionary without its rare common words (see
+         * src/segment/base-dict.ts); omitted: jieba's dictionary whole
+         */
+        base: z
+          .object({
+            minFreq: z.number().int().min(0),
+            keepTags: z.array(z.string().min(1)).default([]),
+            /** word lists (files or globs, relative to the pipeline file) whose words are kept */
+            keep: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .optional(),
         dictionaries: z.array(z.string().min(1)).default([]),
       })
       .strict()
@@ -56,6 +70,8 @@ export interface Pipeline {
   config: PipelineConfig;
   /** absolute dictionary paths */
   dictionaries: string[];
+  /** what jieba loads: the user dictionaries and the base dictionary's derivation */
+  segmenter: SegmenterSpec;
   /** ids of the rules this pipeline runs, sorted */
   rules: string[];
   hash: string;
@@ -85,22 +101,32 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
   if (!parsed.success) throw new NewsError('E_PIPELINE', file, formatZodError(file, parsed.error));
   const config = parsed.data;
   const base = dirname(resolve(file));
-  const dictionaries: string[] = [];
-  for (const d of config.segment.dictionaries) {
-    const abs = isAbsolute(d) ? d : resolve(base, d);
-    if (/[*?[\]{}]/.test(d)) {
-      const found = globSync(d, { cwd: base, absolute: true, onlyFiles: true }).sort();
-      if (found.length === 0) throw new NewsError('E_PIPELINE', file, `field "segment.dictionaries": no dictionary matches ${d}`);
-      dictionaries.push(...found);
-    } else dictionaries.push(abs);
-  }
-  const dictContents = dictionaries.map((d) => {
-    try {
-      return readFileSync(d, 'utf8');
-    } catch {
-      throw new NewsError('E_PIPELINE', file, `field "segment.dictionaries": dictionary not found: ${d}`);
+  const files = (field: string, noun: string, patterns: readonly string[]): { paths: string[]; contents: string[] } => {
+    const paths: string[] = [];
+    for (const d of patterns) {
+      const abs = isAbsolute(d) ? d : resolve(base, d);
+      if (/[*?[\]{}]/.test(d)) {
+        const found = globSync(d, { cwd: base, absolute: true, onlyFiles: true }).sort();
+        if (found.length === 0) throw new NewsError('E_PIPELINE', file, `field "${field}": no ${noun} matches ${d}`);
+        paths.push(...found);
+      } else paths.push(abs);
     }
-  });
+    const contents = paths.map((d) => {
+      try {
+        return readFileSync(d, 'utf8');
+      } catch {
+        throw new NewsError('E_PIPELINE', file, `field "${field}": ${noun} not found: ${d}`);
+      }
+    });
+    return { paths, contents };
+  };
+  const { paths: dictionaries, contents: dictContents } = files('segment.dictionaries', 'dictionary', config.segment.dictionaries);
+  const baseCfg = config.segment.base;
+  const keep = files('segment.base.keep', 'word list', baseCfg?.keep ?? []);
+  const segmenter: SegmenterSpec = {
+    userDicts: dictionaries,
+    base: baseCfg ? { minFreq: baseCfg.minFreq, keepTags: baseCfg.keepTags, keepFiles: keep.paths } : undefined,
+  };
   const registered = allRules();
   const known = new Map(registered.map((r) => [r.id, r]));
   let rules: string[];
@@ -116,12 +142,14 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
   const h = createHash('sha256');
   h.update(JSON.stringify({ v: pkg.version, config: { ...config, database: undefined }, passes: config.normalize.passes ?? DEFAULT_PASSES }));
   for (const c of dictContents) h.update('\0dict\0').update(c);
+  for (const c of keep.contents) h.update('\0keep\0').update(c);
   for (const id of rules) h.update(`\0rule\0${id}@${known.get(id)!.version}`);
   return {
     name: config.name ?? basename(file, extname(file)),
     file: resolve(file),
     config,
     dictionaries,
+    segmenter,
     rules,
     hash: h.digest('hex').slice(0, 16),
   };

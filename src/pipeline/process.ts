@@ -23,7 +23,7 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
     timings[stage] = Math.round((now - t) * 100) / 100;
     t = now;
   };
-  loadDictionaries(pipeline.dictionaries);
+  loadDictionaries(pipeline.segmenter);
   const norm = normalize(doc.raw, { passes: pipeline.config.normalize.passes, t2s: pipeline.config.normalize.t2s });
   lap('normalize');
   const struct = structure(norm.text, norm.map);

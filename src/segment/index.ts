@@ -12,9 +12,10 @@ import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
+import { deriveDictionaries, type BaseDictionarySpec } from './base-dict.js';
 
 interface Jieba {
-  load(opts: { userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
+  load(opts: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
   tag(text: string): Array<{ word: string; tag: string }>;
   cut(text: string, hmm?: boolean): string[];
 }
@@ -30,22 +31,32 @@ const MIN_STOP = fileURLToPath(new URL('../../src/segment/min/stop_words.utf8', 
 let jieba: Jieba | undefined;
 let loadedKey: string | undefined;
 
-/** Load jieba with the given user dictionary files (absolute paths). Idempotent per set of files. */
-export function loadDictionaries(userDicts: readonly string[]): void {
-  const key = userDicts.join('|');
+/** Which dictionaries a thread's jieba runs with: user dictionaries (absolute paths) and the base dictionary's derivation. */
+export interface SegmenterSpec {
+  userDicts: readonly string[];
+  /** undefined: jieba's own dictionary, whole */
+  base?: BaseDictionarySpec;
+}
+
+/** Load jieba with the given dictionaries. Idempotent per spec; dictionaries are process-global (per thread). */
+export function loadDictionaries(spec: SegmenterSpec | readonly string[]): void {
+  const s: SegmenterSpec = Array.isArray(spec) ? { userDicts: spec as readonly string[] } : (spec as SegmenterSpec);
+  const key = JSON.stringify([s.userDicts, s.base ?? null]);
   if (jieba && loadedKey === key) return;
   if (loadedKey !== undefined && loadedKey !== key) {
     throw new Error('segment: jieba is already loaded with other dictionaries in this thread (dictionaries are process-global)');
   }
-  for (const file of userDicts) {
+  for (const file of s.userDicts) {
     try {
       accessSync(file, constants.R_OK);
     } catch {
       throw new NewsError('E_DICT', file, 'user dictionary not found or unreadable');
     }
   }
-  const j = require('nodejieba') as Jieba & { DEFAULT_USER_DICT: string };
-  j.load({ userDict: [j.DEFAULT_USER_DICT, ...userDicts].join('|'), idfDict: MIN_IDF, stopWordDict: MIN_STOP });
+  const j = require('nodejieba') as Jieba & { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+  const userDicts = [j.DEFAULT_USER_DICT, ...s.userDicts];
+  const files = s.base ? deriveDictionaries(s.base, j.DEFAULT_DICT, userDicts) : { dict: j.DEFAULT_DICT, userDict: userDicts.join('|') };
+  j.load({ dict: files.dict, userDict: files.userDict, idfDict: MIN_IDF, stopWordDict: MIN_STOP });
   jieba = j;
   loadedKey = key;
 }

@@ -48,6 +48,10 @@ describe('pipeline config', () => {
     expect(() => loadPipeline(file)).toThrow(/p\.yaml: field "segment\.dictionaries": dictionary not found/);
     writeFileSync(file, 'segment:\n  dictionaries: [dict/*.nope]\n');
     expect(() => loadPipeline(file)).toThrow(/no dictionary matches dict\/\*\.nope/);
+    writeFileSync(file, 'segment:\n  base: { minFreq: -1 }\n');
+    expect(() => loadPipeline(file)).toThrow(/p\.yaml: .*field "segment\.base\.minFreq"/);
+    writeFileSync(file, 'segment:\n  base: { minFreq: 4, keep: [lists/*.txt] }\n');
+    expect(() => loadPipeline(file)).toThrow(/p\.yaml: field "segment\.base\.keep": no word list matches lists\/\*\.txt/);
     writeFileSync(file, 'normalize: [1, 2\n');
     expect(() => loadPipeline(file)).toThrow(/p\.yaml: not valid YAML/);
     writeFileSync(file, 'normalize:\n  t2s: "yes"\n');

@@ -7,10 +7,11 @@ import type { RuleContext } from '../rule.js';
 import { OffsetMap } from '../../core/offsets.js';
 import { loadDictionaries, segment } from '../../segment/index.js';
 import { structure } from '../../structure/index.js';
-import { dictionaryFiles } from './lexicon.js';
+import { loadPipeline } from '../../pipeline/config.js';
 
+/** jieba as the default pipeline loads it (its user dictionaries and base dictionary). */
 export function loadEntityDictionaries(): void {
-  loadDictionaries(dictionaryFiles());
+  loadDictionaries(loadPipeline().segmenter);
 }
 
 export function contextFor(text: string, docDate: string | null = null): RuleContext {

@@ -12,7 +12,6 @@ import { Trie } from '../../core/trie.js';
 /** Repository root: this file sits at src/extract/entities/ (or dist/extract/entities/). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const GAZETTEER_DIR = join(ROOT, 'pipelines', 'gazetteer');
-export const DICT_DIR = join(ROOT, 'pipelines', 'dict');
 
 function words(file: string): string[] {
   const out: string[] = [];
@@ -140,14 +139,6 @@ export function lexicon(): Lexicon {
     maxOrg,
   };
   return cached;
-}
-
-/** All user dictionaries for jieba (absolute paths, sorted). */
-export function dictionaryFiles(): string[] {
-  return readdirSync(DICT_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => join(DICT_DIR, f));
 }
 
 export const HAN = /^[\u3400-\u9fff]+$/u;

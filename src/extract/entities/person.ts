@@ -10,6 +10,9 @@ import type { TokenIndex } from './tokens.js';
 const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$|(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
 const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主任', '局长', '负责人', '工作人员', '相关负责人', '专家', '同时', '目前', '今年', '去年', '近日', '日前', '他们', '我们', '大家', '公司', '企业', '该区', '该市', '该省', '该县', '当地', '有关', '相关']);
 
+/** Tags a whole-word name may carry: names, unknown words, other proper nouns. */
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'nz', 'eng']);
+
 function plausible(name: string, _ix: TokenIndex | null): boolean {
   const lex = lexicon();
   if (NOT_NAME.has(name) || NOT_NAME_END.test(name)) return false;
@@ -27,6 +30,11 @@ export function nameBefore(text: string, end: number, ix: TokenIndex | null): { 
     if (start < 0) continue;
     const name = text.slice(start, end);
     if (!plausible(name, ix)) continue;
+    // a whole dictionary word jieba reads as a common word (公告称, 报告称) is no name
+    if (ix && ix.tokens.length > 0) {
+      const k = ix.byStart.get(start);
+      if (k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag)) continue;
+    }
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
     if (ix && ix.tokens.length > 0) {
       if (ix.byStart.has(start)) score += 3;
@@ -75,6 +83,11 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     if (end > text.length) continue;
     const name = text.slice(start, end);
     if (!plausible(name, ix)) continue;
+    // a whole dictionary word jieba reads as a common word (公告称, 报告称) is no name
+    if (ix && ix.tokens.length > 0) {
+      const k = ix.byStart.get(start);
+      if (k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag)) continue;
+    }
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
     if (AFTER_NAME.test(text.slice(end, end + 2))) score += 3;
     if (ix && ix.tokens.length > 0) {

@@ -5,6 +5,7 @@
  * context: a title before (局长闫伟) or a speech verb after (熊友军表示).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
+import type { Token } from '../../../core/types.js';
 import { isChineseName, isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
@@ -19,9 +20,31 @@ const HONORIFIC_AFTER = new Set(['主席', '总理', '副主席', '副总理', '
 const STRONG_VERBS = ['表示', '说', '指出', '介绍', '认为', '强调', '透露', '坦言', '告诉', '谈道', '说道', '感慨', '回忆', '直言', '笑着说', '称'];
 const CUE_AFTER = /^(?:当选|出任|担任|荣获|获得|带领|率领|会见|会晤|出席|主持|发表|宣布|签署|呼吁|回应|称赞|说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
 
+/**
+ * jieba often cuts a name it does not know whole into a surname and a given
+ * name, both tagged as names (王/nr 志强/nrfg, 李/nr 红梅/nr): read such a
+ * pair as one name token.
+ */
+function joinSplitNames(tokens: readonly Token[]): Token[] {
+  const lex = lexicon();
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1];
+    if (
+      n && t.tag === 'nr' && t.text.length === 1 && lex.surnames.has(t.text) && n.start === t.end &&
+      (n.tag === 'nr' || n.tag === 'nrfg') && n.text.length <= 2 && isHan(n.text)
+    ) {
+      out.push({ text: t.text + n.text, tag: 'nr', start: t.start, end: n.end });
+      i++;
+    } else out.push(t);
+  }
+  return out;
+}
+
 export const rule: MentionRule = {
   id: 'entity-person-name',
-  version: 1,
+  version: 2,
   purpose: 'person names from name tags, name-shaped unknown words, the persons gazetteer and title/speech-verb context',
   needs: ['tokens'],
   emits: 'mention',
@@ -37,7 +60,7 @@ export const rule: MentionRule = {
       seen.add(k);
       out.push({ type: 'PERSON', start, end, attrs: { priority, source } });
     };
-    const toks = ctx.tokens;
+    const toks = joinSplitNames(ctx.tokens);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       const prev = toks[i - 1];
@@ -94,7 +117,7 @@ export const rule: MentionRule = {
       const n = nameBefore(text, t.start, ix);
       if (!n || !ix.byStart.has(n.start)) continue;
       // a whole dictionary word that is not a name (国家主席, 董事会主席) is no person
-      const w = toks[ix.byStart.get(n.start)!]!;
+      const w = ctx.tokens[ix.byStart.get(n.start)!]!;
       if (w.end === n.end && !/^(?:nr|nrfg|nrt|x)$/u.test(w.tag)) continue;
       push(n.start, n.end, 2, 'title-after');
     }
