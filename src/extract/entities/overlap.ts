@@ -22,11 +22,14 @@ export const longestMostSpecific: MentionPolicy = (hits) => {
       a.start - b.start,
   );
   const kept: typeof hits = [];
-  const used: Array<[number, number]> = [];
-  for (const h of order) {
-    if (used.some(([s, e]) => h.start < e && s < h.end)) continue;
+  let size = 0;
+  for (const h of hits) size = Math.max(size, h.end);
+  // characters a kept span covers: a candidate sharing one loses
+  const used = new Uint8Array(size);
+  next: for (const h of order) {
+    for (let i = h.start; i < h.end; i++) if (used[i]) continue next;
     kept.push(h);
-    used.push([h.start, h.end]);
+    used.fill(1, h.start, h.end);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 };

@@ -7,23 +7,53 @@ import type { Token } from '../../core/types.js';
 import { isHan, lexicon } from './lexicon.js';
 import { GENERIC_PLACE_WORDS } from './places.js';
 
+/** Token number by offset: `get(offset)` is the token starting (or ending) there, `has` whether one does. */
+export class OffsetIndex {
+  /** token number + 1 at each offset (0: none) */
+  private readonly at: Int32Array;
+
+  constructor(size: number) {
+    this.at = new Int32Array(size + 1);
+  }
+
+  set(offset: number, token: number): void {
+    this.at[offset] = token + 1;
+  }
+
+  has(offset: number): boolean {
+    return offset >= 0 && offset < this.at.length && this.at[offset]! > 0;
+  }
+
+  get(offset: number): number | undefined {
+    const v = offset >= 0 && offset < this.at.length ? this.at[offset]! : 0;
+    return v > 0 ? v - 1 : undefined;
+  }
+}
+
 export interface TokenIndex {
   tokens: readonly Token[];
-  byStart: Map<number, number>;
-  byEnd: Map<number, number>;
+  byStart: OffsetIndex;
+  byEnd: OffsetIndex;
 }
 
 const cache = new WeakMap<readonly Token[], TokenIndex>();
 
+/**
+ * Token lookups by start and end offset, built once per token list (rules
+ * share it). Typed arrays over the offsets: a document has ~180k tokens per
+ * MB and every rule asks these questions many times per token.
+ */
 export function indexTokens(tokens: readonly Token[]): TokenIndex {
   let ix = cache.get(tokens);
   if (ix) return ix;
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  tokens.forEach((t, i) => {
+  const size = tokens.length > 0 ? tokens[tokens.length - 1]!.end : 0;
+  const byStart = new OffsetIndex(size);
+  const byEnd = new OffsetIndex(size);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     byStart.set(t.start, i);
     byEnd.set(t.end, i);
-  });
+  }
   ix = { tokens, byStart, byEnd };
   cache.set(tokens, ix);
   return ix;

@@ -7,6 +7,7 @@
  * normalized offsets into ctx.text.
  */
 import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
+import { indexTokens } from '../entities/tokens.js';
 import { longestMostSpecific, overlapPolicyName, type MentionPolicy } from '../entities/overlap.js';
 import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
 import { rule as locAbbrev } from '../rules/entity-loc-abbrev/rule.js';
@@ -66,7 +67,11 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
   for (const r of mentionRules) {
     for (const h of r.run(ctx)) {
       if (h.start < 0 || h.end > ctx.text.length || h.start >= h.end) continue;
-      all.push({ ...h, rule: r.id, ruleVersion: r.version });
+      // hits are the rule's fresh objects: stamp them in place
+      const stamped = h as MentionHit & Stamp;
+      stamped.rule = r.id;
+      stamped.ruleVersion = r.version;
+      all.push(stamped);
     }
   }
   const mentions = nestInNames(all, propagate(ctx, (opts.policy ?? longestMostSpecific)(all)));
@@ -117,9 +122,17 @@ function nestInNames(all: Array<MentionHit & Stamp>, kept: Array<MentionHit & St
  */
 function propagate(ctx: RuleContext, kept: Array<MentionHit & Stamp>): Array<MentionHit & Stamp> {
   const text = ctx.text;
-  const starts = new Set(ctx.tokens.map((t) => t.start));
-  const ends = new Set(ctx.tokens.map((t) => t.end));
-  const occupied = (s: number, e: number): boolean => kept.some((m) => s < m.end && m.start < e);
+  const { byStart: starts, byEnd: ends } = indexTokens(ctx.tokens);
+  // characters inside a kept or an added mention
+  const covered = new Uint8Array(text.length);
+  const cover = (s: number, e: number): void => {
+    covered.fill(1, s, e);
+  };
+  const occupied = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (covered[i]) return true;
+    return false;
+  };
+  for (const m of kept) cover(m.start, m.end);
   const seen = new Map<string, MentionHit & Stamp>();
   for (const m of kept) {
     if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
@@ -131,7 +144,8 @@ function propagate(ctx: RuleContext, kept: Array<MentionHit & Stamp>): Array<Men
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
       if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || /^[已是的在将也还为与和等则正又都就]$/u.test(text[end] ?? '')))) continue;
-      if (occupied(at, end) || added.some((a) => at < a.end && a.start < end)) continue;
+      if (occupied(at, end)) continue;
+      cover(at, end);
       added.push({ type: m.type, start: at, end, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });
     }
   }

@@ -6,6 +6,10 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 
 const EVENT = /((?:(?:19|20)\d{2}(?:年)?)?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z]{0,14}?)(世界机器人大会|机器人大会|博览会|展览会|交易会|洽谈会|大会|论坛|峰会|年会|运动会|奥运会|冬奥会|亚运会|全运会|世界杯|锦标赛|联赛|公开赛|马拉松|半程马拉松|文化节|艺术节|电影节|音乐节|旅游节|购物节|进博会|服贸会|广交会|数贸会|消博会|发布会|开幕式|闭幕式)/gu;
+/** The suffixes alone: where none occurs, EVENT cannot match. */
+const SUFFIX = new RegExp(EVENT.source.slice(EVENT.source.lastIndexOf('(')), 'gu');
+/** Every character EVENT can match lies in this class, so a match never crosses a character outside it. */
+const IN_NAME = /[\u4e00-\u9fffA-Za-z0-9]/u;
 const BAD_HEAD = /^(?:在|于|的|了|和|与|及|参加|参与|出席|举办|举行|召开|亮相|成功|日前|近日|本届|此次|这次|该|本|一场|多场|各类|各种|系列)/u;
 const GENERIC = /^(?:大会|论坛|峰会|年会|博览会|展览会|发布会|开幕式|闭幕式|联赛|运动会|马拉松|座谈会|交流会|推介会|新闻发布会|现场会|工作会|会议)$/u;
 
@@ -17,9 +21,22 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const out: MentionHit[] = [];
-    let m: RegExpExecArray | null;
-    EVENT.lastIndex = 0;
-    while ((m = EVENT.exec(ctx.text)) !== null) {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    // EVENT's lazy head tries up to ~20 lengths at every position; start it
+    // only at the run of name characters holding the next suffix. No match
+    // can start before that run (it would need a suffix of its own run).
+    let from = 0;
+    for (;;) {
+      SUFFIX.lastIndex = from;
+      const s = SUFFIX.exec(text);
+      if (!s) break;
+      let runStart = s.index;
+      while (runStart > from && IN_NAME.test(text[runStart - 1]!)) runStart--;
+      EVENT.lastIndex = runStart;
+      const m = EVENT.exec(text);
+      if (!m) break;
+      from = m.index + m[0].length;
       let start = m.index;
       let name = m[0];
       // strip leading function words the lazy head swallowed
@@ -37,13 +54,22 @@ export const rule: MentionRule = {
       // start after the last token that cannot sit in a name (verbs, prepositions, adverbs: 依托|举办|通过)
       if (ctx.tokens.length > 0) {
         const suffixStart = m.index + m[0].length - m[2]!.length;
-        for (const t of ctx.tokens) {
+        // tokens from the first one starting at or after `start`
+        let lo = 0;
+        let hi = toks.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (toks[mid]!.start < start) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < toks.length && toks[k]!.start < suffixStart; k++) {
+          const t = toks[k]!;
           if (t.start < start || t.end > suffixStart) continue;
           if (/^(?:v|p|d|c|r|u|uj|ul|f|t|q|ad|zg|y|e|o)$/u.test(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
             start = t.end;
           }
         }
-        name = ctx.text.slice(start, m.index + m[0].length);
+        name = text.slice(start, m.index + m[0].length);
       }
       if (GENERIC.test(name) || name.length < 4) continue;
       out.push({ type: 'EVENT', start, end: start + name.length, attrs: { priority: 2, source: 'event-suffix' } });

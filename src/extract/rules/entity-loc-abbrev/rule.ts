@@ -10,10 +10,19 @@ import { lexicon } from '../../entities/lexicon.js';
 import { tokenAt } from '../../entities/person.js';
 
 const PROVINCE_ABBR = new Set(['京', '沪', '津', '渝', '港', '澳', '穗', '深', '杭', '蓉', '鄂', '湘', '粤', '闽', '浙', '苏', '皖', '鲁', '豫', '冀', '晋', '陕', '甘', '琼', '滇', '黔', '桂', '藏', '疆', '辽', '吉', '赣', '昌', '汉', '宁']);
-const MOVE_BEFORE = /(?:在|来|赴|抵|离|进|驻|返|回|出|入|留|到|访|至)$/u;
 
 const CUE = /^(?:关系|两国|三国|双方|三方|之间|间|合作|贸易|经贸|会谈|会晤|峰会|外长|领导人|元首|首脑|联合|友好|建交|战略|对话|边境|班列|交流|竞争|博弈|摩擦|谈判|协议|协定|贸易战|争端|联合声明|人文|两军|防长|财长|议会)/u;
 const COUNTRY_ABBR = new Set(['中', '美', '日', '俄', '欧', '英', '法', '德', '韩', '朝', '印', '澳', '加', '意', '西', '越', '泰', '巴', '非', '蒙', '哈', '乌', '以', '伊', '土', '菲', '新', '马', '老', '柬', '缅', '阿', '沙', '葡', '荷', '港', '台']);
+
+/** Membership by code unit: the scans below test every character of the text. */
+const codes = (chars: Iterable<string>): Uint8Array => {
+  const a = new Uint8Array(65536);
+  for (const c of chars) a[c.charCodeAt(0)] = 1;
+  return a;
+};
+const IS_COUNTRY = codes(COUNTRY_ABBR);
+const IS_PROVINCE = codes(PROVINCE_ABBR);
+const IS_MOVE = codes(['在', '来', '赴', '抵', '离', '进', '驻', '返', '回', '出', '入', '留', '到', '访', '至']);
 
 export const rule: MentionRule = {
   id: 'entity-loc-abbrev',
@@ -26,10 +35,10 @@ export const rule: MentionRule = {
     const out: MentionHit[] = [];
     const text = ctx.text;
     for (let i = 0; i < text.length; i++) {
-      if (!COUNTRY_ABBR.has(text[i]!)) continue;
-      if (i > 0 && COUNTRY_ABBR.has(text[i - 1]!)) continue;
+      if (!IS_COUNTRY[text.charCodeAt(i)]) continue;
+      if (i > 0 && IS_COUNTRY[text.charCodeAt(i - 1)]) continue;
       let j = i;
-      while (j < text.length && COUNTRY_ABBR.has(text[j]!) && j - i < 4) j++;
+      while (j < text.length && IS_COUNTRY[text.charCodeAt(j)] && j - i < 4) j++;
       if (j - i < 2) continue;
       if (!CUE.test(text.slice(j, j + 6))) continue;
       // a preceding Han character would make this part of another word (e.g. 集中美化)
@@ -39,8 +48,7 @@ export const rule: MentionRule = {
     }
     // 在京, 进出京, 赴沪: the abbreviation must be a word of its own (not 京东, 港口, 深入)
     for (let i = 1; i < text.length; i++) {
-      const ch = text[i]!;
-      if (!PROVINCE_ABBR.has(ch) || !MOVE_BEFORE.test(text.slice(i - 1, i))) continue;
+      if (!IS_PROVINCE[text.charCodeAt(i)] || !IS_MOVE[text.charCodeAt(i - 1)]) continue;
       if (ctx.tokens.length === 0) continue;
       const t = tokenAt(ctx.tokens, i);
       if (!t || t.end !== i + 1) continue;

@@ -6,6 +6,7 @@
  * an ORG there (思客琦智能装备有限公司 … 思客琦; 蓝箭航天空间科技股份有限公司 … 蓝箭航天).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
+import type { Token } from '../../../core/types.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { rule as suffixRule } from '../entity-org-suffix/rule.js';
@@ -15,6 +16,20 @@ const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络�
 
 /** A short name jieba glued to the next function character (卡尔美已, 长木谷则) still ends there. */
 const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
+
+/** The tokens lying inside [start, end), found by binary search (tokens are sorted). */
+function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.end <= end) out.push(tokens[k]!);
+  return out;
+}
 
 export const rule: MentionRule = {
   id: 'entity-org-alias',
@@ -51,7 +66,7 @@ export const rule: MentionRule = {
       if (s.length < 2 || /^[\u4e00-\u9fff]$/u.test(s)) continue;
       // the short name must hold a name part, not only common words (轨道交通, 数据)
       const first = text.indexOf(s);
-      const inside = ctx.tokens.filter((t) => t.start >= first && t.end <= first + s.length);
+      const inside = tokensWithin(ctx.tokens, first, first + s.length);
       if (inside.length > 0 && inside.every((t) => /^(?:n|v|vn|a|ad|an|d|b|ns)$/u.test(t.tag) && t.text.length >= 2)) continue;
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
         if (full.some((f) => at < f.end && f.start < at + s.length)) continue;

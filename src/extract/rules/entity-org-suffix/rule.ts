@@ -13,7 +13,8 @@ import { lexicon } from '../../entities/lexicon.js';
 import { GENERIC_ORG_HEAD, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
-const SINGLE = /^(?:局|委|部|厅|署|办|院|所)$/u;
+const SINGLE_CHARS = ['局', '委', '部', '厅', '署', '办', '院', '所'];
+const SINGLE = new RegExp(`^(?:${SINGLE_CHARS.join('|')})$`, 'u');
 /** Common words that end in a suffix character but name no organisation. */
 const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员', '国家队', '球队', '团队', '车队', '梯队', '军队', '部队', '排队', '一队', '二队', '主队', '客队']);
 const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
@@ -23,17 +24,25 @@ const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
  * only against the suffixes it could end with (the first match in list order
  * wins, as a scan of the whole list would give).
  */
-const byLastChar = new WeakMap<readonly string[], { last: Map<string, string[]>; long: Set<string> }>();
-function suffixIndex(suffixes: readonly string[]): { last: Map<string, string[]>; long: Set<string> } {
+interface SuffixIndex {
+  last: Map<string, string[]>;
+  long: Set<string>;
+  /** code units a suffix can end a token with, or a suffix token can start with (局局长): anything else is skipped at once */
+  maybe: Uint8Array;
+}
+const byLastChar = new WeakMap<readonly string[], SuffixIndex>();
+function suffixIndex(suffixes: readonly string[]): SuffixIndex {
   let ix = byLastChar.get(suffixes);
   if (!ix) {
-    ix = { last: new Map(), long: new Set(suffixes.filter((s) => s.length >= 2)) };
+    ix = { last: new Map(), long: new Set(suffixes.filter((s) => s.length >= 2)), maybe: new Uint8Array(65536) };
     for (const s of suffixes) {
       const k = s.slice(-1);
+      ix.maybe[k.charCodeAt(0)] = 1;
       const list = ix.last.get(k);
       if (list) list.push(s);
       else ix.last.set(k, [s]);
     }
+    for (const c of SINGLE_CHARS) ix.maybe[c.charCodeAt(0)] = 1;
     byLastChar.set(suffixes, ix);
   }
   return ix;
@@ -46,50 +55,65 @@ export const rule: MentionRule = {
   needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
-    const lex = lexicon();
-    const ix = indexTokens(ctx.tokens);
-    const sx = suffixIndex(lex.orgSuffixes);
-    const toks = ctx.tokens;
-    const text = ctx.text;
-    const out: MentionHit[] = [];
-    const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text) || lex.orgs.has(t.text) || (lex.loc.has(t.text) && t.text.length >= 2);
-    // 市经信局, 省商务厅, 区教委: a bare level word starts a body's short name
-    const levelOk = (t: Token): boolean => startOk(t) || /^(?:省|市|区|县|州)$/u.test(t.text);
-    let i = 0;
-    while (i < toks.length) {
-      const t = toks[i]!;
-      let suffixEnd = t.end;
-      let suffix = sx.last.get(t.text.slice(-1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
-      if (!suffix && /^(?:n|j)/u.test(t.tag) && t.text.length >= 2 && SINGLE.test(t.text.slice(-1)) && !NOT_ORG.has(t.text)) suffix = t.text.slice(-1); // 发改委, 人事部
-      if (!suffix && t.text.length >= 2 && SINGLE.test(t.text[0]!) && (lex.titles.has(t.text.slice(1)) || /^(?:等|和|与|及|的)$/u.test(t.text.slice(1)))) {
-        suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
-        suffixEnd = t.start + 1;
-      }
-      if (suffix && NOT_ORG.has(t.text)) suffix = undefined;
-      if (!suffix) {
-        i++;
-        continue;
-      }
-      let last = i;
-      if (suffixEnd === t.end) {
-        // a suffix followed by another suffix token belongs to the longer name (集团 + 有限公司)
-        while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && sx.long.has(toks[last + 1]!.text)) last++;
-      }
-      const single = suffix.length === 1;
-      const team = suffix === '队';
-      let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
-      // jieba already knows the whole name (香港中文大学, 上海市工商联)
-      if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
-      let end = last === i ? suffixEnd : toks[last]!.end;
-      if (/(?:大学|学院)$/u.test(suffix)) {
-        const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
-        if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
-      }
-      if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !GENERIC_ORG_HEAD.test(text.slice(start, end))) {
-        out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
-      }
-      i = last + 1;
-    }
-    return out;
+    // entity-org-alias needs these hits too: compute them once per document
+    const cached = memo.get(ctx.tokens);
+    if (cached && cached.text === ctx.text) return cached.hits.map((h) => ({ ...h, attrs: { ...h.attrs } }));
+    const hits = findOrgs(ctx);
+    memo.set(ctx.tokens, { text: ctx.text, hits: hits.map((h) => ({ ...h, attrs: { ...h.attrs } })) });
+    return hits;
   },
 };
+
+const memo = new WeakMap<readonly Token[], { text: string; hits: MentionHit[] }>();
+
+function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[] {
+  const lex = lexicon();
+  const ix = indexTokens(ctx.tokens);
+  const sx = suffixIndex(lex.orgSuffixes);
+  const toks = ctx.tokens;
+  const text = ctx.text;
+  const out: MentionHit[] = [];
+  const startOk = (t: Token): boolean => isProperToken(t) || NATIONAL.has(t.text) || lex.orgs.has(t.text) || (lex.loc.has(t.text) && t.text.length >= 2);
+  // 市经信局, 省商务厅, 区教委: a bare level word starts a body's short name
+  const levelOk = (t: Token): boolean => startOk(t) || /^(?:省|市|区|县|州)$/u.test(t.text);
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!sx.maybe[t.text.charCodeAt(t.text.length - 1)] && !sx.maybe[t.text.charCodeAt(0)]) {
+      i++;
+      continue;
+    }
+    let suffixEnd = t.end;
+    let suffix = sx.last.get(t.text.slice(-1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+    if (!suffix && /^(?:n|j)/u.test(t.tag) && t.text.length >= 2 && SINGLE.test(t.text.slice(-1)) && !NOT_ORG.has(t.text)) suffix = t.text.slice(-1); // 发改委, 人事部
+    if (!suffix && t.text.length >= 2 && SINGLE.test(t.text[0]!) && (lex.titles.has(t.text.slice(1)) || /^(?:等|和|与|及|的)$/u.test(t.text.slice(1)))) {
+      suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
+      suffixEnd = t.start + 1;
+    }
+    if (suffix && NOT_ORG.has(t.text)) suffix = undefined;
+    if (!suffix) {
+      i++;
+      continue;
+    }
+    let last = i;
+    if (suffixEnd === t.end) {
+      // a suffix followed by another suffix token belongs to the longer name (集团 + 有限公司)
+      while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && sx.long.has(toks[last + 1]!.text)) last++;
+    }
+    const single = suffix.length === 1;
+    const team = suffix === '队';
+    let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
+    // jieba already knows the whole name (香港中文大学, 上海市工商联)
+    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
+    let end = last === i ? suffixEnd : toks[last]!.end;
+    if (/(?:大学|学院)$/u.test(suffix)) {
+      const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
+      if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
+    }
+    if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !GENERIC_ORG_HEAD.test(text.slice(start, end))) {
+      out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
+    }
+    i = last + 1;
+  }
+  return out;
+}

@@ -63,13 +63,15 @@ export const rule: MentionRule = {
     const toks = joinSplitNames(ctx.tokens);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      const prev = toks[i - 1];
-      const after = text.slice(t.end, t.end + 4);
-      const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
       if (lex.persons.has(t.text)) {
         push(t.start, t.end, 3, 'gazetteer');
         continue;
       }
+      // only name-tagged and unknown tokens go further (checked first: most tokens are neither)
+      if (t.tag !== 'nr' && t.tag !== 'nrfg' && t.tag !== 'nrt' && t.tag !== 'x') continue;
+      const prev = toks[i - 1];
+      const after = text.slice(t.end, t.end + 4);
+      const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
       // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context
       // a tagged name opening a clause and followed by a verb or 在/于 (姚明表示, 孟晚舟在华为…)
