@@ -6,13 +6,20 @@
  * first and loaded once per distinct configuration. Tokens come back as bare
  * strings; we walk them along the text to recover offsets and assert that
  * they join back to it.
+ *
+ * Part-of-speech tags: cppjieba's tag() is its cut() (with HMM) followed by an
+ * exact dictionary lookup of each word, the last entry loaded winning, and a
+ * fixed rule for words not in the dictionary (PosTagger::LookupTag). Building
+ * {word, tag} objects in the addon made tag() cost twice what cut() does, so
+ * we cut and look the tags up here in a map read from the same dictionary
+ * files (tests/segment/tags.test.ts checks both ways agree on the corpus).
  */
 import { createRequire } from 'node:module';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
-import { deriveDictionaries, type BaseDictionarySpec } from './base-dict.js';
+import { deriveDictionaries, untaggedTag, type BaseDictionarySpec } from './base-dict.js';
 
 interface Jieba {
   load(opts: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
@@ -30,6 +37,36 @@ const MIN_IDF = fileURLToPath(new URL('../../src/segment/min/idf.utf8', import.m
 const MIN_STOP = fileURLToPath(new URL('../../src/segment/min/stop_words.utf8', import.meta.url));
 let jieba: Jieba | undefined;
 let loadedKey: string | undefined;
+/** word -> tag, as cppjieba's trie holds them ('' : no tag given) */
+let tags: Map<string, string> = new Map();
+
+/**
+ * The tag of each dictionary word, read like cppjieba reads the files: main
+ * dictionary lines are "word count tag"; user dictionary lines "word",
+ * "word tag" or "word count tag"; a later entry for a word replaces an earlier one.
+ */
+export function readTagMap(mainDict: string, userDicts: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const read = (file: string, user: boolean): void => {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      const parts = line.split(' ');
+      if (!user) map.set(parts[0]!, parts[2] ?? '');
+      else if (parts.length === 1) map.set(parts[0]!, '');
+      else if (parts.length === 2) map.set(parts[0]!, parts[1]!);
+      else if (parts.length === 3) map.set(parts[0]!, parts[2]!);
+    }
+  };
+  read(mainDict, false);
+  for (const f of userDicts.split(/[|;]/u)) if (f) read(f, true);
+  return map;
+}
+
+/** cppjieba's tag for a word: its dictionary tag, else the rule for unknown words. */
+export function tagOf(word: string): string {
+  const t = tags.get(word);
+  return t ? t : untaggedTag(word);
+}
 
 /** Which dictionaries a thread's jieba runs with: user dictionaries (absolute paths) and the base dictionary's derivation. */
 export interface SegmenterSpec {
@@ -57,6 +94,7 @@ export function loadDictionaries(spec: SegmenterSpec | readonly string[]): void 
   const userDicts = [j.DEFAULT_USER_DICT, ...s.userDicts];
   const files = s.base ? deriveDictionaries(s.base, j.DEFAULT_DICT, userDicts) : { dict: j.DEFAULT_DICT, userDict: userDicts.join('|') };
   j.load({ dict: files.dict, userDict: files.userDict, idfDict: MIN_IDF, stopWordDict: MIN_STOP });
+  tags = readTagMap(files.dict, files.userDict);
   jieba = j;
   loadedKey = key;
 }
@@ -87,7 +125,7 @@ export function segment(text: string, from = 0, to = text.length): Token[] {
 function tagSpan(j: Jieba, text: string, start: number, end: number, out: Token[]): void {
   const slice = text.slice(start, end);
   let pos = 0;
-  for (const { word, tag } of j.tag(slice)) {
+  for (const word of j.cut(slice, true)) {
     if (word.length === 0) continue;
     const at = slice.startsWith(word, pos) ? pos : slice.indexOf(word, pos);
     if (at < 0) throw new Error(`segment: token ${JSON.stringify(word)} not found after offset ${start + pos}`);
@@ -96,7 +134,7 @@ function tagSpan(j: Jieba, text: string, start: number, end: number, out: Token[
     }
     pos = at + word.length;
     if (word.trim() === '') continue;
-    out.push({ text: word, tag, start: start + at, end: start + pos });
+    out.push({ text: word, tag: tagOf(word), start: start + at, end: start + pos });
   }
   if (slice.slice(pos).trim() !== '') throw new Error(`segment: text left unsegmented at offset ${start + pos}`);
 }
