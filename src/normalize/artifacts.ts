@@ -25,6 +25,13 @@ function stickyMatch(re: RegExp, s: string, at: number, end: number): number {
 export function artifacts(input: string): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('artifacts');
+  // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
+  artifactLines(input, b, log);
+  const { text, map } = b.finish();
+  return { text, map, repairs: log.list };
+}
+
+function artifactLines(input: string, b: EditBuilder, log: RepairLog): void {
   const n = input.length;
   let pos = 0;
   nextBookmark.at = -1;
@@ -58,8 +65,6 @@ export function artifacts(input: string): PassResult {
       pos = e + 1;
     }
   }
-  const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
 }
 
 /** Position of the next "[bookmark:" at or after the last search (2^32-1 when none). */

@@ -78,6 +78,13 @@ const NONE: ReadonlySet<number> = new Set<number>();
 export function spacing(input: string): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('spacing');
+  // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
+  spacingLines(input, b, log);
+  const { text, map } = b.finish();
+  return { text, map, repairs: log.list };
+}
+
+function spacingLines(input: string, b: EditBuilder, log: RepairLog): void {
   const n = input.length;
   for (let start = 0; start <= n; ) {
     // find the line end and whether the line holds a space, in one scan
@@ -91,8 +98,6 @@ export function spacing(input: string): PassResult {
     if (any) spaceLine(input, start, end, b, log);
     start = end + 1;
   }
-  const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
 }
 
 function spaceLine(input: string, start: number, end: number, b: EditBuilder, log: RepairLog): void {
