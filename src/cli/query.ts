@@ -10,7 +10,8 @@ import type { Writable } from 'node:stream';
 import {
   openQueryDb, queryEntities, queryFigures, queryMentions, queryPeople, queryQuotes, search, tilings, QueryError,
 } from '../query/index.js';
-import type { DB } from '../store/db.js';
+import { openDb, type DB } from '../store/db.js';
+import { DocWriter } from '../store/write.js';
 import { outputFormat, UsageError, writeRows, type FormatFlags, type Row, type TableOptions } from './format.js';
 
 export interface QueryIo {
@@ -210,6 +211,24 @@ export async function pipelineSegmenter(pipelineFile: string | undefined, stderr
   };
 }
 
+/**
+ * Documents a killed run stored but did not index yet: index them now (the
+ * run would at its end), or say that they cannot be found.
+ */
+function catchUpFullText(file: string, stderr: Writable): void {
+  if (file === ':memory:') return;
+  let db: DB | undefined;
+  try {
+    db = openDb(file);
+    const writer = new DocWriter(db);
+    if (writer.pendingFullText() > 0) writer.indexPending();
+  } catch (err) {
+    stderr.write(`zhnews search: warning: documents stored by an interrupted run are not indexed yet (${(err as Error).message})\n`);
+  } finally {
+    db?.close();
+  }
+}
+
 export async function runSearch(query: string, opts: SearchOptions, io: QueryIo): Promise<number> {
   // a missing database is reported before jieba is loaded
   try {
@@ -218,6 +237,7 @@ export async function runSearch(query: string, opts: SearchOptions, io: QueryIo)
     io.stderr.write(`zhnews search: ${(err as Error).message}\n`);
     return err instanceof QueryError ? USAGE : FAILED;
   }
+  catchUpFullText(opts.db, io.stderr);
   let segmenters: Segmenters;
   try {
     segmenters = await pipelineSegmenter(opts.pipeline, io.stderr);

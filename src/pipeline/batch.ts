@@ -58,6 +58,9 @@ export interface BatchSummary {
   storeSeconds: number;
 }
 
+/** Stored bytes after which the full-text index takes the batch of pending documents. */
+const FTS_BATCH_BYTES = 8e6;
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -93,12 +96,25 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // make this thread the bottleneck (on 2 cores it halved the speed-up), so
   // each worker stores its own documents; SQLite's write lock serializes them.
   const workersStore = jobs > 1 && !!opts.dbFile && opts.dbFile !== ':memory:';
+  // stored documents reach the full-text index in batches (migration 003)
+  let unindexedBytes = 0;
+  const indexFullText = () => {
+    try {
+      writer.indexPending();
+    } catch (err) {
+      opts.onError?.(opts.dbFile ?? ':memory:', 'E_STORE', `full-text index not updated: ${errorMessage(err)}`);
+    }
+    unindexedBytes = 0;
+  };
   const pool = files.length > 0 ? new WorkerPool(Math.min(jobs, files.length), pipeline.file) : null;
   const readLimit = pLimit(Math.max(4, jobs * 2));
   // Results are written strictly in input order; `window` bounds how many
   // documents may be read or in flight ahead of the writer (memory stays flat).
-  const window = Math.max(4, jobs * 3);
-  type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult };
+  // When the workers store, a result is only an outcome, so the window can be
+  // wide: a long document then no longer holds the other workers idle while
+  // the writer waits for it (head-of-line blocking).
+  const window = workersStore ? jobs * 32 : Math.max(4, jobs * 3);
+  type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult; bytes: number };
   const pending: Array<Promise<Outcome>> = [];
 
   const start = (i: number): Promise<Outcome> =>
@@ -113,10 +129,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       }
       counts.bytes += bytes.length;
       if (!opts.force && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
+      const size = bytes.length;
       const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
       const result = await pool!.run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
-      return { kind: 'result', result };
+      return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
     });
 
   try {
@@ -145,11 +162,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         }
       }
       done++;
+      if (outcome.kind === 'result') unindexedBytes += outcome.bytes;
+      if (unindexedBytes >= FTS_BATCH_BYTES) indexFullText();
       progress();
     }
   } finally {
     await pool?.close();
   }
+  indexFullText();
 
   const seconds = (performance.now() - started) / 1000;
   const status = counts.failed > 0 ? 'partial' : 'ok';

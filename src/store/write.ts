@@ -1,7 +1,9 @@
 /**
  * Writing one processed document: one transaction that first removes every
  * row the document had, then inserts the new ones, so a reader or a crash
- * sees the old document or the new one, never half of either.
+ * sees the old document or the new one, never half of either. Its sentences
+ * reach the full-text index later, with many other documents' in one batch
+ * (`indexPending`; see migration 003).
  */
 import type { DB } from './db.js';
 import type { ProcessedDoc } from '../core/types.js';
@@ -26,19 +28,22 @@ export class DocWriter {
   constructor(private readonly db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.stmts = {
-      find: p('SELECT id, sha256, pipeline_hash FROM documents WHERE path = ?'),
+      find: p('SELECT id, sha256, pipeline_hash, fts_pending FROM documents WHERE path = ?'),
       oldKeys: p('SELECT DISTINCT entity FROM mentions WHERE doc = ? AND entity IS NOT NULL'),
       ftsDelete: p("INSERT INTO sentences_fts(sentences_fts, rowid, tokens) SELECT 'delete', id, tokens FROM sentences WHERE doc = ?"),
       deleteDoc: p('DELETE FROM documents WHERE id = ?'),
       orphan: p('DELETE FROM entities WHERE key = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)'),
       insertDoc: p(`INSERT INTO documents (doc_id, path, sha256, encoding, bytes, tokens, raw, normalized, doc_date, pipeline, pipeline_hash,
-          repair_counts, repairs, timings, run_id, processed_at)
+          repair_counts, repairs, timings, run_id, processed_at, fts_pending)
         VALUES (@doc_id, @path, @sha256, @encoding, @bytes, @tokens, @raw, @normalized, @doc_date, @pipeline, @pipeline_hash,
-          @repair_counts, @repairs, @timings, @run_id, @processed_at)`),
+          @repair_counts, @repairs, @timings, @run_id, @processed_at, 1)`),
       article: p('INSERT INTO articles (doc, idx, headline, reporters, photographers, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       block: p('INSERT INTO blocks (doc, idx, kind, article, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       sentence: p('INSERT INTO sentences (doc, idx, block, text, tokens, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      fts: p('INSERT INTO sentences_fts (rowid, tokens) VALUES (?, ?)'),
+      pending: p('SELECT count(*) AS n FROM documents WHERE fts_pending = 1'),
+      indexPending: p(`INSERT INTO sentences_fts (rowid, tokens)
+        SELECT s.id, s.tokens FROM sentences s WHERE s.doc IN (SELECT id FROM documents WHERE fts_pending = 1) ORDER BY s.id`),
+      clearPending: p('UPDATE documents SET fts_pending = 0 WHERE fts_pending = 1'),
       entity: p('INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING'),
       alias: p('INSERT OR IGNORE INTO aliases (alias, entity) VALUES (?, ?)'),
       mention: p(`INSERT INTO mentions (doc, seq, entity, type, text, norm, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs)
@@ -52,6 +57,28 @@ export class DocWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     this.storeTx = db.transaction((p: ProcessedDoc, runId: number | null, force: boolean): StoreResult => this.storeInTx(p, runId, force));
+    this.indexTx = db.transaction((): number => {
+      const n = (this.stmts.pending.get() as { n: number }).n;
+      if (n === 0) return 0;
+      this.stmts.indexPending.run();
+      this.stmts.clearPending.run();
+      return n;
+    });
+  }
+
+  private readonly indexTx;
+
+  /** Documents stored but not yet in the full-text index. */
+  pendingFullText(): number {
+    return (this.stmts.pending.get() as { n: number }).n;
+  }
+
+  /**
+   * Add every pending document's sentences to the full-text index in one
+   * transaction; returns how many documents it indexed.
+   */
+  indexPending(): number {
+    return this.indexTx.immediate();
   }
 
   /** Is this exact document already stored with this pipeline? */
@@ -67,14 +94,15 @@ export class DocWriter {
 
   private storeInTx(p: ProcessedDoc, runId: number | null, force: boolean): StoreResult {
     const s = this.stmts;
-    const existing = s.find.get(p.doc.path) as { id: number; sha256: string; pipeline_hash: string } | undefined;
+    const existing = s.find.get(p.doc.path) as { id: number; sha256: string; pipeline_hash: string; fts_pending: number } | undefined;
     if (existing && !force && existing.sha256 === p.doc.sha256 && existing.pipeline_hash === p.pipelineHash) {
       return { docRowId: existing.id, unchanged: true };
     }
     let oldKeys: string[] = [];
     if (existing) {
       oldKeys = (s.oldKeys.all(existing.id) as Array<{ entity: string }>).map((r) => r.entity);
-      s.ftsDelete.run(existing.id);
+      // only an indexed document has entries to take out of the index
+      if (!existing.fts_pending) s.ftsDelete.run(existing.id);
       s.deleteDoc.run(existing.id);
     }
     const repairCounts: Record<string, number> = {};
@@ -106,8 +134,7 @@ export class DocWriter {
     const sentenceTokens = p.sentenceTokens ?? sentenceTokenStrings(p.tokens, p.structure.sentences);
     p.structure.sentences.forEach((sen, i) => {
       const joined = sentenceTokens[i] ?? '';
-      const id = s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd).lastInsertRowid;
-      s.fts.run(id, joined);
+      s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd);
     });
     for (const e of p.entities) {
       s.entity.run(e.key, e.type, e.name);

@@ -48,11 +48,27 @@ export function corpusCopy(): string {
 const VOLATILE = new Set(['processed_at', 'run_id', 'timings', 'id']);
 
 /**
+ * The full-text index against its content: 'ok' when every stored sentence is
+ * indexed (FTS5 integrity-check with rank 1 compares the index with the
+ * sentences table), else the error; and how many documents wait for indexing.
+ */
+export function ftsState(db: Database.Database): { check: string; pending: number } {
+  let check = 'ok';
+  try {
+    db.prepare("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)").run();
+  } catch (err) {
+    check = (err as Error).message;
+  }
+  const pending = (db.prepare('SELECT count(*) n FROM documents WHERE fts_pending = 1').get() as { n: number }).n;
+  return { check, pending };
+}
+
+/**
  * Every table's content by natural keys (document path instead of row ids),
  * without run bookkeeping and timestamps: equal dumps mean equal databases.
  */
 export function dumpDb(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(file);
   try {
     const docPath = new Map((db.prepare('SELECT id, path FROM documents').all() as Array<{ id: number; path: string }>).map((r) => [r.id, r.path]));
     const out: Record<string, unknown[]> = {};
@@ -70,7 +86,7 @@ export function dumpDb(file: string): Record<string, unknown[]> {
         })
         .sort();
     }
-    out.fts = (db.prepare("SELECT count(*) n FROM sentences_fts").all() as unknown[]);
+    out.fts = [ftsState(db)];
     return out;
   } finally {
     db.close();

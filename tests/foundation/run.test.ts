@@ -69,6 +69,8 @@ describe('zhnews run on the bundled corpus', () => {
     expect(again.stdout).toContain('nothing to do');
     const forced = lastJson(cli(['run', 'corpus', '--db', db, '--force', '--json']).stdout);
     expect(forced).toMatchObject({ processed: 5, unchanged: 0 });
+    // the replaced documents left the full-text index and came back into it
+    expect(dumpDb(db).fts).toEqual([{ check: 'ok', pending: 0 }]);
   });
 
   it('reprocesses exactly the document whose content changed', () => {
@@ -83,6 +85,7 @@ describe('zhnews run on the bundled corpus', () => {
     const n = d.prepare("SELECT count(*) n FROM figures WHERE norm LIKE '%300亿元' AND value = 30000000000 AND qualifier = 'atLeast'").get() as { n: number };
     expect(n.n).toBe(1);
     d.close();
+    expect(dumpDb(cdb).fts).toEqual([{ check: 'ok', pending: 0 }]);
   });
 });
 
@@ -148,6 +151,7 @@ describe('parallelism', () => {
     expect(cli(['run', 'corpus', '--db', b, '--jobs', '2', '--json']).code).toBe(0);
     const da = dumpDb(a);
     expect(da.documents).toHaveLength(5);
+    expect(da.fts).toEqual([{ check: 'ok', pending: 0 }]);
     expect(dumpDb(b)).toEqual(da);
   });
 });

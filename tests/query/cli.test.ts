@@ -57,6 +57,12 @@ describe('zhnews query … (commander)', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).length).toBeGreaterThan(0);
   });
+  it('search first indexes documents an interrupted run left out of the full-text index', async () => {
+    const pending = makeDb(undefined, { index: false });
+    const r = await zh('search', '产业集群', '--db', pending, '--json');
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toEqual(JSON.parse((await zh('search', '产业集群', '--db', file, '--json')).out).map((x: Record<string, unknown>) => x));
+  });
   it('bad option values and a missing database are usage errors (2)', async () => {
     expect((await zh('query', 'figures', '--db', file, '--min', 'abc')).code).toBe(2);
     expect((await zh('query', 'entities', '--db', file, '--sort', 'size')).code).toBe(2);

@@ -12,7 +12,8 @@ import type {
 } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize/index.js';
 import { structure } from '../../src/structure/index.js';
-import { segment } from '../../src/segment/index.js';
+import { loadDictionaries, segment } from '../../src/segment/index.js';
+import { loadPipeline } from '../../src/pipeline/config.js';
 import { openDb } from '../../src/store/db.js';
 import { DocWriter } from '../../src/store/write.js';
 
@@ -65,6 +66,7 @@ export function buildDoc(spec: Spec): ProcessedDoc {
   const norm = normalize(spec.raw);
   const text = norm.text;
   const struct = structure(text, norm.map);
+  loadDictionaries(loadPipeline().segmenter); // as the pipeline (and search) load jieba
   const tokens = segment(text);
   const sentenceOf = (start: number) => Math.max(0, struct.sentences.findIndex((s) => s.start <= start && start < s.end));
   const span = (p: Place) => {
@@ -154,12 +156,13 @@ export const SPEC_B: Spec = {
 };
 
 /** A fresh database file with both documents stored; returns its path. */
-export function makeDb(specs: Spec[] = [SPEC_A, SPEC_B]): string {
+export function makeDb(specs: Spec[] = [SPEC_A, SPEC_B], opts: { index?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhnews-query-'));
   const file = join(dir, 'news.db');
   const db = openDb(file);
   const w = new DocWriter(db);
   for (const s of specs) w.store(buildDoc(s), null);
+  if (opts.index !== false) w.indexPending(); // as a run does after storing
   db.close();
   return file;
 }
