@@ -16,6 +16,8 @@ export interface ProcessOptions {
 }
 
 export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOptions = {}): ProcessedDoc {
+  // loading jieba (once per thread) is not part of any document's stages
+  loadDictionaries(pipeline.segmenter);
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (stage: string) => {
@@ -23,7 +25,6 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
     timings[stage] = Math.round((now - t) * 100) / 100;
     t = now;
   };
-  loadDictionaries(pipeline.segmenter);
   const norm = normalize(doc.raw, { passes: pipeline.config.normalize.passes, t2s: pipeline.config.normalize.t2s });
   lap('normalize');
   const struct = structure(norm.text, norm.map);
