@@ -89,7 +89,8 @@ interface Entry {
   line: string;
 }
 
-function parseMain(file: string, text: string): Entry[] {
+/** A main dictionary's entries ("word count tag" lines), in file order. */
+export function parseMain(file: string, text: string): Entry[] {
   const out: Entry[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
@@ -100,15 +101,29 @@ function parseMain(file: string, text: string): Entry[] {
   return out;
 }
 
+/**
+ * A user dictionary line as cppjieba reads it: "word", "word tag" or
+ * "word count tag" (count and tag absent when not given); null for a line it skips.
+ */
+export function userLine(line: string): { word: string; freq?: number; tag?: string } | null {
+  if (!line) return null;
+  const parts = line.split(' ');
+  if (parts.length === 1) return { word: parts[0]! };
+  if (parts.length === 2) return { word: parts[0]!, tag: parts[1]! };
+  if (parts.length === 3) return { word: parts[0]!, freq: Number(parts[1]), tag: parts[2]! };
+  return null;
+}
+
 /** A user dictionary with every line given a count (and a tag): "word" and "word tag" lines get `median`. */
 function completeUserLines(text: string, median: number): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    if (!line) continue;
-    const parts = line.split(' ');
-    if (parts.length === 1) out.push(`${parts[0]} ${median} ${untaggedTag(parts[0]!)}`);
-    else if (parts.length === 2) out.push(`${parts[0]} ${median} ${parts[1]}`);
-    else out.push(line);
+    const u = userLine(line);
+    if (!u) {
+      if (line) out.push(line);
+      continue;
+    }
+    out.push(u.freq === undefined ? `${u.word} ${median} ${u.tag ?? untaggedTag(u.word)}` : line);
   }
   return out.join('\n') + '\n';
 }

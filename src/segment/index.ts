@@ -19,7 +19,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
-import { deriveDictionaries, untaggedTag, type BaseDictionarySpec } from './base-dict.js';
+import { deriveDictionaries, parseMain, untaggedTag, userLine, type BaseDictionarySpec } from './base-dict.js';
 
 interface Jieba {
   load(opts: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
@@ -40,30 +40,29 @@ let loadedKey: string | undefined;
 /** word -> tag, as cppjieba's trie holds them ('' : no tag given) */
 let tags: Map<string, string> = new Map();
 
+/** How many of the most frequent words the small tag map holds. */
+const HOT_WORDS = 8192;
+
 /**
  * The tag of each dictionary word, read like cppjieba reads the files: main
  * dictionary lines are "word count tag"; user dictionary lines "word",
- * "word tag" or "word count tag"; a later entry for a word replaces an earlier one.
+ * "word tag" or "word count tag"; a later entry for a word replaces an earlier
+ * one. Also the `hotWords` words with the highest counts, with their final tags.
  */
-const HOT_WORDS = 8192;
-
 export function readTagMap(mainDict: string, userDicts: string, hotWords = HOT_WORDS): { all: Map<string, string>; hot: Map<string, string> } {
   const all = new Map<string, string>();
   const counted: Array<[string, number]> = [];
-  const read = (file: string, user: boolean): void => {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line) continue;
-      const parts = line.split(' ');
-      if (!user) {
-        all.set(parts[0]!, parts[2] ?? '');
-        counted.push([parts[0]!, Number(parts[1])]);
-      } else if (parts.length === 1) all.set(parts[0]!, '');
-      else if (parts.length === 2) all.set(parts[0]!, parts[1]!);
-      else if (parts.length === 3) all.set(parts[0]!, parts[2]!);
+  for (const e of parseMain(mainDict, readFileSync(mainDict, 'utf8'))) {
+    all.set(e.word, e.tag);
+    counted.push([e.word, e.freq]);
+  }
+  for (const f of userDicts.split(/[|;]/u)) {
+    if (!f) continue;
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      const u = userLine(line);
+      if (u) all.set(u.word, u.tag ?? '');
     }
-  };
-  read(mainDict, false);
-  for (const f of userDicts.split(/[|;]/u)) if (f) read(f, true);
+  }
   // the words with the highest counts, with the tag the full map ends up holding
   counted.sort((a, b) => b[1] - a[1]);
   const hot = new Map<string, string>();

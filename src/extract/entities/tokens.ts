@@ -59,6 +59,25 @@ export function indexTokens(tokens: readonly Token[]): TokenIndex {
   return ix;
 }
 
+/** Index of the first token starting at or after `offset` (tokens sorted by start), or tokens.length. */
+export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens lying inside [start, end). */
+export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  const out: Token[] = [];
+  for (let k = firstTokenFrom(tokens, start); k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.end <= end) out.push(tokens[k]!);
+  return out;
+}
+
 /** A span is token-aligned when both ends fall on token boundaries (always true without tokens). */
 export function aligned(ix: TokenIndex, start: number, end: number): boolean {
   if (ix.tokens.length === 0) return true;

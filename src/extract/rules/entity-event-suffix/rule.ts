@@ -4,6 +4,7 @@
  * 2024世界机器人大会, 中关村论坛, 北京亦庄半程马拉松.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
+import { firstTokenFrom } from '../../entities/tokens.js';
 
 const EVENT = /((?:(?:19|20)\d{2}(?:年)?)?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z]{0,14}?)(世界机器人大会|机器人大会|博览会|展览会|交易会|洽谈会|大会|论坛|峰会|年会|运动会|奥运会|冬奥会|亚运会|全运会|世界杯|锦标赛|联赛|公开赛|马拉松|半程马拉松|文化节|艺术节|电影节|音乐节|旅游节|购物节|进博会|服贸会|广交会|数贸会|消博会|发布会|开幕式|闭幕式)/gu;
 /** The suffixes alone: where none occurs, EVENT cannot match. */
@@ -54,15 +55,7 @@ export const rule: MentionRule = {
       // start after the last token that cannot sit in a name (verbs, prepositions, adverbs: 依托|举办|通过)
       if (ctx.tokens.length > 0) {
         const suffixStart = m.index + m[0].length - m[2]!.length;
-        // tokens from the first one starting at or after `start`
-        let lo = 0;
-        let hi = toks.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (toks[mid]!.start < start) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let k = lo; k < toks.length && toks[k]!.start < suffixStart; k++) {
+        for (let k = firstTokenFrom(toks, start); k < toks.length && toks[k]!.start < suffixStart; k++) {
           const t = toks[k]!;
           if (t.start < start || t.end > suffixStart) continue;
           if (/^(?:v|p|d|c|r|u|uj|ul|f|t|q|ad|zg|y|e|o)$/u.test(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {

@@ -6,9 +6,8 @@
  * an ORG there (思客琦智能装备有限公司 … 思客琦; 蓝箭航天空间科技股份有限公司 … 蓝箭航天).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import type { Token } from '../../../core/types.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { indexTokens } from '../../entities/tokens.js';
+import { indexTokens, tokensWithin } from '../../entities/tokens.js';
 import { rule as suffixRule } from '../entity-org-suffix/rule.js';
 
 const LEGAL = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份)$/u;
@@ -16,20 +15,6 @@ const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络�
 
 /** A short name jieba glued to the next function character (卡尔美已, 长木谷则) still ends there. */
 const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
-
-/** The tokens lying inside [start, end), found by binary search (tokens are sorted). */
-function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Token[] = [];
-  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.end <= end) out.push(tokens[k]!);
-  return out;
-}
 
 export const rule: MentionRule = {
   id: 'entity-org-alias',
