@@ -99,6 +99,10 @@ const C: Case[] = [
   { s: '8月25日，研究院揭牌成立。', doc: null, e: [['8月25日', 'date', null, null, 'exact', { date: null }]] },
   { s: '2月3日7时37分，火箭发射升空。', doc: '2025-03-01', e: [['2月3日7时37分', 'date', null, null, 'exact', { date: '2025-02-03T07:37' }]] },
   { s: '《行动计划（2025—2027年）》印发。', e: [['2025—2027年', 'period', null, null, 'range', { date: '2025', dateEnd: '2027' }]] },
+  // numeric dates, as tables and notices write them
+  { s: '截至2024-03-15，项目已完工。', e: [['2024-03-15', 'date', null, null, 'exact', { date: '2024-03-15' }]] },
+  { s: '公告发布于2010/1/29。', e: [['2010/1/29', 'date', null, null, 'exact', { date: '2010-01-29' }]] },
+  { s: '活动时间为2016.06.01至2016.06.30。', e: [['2016.06.01至2016.06.30', 'period', null, null, 'range', { date: '2016-06-01', dateEnd: '2016-06-30' }]] },
   { s: '1月至7月，全市进出口增长。', doc: '2024-08-20', e: [['1月至7月', 'period', null, null, 'range', { date: '2024-01', dateEnd: '2024-07' }]] },
   { s: '今年前7个月，投资同比增长36.8%。', doc: '2024-08-20', e: [['今年前7个月', 'period', null, null, 'exact', { date: '2024-01', dateEnd: '2024-07' }], ['36.8%', 'percent', 36.8, '%']] },
   { s: '上半年，全省GDP增长5.2%。', doc: '2024-07-15', e: [['上半年', 'period', null, null, 'exact', { date: '2024-01', dateEnd: '2024-06' }], ['5.2%', 'percent', 5.2, '%']] },
@@ -121,6 +125,7 @@ const C: Case[] = [
   // no false figures
   { s: '做到两个维护，增强四个意识。', e: [] },
   { s: '十年树木，百年树人。', e: [] },
+  { s: '请升级到版本2024.1.2.3。', e: [] }, // a version string is no date (and no figure)
   { s: '最近一次会议上，双方签约合作。', e: [] },
   { s: '推进京津冀一体化，建设一流营商环境。', e: [] },
   { s: '实行统一管理，两会代表建言。', e: [] },

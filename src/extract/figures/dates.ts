@@ -149,9 +149,26 @@ function lastDay(y: number | null, m: number): number {
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
+/**
+ * A numeric date: 2010/01/29, 2024-3-15, 2024.03.15 (four-digit year, the
+ * same separator twice, a real month and day, no digit or separator around it
+ * that would make it part of a longer number or version string).
+ */
+const NUMERIC_DATE = /^((?:19|20)[0-9]{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9]|[/.-][0-9])/;
+
 /** Read one date expression at i (no range). */
 function pointAt(text: string, i: number): { p: DatePoint; end: number } | null {
   const p: DatePoint = { y: null, rel: null, m: null, d: null, hh: null, mm: null };
+  const c0 = text.charCodeAt(i);
+  if (c0 === 0x31 || c0 === 0x32) {
+    const nd = NUMERIC_DATE.exec(text.slice(i, i + 11));
+    if (nd && !/[0-9./-]/.test(text[i - 1] ?? '')) {
+      const m = Number(nd[3]);
+      const d = Number(nd[4]);
+      const yv = Number(nd[1]);
+      if (d <= lastDay(yv, m)) return { p: { ...p, y: yv, m, d }, end: i + nd[0].length };
+    }
+  }
   const y = yearAt(text, i);
   if (y) {
     p.y = y.y;
