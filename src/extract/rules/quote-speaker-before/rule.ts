@@ -9,9 +9,35 @@ import { nameBefore } from '../../entities/person.js';
 import { isSpeech, scanQuotes } from '../../entities/quotes.js';
 import { indexTokens } from '../../entities/tokens.js';
 
+/** What may follow the speaker before the frame of the occasion: 在…时, 接受采访时, 出席…时. */
+const FRAME_OPEN = /^(?:在|于|接受|出席|参加|做客|会见|视察|考察)/u;
+/** The occasion's frame closes right before the speech verb: …时说, 在会上说, 讲话中指出, 期间表示. */
+const FRAME_CLOSE = /(?:时|上|中|期间|之际)$/u;
+
+/**
+ * The speaker of a clause whose occasion comes between it and the verb:
+ * 雷军在武汉大学发表演讲时说：“……”, 李强在会见时表示：“……”. The name must
+ * stand right before the clause's first frame opener (在, 接受, 出席 …), and
+ * the clause must end in a frame closer right before the verb.
+ */
+function framedSpeaker(text: string, vStart: number, ix: ReturnType<typeof indexTokens>): { start: number; end: number } | null {
+  if (!FRAME_CLOSE.test(text.slice(Math.max(0, vStart - 2), vStart))) return null;
+  let cs = vStart;
+  while (cs > 0 && !/[，。；！？：\n“”]/u.test(text[cs - 1]!) && vStart - cs < 60) cs--;
+  if (vStart - cs >= 60) return null;
+  // the first frame opener in the clause with a name right before it (创始人雷军在…)
+  for (let k = cs + 2; k < vStart; k++) {
+    if (!FRAME_OPEN.test(text.slice(k, k + 2))) continue;
+    const who = nameBefore(text, k, ix);
+    if (who && who.start >= cs) return who;
+    return null;
+  }
+  return null;
+}
+
 export const rule: QuoteRule = {
   id: 'quote-speaker-before',
-  version: 1,
+  version: 2,
   purpose: 'quoted speech introduced by speaker and speech verb before a colon',
   needs: ['tokens'],
   emits: 'quote',
@@ -52,7 +78,7 @@ export const rule: QuoteRule = {
         if (verb) break;
       }
       if (!verb) continue;
-      const who = nameBefore(text, vStart, ix);
+      const who = nameBefore(text, vStart, ix) ?? framedSpeaker(text, vStart, ix);
       out.push({
         start: q.open + 1,
         end: q.close,
