@@ -125,6 +125,7 @@ export type FigureKind =
   | 'ratio'
   | 'multiple'
   | 'ordinal'
+  | 'scale'
   | 'number';
 
 export type Qualifier = 'exact' | 'approx' | 'atLeast' | 'atMost' | 'range';

@@ -9,7 +9,7 @@ import type { FigureHit } from '../rule.js';
 
 const SPECIFICITY: Readonly<Record<FigureKind, number>> = {
   period: 20, date: 19, money: 18, percentagePoint: 17, percent: 16, ratio: 15, multiple: 14,
-  area: 13, length: 12, mass: 11, power: 10, energy: 10, compute: 10, data: 10,
+  area: 13, length: 12, mass: 11, power: 10, energy: 10, compute: 10, data: 10, scale: 9,
   duration: 8, ordinal: 7, count: 6, number: 1,
 };
 

@@ -16,8 +16,9 @@ import { rule as money } from '../rules/figure-money/rule.js';
 import { rule as ordinal } from '../rules/figure-ordinal/rule.js';
 import { rule as percent } from '../rules/figure-percent/rule.js';
 import { rule as ratio } from '../rules/figure-ratio/rule.js';
+import { rule as scale } from '../rules/figure-scale/rule.js';
 
-export const figureRules: FigureRule[] = [count, date, duration, magnitude, measure, money, ordinal, percent, ratio].sort((a, b) =>
+export const figureRules: FigureRule[] = [count, date, duration, magnitude, measure, money, ordinal, percent, ratio, scale].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
