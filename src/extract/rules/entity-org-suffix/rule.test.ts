@@ -4,11 +4,14 @@ import { runRuleCases, span } from '../../entities/tester.js';
 
 const a = '北京市经济和信息化局副局长苏国斌说。';
 const b = '京东五星电器（天津）集团有限公司副总经理吴梦康说。';
+// a team name jieba glued to 队 (泰山队/nz) with its city before it, and not the verb before that
+const c = '上海海港队主场以3比1战胜山东泰山队。';
 runRuleCases(
   rule,
   {
     valid: ['该公司总经理表示。', '企业布局研发中心。', '他在大会上作政府工作报告。'],
     invalid: [
+      { text: c, expect: [span(c, 'ORG', '上海海港队'), span(c, 'ORG', '山东泰山队')] },
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },
     ],

@@ -50,7 +50,7 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 2,
+  version: 3,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
@@ -90,6 +90,9 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
       suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
       suffixEnd = t.start + 1;
     }
+    // a team whose name jieba glued to 队 (泰山队/nz, 海港队/nt): the token is the name's end
+    const gluedTeam = !suffix && t.text.length >= 3 && t.text.endsWith('队') && /^(?:nz|nt|ns|nr|nrt)$/u.test(t.tag);
+    if (gluedTeam) suffix = '队';
     if (suffix && NOT_ORG.has(t.text)) suffix = undefined;
     if (!suffix) {
       i++;
@@ -101,7 +104,8 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
       while (last + 1 < toks.length && toks[last + 1]!.start === toks[last]!.end && sx.long.has(toks[last + 1]!.text)) last++;
     }
     const single = suffix.length === 1;
-    const team = suffix === '队';
+    // a bare 队 takes any noun before it (医疗队); a name glued to 队 takes only a proper word (山东 + 泰山队)
+    const team = suffix === '队' && !gluedTeam;
     let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
     // jieba already knows the whole name (香港中文大学, 上海市工商联)
     if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
