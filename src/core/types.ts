@@ -198,6 +198,13 @@ export interface ProcessedDoc {
   tokenCount?: number;
   /** per sentence, its tokens joined by spaces, for the full-text index (default: built from tokens) */
   sentenceTokens?: string[];
+  /**
+   * the documents.repairs and documents.repair_counts columns, already JSON
+   * (default: built from norm.repairs). Workers fill them and empty
+   * norm.repairs: tens of thousands of small objects per MB cost the writer
+   * more to receive than one string.
+   */
+  repairColumns?: { repairs: string; repairCounts: string };
   extractions: Extractions;
   entities: ResolvedEntity[];
   /** ISO date of publication when the text states it */

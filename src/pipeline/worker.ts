@@ -10,7 +10,7 @@ import { loadPipeline } from './config.js';
 import { processDocument } from './process.js';
 import type { WorkRequest, WorkResult } from './pool.js';
 import { openDb, type DB } from '../store/db.js';
-import { DocWriter } from '../store/write.js';
+import { DocWriter, repairColumns } from '../store/write.js';
 
 const port = parentPort!;
 const pipeline = loadPipeline((workerData as { pipelineFile: string }).pipelineFile);
@@ -40,6 +40,8 @@ port.on('message', (req: WorkRequest) => {
     // (every span carries raw offsets; the writer needs only sentenceTokens)
     (processed.norm as { map: unknown }).map = null;
     processed.tokens = [];
+    processed.repairColumns = repairColumns(processed.norm.repairs);
+    processed.norm.repairs = [];
     result = { seq: req.seq, ok: true, doc: processed };
   } catch (err) {
     result = { seq: req.seq, ok: false, code: errorCode(err), message: errorMessage(err) };

@@ -21,6 +21,16 @@ function json(v: unknown): string | null {
   return JSON.stringify(v);
 }
 
+/** The documents.repairs (JSON array of [pass, kind, raw_start, raw_end, before, after]) and repair_counts ({kind: n}) columns. */
+export function repairColumns(repairs: ProcessedDoc['norm']['repairs']): { repairs: string; repairCounts: string } {
+  const counts: Record<string, number> = {};
+  for (const r of repairs) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return {
+    repairs: JSON.stringify(repairs.map((r) => [r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after])),
+    repairCounts: JSON.stringify(counts),
+  };
+}
+
 export class DocWriter {
   private readonly stmts;
   private readonly storeTx;
@@ -105,8 +115,7 @@ export class DocWriter {
       if (!existing.fts_pending) s.ftsDelete.run(existing.id);
       s.deleteDoc.run(existing.id);
     }
-    const repairCounts: Record<string, number> = {};
-    for (const r of p.norm.repairs) repairCounts[r.kind] = (repairCounts[r.kind] ?? 0) + 1;
+    const rc = p.repairColumns ?? repairColumns(p.norm.repairs);
     const doc = Number(
       s.insertDoc.run({
         doc_id: p.doc.id,
@@ -120,8 +129,8 @@ export class DocWriter {
         doc_date: p.docDate,
         pipeline: p.pipeline,
         pipeline_hash: p.pipelineHash,
-        repair_counts: JSON.stringify(repairCounts),
-        repairs: JSON.stringify(p.norm.repairs.map((r) => [r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after])),
+        repair_counts: rc.repairCounts,
+        repairs: rc.repairs,
         timings: JSON.stringify(p.timings),
         run_id: runId,
         processed_at: new Date().toISOString(),
