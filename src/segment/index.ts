@@ -95,8 +95,7 @@ export interface SegmenterSpec {
 }
 
 /** Load jieba with the given dictionaries. Idempotent per spec; dictionaries are process-global (per thread). */
-export function loadDictionaries(spec: SegmenterSpec | readonly string[]): void {
-  const s: SegmenterSpec = Array.isArray(spec) ? { userDicts: spec as readonly string[] } : (spec as SegmenterSpec);
+export function loadDictionaries(s: SegmenterSpec): void {
   const key = JSON.stringify([s.userDicts, s.base ?? null]);
   if (jieba && loadedKey === key) return;
   if (loadedKey !== undefined && loadedKey !== key) {
@@ -119,7 +118,7 @@ export function loadDictionaries(spec: SegmenterSpec | readonly string[]): void 
 }
 
 function ensureLoaded(): Jieba {
-  if (!jieba) loadDictionaries([]);
+  if (!jieba) loadDictionaries({ userDicts: [] });
   return jieba!;
 }
 

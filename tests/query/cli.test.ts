@@ -61,7 +61,7 @@ describe('zhnews query … (commander)', () => {
     const pending = makeDb(undefined, { index: false });
     const r = await zh('search', '产业集群', '--db', pending, '--json');
     expect(r.err).toBe('');
-    expect(JSON.parse(r.out)).toEqual(JSON.parse((await zh('search', '产业集群', '--db', file, '--json')).out).map((x: Record<string, unknown>) => x));
+    expect(JSON.parse(r.out)).toEqual(JSON.parse((await zh('search', '产业集群', '--db', file, '--json')).out));
   });
   it('bad option values and a missing database are usage errors (2)', async () => {
     expect((await zh('query', 'figures', '--db', file, '--min', 'abc')).code).toBe(2);

@@ -13,6 +13,13 @@ const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主�
 /** Tags a whole-word name may carry: names, unknown words, other proper nouns. */
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'nz', 'eng']);
 
+/** [start, end) is one whole token jieba reads as a common word (公告称, 报告称): no name. */
+function commonWord(ix: TokenIndex | null, start: number, end: number): boolean {
+  if (!ix || ix.tokens.length === 0) return false;
+  const k = ix.byStart.get(start);
+  return k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag);
+}
+
 function plausible(name: string, _ix: TokenIndex | null): boolean {
   const lex = lexicon();
   if (NOT_NAME.has(name) || NOT_NAME_END.test(name)) return false;
@@ -30,11 +37,7 @@ export function nameBefore(text: string, end: number, ix: TokenIndex | null): { 
     if (start < 0) continue;
     const name = text.slice(start, end);
     if (!plausible(name, ix)) continue;
-    // a whole dictionary word jieba reads as a common word (公告称, 报告称) is no name
-    if (ix && ix.tokens.length > 0) {
-      const k = ix.byStart.get(start);
-      if (k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag)) continue;
-    }
+    if (commonWord(ix, start, end)) continue;
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
     if (ix && ix.tokens.length > 0) {
       if (ix.byStart.has(start)) score += 3;
@@ -83,11 +86,7 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     if (end > text.length) continue;
     const name = text.slice(start, end);
     if (!plausible(name, ix)) continue;
-    // a whole dictionary word jieba reads as a common word (公告称, 报告称) is no name
-    if (ix && ix.tokens.length > 0) {
-      const k = ix.byStart.get(start);
-      if (k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag)) continue;
-    }
+    if (commonWord(ix, start, end)) continue;
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
     if (AFTER_NAME.test(text.slice(end, end + 2))) score += 3;
     if (ix && ix.tokens.length > 0) {

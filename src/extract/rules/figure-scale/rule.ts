@@ -57,7 +57,7 @@ export const rule: FigureRule = {
       // a digit or letter glued before the numeral makes it part of something else (V3级, 2023级学生)
       if (/[0-9A-Za-z.]/u.test(text[r.start - 1] ?? '')) continue;
       const after = text.slice(k + 1, k + 8);
-      const before = text.slice(Math.max(0, r.start - 6), r.start).replace(/^.*?(?=里氏|风力|阵风|最大)/u, '');
+      const before = text.slice(Math.max(0, r.start - 6), r.start);
       const quake = QUAKE_AFTER.test(after) || (/里氏$/u.test(before) && !WIND_AFTER.test(after));
       const wind = !quake && (WIND_AFTER.test(after) || WIND_BEFORE.test(before));
       if (!quake && !wind) continue;
