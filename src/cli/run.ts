@@ -25,7 +25,7 @@ function humanSummary(s: BatchSummary): string {
     `documents: ${s.processed} processed, ${s.unchanged} unchanged, ${s.failed} failed${s.processed === 0 && s.failed === 0 ? ' (nothing to do: all unchanged)' : ''}`,
     `stored for these inputs: ${s.documents} documents, ${s.articles} articles, ${s.sentences} sentences, ${s.tokens} tokens`,
     `extracted: ${s.entities} entities (${s.mentions} mentions), ${s.figures} figures, ${s.quotes} quotes, ${s.relations} relations`,
-    `time: ${s.seconds.toFixed(2)} s, ${s.mbPerSecond.toFixed(2)} MB/s read, peak RSS ${s.maxRssMB} MB`,
+    `time: ${s.seconds.toFixed(2)} s (CPU ${s.cpuSeconds.toFixed(2)} s), ${s.mbPerSecond.toFixed(2)} MB/s read, peak RSS ${s.maxRssMB} MB`,
   ];
   return lines.join('\n') + '\n';
 }

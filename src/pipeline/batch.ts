@@ -54,6 +54,12 @@ export interface BatchSummary {
   seconds: number;
   mbPerSecond: number;
   maxRssMB: number;
+  /**
+   * CPU time of the whole process (every thread: main, workers, V8's
+   * compiler and GC threads) over the run; cpuSeconds / seconds is how many
+   * cores the run kept busy.
+   */
+  cpuSeconds: number;
   /** time the main thread spent storing; 0 when the workers store their own documents (jobs > 1) */
   storeSeconds: number;
 }
@@ -67,6 +73,7 @@ export function defaultJobs(): number {
 
 export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const { db, pipeline } = opts;
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   const writer = new DocWriter(db);
@@ -172,6 +179,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   indexFullText();
 
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const status = counts.failed > 0 ? 'partial' : 'ok';
   db.prepare('UPDATE runs SET finished_at = ?, status = ?, processed = ?, unchanged = ?, failed = ? WHERE id = ?').run(
     new Date().toISOString(), status, counts.processed, counts.unchanged, counts.failed, runId,
@@ -184,6 +192,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     seconds: Math.round(seconds * 1000) / 1000,
     mbPerSecond: Math.round((counts.bytes / 1e6 / Math.max(seconds, 1e-6)) * 1000) / 1000,
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
     storeSeconds: Math.round(storeMs) / 1000,
   };
 }

@@ -18,7 +18,7 @@ describe('zhnews run on the bundled corpus', () => {
     expect(first.code).toBe(0);
     const s = lastJson(first.stdout);
     expect(s).toMatchObject({ processed: 5, unchanged: 0, failed: 0, documents: 5 });
-    for (const k of ['articles', 'sentences', 'tokens', 'entities', 'figures', 'seconds', 'mbPerSecond']) expect(s[k]).toBeGreaterThan(0);
+    for (const k of ['articles', 'sentences', 'tokens', 'entities', 'figures', 'seconds', 'mbPerSecond', 'cpuSeconds']) expect(s[k]).toBeGreaterThan(0);
   });
 
   it('stores documents, sentences and spans whose raw and normalized slices are right', () => {
