@@ -36,6 +36,17 @@ export interface Lexicon {
   divisionShort: Set<string>;
   /** short forms of county-level names (华蓥, 昌平): many are common words, so rules need jieba to agree */
   countyShort: Set<string>;
+  /**
+   * The levels a division name (full or short) names, as bits: 1 province,
+   * 2 prefecture, 4 county, 8 township. 吉林 is both 1 and 2.
+   */
+  divisionLevels: Map<string, number>;
+  /**
+   * Two-character county names (岷县, 沛县, 和县): too often other words
+   * (市和县两级) to find alone, so they only continue a chain after a
+   * prefecture (甘肃省定西市岷县).
+   */
+  countiesTwoChar: Set<string>;
   /** direction words that never chain onto a place (天安门东南, 福建东北) */
   directions: Set<string>;
   countries: Set<string>;
@@ -57,12 +68,44 @@ let cached: Lexicon | undefined;
 
 const GENERIC_AREAS = new Set(['城区', '矿区', '郊区', '东区', '西区', '南区', '北区', '新区', '市辖区', '县', '开发区', '高新区', '新城区', '老城区', '中心区']);
 
-/** Short form of a division name: 河北省 → 河北, 广西壮族自治区 → 广西, 石家庄市 → 石家庄. */
+/** China's 56 peoples, as autonomous areas name them (蒙古, 哈萨克 and 柯尔克孜 often without 族). */
+const PEOPLES =
+  '汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|' +
+  '仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
+const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`, 'u');
+
+/**
+ * Short form of a division name: 河北省 → 河北, 广西壮族自治区 → 广西,
+ * 石家庄市 → 石家庄, 西双版纳傣族自治州 → 西双版纳, 喀什地区 → 喀什, 兴安盟 → 兴安.
+ */
 export function shortDivision(name: string): string | null {
-  const m = /^(.{2,}?)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/u.exec(name);
+  const a = AUTONOMOUS.exec(name);
+  if (a) return a[1]!;
+  const m = /^(.{2,}?)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|地区|盟)$/u.exec(name);
   if (!m) return null;
   const s = m[1]!;
   return s.length >= 2 ? s : null;
+}
+
+/** How news writes an autonomous prefecture or county: its short form and 州/县 (西双版纳州, 黔东南州, 峨边县). */
+export function colloquialDivision(name: string): string | null {
+  const a = AUTONOMOUS.exec(name);
+  return a && a[2] !== '旗' ? a[1]! + a[2]! : null;
+}
+
+/**
+ * May division `next` follow division `prev` in one chain (浙江省台州市仙居县)?
+ * Only going down the hierarchy: a county after a county (吴中区太湖, where
+ * 太湖 is also 太湖县's short form) is two names, not one place. Names of no
+ * known level chain as before.
+ */
+export function chainsBelow(lex: Lexicon, prev: string, next: string): boolean {
+  const a = lex.divisionLevels.get(prev) ?? 0;
+  const b = lex.divisionLevels.get(next) ?? 0;
+  if (a === 0 || b === 0) return true;
+  const lowestPrev = a & -a;
+  const highestNext = 1 << (31 - Math.clz32(b));
+  return highestNext > lowestPrev;
 }
 
 export function lexicon(): Lexicon {
@@ -78,21 +121,52 @@ export function lexicon(): Lexicon {
   const divisionsFull = new Set<string>();
   const loc = new Set<string>();
   const countyShort = new Set<string>();
-  for (const d of [...provinces, ...cities]) {
-    if (GENERIC_AREAS.has(d.name)) continue;
-    divisionsFull.add(d.name);
-    const s = shortDivision(d.name);
-    if (s) loc.add(s);
+  const divisionLevels = new Map<string, number>();
+  const level = (name: string, bit: number): void => {
+    divisionLevels.set(name, (divisionLevels.get(name) ?? 0) | bit);
+  };
+  for (const [list, bit] of [
+    [provinces, 1],
+    [cities, 2],
+  ] as const) {
+    for (const d of list) {
+      if (GENERIC_AREAS.has(d.name)) continue;
+      divisionsFull.add(d.name);
+      level(d.name, bit);
+      const s = shortDivision(d.name);
+      if (s) {
+        loc.add(s);
+        level(s, bit);
+      }
+      const c = colloquialDivision(d.name);
+      if (c) {
+        divisionsFull.add(c);
+        level(c, bit);
+      }
+    }
   }
+  const countiesTwoChar = new Set<string>();
   for (const d of areas) {
+    if (d.name.length === 2 && d.name.endsWith('县')) countiesTwoChar.add(d.name);
     if (GENERIC_AREAS.has(d.name) || d.name.length < 3) continue;
     divisionsFull.add(d.name);
-    // county-level short forms (华蓥市 → 华蓥, 忻城县 → 忻城, 昌平区 → 昌平)
+    level(d.name, 4);
+    const c = colloquialDivision(d.name);
+    if (c) {
+      divisionsFull.add(c);
+      level(c, 4);
+    }
+    // county-level short forms (华蓥市 → 华蓥, 忻城县 → 忻城, 昌平区 → 昌平, 峨边彝族自治县 → 峨边)
     const m = /^([\u4e00-\u9fff]{2,})(?:市|县|区)$/u.exec(d.name);
-    if (m && !loc.has(m[1]!)) countyShort.add(m[1]!);
+    const short = c ? c.slice(0, -1) : m && !AUTONOMOUS.test(d.name) ? m[1]! : null;
+    if (short && !loc.has(short)) countyShort.add(short);
+    if (short) level(short, 4);
   }
   for (const d of streets) {
-    if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !GENERIC_AREAS.has(d.name)) divisionsFull.add(d.name);
+    if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !GENERIC_AREAS.has(d.name)) {
+      divisionsFull.add(d.name);
+      level(d.name, 8);
+    }
   }
   for (const n of divisionsFull) loc.add(n);
   for (const n of countyShort) loc.add(n);
@@ -126,6 +200,8 @@ export function lexicon(): Lexicon {
     divisionsFull,
     divisionShort,
     countyShort,
+    divisionLevels,
+    countiesTwoChar,
     directions: new Set(['东北', '西北', '东南', '西南', '华北', '华东', '华南', '华中', '东部', '西部', '南部', '北部', '中部']),
     countries,
     orgs,

@@ -24,6 +24,8 @@ export function growSubUnits(text: string, end: number, ix: TokenIndex): number 
     // a single dictionary word that is not a place (驻村, 农村, 乡村) is not a sub-unit
     const t = tokenAt(ix.tokens, end);
     if (t && t.start === end && t.end === end + unit.length && t.tag !== 'ns' && t.tag !== 'x') break;
+    // nor is one that ends inside a word (榕江县 + 举办乡村: 乡 belongs to 乡村)
+    if (ix.tokens.length > 0 && !ix.byEnd.has(end + unit.length)) break;
     if (ROAD_AFTER.test(text.slice(end + unit.length))) break;
     end += unit.length;
   }

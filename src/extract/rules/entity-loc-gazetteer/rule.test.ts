@@ -5,6 +5,14 @@ import { runRuleCases, span } from '../../entities/tester.js';
 const a = '天津市南开区固定资产投资同比增长。';
 const b = '因为地处亦庄镇而被人们称为亦庄。';
 const c = '美国和俄罗斯在日内瓦举行会谈。';
+// an autonomous prefecture as news writes it (西双版纳州) chains on to its county
+const d = '云南省西双版纳州勐腊县发现一群野生亚洲象。';
+// a two-character county continues a chain after its prefecture
+const e = '甘肃省定西市岷县发生5.0级地震。';
+// 太湖 is also 太湖县's short form, but a county does not contain a county
+const f = '江苏省苏州市吴中区太湖沿岸开展生态修复。';
+// 乡 of 乡村 does not grow the chain into 榕江县举办乡
+const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
 runRuleCases(
   rule,
   {
@@ -13,6 +21,10 @@ runRuleCases(
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
       { text: c, expect: [span(c, 'LOC', '美国'), span(c, 'LOC', '俄罗斯'), span(c, 'LOC', '日内瓦')] },
+      { text: d, expect: [span(d, 'LOC', '云南省西双版纳州勐腊县')] },
+      { text: e, expect: [span(e, 'LOC', '甘肃省定西市岷县')] },
+      { text: f, expect: [span(f, 'LOC', '江苏省苏州市吴中区'), span(f, 'LOC', '太湖')] },
+      { text: g, expect: [span(g, 'LOC', '贵州省黔东南州榕江县')] },
     ],
   },
   { describe, it, expect },

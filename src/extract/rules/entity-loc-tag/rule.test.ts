@@ -4,6 +4,8 @@ import { runRuleCases, span } from '../../entities/tester.js';
 
 const a = '他来自安徽芜湖，在闽东地区工作。';
 const b = '上海浦东开发开放十年来取得巨大成就。';
+// three levels chain one by one; 村 of 村民 is no village suffix
+const c = '福建省厦门市海沧区村民陈阿婆今年已经九十岁。';
 runRuleCases(
   rule,
   {
@@ -11,6 +13,7 @@ runRuleCases(
     invalid: [
       { text: a, expect: [span(a, 'LOC', '安徽芜湖'), span(a, 'LOC', '闽东')] },
       { text: b, expect: [span(b, 'LOC', '上海浦东')] },
+      { text: c, expect: [span(c, 'LOC', '福建省厦门市海沧区')] },
     ],
   },
   { describe, it, expect },

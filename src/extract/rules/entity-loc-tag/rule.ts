@@ -2,11 +2,11 @@
  * LOC from jieba's place tag (ns), for places no gazetteer lists. jieba tags
  * many common words ns (深度, 城市), so a token counts only with a place
  * shape (ends in 省 市 县 区 镇 村 山 河 湖 …), a division suffix after it, or a
- * place context before it (在, 位于, 来自 …). Division names chain
- * (安徽芜湖); a trailing 地区 is dropped (闽东地区 → 闽东); roads are skipped.
+ * place context before it (在, 位于, 来自 …). Division names chain down the
+ * hierarchy (安徽芜湖, 福建省厦门市海沧区); a trailing 地区 is dropped (闽东地区 → 闽东); roads are skipped.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { isHan, lexicon } from '../../entities/lexicon.js';
+import { chainsBelow, isHan, lexicon } from '../../entities/lexicon.js';
 import { GENERIC_PLACE_WORDS, ROAD_AFTER, growSubUnits } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
 
@@ -17,7 +17,7 @@ const PLACE_BEFORE = new Set(['在', '到', '赴', '于', '从', '位于', '来�
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 2,
+  version: 3,
   purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',
@@ -45,15 +45,19 @@ export const rule: MentionRule = {
       }
       let j = i + 1;
       const division = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
+      /** the last division name in the chain (福建省 厦门市 海沧区 chain one by one) */
+      let last = name;
       while (j < toks.length && toks[j]!.start === end) {
         const n = toks[j]!;
         if (SUFFIX.has(n.text) && !/^(?:长|委|政府|民|级|内|外|里|口|庄)/u.test(text.slice(n.end, n.end + 2))) {
           end = n.end;
+          last += n.text;
           j++;
           continue;
         }
-        if (n.tag === 'ns' && division(n.text) && division(text.slice(start, end).replace(/(?:省|市|县|区)$/u, '')) && !lex.directions.has(n.text)) {
+        if (n.tag === 'ns' && division(n.text) && (division(last) || division(last.replace(/(?:省|市|县|区)$/u, ''))) && chainsBelow(lex, last, n.text) && !lex.directions.has(n.text)) {
           end = n.end;
+          last = n.text;
           j++;
           continue;
         }
