@@ -7,7 +7,7 @@ const b = '他在小米机器人工作。';
 runRuleCases(
   rule,
   {
-    valid: ['一箭三星发射成功。', '对三家上市公司予以公开谴责。'],
+    valid: ['一箭三星发射成功。', '对三家上市公司予以公开谴责。', '他不再担任国家队主教练。'],
     invalid: [
       { text: a, expect: [span(a, 'ORG', '新华社'), span(a, 'ORG', '国务院')] },
       { text: b, expect: [span(b, 'ORG', '小米机器人')] },

@@ -11,11 +11,13 @@ import { GENERIC_ORG_HEAD, indexTokens } from '../../entities/tokens.js';
 const ORGISH_END = /(?:社|会|部|院|局|委|行|所|校|队|党|团|署|办|厅|处|司|集团|公司|中心|大学|学院|组织|联盟|银行|协会|台|报|军)$/u;
 const BRAND_TAIL = /^(?:机器人|汽车|科技|集团|物流|金融|终端|电器|电子|能源|资本|证券|健康|[A-Z]{2,}(?![A-Za-z]))/u;
 const GENERIC_HEAD = /^(?:科研|研发|研究|创新|技术|服务|管理|养老|文旅|各|本|该|有关|相关|上级|下级|主管|职能|行业|专业|地方|基层|龙头|头部|四大|多家|两大|三大|高校|院校)/u;
-const GENERIC = new Set(['管委会', '工委', '党委', '董事会', '委员会', '政府', '公司', '集团', '银行', '学校', '大学', '医院', '协会', '中心', '研究院', '人大', '政协']);
+const GENERIC = new Set(['管委会', '工委', '党委', '董事会', '委员会', '政府', '公司', '集团', '银行', '学校', '大学', '医院', '协会', '中心', '研究院', '人大', '政协',
+  // a team named by its role, not its name (担任国家队主教练)
+  '国家队', '主队', '客队', '球队', '梯队']);
 
 export const rule: MentionRule = {
   id: 'entity-org-gazetteer',
-  version: 1,
+  version: 2,
   purpose: 'organisations from the gazetteers and from jieba nt tokens that end like an organisation',
   needs: ['tokens'],
   emits: 'mention',

@@ -6,6 +6,8 @@ const a = '北京市经济和信息化局副局长苏国斌说。';
 const b = '京东五星电器（天津）集团有限公司副总经理吴梦康说。';
 // a team name jieba glued to 队 (泰山队/nz) with its city before it, and not the verb before that
 const c = '上海海港队主场以3比1战胜山东泰山队。';
+// broadcasters and weather services end in 卫视 / 气象台
+const d = '深圳市气象台发布预警，湖南卫视暂停直播。';
 runRuleCases(
   rule,
   {
@@ -14,6 +16,7 @@ runRuleCases(
       { text: c, expect: [span(c, 'ORG', '上海海港队'), span(c, 'ORG', '山东泰山队')] },
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },
+      { text: d, expect: [span(d, 'ORG', '深圳市气象台'), span(d, 'ORG', '湖南卫视')] },
     ],
   },
   { describe, it, expect },

@@ -14,6 +14,8 @@ import { Trie } from '../../../core/trie.js';
 
 const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
 const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
+/** Surnames that are also prepositions or conjunctions (向, 于, 和 …). */
+const FUNCTION_HEAD = /^[向于和与对将把被为从给同跟]/u;
 const CUE_BEFORE = /^(?:记者|通讯员|同志|先生|女士|向|对|会见|会晤|接见|致电|陪同|邀请|派遣|任命|表扬|看望|慰问)$/u;
 /** Titles written after a name in news style (江泽民主席, 李鹏总理, 张三同志). */
 const HONORIFIC_AFTER = new Set(['主席', '总理', '副主席', '副总理', '总统', '首相', '委员长', '书记', '总书记', '部长', '省长', '市长', '县长', '院士', '教授', '同志', '先生', '女士', '大使', '国务卿', '外长', '秘书长']);
@@ -44,7 +46,7 @@ function joinSplitNames(tokens: readonly Token[]): Token[] {
 
 export const rule: MentionRule = {
   id: 'entity-person-name',
-  version: 2,
+  version: 3,
   purpose: 'person names from name tags, name-shaped unknown words, the persons gazetteer and title/speech-verb context',
   needs: ['tokens'],
   emits: 'mention',
@@ -98,6 +100,9 @@ export const rule: MentionRule = {
           push(t.start, t.start + glued[1]!.length, 2, 'hmm-name');
           continue;
         }
+        // a preposition glued by HMM to the words after it (向小微/企业, 对小微/企业) is no surname
+        const nounNext = !!next && next.start === t.end && next.tag.startsWith('n') && !next.tag.startsWith('nr');
+        if (FUNCTION_HEAD.test(t.text) && nounNext && !cue) continue;
         if (isChineseName(t.text) && plausibleName(t.text, ix) && !PLACE_LAST.test(t.text) && (t.text.length === 3 || cue)) {
           push(t.start, t.end, 2, 'hmm-name');
         }
