@@ -114,7 +114,7 @@ describe('held-out-style news sentences', () => {
     ['fresh', fresh, freshScores],
     ['third', third, thirdScores],
   ] as const) {
-    it(`prints the ${name} (untuned) set`, () => {
+    it(`prints the ${name} set (written after the rules it scores, never tuned on before)`, () => {
       console.log(`${name} set (${list.length} sentences)\n${table(sc)}`);
       const m = micro(sc);
       console.log(`${name} micro P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`);
