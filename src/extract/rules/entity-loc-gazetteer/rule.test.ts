@@ -16,7 +16,7 @@ const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
 runRuleCases(
   rule,
   {
-    valid: ['这些资源需要合作开发。', '今天天气很好，我们去公园散步。'],
+    valid: ['这些资源需要合作开发。', '今天天气很好，我们去公园散步。', '阿里发布了最新财报。'],
     invalid: [
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
