@@ -93,6 +93,11 @@ export function colloquialDivision(name: string): string | null {
   return a && a[2] !== '旗' ? a[1]! + a[2]! : null;
 }
 
+/** Is `w` a division name, full or short (南开区, 南开)? */
+export function isDivision(lex: Lexicon, w: string): boolean {
+  return lex.divisionShort.has(w) || lex.divisionsFull.has(w);
+}
+
 /**
  * May division `next` follow division `prev` in one chain (浙江省台州市仙居县)?
  * Only going down the hierarchy: a county after a county (吴中区太湖, where

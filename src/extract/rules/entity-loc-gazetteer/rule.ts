@@ -11,7 +11,7 @@
  * word is a road, not a place (宜宾道).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { chainsBelow, dictMatches, lexicon } from '../../entities/lexicon.js';
+import { chainsBelow, dictMatches, isDivision, lexicon } from '../../entities/lexicon.js';
 import { ROAD_AFTER, growSubUnits } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
 
@@ -48,8 +48,7 @@ export const rule: MentionRule = {
       const a = ok[i]!;
       let end = a.end;
       let j = i + 1;
-      const chainable = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
-      while (j < ok.length && ok[j]!.start === end && chainable(ok[j - 1]!.word) && chainable(ok[j]!.word) && chainsBelow(lex, ok[j - 1]!.word, ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
+      while (j < ok.length && ok[j]!.start === end && isDivision(lex, ok[j - 1]!.word) && isDivision(lex, ok[j]!.word) && chainsBelow(lex, ok[j - 1]!.word, ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
         end = ok[j]!.end;
         j++;
       }

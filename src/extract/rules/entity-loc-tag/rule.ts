@@ -6,7 +6,7 @@
  * hierarchy (安徽芜湖, 福建省厦门市海沧区); a trailing 地区 is dropped (闽东地区 → 闽东); roads are skipped.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { chainsBelow, isHan, lexicon } from '../../entities/lexicon.js';
+import { chainsBelow, isDivision, isHan, lexicon } from '../../entities/lexicon.js';
 import { GENERIC_PLACE_WORDS, ROAD_AFTER, growSubUnits } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
 
@@ -36,7 +36,7 @@ export const rule: MentionRule = {
       }
       if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text) || lex.directions.has(t.text)) continue;
       if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
-      let start = t.start;
+      const start = t.start;
       let end = t.end;
       let name = t.text;
       if (name.length > 3 && name.endsWith('地区')) {
@@ -44,7 +44,6 @@ export const rule: MentionRule = {
         name = name.slice(0, -2);
       }
       let j = i + 1;
-      const division = (w: string): boolean => lex.divisionShort.has(w) || lex.divisionsFull.has(w);
       /** the last division name in the chain (福建省 厦门市 海沧区 chain one by one) */
       let last = name;
       while (j < toks.length && toks[j]!.start === end) {
@@ -55,7 +54,7 @@ export const rule: MentionRule = {
           j++;
           continue;
         }
-        if (n.tag === 'ns' && division(n.text) && (division(last) || division(last.replace(/(?:省|市|县|区)$/u, ''))) && chainsBelow(lex, last, n.text) && !lex.directions.has(n.text)) {
+        if (n.tag === 'ns' && isDivision(lex, n.text) && (isDivision(lex, last) || isDivision(lex, last.replace(/(?:省|市|县|区)$/u, ''))) && chainsBelow(lex, last, n.text) && !lex.directions.has(n.text)) {
           end = n.end;
           last = n.text;
           j++;
@@ -76,8 +75,6 @@ export const rule: MentionRule = {
       if (!grown && !shaped && !context) continue;
       end = growSubUnits(text, end, ix);
       out.push({ type: 'LOC', start, end, attrs: { priority: 1, source: 'jieba-ns' } });
-      void start;
-      start = end;
     }
     return out;
   },
