@@ -33,6 +33,27 @@ export interface Repair {
   after: string;
 }
 
+export type Severity = 'info' | 'warning' | 'error';
+
+/**
+ * A coded message on a document (vfile's lesson): why a repair happened, a
+ * rule's bad span, a reader's warning. `source` names the stage, pass or rule
+ * that said it. Positions are optional; raw positions are what a pass knows,
+ * normalized ones what a rule knows; the engine fills the other side where it
+ * can. Codes: I_* information (a decision), W_* warning, E_* error.
+ */
+export interface Message {
+  code: string;
+  severity: Severity;
+  /** stage, pass or rule id: 'normalize.spacing', 'entity-person-name', 'ingest' */
+  source: string;
+  message: string;
+  start?: number | null;
+  end?: number | null;
+  rawStart?: number | null;
+  rawEnd?: number | null;
+}
+
 /** Stage 2, normalize. */
 export interface NormDoc {
   raw: string;
@@ -40,6 +61,8 @@ export interface NormDoc {
   /** normalized offset -> raw offset */
   map: OffsetMap;
   repairs: Repair[];
+  /** the passes' decisions and warnings (raw positions) */
+  messages?: Message[];
 }
 
 export type BlockKind =
