@@ -21,6 +21,16 @@ export interface RawDoc {
   encoding: string;
   bytes: number;
   raw: string;
+  /** which reader made `raw`: 'text' (default), 'html', 'docx', 'pdf' */
+  format?: string;
+  /** what the reader found about the document: title, byline, source, date, … */
+  meta?: Record<string, unknown>;
+  /**
+   * where the characters of `raw` came from in the source (PDF page and box,
+   * HTML element path, DOCX paragraph), as the reader records it; stored as
+   * JSON in documents.layout
+   */
+  layout?: unknown;
 }
 
 /** One repair a normalize pass made, located in raw coordinates. */
@@ -169,6 +179,10 @@ export interface Figure extends Span, RuleStamp {
   basis?: string | null;
   subject?: string | null;
   time?: string | null;
+  /** `time` resolved against the document date: an inclusive span of ISO dates (2025, 2025-09 or 2025-09-30) */
+  period?: { start: string; end: string } | null;
+  /** key of the entity the subject names, when the subject is an entity mention */
+  subjectEntity?: string | null;
   sentence: number;
   attrs?: Record<string, unknown>;
 }
@@ -235,4 +249,6 @@ export interface ProcessedDoc {
   pipeline: string;
   pipelineHash: string;
   timings: Record<string, number>;
+  /** the document's coded messages, from every stage (stored in the messages table) */
+  messages?: Message[];
 }

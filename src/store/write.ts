@@ -44,9 +44,9 @@ export class DocWriter {
       deleteDoc: p('DELETE FROM documents WHERE id = ?'),
       orphan: p('DELETE FROM entities WHERE key = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)'),
       insertDoc: p(`INSERT INTO documents (doc_id, path, sha256, encoding, bytes, tokens, raw, normalized, doc_date, pipeline, pipeline_hash,
-          repair_counts, repairs, timings, run_id, processed_at, fts_pending)
+          repair_counts, repairs, timings, run_id, processed_at, fts_pending, format, meta, layout)
         VALUES (@doc_id, @path, @sha256, @encoding, @bytes, @tokens, @raw, @normalized, @doc_date, @pipeline, @pipeline_hash,
-          @repair_counts, @repairs, @timings, @run_id, @processed_at, 1)`),
+          @repair_counts, @repairs, @timings, @run_id, @processed_at, 1, @format, @meta, @layout)`),
       article: p('INSERT INTO articles (doc, idx, headline, reporters, photographers, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       block: p('INSERT INTO blocks (doc, idx, kind, article, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       sentence: p('INSERT INTO sentences (doc, idx, block, text, tokens, start, end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -59,8 +59,10 @@ export class DocWriter {
       mention: p(`INSERT INTO mentions (doc, seq, entity, type, text, norm, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       figure: p(`INSERT INTO figures (doc, seq, kind, text, norm, value, value_max, unit, qualifier, date, date_end, metric, change, basis,
-          subject, time, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          subject, time, sentence, start, end, raw_start, raw_end, rule, rule_version, attrs, period_start, period_end, subject_entity)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      message: p(`INSERT INTO messages (doc, seq, code, severity, source, message, start, end, raw_start, raw_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       quote: p(`INSERT INTO quotes (doc, seq, text, norm, speaker, cue, speaker_start, speaker_end, speaker_raw_start, speaker_raw_end,
           start, end, raw_start, raw_end, rule, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       relation: p(`INSERT INTO relations (doc, seq, type, head, tail, label, text, start, end, raw_start, raw_end, rule, rule_version)
@@ -134,6 +136,9 @@ export class DocWriter {
         timings: JSON.stringify(p.timings),
         run_id: runId,
         processed_at: new Date().toISOString(),
+        format: p.doc.format ?? 'text',
+        meta: json(p.doc.meta),
+        layout: p.doc.layout === undefined || p.doc.layout === null ? null : JSON.stringify(p.doc.layout),
       }).lastInsertRowid,
     );
     for (const a of p.structure.articles) {
@@ -159,7 +164,11 @@ export class DocWriter {
         doc, i, f.kind, f.text, f.norm, finite(f.value), finite(f.valueMax), f.unit, f.qualifier, f.date ?? null, f.dateEnd ?? null,
         f.metric ?? null, f.change ?? null, f.basis ?? null, f.subject ?? null, f.time ?? null, f.sentence,
         f.start, f.end, f.rawStart, f.rawEnd, f.rule, f.ruleVersion, json(f.attrs),
+        f.period?.start ?? null, f.period?.end ?? null, f.subjectEntity ?? null,
       ),
+    );
+    (p.messages ?? []).forEach((m, i) =>
+      s.message.run(doc, i, m.code, m.severity, m.source, m.message, m.start ?? null, m.end ?? null, m.rawStart ?? null, m.rawEnd ?? null),
     );
     ex.quotes.forEach((q, i) =>
       s.quote.run(
