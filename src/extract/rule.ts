@@ -15,9 +15,22 @@ export interface RuleContext {
   blocks: readonly Block[];
   /** ISO date (YYYY-MM-DD) of the document, or null when unknown */
   docDate: string | null;
+  /**
+   * The hits of another rule this rule declared in `needs` as `rule:<id>`.
+   * The runner computes them once per document (whether or not that rule is
+   * enabled) and hands out copies: no rule calls another's `run`.
+   */
+  outputOf?: (id: string) => readonly MentionHit[] | readonly FigureHit[] | readonly QuoteHit[];
+  /** per-document scratch space shared by the rules of one run (never a module global) */
+  memo?: Map<string, unknown>;
 }
 
-export type Needs = 'tokens' | 'sentences' | 'blocks';
+/**
+ * What a rule reads besides the text: tokens, sentences, blocks, the kept
+ * entity mentions (`mentions`: the runner runs it after the mention family's
+ * overlap policy), or another rule's hits (`rule:<id>`).
+ */
+export type Needs = 'tokens' | 'sentences' | 'blocks' | 'mentions' | `rule:${string}`;
 
 /** Fields the runner fills; a rule does not. */
 type Stamped = 'rawStart' | 'rawEnd' | 'text' | 'norm' | 'rule' | 'ruleVersion' | 'sentence';
@@ -28,6 +41,12 @@ export interface MentionHit {
   type: EntityType;
   start: number;
   end: number;
+  /**
+   * how much the rule trusts this span, for the overlap policy only (higher
+   * wins on equal length); never stored. Rules may still put it in
+   * attrs.priority: the runner moves it here.
+   */
+  priority?: number;
   attrs?: Record<string, unknown>;
 }
 

@@ -1,36 +1,50 @@
 /**
- * The runner: runs the enabled rules over a document and turns their hits
- * (normalized coordinates) into stored records: rule id/version stamped,
- * offsets mapped to raw in one place, `text` = raw slice, `norm` = normalized
- * slice, and the sentence each record starts in. Spans are checked here:
- * a rule emitting an empty, reversed or out-of-range span is a bug, and the
- * hit is dropped with a coded message rather than stored wrong.
+ * The runner: the only executor of rules. Given a document's context and the
+ * set of enabled rule ids it
+ *  1. runs exactly the enabled rules, family by family in the declared order
+ *     (FAMILY_ORDER), each family's rules in registry (id) order; a rule that
+ *     declares `rule:<id>` in `needs` gets that rule's hits from
+ *     ctx.outputOf (computed once per document, enabled or not, never stored
+ *     unless enabled), and a rule that declares `mentions` runs after the
+ *     mention family with the kept mentions;
+ *  2. checks every span (an empty, reversed or out-of-range span is dropped
+ *     with a W_BAD_SPAN message, never stored wrong) and stamps identity
+ *     (rule id and version) once, here;
+ *  3. applies the family's named overlap policy and named steps, declared as
+ *     data in the pipeline (extract.overlap; ./policies.ts);
+ *  4. maps offsets to raw in one place (`text` = raw slice, `norm` =
+ *     normalized slice, the sentence each record starts in).
+ * Rules never see each other's objects: hits are their own fresh objects.
  */
-import type { Extractions, Figure, Mention, Quote, Relation, Sentence } from '../core/types.js';
+import type { Extractions, Figure, Mention, Message, Quote, Relation, Sentence } from '../core/types.js';
 import type { OffsetMap } from '../core/offsets.js';
-import type { RuleContext } from './rule.js';
+import type { FigureHit, MentionHit, QuoteHit, RelationHit, Rule, RuleContext } from './rule.js';
 import { allRules } from './registry.js';
-import { extractFigures } from './packs/figures.js';
-import { extractEntities } from './packs/entities.js';
+import { DEFAULT_OVERLAP, figurePolicy, figureSteps, mentionPolicy, mentionSteps, quotePolicy, type OverlapConfig } from './policies.js';
+import { personAffiliation, type Stamped } from './entities/steps.js';
+
+/** The order families run in: relations read kept mentions; figures may read them too. */
+export const FAMILY_ORDER = ['mention', 'relation', 'quote', 'figure'] as const;
 
 export interface RunnerInput {
   ctx: RuleContext;
   raw: string;
   map: OffsetMap;
-  /** ids of the rules to keep */
+  /** ids of the enabled rules */
   rules: ReadonlySet<string>;
+  /** the pipeline's overlap policies and steps (default: DEFAULT_OVERLAP) */
+  overlap?: OverlapConfig;
 }
 
-export interface RunnerMessage {
-  code: 'W_BAD_SPAN';
-  rule: string;
-  message: string;
+let byIdCache: Map<string, Rule> | null = null;
+/** The registry by id (built on first use: the registry imports the packs). */
+export function registryById(): Map<string, Rule> {
+  byIdCache ??= new Map(allRules().map((r) => [r.id, r]));
+  return byIdCache;
 }
-
-const versions = new Map(allRules().map((r) => [r.id, r.version]));
 
 export function ruleVersion(id: string): number {
-  return versions.get(id) ?? 0;
+  return registryById().get(id)?.version ?? 0;
 }
 
 /** Index of the last sentence starting at or before normalized offset p (sentences sorted by start), or -1. */
@@ -49,53 +63,145 @@ export function sentenceAt(sentences: readonly Sentence[], p: number): number {
   return best >= 0 ? sentences[best]!.index : -1;
 }
 
-export function runRules(input: RunnerInput, messages: RunnerMessage[] = []): Extractions {
+/** Stamped hits in normalized coordinates, before raw mapping: what the families produce. */
+export interface Hits {
+  mentions: Array<Stamped<MentionHit>>;
+  figures: Array<Stamped<FigureHit>>;
+  quotes: Array<Stamped<QuoteHit>>;
+  relations: Array<Stamped<RelationHit>>;
+}
+
+type AnyHit = MentionHit | FigureHit | QuoteHit | RelationHit;
+
+/**
+ * Run the enabled rules and the declared policies; hits stay in normalized
+ * coordinates. Problems become messages (code, severity, rule, position).
+ */
+export function runHits(ctx0: RuleContext, rules: ReadonlySet<string>, overlap: OverlapConfig = DEFAULT_OVERLAP, messages: Message[] = []): Hits {
+  const registry = registryById();
+  const run = new RuleRun(ctx0, messages);
+  const ctx = run.ctx;
+  const output = (id: string, extra?: { mentions?: readonly MentionHit[] }): AnyHit[] => run.output(id, extra);
+
+  const enabled = (family: Rule['emits']): Rule[] => [...registry.values()].filter((r) => r.emits === family && rules.has(r.id));
+  const stamp = <H extends object>(r: Rule, h: H): Stamped<H> => ({ ...h, rule: r.id, ruleVersion: r.version });
+
+  // mentions: every enabled rule, the overlap policy, the named steps
+  const allMentions: Array<Stamped<MentionHit>> = [];
+  for (const r of enabled('mention')) {
+    for (const h of output(r.id) as MentionHit[]) {
+      const s = stamp(r, h);
+      // a priority put in attrs is for the policy, not for storage
+      if (s.attrs && 'priority' in s.attrs) {
+        const { priority, ...rest } = s.attrs;
+        s.priority ??= Number(priority);
+        s.attrs = Object.keys(rest).length ? rest : undefined;
+      }
+      allMentions.push(s);
+    }
+  }
+  let mentions = mentionPolicy(overlap)(allMentions);
+  for (const step of mentionSteps(overlap)) mentions = step(ctx, mentions, allMentions);
+
+  // relations read the kept mentions
+  const relations: Array<Stamped<RelationHit>> = [];
+  for (const r of enabled('relation')) for (const h of output(r.id, { mentions }) as RelationHit[]) relations.push(stamp(r, h));
+  personAffiliation(ctx.text, mentions, relations);
+
+  // quotes
+  const allQuotes: Array<Stamped<QuoteHit>> = [];
+  for (const r of enabled('quote')) for (const h of output(r.id) as QuoteHit[]) allQuotes.push(stamp(r, h));
+  const quotes = quotePolicy(overlap)(allQuotes);
+
+  // figures, then their steps (attribution), which may read the kept mentions
+  const allFigures: Array<Stamped<FigureHit>> = [];
+  for (const r of enabled('figure')) {
+    const needsMentions = r.needs.includes('mentions');
+    for (const h of output(r.id, needsMentions ? { mentions } : undefined) as FigureHit[]) allFigures.push(stamp(r, h));
+  }
+  const figures = figurePolicy(overlap)(allFigures);
+  for (const step of figureSteps(overlap)) step(ctx, figures, mentions);
+
+  return { mentions, figures, quotes, relations };
+}
+
+/**
+ * One document's rule outputs: each rule runs at most once, its `rule:` needs
+ * first; spans are checked here. Other rules read an output through
+ * ctx.outputOf, as copies.
+ */
+export class RuleRun {
+  readonly ctx: RuleContext;
+  private readonly outputs = new Map<string, AnyHit[]>();
+  private readonly running = new Set<string>();
+
+  constructor(ctx: RuleContext, private readonly messages: Message[] = []) {
+    this.ctx = { ...ctx, memo: ctx.memo ?? new Map(), outputOf: (id) => copies(this.output(id)) as never };
+  }
+
+  /** A rule's checked hits for this document (`mentions`: the kept mentions, for rules that need them). */
+  output(id: string, extra?: { mentions?: readonly MentionHit[] }): AnyHit[] {
+    const done = this.outputs.get(id);
+    if (done) return done;
+    const r = registryById().get(id);
+    if (!r) throw new Error(`rule ${id} is not registered`);
+    if (this.running.has(id)) throw new Error(`rule ${id} needs itself (a cycle through rule: needs)`);
+    this.running.add(id);
+    for (const need of r.needs) if (need.startsWith('rule:')) this.output(need.slice(5));
+    const got = (r.run as (c: RuleContext) => AnyHit[])(extra ? { ...this.ctx, ...extra } : this.ctx);
+    this.running.delete(id);
+    const n = this.ctx.text.length;
+    const kept = got.filter((h) => {
+      if (Number.isInteger(h.start) && Number.isInteger(h.end) && h.start >= 0 && h.end <= n && h.start < h.end) return true;
+      this.messages.push({ code: 'W_BAD_SPAN', severity: 'warning', source: id, message: `rule ${id} emitted span [${h.start}, ${h.end}) outside [0, ${n})`, start: null, end: null });
+      return false;
+    });
+    this.outputs.set(id, kept);
+    return kept;
+  }
+}
+
+/** What one rule alone emits on a document, its needs provided (the rule testers use this). */
+export function runRule(id: string, ctx: RuleContext, extra?: { mentions?: readonly MentionHit[] }, messages: Message[] = []): AnyHit[] {
+  return new RuleRun(ctx, messages).output(id, extra);
+}
+
+function copies(hits: AnyHit[]): AnyHit[] {
+  return hits.map((h) => ({ ...h, ...('attrs' in h && h.attrs ? { attrs: { ...h.attrs } } : {}) }));
+}
+
+/** Run the enabled rules over a document and turn their hits into records with raw offsets. */
+export function runRules(input: RunnerInput, messages: Message[] = []): Extractions {
   const { ctx, raw, map, rules } = input;
-  const n = ctx.text.length;
-  const okSpan = (rule: string, s: number, e: number): boolean => {
-    if (Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= n && s < e) return true;
-    messages.push({ code: 'W_BAD_SPAN', rule, message: `rule ${rule} emitted span [${s}, ${e}) outside 1..${n}` });
-    return false;
-  };
+  const hits = runHits(ctx, rules, input.overlap ?? DEFAULT_OVERLAP, messages);
   const place = (s: number, e: number) => {
     const [rawStart, rawEnd] = map.span(s, e);
     return { start: s, end: e, rawStart, rawEnd, text: raw.slice(rawStart, rawEnd), norm: ctx.text.slice(s, e), sentence: sentenceAt(ctx.sentences, s) };
   };
-
-  const figures: Figure[] = [];
-  for (const hit of extractFigures(ctx.text, ctx.docDate)) {
-    const rule = String(hit.attrs?.rule ?? '');
-    if (!rules.has(rule) || !okSpan(rule, hit.start, hit.end)) continue;
-    const { rule: _r, ...attrs } = hit.attrs ?? {};
-    figures.push({ ...hit, ...place(hit.start, hit.end), attrs: Object.keys(attrs).length ? attrs : undefined, rule, ruleVersion: ruleVersion(rule) } as Figure);
-  }
-
-  const ent = extractEntities(ctx);
+  const figures: Figure[] = hits.figures.map((h) => ({ ...h, ...place(h.start, h.end) }) as Figure);
   const mentions: Mention[] = [];
   const mentionIndex = new Map<string, number>();
-  for (const hit of ent.mentions) {
-    if (!rules.has(hit.rule) || !okSpan(hit.rule, hit.start, hit.end)) continue;
-    mentionIndex.set(`${hit.start}:${hit.end}:${hit.type}`, mentions.length);
-    mentions.push({ type: hit.type, ...place(hit.start, hit.end), attrs: hit.attrs, rule: hit.rule, ruleVersion: hit.ruleVersion });
+  for (const h of hits.mentions) {
+    mentionIndex.set(`${h.start}:${h.end}:${h.type}`, mentions.length);
+    mentions.push({ type: h.type, ...place(h.start, h.end), attrs: h.attrs, rule: h.rule, ruleVersion: h.ruleVersion });
   }
-  const quotes: Quote[] = [];
-  for (const hit of ent.quotes) {
-    if (!rules.has(hit.rule) || !okSpan(hit.rule, hit.start, hit.end)) continue;
+  const n = ctx.text.length;
+  const quotes: Quote[] = hits.quotes.map((h) => {
     let speakerRaw: [number, number] | [null, null] = [null, null];
-    if (hit.speakerStart != null && hit.speakerEnd != null && hit.speakerStart < hit.speakerEnd && hit.speakerEnd <= n) {
-      speakerRaw = map.span(hit.speakerStart, hit.speakerEnd);
-    }
-    const { sentence: _s, ...p } = place(hit.start, hit.end);
-    quotes.push({ ...hit, ...p, speakerRawStart: speakerRaw[0], speakerRawEnd: speakerRaw[1], rule: hit.rule, ruleVersion: hit.ruleVersion });
-  }
+    if (h.speakerStart != null && h.speakerEnd != null && h.speakerStart < h.speakerEnd && h.speakerEnd <= n) speakerRaw = map.span(h.speakerStart, h.speakerEnd);
+    const { sentence: _s, ...p } = place(h.start, h.end);
+    return { ...h, ...p, speakerRawStart: speakerRaw[0], speakerRawEnd: speakerRaw[1] };
+  });
   const relations: Relation[] = [];
-  for (const hit of ent.relations) {
-    if (!rules.has(hit.rule) || !okSpan(hit.rule, hit.start, hit.end)) continue;
-    const head = mentionIndex.get(`${hit.head.start}:${hit.head.end}:${hit.head.type}`);
-    const tail = mentionIndex.get(`${hit.tail.start}:${hit.tail.end}:${hit.tail.type}`);
-    if (head === undefined || tail === undefined) continue;
-    const { sentence: _s, norm: _n, ...p } = place(hit.start, hit.end);
-    relations.push({ type: hit.type, head, tail, label: hit.label ?? null, ...p, rule: hit.rule, ruleVersion: hit.ruleVersion });
+  for (const h of hits.relations) {
+    const head = mentionIndex.get(`${h.head.start}:${h.head.end}:${h.head.type}`);
+    const tail = mentionIndex.get(`${h.tail.start}:${h.tail.end}:${h.tail.type}`);
+    if (head === undefined || tail === undefined) {
+      messages.push({ code: 'W_RELATION_END', severity: 'warning', source: h.rule, message: `relation ${h.type} links a mention the overlap policy did not keep`, start: h.start, end: h.end });
+      continue;
+    }
+    const { sentence: _s, norm: _n, ...p } = place(h.start, h.end);
+    relations.push({ type: h.type, head, tail, label: h.label ?? null, ...p, rule: h.rule, ruleVersion: h.ruleVersion });
   }
   return { mentions, figures, quotes, relations };
 }

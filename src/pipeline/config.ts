@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { NewsError } from '../core/errors.js';
 import { PASSES, DEFAULT_PASSES } from '../normalize/index.js';
 import { allRules } from '../extract/registry.js';
+import { DEFAULT_OVERLAP, FIGURE_POLICIES, FIGURE_STEPS, MENTION_POLICIES, MENTION_STEPS, QUOTE_POLICIES } from '../extract/policies.js';
 import type { SegmenterSpec } from '../segment/index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,9 +56,20 @@ export const PipelineSchema = z
       .object({
         /** rule ids to run, or ["*"] for every registered rule */
         rules: z.array(z.string().min(1)).min(1).default(['*']),
+        /** the named overlap policy and steps of each family (src/extract/policies.ts) */
+        overlap: z
+          .object({
+            mention: z.enum(Object.keys(MENTION_POLICIES) as [string, ...string[]]).default(DEFAULT_OVERLAP.mention),
+            mentionSteps: z.array(z.enum(Object.keys(MENTION_STEPS) as [string, ...string[]])).default(DEFAULT_OVERLAP.mentionSteps),
+            quote: z.enum(Object.keys(QUOTE_POLICIES) as [string, ...string[]]).default(DEFAULT_OVERLAP.quote),
+            figure: z.enum(Object.keys(FIGURE_POLICIES) as [string, ...string[]]).default(DEFAULT_OVERLAP.figure),
+            figureSteps: z.array(z.enum(Object.keys(FIGURE_STEPS) as [string, ...string[]])).default(DEFAULT_OVERLAP.figureSteps),
+          })
+          .strict()
+          .default(DEFAULT_OVERLAP),
       })
       .strict()
-      .default({ rules: ['*'] }),
+      .default({ rules: ['*'], overlap: DEFAULT_OVERLAP }),
     database: z.string().min(1).default('data/news.db'),
   })
   .strict();

@@ -2,11 +2,12 @@
  * Processing one document: the pure CPU stages in order. No I/O to SQLite
  * here; `store` writes the result. Safe to call in a worker thread.
  */
-import type { ProcessedDoc, RawDoc } from '../core/types.js';
+import type { Message, ProcessedDoc, RawDoc } from '../core/types.js';
+import type { OffsetMap } from '../core/offsets.js';
 import { normalize } from '../normalize/index.js';
 import { structure } from '../structure/index.js';
 import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
-import { runRules, type RunnerMessage } from '../extract/runner.js';
+import { runRules } from '../extract/runner.js';
 import { resolveMentions } from '../resolve/index.js';
 import type { Pipeline } from './config.js';
 
@@ -32,13 +33,14 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
   const tokens = segment(norm.text);
   lap('segment');
   const docDate = opts.docDate ?? null;
-  const messages: RunnerMessage[] = [];
+  const messages: Message[] = [];
   const extractions = runRules(
     {
       ctx: { text: norm.text, tokens, sentences: struct.sentences, blocks: struct.blocks, docDate },
       raw: doc.raw,
       map: norm.map,
       rules: new Set(pipeline.rules),
+      overlap: pipeline.config.extract.overlap,
     },
     messages,
   );
@@ -49,5 +51,38 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
   return {
     doc, norm, structure: struct, tokens, tokenCount: tokens.length, sentenceTokens, extractions, entities, docDate,
     pipeline: pipeline.name, pipelineHash: pipeline.hash, timings,
+    messages: placeMessages([...(norm.messages ?? []), ...messages], norm.map),
   };
+}
+
+/**
+ * Every message with both coordinates where one side is known: a pass knows
+ * raw positions, a rule normalized ones; the offset map gives the other.
+ */
+export function placeMessages(messages: Message[], map: OffsetMap): Message[] {
+  const n = map.length;
+  // the first normalized position whose raw position is at or after r
+  const toNorm = (r: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map.boundary(mid) < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return messages.map((m) => {
+    let start = m.start ?? null;
+    let end = m.end ?? null;
+    let rawStart = m.rawStart ?? null;
+    let rawEnd = m.rawEnd ?? null;
+    if (start !== null && end !== null && rawStart === null && start <= end && end <= n) {
+      [rawStart, rawEnd] = map.span(start, end);
+    } else if (rawStart !== null && rawEnd !== null && start === null) {
+      start = toNorm(rawStart);
+      end = Math.max(start, toNorm(rawEnd));
+    }
+    return { ...m, start, end, rawStart, rawEnd };
+  });
 }

@@ -11,7 +11,7 @@ export type MentionPolicy = <T extends MentionHit>(hits: T[]) => T[];
 
 const TYPE_RANK: Record<string, number> = { POLICY: 6, EVENT: 5, PRODUCT: 4, ORG: 3, PERSON: 2, LOC: 1 };
 
-const prio = (h: MentionHit): number => Number((h.attrs as { priority?: number } | undefined)?.priority ?? 0);
+const prio = (h: MentionHit): number => h.priority ?? 0;
 
 export const longestMostSpecific: MentionPolicy = (hits) => {
   const order = [...hits].sort(

@@ -3,8 +3,9 @@
  * emit nothing; `invalid` cases list exactly what the rule emits, as
  * {type, text, start, end}. Every emitted span is checked against its slice.
  */
-import type { MentionHit, MentionRule, QuoteRule, RelationRule, RuleContext } from '../rule.js';
+import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
 import { contextFor } from './context.js';
+import { runRule } from '../runner.js';
 
 export interface ExpectedSpan {
   type: string;
@@ -31,11 +32,12 @@ type AnyRule = MentionRule | QuoteRule | RelationRule;
 
 function project(rule: AnyRule, ctx: RuleContext, mentions: readonly MentionHit[]): ExpectedSpan[] {
   const text = ctx.text;
-  if (rule.emits === 'mention') return rule.run(ctx).map((h) => ({ type: h.type, text: text.slice(h.start, h.end), start: h.start, end: h.end }));
+  const out = runRule(rule.id, ctx, rule.emits === 'relation' ? { mentions } : undefined);
+  if (rule.emits === 'mention') return (out as MentionHit[]).map((h) => ({ type: h.type, text: text.slice(h.start, h.end), start: h.start, end: h.end }));
   if (rule.emits === 'quote') {
-    return rule.run(ctx).map((q) => ({ type: `QUOTE:${q.speaker ?? ''}`, text: text.slice(q.start, q.end), start: q.start, end: q.end }));
+    return (out as QuoteHit[]).map((q) => ({ type: `QUOTE:${q.speaker ?? ''}`, text: text.slice(q.start, q.end), start: q.start, end: q.end }));
   }
-  return rule.run({ ...ctx, mentions }).map((r) => ({
+  return (out as RelationHit[]).map((r) => ({
     type: `${r.type}:${text.slice(r.head.start, r.head.end)}|${r.label ?? ''}|${text.slice(r.tail.start, r.tail.end)}`,
     text: text.slice(r.start, r.end),
     start: r.start,

@@ -1,12 +1,12 @@
 /**
- * The figures pack: every figure-* rule, sorted by id, and `extractFigures`,
- * which runs them all on normalized text, resolves overlaps with the named
- * policy `longest-most-specific` and fills attribution (metric, change, basis,
- * subject, time). Tokens are not needed.
+ * The figures pack: every figure-* rule, sorted by id (the registry reads
+ * this list), and `extractFigures`, a convenience that asks the runner to run
+ * just these rules over normalized text with the default figure policy
+ * (`longest-most-specific`) and steps (`attribution`). Tokens are not needed.
  */
-import type { FigureHit, FigureRule, RuleContext } from '../rule.js';
-import { attribute } from '../figures/attribution.js';
-import { longestMostSpecific, type OverlapPolicy } from '../figures/overlap.js';
+import type { FigureHit, FigureRule } from '../rule.js';
+import { runHits } from '../runner.js';
+import { DEFAULT_OVERLAP, type OverlapConfig } from '../policies.js';
 import { rule as count } from '../rules/figure-count/rule.js';
 import { rule as date } from '../rules/figure-date/rule.js';
 import { rule as duration } from '../rules/figure-duration/rule.js';
@@ -22,25 +22,18 @@ export const figureRules: FigureRule[] = [count, date, duration, magnitude, meas
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
-export const overlapPolicyName = 'longest-most-specific';
+export const overlapPolicyName = DEFAULT_OVERLAP.figure;
 
 export interface ExtractOptions {
-  policy?: OverlapPolicy;
   /** fill metric/change/basis/subject/time (default true) */
   attribution?: boolean;
+  overlap?: OverlapConfig;
 }
 
-/** Run every figure rule over normalized text; `rule` is recorded in attrs.rule. */
-export function extractFigures(text: string, docDate: string | null = null, opts: ExtractOptions = {}): FigureHit[] {
-  const ctx: RuleContext = { text, tokens: [], sentences: [], blocks: [], docDate };
-  const all: FigureHit[] = [];
-  for (const r of figureRules) {
-    for (const h of r.run(ctx)) {
-      h.attrs = { ...(h.attrs ?? {}), rule: r.id };
-      all.push(h);
-    }
-  }
-  const kept = (opts.policy ?? longestMostSpecific)(all);
-  if (opts.attribution !== false) attribute(text, kept);
-  return kept;
+/** Run every figure rule over normalized text through the runner; hits carry `rule`/`ruleVersion`. */
+export function extractFigures(text: string, docDate: string | null = null, opts: ExtractOptions = {}): Array<FigureHit & { rule: string; ruleVersion: number }> {
+  const overlap = opts.overlap ?? DEFAULT_OVERLAP;
+  const cfg = opts.attribution === false ? { ...overlap, figureSteps: [] } : overlap;
+  const ids = new Set(figureRules.map((r) => r.id));
+  return runHits({ text, tokens: [], sentences: [], blocks: [], docDate }, ids, cfg).figures;
 }

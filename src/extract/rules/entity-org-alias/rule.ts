@@ -8,7 +8,6 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens, tokensWithin } from '../../entities/tokens.js';
-import { rule as suffixRule } from '../entity-org-suffix/rule.js';
 
 const LEGAL = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份)$/u;
 const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络科技|生物科技|生物制品|体育用品|电子商务|科技|技术|装备|电器|电机|能源|电气|电力|机器人|智能|控股|实业|传媒|汽车|航空|航天|医药|制药|材料|新材料|软件|网络|空间|国际|中国|发展|投资|工业)$/u;
@@ -20,14 +19,14 @@ export const rule: MentionRule = {
   id: 'entity-org-alias',
   version: 1,
   purpose: 'short names of companies the same document names in full (思客琦 for 思客琦智能装备有限公司)',
-  needs: ['tokens'],
+  needs: ['tokens', 'rule:entity-org-suffix'],
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const shorts = new Set<string>();
-    const full = suffixRule.run(ctx);
+    const full = (ctx.outputOf?.('entity-org-suffix') ?? []) as readonly MentionHit[];
     for (const h of full) {
       let name = text.slice(h.start, h.end);
       if (!LEGAL.test(name)) continue;

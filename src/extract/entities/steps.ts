@@ -1,0 +1,76 @@
+/**
+ * Named steps of the mention family, run by the runner after the mention
+ * overlap policy (pipelines declare them under extract.overlap.mentionSteps):
+ *  - `same-name-same-type`: a PERSON or ORG name the rules found once is the
+ *    same entity wherever the document writes it again on token boundaries,
+ *    outside other mentions; each copy keeps the stamp of the rule that found
+ *    the name, with attrs.propagated = true.
+ *  - `names-inside-events`: an EVENT or PRODUCT name is not an organisation,
+ *    so the PERSON, ORG and LOC candidates inside it are kept as well (华为 in
+ *    华为全联接大会), the longest first.
+ * And one step after the relation rules:
+ *  - `person-affiliation`: a person's affiliation (for resolution when names
+ *    collide) is the body of its first title relation.
+ */
+import type { MentionHit, RelationHit, RuleContext } from '../rule.js';
+import { indexTokens } from './tokens.js';
+import { longestMostSpecific } from './overlap.js';
+
+export type Stamped<T> = T & { rule: string; ruleVersion: number };
+
+/** A mention step: the kept mentions in, the kept mentions out; `all` is every enabled rule's candidate. */
+export type MentionStep = (ctx: RuleContext, kept: Array<Stamped<MentionHit>>, all: Array<Stamped<MentionHit>>) => Array<Stamped<MentionHit>>;
+
+const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
+
+export const sameNameSameType: MentionStep = (ctx, kept) => {
+  const text = ctx.text;
+  const { byStart: starts, byEnd: ends } = indexTokens(ctx.tokens);
+  // characters inside a kept or an added mention
+  const covered = new Uint8Array(text.length);
+  const occupied = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (covered[i]) return true;
+    return false;
+  };
+  for (const m of kept) covered.fill(1, m.start, m.end);
+  const seen = new Map<string, Stamped<MentionHit>>();
+  for (const m of kept) {
+    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    const name = text.slice(m.start, m.end);
+    if (name.length >= 2 && !seen.has(name)) seen.set(name, m);
+  }
+  const added: Array<Stamped<MentionHit>> = [];
+  for (const [name, m] of seen) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || FUNCTION_NEXT.test(text[end] ?? '')))) continue;
+      if (occupied(at, end)) continue;
+      covered.fill(1, at, end);
+      added.push({ type: m.type, start: at, end, priority: m.priority, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });
+    }
+  }
+  return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+export const namesInsideEvents: MentionStep = (_ctx, kept, all) => {
+  const outer = kept.filter((m) => m.type === 'EVENT' || m.type === 'PRODUCT');
+  if (outer.length === 0) return kept;
+  const inner = all.filter(
+    (h) => (h.type === 'PERSON' || h.type === 'ORG' || h.type === 'LOC') && outer.some((o) => o.start <= h.start && h.end <= o.end && h.end - h.start < o.end - o.start),
+  );
+  const chosen = longestMostSpecific(inner);
+  return [...kept, ...chosen].sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+export const MENTION_STEPS: Readonly<Record<string, MentionStep>> = {
+  'same-name-same-type': sameNameSameType,
+  'names-inside-events': namesInsideEvents,
+};
+
+/** `person-affiliation`: annotate each PERSON head of a title relation with the relation's body and title (first one wins). */
+export function personAffiliation(text: string, mentions: Array<Stamped<MentionHit>>, relations: ReadonlyArray<Stamped<RelationHit>>): void {
+  for (const rel of relations) {
+    const p = mentions.find((m) => m.start === rel.head.start && m.end === rel.head.end && m.type === 'PERSON');
+    if (p && !(p.attrs && 'affiliation' in p.attrs)) p.attrs = { ...(p.attrs ?? {}), affiliation: text.slice(rel.tail.start, rel.tail.end), title: rel.label ?? null };
+  }
+}
