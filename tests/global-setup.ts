@@ -1,10 +1,8 @@
-// The CLI and the worker threads run compiled code: build dist/ once when it
-// is missing (`npm test` builds in its pretest step already).
-import { existsSync } from 'node:fs';
+// The CLI and the worker threads run compiled code: build dist/ when a source
+// changed (`npm test` builds in its pretest step already; then this is a no-op).
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
-  if (!existsSync('dist/cli/main.js') || !existsSync('dist/pipeline/worker.js')) {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  }
+  // builds only when a source is newer than the last build (scripts/build.mjs)
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }

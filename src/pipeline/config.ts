@@ -16,6 +16,7 @@ import { PASSES, DEFAULT_PASSES } from '../normalize/index.js';
 import { allRules } from '../extract/registry.js';
 import { DEFAULT_OVERLAP, FIGURE_POLICIES, FIGURE_STEPS, MENTION_POLICIES, MENTION_STEPS, QUOTE_POLICIES } from '../extract/policies.js';
 import type { SegmenterSpec } from '../segment/index.js';
+import { codeDigest } from './code-hash.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_PIPELINE = resolve(REPO_ROOT, 'pipelines/default.yaml');
@@ -150,11 +151,11 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
     rules = [...new Set(config.extract.rules)];
   }
   rules.sort();
-  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   const h = createHash('sha256');
-  h.update(JSON.stringify({ v: pkg.version, config: { ...config, database: undefined }, passes: config.normalize.passes ?? DEFAULT_PASSES }));
+  h.update(JSON.stringify({ code: codeDigest(), config: { ...config, database: undefined }, passes: config.normalize.passes ?? DEFAULT_PASSES }));
   for (const c of dictContents) h.update('\0dict\0').update(c);
   for (const c of keep.contents) h.update('\0keep\0').update(c);
+  for (const f of dataFiles(base)) h.update(`\0data\0${f.slice(base.length)}\0`).update(readFileSync(f));
   for (const id of rules) h.update(`\0rule\0${id}@${known.get(id)!.version}`);
   return {
     name: config.name ?? basename(file, extname(file)),
@@ -165,4 +166,12 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
     rules,
     hash: h.digest('hex').slice(0, 16),
   };
+}
+
+/**
+ * The data files the rules read beside the pipeline file: gazetteers and
+ * word lists, the alias table, trained models. Their contents enter the hash.
+ */
+export function dataFiles(base: string): string[] {
+  return globSync(['gazetteer/**/*', 'lexicon/**/*', 'models/**/*', 'aliases.yaml'], { cwd: base, absolute: true, onlyFiles: true }).sort();
 }

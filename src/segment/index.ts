@@ -33,8 +33,8 @@ const require = createRequire(import.meta.url);
  * jieba's keyword extractor (never used here) would load a 6 MB IDF table and
  * stop-word list into every thread; these one-line files keep that memory out.
  */
-const MIN_IDF = fileURLToPath(new URL('../../src/segment/min/idf.utf8', import.meta.url));
-const MIN_STOP = fileURLToPath(new URL('../../src/segment/min/stop_words.utf8', import.meta.url));
+const MIN_IDF = fileURLToPath(new URL('./min/idf.utf8', import.meta.url));
+const MIN_STOP = fileURLToPath(new URL('./min/stop_words.utf8', import.meta.url));
 let jieba: Jieba | undefined;
 let loadedKey: string | undefined;
 /** word -> tag, as cppjieba's trie holds them ('' : no tag given) */

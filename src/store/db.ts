@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export type DB = Database.Database;
 
-/** src/store/migrations, reachable from both src/store and dist/store. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
+/** migrations/ beside this module: src/store/migrations, copied into dist/store/migrations by the build. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export interface Migration {
   version: number;

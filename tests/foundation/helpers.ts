@@ -72,7 +72,7 @@ export function dumpDb(file: string): Record<string, unknown[]> {
   try {
     const docPath = new Map((db.prepare('SELECT id, path FROM documents').all() as Array<{ id: number; path: string }>).map((r) => [r.id, r.path]));
     const out: Record<string, unknown[]> = {};
-    const tables = ['documents', 'repairs', 'articles', 'blocks', 'sentences', 'entities', 'aliases', 'mentions', 'figures', 'quotes', 'relations'];
+    const tables = ['documents', 'repairs', 'articles', 'blocks', 'sentences', 'entities', 'aliases', 'mentions', 'figures', 'quotes', 'relations', 'messages'];
     for (const t of tables) {
       const rows = db.prepare(`SELECT * FROM ${t}`).all() as Array<Record<string, unknown>>;
       out[t] = rows
