@@ -20,6 +20,9 @@ function newest(p) {
   return m;
 }
 
+// an installed package has dist/ and no sources: nothing to build
+if (!existsSync(join(root, 'src'))) process.exit(0);
+
 const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs'].map((p) => join(root, p));
 const force = process.argv.includes('--force');
 if (!force && existsSync(stamp) && existsSync(join(root, 'dist/cli/main.js'))) {
