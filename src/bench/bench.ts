@@ -1,95 +1,103 @@
 /**
- * npm run bench: throughput and memory on a generated corpus of >= 50 MB.
+ * npm run bench: speed and memory on real news.
  *
- * The corpus is made from the bundled documents, varied (paragraph order,
- * figures, mixing documents) so no two files are alike, written under
- * .bench/ (git-ignored) and never committed. Prints, in one run:
- *   - the reference: bare nodejieba.tag over the same text, one core (best of two passes);
- *   - normalization alone and figure extraction alone, one core;
- *   - end-to-end `zhnews run` with 1 worker and with every core;
- *   - the ratios against the targets, and peak RSS;
- *   - how many cores each run kept busy (its process CPU time over its wall
- *     time), and so the most any number of workers could gain over one here.
- * Every timing is the best of --repeat passes (default 2): on this kind of
- * machine one pass of the same work varies by ±10 % between runs, and the
- * reference is timed the same way so neither side is flattered.
- * Options: --mb N (corpus size, default 50), --keep (reuse .bench/corpus),
- * --repeat N (passes per timing, default 2).
+ * The corpus is real, published news nobody here wrote: every article of
+ * ../shared/data/clean-news (read from there, written under .bench/, which
+ * is git-ignored), plus damaged variants of the same articles made by the
+ * damage generator (src/normalize/damage.ts: fake bold, justified and stray
+ * spaces, hard wraps, half-width punctuation), 10,000 files in all. It prints,
+ * in one run:
+ *   - start-up: `zhnews run` on one short document, wall clock;
+ *   - the reference: bare nodejieba.tag over the same texts in a fresh process,
+ *     its dictionary load included (wall and CPU seconds);
+ *   - CPU seconds per MB of each stage, in-process on one thread over a sample:
+ *     ingest, normalize, structure, segment, each extract family, resolve,
+ *     store, full-text index;
+ *   - `zhnews run --jobs 1` and `zhnews run` with the default jobs: wall, CPU,
+ *     cores busy, peak RSS; the ratios against the targets;
+ *   - a no-op re-run of the 10,000 documents.
+ * Every timing is the best of --repeat passes (default 2): one pass of the
+ * same work varies by ±10 % here. Options: --keep (reuse .bench/news),
+ * --repeat N, --sample-mb N (in-process stage sample, default 6).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { damage } from '../normalize/damage.js';
 import { normalize } from '../normalize/index.js';
-import { extractFigures } from '../extract/packs/figures.js';
+import { structure } from '../structure/index.js';
+import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
+import { runRules } from '../extract/runner.js';
+import { resolveMentions } from '../resolve/index.js';
+import { readDocument } from '../ingest/index.js';
+import { loadPipeline } from '../pipeline/config.js';
+import { openDb } from '../store/db.js';
+import { DocWriter } from '../store/write.js';
+import type { Message, ProcessedDoc } from '../core/types.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = join(ROOT, '.bench');
-const CORPUS_OUT = join(BENCH, 'corpus');
+const NEWS = join(BENCH, 'news');
+const CLEAN = resolve(ROOT, '../shared/data/clean-news/people-daily-2019.jsonl.gz');
+const FILES = 10_000;
 const args = process.argv.slice(2);
 function numberArg(name: string, fallback: number): number {
   const at = args.indexOf(name);
   const v = at >= 0 ? Number(args[at + 1]) : NaN;
   return v > 0 ? v : fallback;
 }
-const targetMB = numberArg('--mb', 50);
 const repeat = Math.floor(numberArg('--repeat', 2));
+const sampleMB = numberArg('--sample-mb', 6);
 
-/** Small deterministic PRNG so the generated corpus is the same on every machine. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+interface Article {
+  id: string;
+  date: string;
+  text: string;
+}
+
+/** The clean articles, then damaged variants of them (two seeds) until there are FILES documents. */
+function generate(): { files: number; bytes: number; clean: number; damaged: number } {
+  const count = () => {
+    const files = readdirSync(NEWS).filter((f) => f.endsWith('.txt'));
+    return {
+      files: files.length,
+      bytes: files.reduce((n, f) => n + statSync(join(NEWS, f)).size, 0),
+      clean: files.filter((f) => f.startsWith('rmrb-')).length,
+      damaged: files.filter((f) => f.startsWith('dmg')).length,
+    };
   };
-}
-
-function generate(): { files: number; bytes: number } {
-  if (args.includes('--keep') && existsSync(CORPUS_OUT)) {
-    const files = readdirSync(CORPUS_OUT);
-    return { files: files.length, bytes: files.reduce((n, f) => n + statSync(join(CORPUS_OUT, f)).size, 0) };
-  }
-  rmSync(CORPUS_OUT, { recursive: true, force: true });
-  mkdirSync(CORPUS_OUT, { recursive: true });
-  const sources = readdirSync(join(ROOT, 'corpus'))
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(ROOT, 'corpus', f), 'utf8').split('\n'));
-  const rand = rng(20261121);
-  let bytes = 0;
-  let files = 0;
-  while (bytes < targetMB * 1e6) {
-    const parts: string[] = [];
-    const pieces = 1 + Math.floor(rand() * 3);
-    for (let p = 0; p < pieces; p++) {
-      const lines = sources[Math.floor(rand() * sources.length)]!;
-      // a contiguous slice of a document keeps its damage patterns intact
-      const from = Math.floor(rand() * lines.length * 0.5);
-      const to = Math.min(lines.length, from + 40 + Math.floor(rand() * lines.length));
-      parts.push(lines.slice(from, to).join('\n'));
+  if (args.includes('--keep') && existsSync(NEWS)) return count();
+  if (!existsSync(CLEAN)) throw new Error(`bench: ${CLEAN} is missing: the benchmark runs on the shared clean-news set`);
+  const articles = gunzipSync(readFileSync(CLEAN))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Article);
+  rmSync(NEWS, { recursive: true, force: true });
+  mkdirSync(NEWS, { recursive: true });
+  const manifest: string[] = [];
+  const put = (name: string, text: string, date: string) => {
+    writeFileSync(join(NEWS, `${name}.txt`), text);
+    manifest.push(JSON.stringify({ id: name, file: `${name}.txt`, date }));
+  };
+  for (const a of articles) put(a.id, a.text, a.date);
+  let n = articles.length;
+  for (let seed = 1; n < FILES; seed++) {
+    for (let i = 0; i < articles.length && n < FILES; i++, n++) {
+      const a = articles[i]!;
+      const paragraphs = a.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      put(`dmg${seed}-${a.id}`, damage(paragraphs, seed * 100_003 + i), a.date);
     }
-    // vary figures so each file is distinct text
-    const text = parts.join('\n\n').replace(/\d+/g, (d) => (rand() < 0.3 ? String(Math.floor(rand() * 10 ** Math.min(d.length, 6))) : d));
-    const buf = Buffer.from(text, 'utf8');
-    writeFileSync(join(CORPUS_OUT, `bench_${String(files).padStart(5, '0')}.txt`), buf);
-    bytes += buf.length;
-    files++;
   }
-  return { files, bytes };
+  writeFileSync(join(NEWS, 'manifest.jsonl'), manifest.join('\n') + '\n');
+  return count();
 }
 
-function* texts(): Generator<string> {
-  for (const f of readdirSync(CORPUS_OUT).sort()) yield readFileSync(join(CORPUS_OUT, f), 'utf8');
-}
-
-function timeIt(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return (performance.now() - t) / 1000;
+function newsFiles(): string[] {
+  return readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(NEWS, f));
 }
 
 interface CliRun {
@@ -97,91 +105,165 @@ interface CliRun {
   cpuSeconds: number;
   maxRssMB: number;
   processed: number;
+  unchanged: number;
   failed: number;
 }
 
-function runCli(jobs: number): CliRun {
-  const db = join(BENCH, `bench-${jobs}.db`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+function runCli(inputs: string[], db: string, extra: string[], fresh = true): CliRun {
+  if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zhnews.js'), 'run', CORPUS_OUT, '--db', db, '--jobs', String(jobs), '--json', '--quiet'], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zhnews.js'), 'run', ...inputs, '--db', db, '--json', '--quiet', ...extra], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`zhnews run --jobs ${jobs} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  if (r.status !== 0) throw new Error(`zhnews run ${extra.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   const lines = r.stdout.trim().split('\n');
-  const s = JSON.parse(lines[lines.length - 1]!) as { maxRssMB: number; processed: number; failed: number; cpuSeconds: number };
-  return { seconds, cpuSeconds: s.cpuSeconds, maxRssMB: s.maxRssMB, processed: s.processed, failed: s.failed };
+  const s = JSON.parse(lines[lines.length - 1]!) as Omit<CliRun, 'seconds'>;
+  return { seconds, cpuSeconds: s.cpuSeconds, maxRssMB: s.maxRssMB, processed: s.processed, unchanged: s.unchanged, failed: s.failed };
 }
 
-/** The fastest of `repeat` runs, with the highest peak RSS any of them reached. */
-function bestRun(jobs: number): CliRun {
-  const runs = Array.from({ length: repeat }, () => runCli(jobs));
-  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  return { ...best, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
+function best<T extends { seconds: number; maxRssMB?: number }>(runs: T[]): T {
+  const b = runs.reduce((a, c) => (c.seconds < a.seconds ? c : a));
+  return 'maxRssMB' in b ? { ...b, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB ?? 0)) } : b;
 }
 
-function main(): void {
-  const cores = availableParallelism();
+/** Bare nodejieba.tag over every file in a fresh process, dictionary load included. */
+function reference(files: string[]): { seconds: number; cpuSeconds: number } {
+  const list = join(BENCH, 'files.json');
+  writeFileSync(list, JSON.stringify(files));
+  const script = `
+const { readFileSync } = require('node:fs');
+const t0 = performance.now();
+const jieba = require('nodejieba');
+jieba.load();
+for (const f of JSON.parse(readFileSync(${JSON.stringify(list)}, 'utf8'))) jieba.tag(readFileSync(f, 'utf8'));
+const u = process.cpuUsage();
+console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpuSeconds: (u.user + u.system) / 1e6 }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`reference failed: ${r.stderr.slice(0, 2000)}`);
+  return JSON.parse(r.stdout.trim()) as { seconds: number; cpuSeconds: number };
+}
+
+/** CPU seconds of each stage over a sample of the files, in this process, one thread. */
+async function stages(files: string[]): Promise<{ mb: number; perMB: Array<[string, number]>; normalizeMBps: { clean: number; damaged: number } }> {
+  const pipeline = loadPipeline();
+  loadDictionaries(pipeline.segmenter);
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const acc = new Map<string, number>();
+  const add = (k: string, s: number) => acc.set(k, (acc.get(k) ?? 0) + s);
+  const dbFile = join(BENCH, 'stages.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  const db = openDb(dbFile);
+  const writer = new DocWriter(db);
+  let bytes = 0;
+  const norm = { clean: { seconds: 0, bytes: 0 }, damaged: { seconds: 0, bytes: 0 } };
+  // every 7th file: clean and damaged articles alike
+  for (let i = 0; i < files.length && bytes < sampleMB * 1e6; i += 7) {
+    let c = cpu();
+    const lap = (k: string) => {
+      const now = cpu();
+      add(k, now - c);
+      c = now;
+    };
+    const doc = await readDocument(files[i]!);
+    lap('ingest (read, decode, sha256)');
+    const t = performance.now();
+    const n = normalize(doc.raw, { passes: pipeline.config.normalize.passes });
+    const kind = files[i]!.includes('/dmg') ? norm.damaged : norm.clean;
+    kind.seconds += (performance.now() - t) / 1000;
+    kind.bytes += doc.bytes;
+    lap('normalize');
+    const s = structure(n.text, n.map);
+    lap('structure');
+    const tokens = segment(n.text);
+    lap('segment');
+    const messages: Message[] = [];
+    const families: Record<string, number> = {};
+    const ex = runRules(
+      { ctx: { text: n.text, tokens, sentences: s.sentences, blocks: s.blocks, docDate: null }, raw: doc.raw, map: n.map, rules: new Set(pipeline.rules), overlap: pipeline.config.extract.overlap, timings: families },
+      messages,
+    );
+    for (const [k, ms] of Object.entries(families)) add(k, ms / 1000);
+    c = cpu();
+    const entities = resolveMentions(ex.mentions);
+    lap('resolve');
+    const p: ProcessedDoc = {
+      doc, norm: n, structure: s, tokens, tokenCount: tokens.length, sentenceTokens: sentenceTokenStrings(tokens, s.sentences),
+      extractions: ex, entities, docDate: null, pipeline: pipeline.name, pipelineHash: pipeline.hash, timings: {}, messages,
+    };
+    lap('(record building)');
+    writer.store(p, null);
+    lap('store');
+    bytes += doc.bytes;
+  }
+  let c = cpu();
+  writer.indexPending();
+  add('full-text index', cpu() - c);
+  db.close();
+  const mb = bytes / 1e6;
+  const order = ['ingest (read, decode, sha256)', 'normalize', 'structure', 'segment', 'extract.mention', 'extract.relation', 'extract.quote', 'extract.figure', 'resolve', 'store', 'full-text index'];
+  return {
+    mb,
+    perMB: order.map((k) => [k, (acc.get(k) ?? 0) / mb] as [string, number]),
+    normalizeMBps: { clean: norm.clean.bytes / 1e6 / norm.clean.seconds, damaged: norm.damaged.bytes / 1e6 / norm.damaged.seconds },
+  };
+}
+
+async function main(): Promise<void> {
+  const jobs = availableParallelism();
   const gen = generate();
   const mb = gen.bytes / 1e6;
-  console.log(`corpus: ${gen.files} files, ${mb.toFixed(1)} MB generated in ${resolve(CORPUS_OUT)}`);
+  const files = newsFiles();
+  console.log(`corpus: ${gen.files} files (${gen.clean} clean articles, ${gen.damaged} damaged variants), ${mb.toFixed(1)} MB in ${NEWS}`);
 
-  const require = createRequire(import.meta.url);
-  const jieba = require('nodejieba') as { load(): void; tag(s: string): unknown[] };
-  jieba.load();
-  // on this kind of machine one pass varied from 16.9 s to 21.5 s between
-  // runs, and a slow reference would flatter the ratio
-  const tJieba = Math.min(
-    ...Array.from({ length: repeat }, () =>
-      timeIt(() => {
-        for (const t of texts()) jieba.tag(t);
-      }),
-    ),
-  );
-  const tNorm = timeIt(() => {
-    for (const t of texts()) normalize(t);
-  });
-  const normalized: string[] = [];
-  let normBytes = 0;
-  for (const t of texts()) {
-    const n = normalize(t).text;
-    normalized.push(n);
-    normBytes += Buffer.byteLength(n);
-    if (normBytes > 10e6) break;
+  // start-up: one short document, wall clock
+  const short = join(BENCH, 'short');
+  mkdirSync(short, { recursive: true });
+  writeFileSync(join(short, 'one.txt'), '新华社北京3月5日电 国家统计局5日发布数据，今年前两个月全国规模以上工业增加值同比增长7.0%。\n');
+  const startup = best(Array.from({ length: repeat + 1 }, () => runCli([short], join(BENCH, 'short.db'), ['--jobs', '1'])));
+
+  const ref = best(Array.from({ length: repeat }, () => reference(files)));
+  const st = await stages(files);
+
+  const one = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobs1.db'), ['--jobs', '1'])));
+  const all = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobsN.db'), [])));
+  const noop = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobsN.db'), [], false)));
+
+  const fmt = (x: number, d = 2) => x.toFixed(d);
+  console.log(`\nstart-up (run on one short document): ${fmt(startup.seconds)} s`);
+  console.log(`reference (bare nodejieba.tag, dictionary load included, 1 core): ${fmt(ref.seconds)} s wall, ${fmt(ref.cpuSeconds)} s CPU (${fmt(mb / ref.seconds)} MB/s)`);
+  console.log(`\nCPU seconds per MB by stage (in-process, one thread, ${fmt(st.mb, 1)} MB sample):`);
+  let total = 0;
+  for (const [k, v] of st.perMB) {
+    total += v;
+    console.log(`  ${k.padEnd(30)} ${fmt(v, 3)}`);
   }
-  const tFig = timeIt(() => {
-    for (const n of normalized) extractFigures(n);
-  });
+  console.log(`  ${'total'.padEnd(30)} ${fmt(total, 3)}`);
+  console.log(`normalization alone: ${fmt(st.normalizeMBps.clean, 1)} MB/s on clean articles, ${fmt(st.normalizeMBps.damaged, 1)} MB/s on damaged ones (target >= 20)`);
+  const figMBps = 1 / (st.perMB.find(([k]) => k === 'extract.figure')?.[1] ?? Infinity);
+  console.log(`figure extraction alone: ${fmt(figMBps, 1)} MB/s (target >= 5)`);
 
-  const one = bestRun(1);
-  const all = bestRun(cores);
   const busy = (r: CliRun) => r.cpuSeconds / r.seconds;
+  console.log(`\nzhnews run --jobs 1: ${fmt(one.seconds)} s, ${fmt(one.cpuSeconds)} s CPU, ${fmt(busy(one))} cores busy, peak RSS ${one.maxRssMB} MB, ${one.processed} processed, ${one.failed} failed`);
+  console.log(`zhnews run --jobs ${jobs} (default): ${fmt(all.seconds)} s, ${fmt(all.cpuSeconds)} s CPU, ${fmt(busy(all))} cores busy, peak RSS ${all.maxRssMB} MB, ${all.processed} processed, ${all.failed} failed`);
+  console.log(`no-op re-run of ${noop.unchanged} documents: ${fmt(noop.seconds)} s`);
 
-  const rows: Array<[string, string, string]> = [
-    ['reference: nodejieba.tag, 1 core', `${tJieba.toFixed(2)} s`, `${(mb / tJieba).toFixed(2)} MB/s`],
-    ['normalize alone, 1 core', `${tNorm.toFixed(2)} s`, `${(mb / tNorm).toFixed(2)} MB/s (target >= 20)`],
-    [`figure extraction alone, 1 core (${(normBytes / 1e6).toFixed(1)} MB)`, `${tFig.toFixed(2)} s`, `${(normBytes / 1e6 / tFig).toFixed(2)} MB/s (target >= 5)`],
-    ['zhnews run --jobs 1', `${one.seconds.toFixed(2)} s`, `${(mb / one.seconds).toFixed(2)} MB/s, peak RSS ${one.maxRssMB} MB, ${busy(one).toFixed(2)} cores busy`],
-    [`zhnews run --jobs ${cores}`, `${all.seconds.toFixed(2)} s`, `${(mb / all.seconds).toFixed(2)} MB/s, peak RSS ${all.maxRssMB} MB, ${busy(all).toFixed(2)} cores busy`],
-  ];
-  const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padStart(9)}  ${c}`);
-  const ratio1 = one.seconds / tJieba;
-  const speedup = one.seconds / all.seconds;
+  const wallRatio = all.seconds / ref.seconds;
+  const cpuRatio = one.cpuSeconds / ref.cpuSeconds;
   const peak = Math.max(one.maxRssMB, all.maxRssMB);
-  console.log(`run --jobs 1 / reference: ${ratio1.toFixed(2)}x (target <= 2.5x) ${ratio1 <= 2.5 ? 'OK' : 'MISSED'}`);
-  console.log(`speed-up ${cores} workers vs 1: ${speedup.toFixed(2)}x (target >= 1.7x) ${speedup >= 1.7 ? 'OK' : 'MISSED'}`);
-  // --jobs 1 is one worker plus the main thread storing plus V8's compiler and
-  // GC threads: the cores it already keeps busy are not there to be gained
-  console.log(
-    `  --jobs 1 kept ${busy(one).toFixed(2)} cores busy (${one.cpuSeconds.toFixed(1)} s CPU in ${one.seconds.toFixed(1)} s), ` +
-      `so ${cores} cores allow at most ${(cores / busy(one)).toFixed(2)}x; --jobs ${cores} used ${all.cpuSeconds.toFixed(1)} s CPU ` +
-      `(${((all.cpuSeconds / one.cpuSeconds - 1) * 100).toFixed(0)} % more work for the same documents)`,
-  );
-  console.log(`peak RSS: ${peak} MB (target <= 600 MB) ${peak <= 600 ? 'OK' : 'MISSED'}`);
-  console.log(`documents: ${one.processed} processed with 1 worker, ${all.processed} with ${cores}; failed ${one.failed + all.failed}`);
+  const row = (what: string, value: string, target: string, ok: boolean) => console.log(`  ${what.padEnd(44)} ${value.padStart(9)}  ${target.padEnd(8)} ${ok ? 'met' : 'MISSED'}`);
+  console.log('\ntargets:');
+  row('run (default jobs) wall / reference wall', `${fmt(wallRatio)}x`, '<= 2.5x', wallRatio <= 2.5);
+  row('run --jobs 1 CPU / reference CPU', `${fmt(cpuRatio)}x`, '<= 4x', cpuRatio <= 4);
+  row('peak RSS', `${peak} MB`, '<= 600', peak <= 600);
+  row(`no-op re-run of ${noop.unchanged} documents`, `${fmt(noop.seconds)} s`, '<= 2 s', noop.seconds <= 2);
+  row('normalization alone (clean)', `${fmt(st.normalizeMBps.clean, 1)} MB/s`, '>= 20', st.normalizeMBps.clean >= 20);
+  row('figure extraction alone', `${fmt(figMBps, 1)} MB/s`, '>= 5', figMBps >= 5);
+  console.log(`  (speed-up of ${jobs} workers over 1: ${fmt(one.seconds / all.seconds)}x; --jobs 1 already keeps ${fmt(busy(one))} cores busy, so at most ${fmt(jobs / busy(one))}x is possible here)`);
 }
 
-main();
+await main();

@@ -28,6 +28,8 @@ export const FAMILY_ORDER = ['mention', 'relation', 'quote', 'figure'] as const;
 
 export interface RunnerInput {
   ctx: RuleContext;
+  /** when given, milliseconds per family are added under extract.<family> */
+  timings?: Record<string, number>;
   raw: string;
   map: OffsetMap;
   /** ids of the enabled rules */
@@ -77,7 +79,21 @@ type AnyHit = MentionHit | FigureHit | QuoteHit | RelationHit;
  * Run the enabled rules and the declared policies; hits stay in normalized
  * coordinates. Problems become messages (code, severity, rule, position).
  */
-export function runHits(ctx0: RuleContext, rules: ReadonlySet<string>, overlap: OverlapConfig = DEFAULT_OVERLAP, messages: Message[] = []): Hits {
+export function runHits(
+  ctx0: RuleContext,
+  rules: ReadonlySet<string>,
+  overlap: OverlapConfig = DEFAULT_OVERLAP,
+  messages: Message[] = [],
+  /** when given, milliseconds per family are added under extract.<family> */
+  timings?: Record<string, number>,
+): Hits {
+  let t = timings ? performance.now() : 0;
+  const lap = (family: string): void => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[`extract.${family}`] = (timings[`extract.${family}`] ?? 0) + (now - t);
+    t = now;
+  };
   const registry = registryById();
   const run = new RuleRun(ctx0, messages);
   const ctx = run.ctx;
@@ -102,16 +118,19 @@ export function runHits(ctx0: RuleContext, rules: ReadonlySet<string>, overlap: 
   }
   let mentions = mentionPolicy(overlap)(allMentions);
   for (const step of mentionSteps(overlap)) mentions = step(ctx, mentions, allMentions);
+  lap('mention');
 
   // relations read the kept mentions
   const relations: Array<Stamped<RelationHit>> = [];
   for (const r of enabled('relation')) for (const h of output(r.id, { mentions }) as RelationHit[]) relations.push(stamp(r, h));
   personAffiliation(ctx.text, mentions, relations);
+  lap('relation');
 
   // quotes
   const allQuotes: Array<Stamped<QuoteHit>> = [];
   for (const r of enabled('quote')) for (const h of output(r.id) as QuoteHit[]) allQuotes.push(stamp(r, h));
   const quotes = quotePolicy(overlap)(allQuotes);
+  lap('quote');
 
   // figures, then their steps (attribution), which may read the kept mentions
   const allFigures: Array<Stamped<FigureHit>> = [];
@@ -121,6 +140,7 @@ export function runHits(ctx0: RuleContext, rules: ReadonlySet<string>, overlap: 
   }
   const figures = figurePolicy(overlap)(allFigures);
   for (const step of figureSteps(overlap)) step(ctx, figures, mentions);
+  lap('figure');
 
   return { mentions, figures, quotes, relations };
 }
@@ -173,7 +193,7 @@ function copies(hits: AnyHit[]): AnyHit[] {
 /** Run the enabled rules over a document and turn their hits into records with raw offsets. */
 export function runRules(input: RunnerInput, messages: Message[] = []): Extractions {
   const { ctx, raw, map, rules } = input;
-  const hits = runHits(ctx, rules, input.overlap ?? DEFAULT_OVERLAP, messages);
+  const hits = runHits(ctx, rules, input.overlap ?? DEFAULT_OVERLAP, messages, input.timings);
   const place = (s: number, e: number) => {
     const [rawStart, rawEnd] = map.span(s, e);
     return { start: s, end: e, rawStart, rawEnd, text: raw.slice(rawStart, rawEnd), norm: ctx.text.slice(s, e), sentence: sentenceAt(ctx.sentences, s) };

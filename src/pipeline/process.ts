@@ -34,6 +34,7 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
   lap('segment');
   const docDate = opts.docDate ?? null;
   const messages: Message[] = [];
+  const families: Record<string, number> = {};
   const extractions = runRules(
     {
       ctx: { text: norm.text, tokens, sentences: struct.sentences, blocks: struct.blocks, docDate },
@@ -41,10 +42,12 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
       map: norm.map,
       rules: new Set(pipeline.rules),
       overlap: pipeline.config.extract.overlap,
+      timings: families,
     },
     messages,
   );
   lap('extract');
+  for (const [k, v] of Object.entries(families)) timings[k] = Math.round(v * 100) / 100;
   const entities = resolveMentions(extractions.mentions);
   lap('resolve');
   const sentenceTokens = sentenceTokenStrings(tokens, struct.sentences);

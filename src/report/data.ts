@@ -1,7 +1,7 @@
 /** Gathering what a report shows: from the database, or from a document processed in memory. */
 import type { ProcessedDoc } from '../core/types.js';
 import type { DB } from '../store/db.js';
-import type { ReportData, ReportItem, ReportRepair } from './html.js';
+import type { ReportData, ReportItem, ReportMessage, ReportRepair } from './html.js';
 
 const fmt = (v: number) => (Number.isInteger(v) && Math.abs(v) >= 1e5 ? v.toExponential().replace('e+', 'e') : String(v));
 
@@ -70,7 +70,10 @@ export function reportDataFromDb(db: DB, docRow: number, source = 'database'): R
   const repairs = (db.prepare('SELECT * FROM repairs WHERE doc = ? ORDER BY seq').all(doc.id) as Array<{
     seq: number; pass: string; kind: string; raw_start: number; raw_end: number; before: string; after: string;
   }>).map((r): ReportRepair => ({ id: `p${r.seq}`, pass: r.pass, kind: r.kind, rawStart: r.raw_start, rawEnd: r.raw_end, before: r.before, after: r.after }));
-  return { docId: doc.doc_id, path: doc.path, raw: doc.raw, normalized: norm, encoding: doc.encoding, pipeline: doc.pipeline, source, items, repairs };
+  const messages = (db.prepare('SELECT code, severity, source, message, raw_start, raw_end FROM messages WHERE doc = ? ORDER BY seq').all(doc.id) as Array<{
+    code: string; severity: string; source: string; message: string; raw_start: number | null; raw_end: number | null;
+  }>).map((m): ReportMessage => ({ code: m.code, severity: m.severity, source: m.source, message: m.message, rawStart: m.raw_start, rawEnd: m.raw_end }));
+  return { docId: doc.doc_id, path: doc.path, raw: doc.raw, normalized: norm, encoding: doc.encoding, pipeline: doc.pipeline, source, items, repairs, messages };
 }
 
 /** Report data of a document processed in memory (no database). */
@@ -99,7 +102,8 @@ export function reportDataFromProcessed(p: ProcessedDoc, source = 'processed in 
     items.push({ id: `r${i}`, group: 'relation', label: `relation:${r.type}`, ...pos(r), details: d });
   });
   const repairs: ReportRepair[] = p.norm.repairs.map((r, i) => ({ id: `p${i}`, ...r }));
+  const messages: ReportMessage[] = (p.messages ?? []).map((m) => ({ code: m.code, severity: m.severity, source: m.source, message: m.message, rawStart: m.rawStart ?? null, rawEnd: m.rawEnd ?? null }));
   return {
-    docId: p.doc.id, path: p.doc.path, raw: p.doc.raw, normalized: norm, encoding: p.doc.encoding, pipeline: p.pipeline, source, items, repairs,
+    docId: p.doc.id, path: p.doc.path, raw: p.doc.raw, normalized: norm, encoding: p.doc.encoding, pipeline: p.pipeline, source, items, repairs, messages,
   };
 }

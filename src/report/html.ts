@@ -56,6 +56,17 @@ export interface ReportData {
   source?: string;
   items: ReportItem[];
   repairs: ReportRepair[];
+  /** the document's coded messages: why a pass repaired, what a rule or reader warned about */
+  messages?: ReportMessage[];
+}
+
+export interface ReportMessage {
+  code: string;
+  severity: string;
+  source: string;
+  message: string;
+  rawStart: number | null;
+  rawEnd: number | null;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -280,6 +291,13 @@ function sidebar(data: ReportData): string {
     html +=
       `<li><button type="button" data-go="${esc(r.id)}" style="--c:var(--t-repair)" title="${esc(describeRepair(r))}">` +
       `${esc(JSON.stringify(r.before))} → ${esc(JSON.stringify(r.after))} <small>${esc(r.pass)}/${esc(r.kind)}</small></button></li>`;
+  }
+  html += '</ol>';
+  const messages = data.messages ?? [];
+  html += `<h2>Messages (${messages.length})</h2><ol class="messages">`;
+  for (const m of messages) {
+    const where = m.rawStart !== null ? ` · raw ${m.rawStart}–${m.rawEnd ?? m.rawStart}` : '';
+    html += `<li class="msg-${esc(m.severity)}"><b>${esc(m.code)}</b> ${esc(m.message)} <small>${esc(m.severity)} · ${esc(m.source)}${where}</small></li>`;
   }
   return html + '</ol>';
 }
