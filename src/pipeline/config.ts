@@ -5,7 +5,7 @@
  * re-processes exactly the documents it must.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -17,6 +17,8 @@ import { allRules } from '../extract/registry.js';
 import { DEFAULT_OVERLAP, FIGURE_POLICIES, FIGURE_STEPS, MENTION_POLICIES, MENTION_STEPS, QUOTE_POLICIES } from '../extract/policies.js';
 import type { SegmenterSpec } from '../segment/index.js';
 import { codeDigest } from './code-hash.js';
+import { ALIASES_URL } from '../resolve/index.js';
+import { DEFAULT_LEXICON, readList, type LexiconDirs } from '../extract/lists.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_PIPELINE = resolve(REPO_ROOT, 'pipelines/default.yaml');
@@ -71,6 +73,19 @@ export const PipelineSchema = z
       })
       .strict()
       .default({ rules: ['*'], overlap: DEFAULT_OVERLAP }),
+    /**
+     * the folders of data the rules read, relative to the pipeline file
+     * (src/extract/lists.ts); each one left out is the package's own
+     */
+    lexicon: z
+      .object({
+        lists: z.string().min(1).optional(),
+        gazetteer: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    /** trained models by name, files relative to the pipeline file */
+    models: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/u), z.string().min(1)).default({}),
     database: z.string().min(1).default('data/news.db'),
   })
   .strict();
@@ -87,6 +102,10 @@ export interface Pipeline {
   segmenter: SegmenterSpec;
   /** ids of the rules this pipeline runs, sorted */
   rules: string[];
+  /** absolute folders of the word lists and gazetteers */
+  lexicon: LexiconDirs;
+  /** absolute model files by name */
+  models: Record<string, string>;
   hash: string;
 }
 
@@ -155,7 +174,24 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
   h.update(JSON.stringify({ code: codeDigest(), config: { ...config, database: undefined }, passes: config.normalize.passes ?? DEFAULT_PASSES }));
   for (const c of dictContents) h.update('\0dict\0').update(c);
   for (const c of keep.contents) h.update('\0keep\0').update(c);
-  for (const f of dataFiles(base)) h.update(`\0data\0${f.slice(base.length)}\0`).update(readFileSync(f));
+  const lexicon: LexiconDirs = {
+    lists: config.lexicon.lists ? resolve(base, config.lexicon.lists) : DEFAULT_LEXICON.lists,
+    gazetteer: config.lexicon.gazetteer ? resolve(base, config.lexicon.gazetteer) : DEFAULT_LEXICON.gazetteer,
+  };
+  for (const [field, dir] of [['lexicon.lists', lexicon.lists], ['lexicon.gazetteer', lexicon.gazetteer]] as const) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NewsError('E_PIPELINE', file, `field "${field}": no folder ${dir}`);
+  }
+  for (const f of globSync('*.txt', { cwd: lexicon.lists, absolute: true, onlyFiles: true })) {
+    const first = readFileSync(f, 'utf8').split('\n', 1)[0] ?? '';
+    if (!first.startsWith('#')) throw new NewsError('E_PIPELINE', file, `field "lexicon.lists": ${basename(f)} must start with a # comment saying what the list is for`);
+    if (readList(f).length === 0) throw new NewsError('E_PIPELINE', file, `field "lexicon.lists": ${basename(f)} is empty`);
+  }
+  const models: Record<string, string> = {};
+  for (const [name, m] of Object.entries(config.models)) {
+    models[name] = resolve(base, m);
+    if (!existsSync(models[name])) throw new NewsError('E_PIPELINE', file, `field "models.${name}": model file not found: ${models[name]}`);
+  }
+  for (const f of dataFiles(lexicon, Object.values(models), fileURLToPath(ALIASES_URL))) h.update(`\0data\0${basename(f)}\0`).update(readFileSync(f));
   for (const id of rules) h.update(`\0rule\0${id}@${known.get(id)!.version}`);
   return {
     name: config.name ?? basename(file, extname(file)),
@@ -164,14 +200,22 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
     dictionaries,
     segmenter,
     rules,
+    lexicon,
+    models,
     hash: h.digest('hex').slice(0, 16),
   };
 }
 
 /**
- * The data files the rules read beside the pipeline file: gazetteers and
- * word lists, the alias table, trained models. Their contents enter the hash.
+ * The data files the rules read: word lists, gazetteers, trained models, the
+ * alias table. Their contents enter the pipeline hash.
  */
-export function dataFiles(base: string): string[] {
-  return globSync(['gazetteer/**/*', 'lexicon/**/*', 'models/**/*', 'aliases.yaml'], { cwd: base, absolute: true, onlyFiles: true }).sort();
+export function dataFiles(lexicon: LexiconDirs, models: readonly string[], aliases: string): string[] {
+  const files = [
+    ...globSync('**/*', { cwd: lexicon.lists, absolute: true, onlyFiles: true }),
+    ...globSync('**/*', { cwd: lexicon.gazetteer, absolute: true, onlyFiles: true }),
+    ...models,
+  ];
+  if (existsSync(aliases)) files.push(aliases);
+  return [...new Set(files)].sort();
 }

@@ -8,6 +8,7 @@ import { normalize } from '../normalize/index.js';
 import { structure } from '../structure/index.js';
 import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
 import { runRules } from '../extract/runner.js';
+import { useLexicon } from '../extract/lists.js';
 import { resolveMentions } from '../resolve/index.js';
 import type { Pipeline } from './config.js';
 
@@ -19,6 +20,7 @@ export interface ProcessOptions {
 export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOptions = {}): ProcessedDoc {
   // loading jieba (once per thread) is not part of any document's stages
   loadDictionaries(pipeline.segmenter);
+  useLexicon(pipeline.lexicon);
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (stage: string) => {
