@@ -18,7 +18,7 @@ import { DEFAULT_OVERLAP, FIGURE_POLICIES, FIGURE_STEPS, MENTION_POLICIES, MENTI
 import type { SegmenterSpec } from '../segment/index.js';
 import { codeDigest } from './code-hash.js';
 import { ALIASES_URL } from '../resolve/index.js';
-import { DEFAULT_LEXICON, readList, type LexiconDirs } from '../extract/lists.js';
+import { DEFAULT_LEXICON, readList, type LexiconDirs } from '../core/lists.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_PIPELINE = resolve(REPO_ROOT, 'pipelines/default.yaml');
@@ -75,7 +75,7 @@ export const PipelineSchema = z
       .default({ rules: ['*'], overlap: DEFAULT_OVERLAP }),
     /**
      * the folders of data the rules read, relative to the pipeline file
-     * (src/extract/lists.ts); each one left out is the package's own
+     * (src/core/lists.ts); each one left out is the package's own
      */
     lexicon: z
       .object({

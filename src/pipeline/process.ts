@@ -8,7 +8,7 @@ import { normalize } from '../normalize/index.js';
 import { structure } from '../structure/index.js';
 import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
 import { runRules } from '../extract/runner.js';
-import { useLexicon } from '../extract/lists.js';
+import { useLexicon } from '../core/lists.js';
 import { resolveMentions } from '../resolve/index.js';
 import type { Pipeline } from './config.js';
 

@@ -14,7 +14,7 @@
  */
 import type { Article, Block, BlockKind, Sentence, Structure } from '../core/types.js';
 import type { OffsetMap } from '../core/offsets.js';
-import { isChineseName } from '../extract/entities/lexicon.js';
+import { isChineseName } from '../core/names.js';
 
 const LABEL = /^(?:[□■●]\s*)?(?:本报记者|本报通讯员|本报特约记者|本报讯|新华社记者|新华社|中新社记者|记者|通讯员|特约记者|实习记者|实习生|[\u4e00-\u9fff]{2,10}?报记者)\s*/u;
 const CREDIT = /(?:摄影报道|摄|文\/图|图\/文|供图)(?:（[^（）]{2,10}）)?[）)]?$/u;
