@@ -100,7 +100,13 @@ export function runHits(
   const output = (id: string, extra?: { mentions?: readonly MentionHit[] }): AnyHit[] => run.output(id, extra);
 
   const enabled = (family: Rule['emits']): Rule[] => [...registry.values()].filter((r) => r.emits === family && rules.has(r.id));
-  const stamp = <H extends object>(r: Rule, h: H): Stamped<H> => ({ ...h, rule: r.id, ruleVersion: r.version });
+  // hits are the rule's own fresh objects (other rules only ever see copies): stamp them in place
+  const stamp = <H extends object>(r: Rule, h: H): Stamped<H> => {
+    const s = h as Stamped<H>;
+    s.rule = r.id;
+    s.ruleVersion = r.version;
+    return s;
+  };
 
   // mentions: every enabled rule, the overlap policy, the named steps
   const allMentions: Array<Stamped<MentionHit>> = [];
