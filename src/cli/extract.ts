@@ -1,16 +1,23 @@
 /**
  * `zhnews extract --jsonl`: a streaming filter. One JSON object per stdin line,
- * `{"id"?, "text"}` or `{"id"?, "path"}` (optional "date": YYYY-MM-DD), one
- * result per stdout line, in order. A bad line yields `{"id"?, "error"}` and
- * the stream goes on. `zhnews extract FILE...` prints one line per file.
+ * `{"id"?, "text"}`, `{"id"?, "path"}` or `{"id"?, "path", "base64"}` (the
+ * file's bytes inline, for a worker that cannot see the file), optional
+ * "date": YYYY-MM-DD; one record per stdout line, in order (see
+ * src/pipeline/records.ts: everything `run` stores, so `zhnews load` can
+ * merge it). A bad line yields `{"id"?, "error", "path"?, "code"?}` and the
+ * stream goes on; an input line that already is such an error record passes
+ * through. `zhnews extract FILE...` prints one line per file;
+ * `zhnews extract --list PATH...` prints the input lines for PATHs as `run`
+ * would expand them (the manifest a distributed engine shards).
  */
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
 import { loadPipeline, DEFAULT_PIPELINE, type Pipeline } from '../pipeline/config.js';
 import { processDocument } from '../pipeline/process.js';
 import { toRecord } from '../pipeline/records.js';
-import { readDocument, manifestDate } from '../ingest/index.js';
-import { NewsError, errorMessage } from '../core/errors.js';
+import { readDocument, decodeDocument, manifestDate, displayPath, expandPaths } from '../ingest/index.js';
+import { NewsError, errorCode, errorMessage } from '../core/errors.js';
 import { sha256 } from '../ingest/index.js';
 import type { RawDoc } from '../core/types.js';
 
@@ -28,22 +35,59 @@ export async function extractLine(line: string, lineNo: number, pipeline: Pipeli
   const id = o.id === undefined ? undefined : typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
   const withId = (x: object) => (id !== undefined ? { id, ...x } : x);
   if (o.id !== undefined && id === undefined) return { error: `line ${lineNo}: "id" must be a string or number` };
+  if (typeof o.error === 'string') return o; // an error record from an earlier stage (a manifest's missing input)
   const date = typeof o.date === 'string' && DATE.test(o.date) ? o.date : null;
+  // the path as `run` stores it: relative to the working directory when inside it
+  const path = typeof o.path === 'string' && o.path !== '' ? displayPath(o.path) : undefined;
   try {
     let doc: RawDoc;
     if (typeof o.text === 'string') {
       const bytes = Buffer.from(o.text, 'utf8');
-      doc = { id: id ?? `line-${lineNo}`, path: `<stdin:${lineNo}>`, sha256: sha256(bytes), encoding: 'utf-8', bytes: bytes.length, raw: o.text };
-    } else if (typeof o.path === 'string') {
-      doc = await readDocument(o.path);
+      const textPath = id !== undefined ? `<id:${id}>` : `<stdin:${lineNo}>`;
+      doc = { id: id ?? `line-${lineNo}`, path: path ?? textPath, sha256: sha256(bytes), encoding: 'utf-8', bytes: bytes.length, raw: o.text };
+    } else if (path !== undefined && typeof o.base64 === 'string') {
+      doc = decodeDocument(path, Buffer.from(o.base64, 'base64'));
+    } else if (path !== undefined) {
+      doc = await readDocument(path);
     } else {
       return withId({ error: `line ${lineNo}: needs "text" (string) or "path" (string)` });
     }
-    const processed = processDocument(doc, pipeline, { docDate: date ?? (typeof o.path === 'string' ? manifestDate(o.path) : null) });
+    const docDate = date ?? (path !== undefined && typeof o.text !== 'string' && typeof o.base64 !== 'string' ? manifestDate(path) : null);
+    const processed = processDocument(doc, pipeline, { docDate });
     return toRecord(id, processed);
   } catch (err) {
-    return withId({ error: errorMessage(err) });
+    return withId({ error: errorMessage(err), ...(path !== undefined ? { path, code: errorCode(err) } : {}) });
   }
+}
+
+/**
+ * The input lines for PATHs as `run` expands them (files, folders, globs;
+ * sorted; stored path form), each with its manifest date when known and, with
+ * `inline`, the file's bytes. A missing input becomes the error record `run`
+ * would store for it.
+ */
+export async function listInputs(paths: string[], inline = false): Promise<object[]> {
+  const { files, missing } = await expandPaths(paths);
+  const out: object[] = missing.map((m) => ({
+    path: m,
+    code: 'E_NOT_FOUND',
+    error: new NewsError('E_NOT_FOUND', m, 'no such file, folder or matching glob').message,
+  }));
+  for (const f of files) {
+    const date = manifestDate(f);
+    const line: Record<string, unknown> = { path: f, ...(date ? { date } : {}) };
+    if (inline) {
+      try {
+        line.base64 = (await readFile(f)).toString('base64');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        out.push({ path: f, code: 'E_UNREADABLE', error: `${f}: cannot read file (${code ?? errorMessage(err)})` });
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 export function registerExtract(program: Command): void {
@@ -52,8 +96,16 @@ export function registerExtract(program: Command): void {
     .description('extract entities, figures, quotes and relations as JSON lines (files, or a JSONL stream on stdin)')
     .argument('[files...]', 'files to extract from (default: read JSONL from stdin)')
     .option('--jsonl', 'read {"id"?, "text"|"path"} objects from stdin, one per line (the default without files)')
+    .option('--list', 'print the input lines for the given paths as `run` would expand them, and stop (a manifest to shard)')
+    .option('--inline', 'with --list: put each file\'s bytes in its line (base64), for workers that cannot read the files')
     .option('--pipeline <file>', 'pipeline config', DEFAULT_PIPELINE)
-    .action(async (files: string[], opts: { pipeline: string; jsonl?: boolean }) => {
+    .action(async (files: string[], opts: { pipeline: string; jsonl?: boolean; list?: boolean; inline?: boolean }) => {
+      if (opts.list) {
+        const lines = await listInputs(files, !!opts.inline);
+        for (const l of lines) process.stdout.write(JSON.stringify(l) + '\n');
+        process.exitCode = lines.some((l) => 'error' in l) ? 1 : 0;
+        return;
+      }
       let pipeline: Pipeline;
       try {
         pipeline = loadPipeline(opts.pipeline);
@@ -68,14 +120,15 @@ export function registerExtract(program: Command): void {
       let failed = 0;
       if (files.length > 0 && !opts.jsonl) {
         for (const f of files) {
+          const path = displayPath(f);
           try {
-            const doc = await readDocument(f);
-            out(toRecord(doc.id, processDocument(doc, pipeline, { docDate: manifestDate(f) })));
+            const doc = await readDocument(path);
+            out(toRecord(doc.id, processDocument(doc, pipeline, { docDate: manifestDate(path) })));
           } catch (err) {
             failed++;
-            const msg = err instanceof NewsError ? err.message : `${f}: ${errorMessage(err)}`;
+            const msg = err instanceof NewsError ? err.message : `${path}: ${errorMessage(err)}`;
             process.stderr.write(`zhnews: ${msg}\n`);
-            out({ id: f, error: msg });
+            out({ id: f, error: msg, path, code: errorCode(err) });
           }
         }
       } else {

@@ -11,6 +11,7 @@ import { registerStats } from './stats.js';
 import { registerQuery } from './query.js';
 import { registerRegress } from './regress.js';
 import { registerReport } from './report.js';
+import { registerLoad } from './load.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerNormalize(program);
   registerExtract(program);
+  registerLoad(program);
   registerQuery(program);
   registerRegress(program);
   registerReport(program);

@@ -1,0 +1,227 @@
+/**
+ * Loading `zhnews extract --jsonl` records into SQLite, so that a database
+ * filled by any engine that ran the filter over shards is the one `zhnews run`
+ * would have written: each record becomes a ProcessedDoc (fromRecord) and goes
+ * through the same DocWriter, one transaction per document; the full-text
+ * index is filled in batches as `run` fills it.
+ *
+ * Idempotent: a document whose path, sha256 and pipeline hash are already
+ * stored is skipped, and an error line already stored is not stored again, so
+ * a killed load can simply be re-run and a shard loaded twice changes nothing.
+ * A line that is not a valid record is reported with its file and line number
+ * (and kept in `errors`); the rest loads.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { DB } from '../store/db.js';
+import { DocWriter } from '../store/write.js';
+import type { Pipeline } from '../pipeline/config.js';
+import { fromRecord, parseRecord, RecordError } from '../pipeline/records.js';
+import { errorMessage } from '../core/errors.js';
+
+/** Stored document bytes after which the full-text index takes the pending documents (as `run`). */
+export const FTS_BATCH_BYTES = 8e6;
+
+export interface LoadOptions {
+  db: DB;
+  /** the pipeline the database is loaded for: records made by another pipeline hash are refused */
+  pipeline: Pipeline;
+  /** store records of other pipeline hashes too (each keeps its own hash) */
+  acceptOtherPipeline?: boolean;
+  /** every few hundred lines, and at the end */
+  onProgress?: (p: LoadProgress) => void;
+  /** one line per problem: a bad line, a refused pipeline, a store failure */
+  onProblem?: (message: string) => void;
+}
+
+export interface LoadProgress {
+  file: string;
+  lines: number;
+  bytes: number;
+  seconds: number;
+}
+
+export interface LoadSummary {
+  runId: number;
+  files: number;
+  lines: number;
+  /** documents stored (new or changed) */
+  loaded: number;
+  /** documents already stored with the same content and pipeline hash */
+  unchanged: number;
+  /** error lines stored in `errors` (not counting ones already there) */
+  errors: number;
+  /** lines that were no valid record (reported with file and line) */
+  corrupt: number;
+  /** records of another pipeline hash, not loaded */
+  refused: number;
+  /** documents whose store failed */
+  failed: number;
+  /** JSONL bytes read */
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+}
+
+/** Loads lines into one database; `line` is the unit (the bench calls it directly), `file`/`stream` feed it. */
+export class Loader {
+  readonly runId: number;
+  private readonly writer: DocWriter;
+  private readonly findError;
+  private readonly insertError;
+  private readonly started = performance.now();
+  private unindexed = 0;
+  private readonly refusedSeen = new Set<string>();
+  readonly counts = { files: 0, lines: 0, loaded: 0, unchanged: 0, errors: 0, corrupt: 0, refused: 0, failed: 0, bytes: 0 };
+
+  constructor(private readonly opts: LoadOptions, args: unknown = {}) {
+    const { db, pipeline } = opts;
+    this.writer = new DocWriter(db);
+    this.runId = Number(
+      db
+        .prepare('INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)')
+        .run(new Date().toISOString(), pipeline.name, pipeline.hash, JSON.stringify({ command: 'load', ...(args as object) })).lastInsertRowid,
+    );
+    this.findError = db.prepare('SELECT 1 FROM errors WHERE path = ? AND code = ? AND message = ? LIMIT 1');
+    this.insertError = db.prepare('INSERT INTO errors (run_id, path, code, message, at) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  private problem(message: string): void {
+    this.opts.onProblem?.(message);
+  }
+
+  private storeError(path: string, code: string, message: string): boolean {
+    if (this.findError.get(path, code, message)) return false;
+    this.insertError.run(this.runId, path, code, message, new Date().toISOString());
+    return true;
+  }
+
+  /** One JSONL line of `file` (line numbers from 1). */
+  line(text: string, file: string, lineNo: number): void {
+    const c = this.counts;
+    c.lines++;
+    c.bytes += Buffer.byteLength(text, 'utf8') + 1;
+    if (text.trim() === '') return;
+    const where = `${file}:${lineNo}`;
+    let parsed;
+    try {
+      parsed = parseRecord(JSON.parse(text));
+    } catch (err) {
+      c.corrupt++;
+      const reason = err instanceof RecordError ? err.message : err instanceof SyntaxError ? `not valid JSON (${err.message})` : errorMessage(err);
+      const message = `${where}: not a zhnews record: ${reason}`;
+      this.problem(message);
+      this.storeError(file, 'E_RECORD', message);
+      return;
+    }
+    if (parsed.kind === 'error') {
+      const e = parsed.rec;
+      if (this.storeError(e.path ?? where, e.code ?? 'E_PROCESS', e.error)) c.errors++;
+      return;
+    }
+    const rec = parsed.rec;
+    const { pipeline } = this.opts;
+    if (rec.pipelineHash !== pipeline.hash && !this.opts.acceptOtherPipeline) {
+      c.refused++;
+      const key = `${file}\0${rec.pipelineHash}`;
+      if (!this.refusedSeen.has(key)) {
+        this.refusedSeen.add(key);
+        this.problem(
+          `${where}: made by pipeline "${rec.pipeline}" (hash ${rec.pipelineHash.slice(0, 12)}…), but the database is loaded for "${pipeline.name}" ` +
+            `(hash ${pipeline.hash.slice(0, 12)}…); not loaded (nor this file's other such lines). ` +
+            'Load with --pipeline set to the pipeline that made them, or --accept-other-pipeline to store them as they are',
+        );
+      }
+      return;
+    }
+    if (this.writer.isUnchanged(rec.path, rec.sha256, rec.pipelineHash)) {
+      c.unchanged++;
+      return;
+    }
+    try {
+      const r = this.writer.store(fromRecord(rec), this.runId);
+      if (r.unchanged) c.unchanged++;
+      else {
+        c.loaded++;
+        this.unindexed += rec.bytes;
+      }
+    } catch (err) {
+      c.failed++;
+      const message = `${rec.path}: could not store (${where}): ${errorMessage(err)}`;
+      this.problem(message);
+      this.storeError(rec.path, 'E_STORE', message);
+    }
+    if (this.unindexed >= FTS_BATCH_BYTES) this.indexFullText();
+  }
+
+  indexFullText(): void {
+    try {
+      this.writer.indexPending();
+    } catch (err) {
+      this.problem(`full-text index not updated: ${errorMessage(err)}`);
+    }
+    this.unindexed = 0;
+  }
+
+  /** Every line of a stream (a file, or stdin as "-"). */
+  async stream(input: Readable, file: string): Promise<void> {
+    this.counts.files++;
+    const rl = createInterface({ input, crlfDelay: Infinity });
+    let n = 0;
+    for await (const text of rl) {
+      this.line(text, file, ++n);
+      if (n % 200 === 0) this.progress(file);
+    }
+    this.progress(file);
+  }
+
+  async file(file: string): Promise<void> {
+    if (file === '-') return this.stream(process.stdin, '-');
+    const input = createReadStream(file);
+    const opened = new Promise<void>((res, rej) => {
+      input.once('readable', () => res());
+      input.once('error', rej);
+    });
+    try {
+      await opened;
+    } catch (err) {
+      this.counts.files++;
+      this.counts.corrupt++;
+      const code = (err as NodeJS.ErrnoException).code;
+      const message = `${file}: cannot read results file (${code ?? errorMessage(err)})`;
+      this.problem(message);
+      this.storeError(file, 'E_UNREADABLE', message);
+      return;
+    }
+    return this.stream(input, file);
+  }
+
+  private progress(file: string): void {
+    this.opts.onProgress?.({ file, lines: this.counts.lines, bytes: this.counts.bytes, seconds: (performance.now() - this.started) / 1000 });
+  }
+
+  /** Index what is pending, close the run's row, and sum up. */
+  finish(): LoadSummary {
+    this.indexFullText();
+    const c = this.counts;
+    const seconds = (performance.now() - this.started) / 1000;
+    const bad = c.corrupt + c.refused + c.failed;
+    this.opts.db
+      .prepare('UPDATE runs SET finished_at = ?, status = ?, processed = ?, unchanged = ?, failed = ? WHERE id = ?')
+      .run(new Date().toISOString(), bad > 0 ? 'partial' : 'ok', c.loaded, c.unchanged, c.errors + bad, this.runId);
+    return {
+      runId: this.runId,
+      ...c,
+      seconds: Math.round(seconds * 1000) / 1000,
+      mbPerSecond: Math.round((c.bytes / 1e6 / Math.max(seconds, 1e-6)) * 1000) / 1000,
+    };
+  }
+}
+
+/** Load result files (or "-" for stdin) in order; returns the summary. */
+export async function loadFiles(files: readonly string[], opts: LoadOptions): Promise<LoadSummary> {
+  const loader = new Loader(opts, { files });
+  for (const f of files.length > 0 ? files : ['-']) await loader.file(f);
+  return loader.finish();
+}
