@@ -21,6 +21,8 @@ const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUO
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'FIGURE', 'TD', 'TH', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'HEADER', 'ASIDE']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA']);
 const PATH_ATTR = 'data-zhnews-path';
+/** a table cell boundary while white space collapses; a tab in the text */
+const CELL = '\u0001';
 
 /** A paragraph of running text must have at least this many characters for the page to hold an article. */
 const MIN_PARAGRAPH = 20;
@@ -63,7 +65,7 @@ function inlineText(el: El, out: string[]): void {
       if (SKIP.has(c.tagName)) continue;
       if (c.tagName === 'BR') out.push('\u2028');
       else if (c.tagName === 'TD' || c.tagName === 'TH') {
-        out.push('\t');
+        out.push(CELL);
         inlineText(c, out);
       } else inlineText(c, out);
     }
@@ -78,7 +80,7 @@ function hasBlockChild(el: El): boolean {
 function emit(b: TextBuilder<Line>, text: string, el: El): void {
   const path = el.getAttribute(PATH_ATTR) ?? '';
   for (const piece of text.split('\u2028')) {
-    const t = collapseSpace(piece).replace(/ *\t */g, '\t').replace(/^\t+|\t+$/g, '');
+    const t = collapseSpace(piece).replace(/ ?\u0001 ?/g, CELL).replace(/^\u0001+|\u0001+$/g, '').replace(/\u0001/g, '\t');
     b.add(t, [path, el.tagName.toLowerCase()]);
   }
 }
@@ -164,13 +166,13 @@ function ldName(v: unknown): string | null {
 }
 
 /** The page's info line (来源：… 作者：… 2024-09-03 10:00), found outside the article before Readability runs. */
-function infoLine(doc: El): { source?: string; author?: string; date?: string; text: string } | null {
+function infoLine(doc: El): { source?: string; author?: string; date?: string; text: string; path: string } | null {
   const cands = Array.from(doc.querySelectorAll('div, span, p, section, header'));
   for (const el of cands) {
     if (hasBlockChild(el) && el.tagName !== 'HEADER') continue;
     const text = collapseSpace(el.textContent ?? '').trim();
     if (text.length > 120 || !/(来源|作者|发布时间|发布日期|责任编辑|编辑)\s*[:：]/.test(text)) continue;
-    const r: { source?: string; author?: string; date?: string; text: string } = { text };
+    const r: { source?: string; author?: string; date?: string; text: string; path: string } = { text, path: '' };
     const src = /来源\s*[:：]\s*([^\s|｜:：]+)/.exec(text);
     if (src) r.source = src[1]!;
     const au = /作者\s*[:：]\s*([^\s|｜:：]+)/.exec(text);
@@ -206,6 +208,11 @@ export function readHtml(path: string, html: string): Extracted {
   const author = metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]']) ?? ldName(ldArticle?.author);
 
   tagPaths(root);
+  if (info) {
+    // the info element, found before the paths existed: find it again by its text
+    const el = Array.from(document.querySelectorAll('[' + PATH_ATTR + ']')).find((e) => !hasBlockChild(e) && collapseSpace(e.textContent ?? '').trim() === info.text);
+    info.path = el?.getAttribute(PATH_ATTR) ?? 'info';
+  }
   const article = new Readability(document as never, { keepClasses: false }).parse();
   if (!article?.content) throw new NewsError('E_NO_TEXT', path, 'no article text found (a navigation or index page?)');
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as { document: El & { body: El } };
@@ -219,8 +226,9 @@ export function readHtml(path: string, html: string): Extracted {
   const headline = h1Text || ogTitle || (article.title ?? '').trim();
   const out = new TextBuilder<Line>();
   if (headline && lines[0]?.text !== headline) out.add(headline, [h1 && h1Text ? h1.getAttribute(PATH_ATTR) ?? 'h1' : 'head>meta[og:title]', 'h1']);
+  // the page's info line (来源 作者 date) is page text Readability drops from the article: it follows the headline
+  if (info && !lines.some((l) => l.text.includes(info.text))) out.add(info.text, [info.path, 'address']);
   const byline = article.byline?.trim();
-  if (byline && !lines.some((l) => l.text.includes(byline))) out.add(byline, ['readability:byline', 'address']);
   for (const l of lines) out.add(l.text, l.info);
 
   if (headline) meta.title = headline;

@@ -450,6 +450,23 @@ function firstWordWidth(l: Line): number {
   return gs[i]!.x1 - gs[0]!.x0;
 }
 
+/**
+ * A paragraph runs on from the foot of one column into the next: the first
+ * block's last line reaches its right edge, the next block starts higher up
+ * (at the top of the next column), in the same type, and its first line is
+ * not indented.
+ */
+function continuesInto(a: Block, b: Block): boolean {
+  if (a.kind !== 'text' || b.kind !== 'text' || b.lines.length < 2) return false;
+  const last = a.lines[a.lines.length - 1]!;
+  const first = b.lines[0]!;
+  if (Math.abs(first.size / last.size - 1) > 0.1 || b.top >= last.top) return false;
+  if (overlapX(a, b) > 0) return false;
+  const full = last.x1 + firstWordWidth(first) + 0.5 * first.size >= a.x1;
+  const indented = first.x0 > b.x0 + INDENT * first.size;
+  return full && !indented && a.lines.length >= 2;
+}
+
 export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracted> {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
   if (!tail.includes('%%EOF')) throw new NewsError('E_FORMAT', path, 'truncated or broken PDF (no %%EOF at its end)');
@@ -500,10 +517,13 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
       glyphCount += pg.glyphs.length;
       const lines = linesOf(dropDoubled(pg.glyphs));
       const blocks = readingOrder(blocksOf(lines, pg.images));
+      let prevBlock: Block | null = null;
       for (const b of blocks) {
         const colX0 = b.x0;
         const colX1 = b.x1;
         let bStart = -1;
+        const continues = prevBlock !== null && continuesInto(prevBlock, b);
+        prevBlock = b;
         for (let i = 0; i < b.lines.length; i++) {
           const l = b.lines[i]!;
           const text = lineText(l);
@@ -515,6 +535,13 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
             if (indented || short) push('\n');
             else if (isWordChar(prevText.slice(-1)) && isWordChar(text[0])) {
               // a Latin word wrapped to the next line: the space belongs to the line before
+              push(' ');
+              runs[runs.length - 1]![1] = length;
+            }
+          } else if (continues) {
+            // the paragraph runs on from the foot of the previous column
+            const prevText = parts[parts.length - 1]!;
+            if (isWordChar(prevText.slice(-1)) && isWordChar(text[0])) {
               push(' ');
               runs[runs.length - 1]![1] = length;
             }
