@@ -49,9 +49,11 @@ function startsWith(bytes: Uint8Array, at: number, s: string): boolean {
 
 /** The format the content shows, or null when it shows none of ours (plain text, or unknown bytes). */
 export function sniffContent(bytes: Uint8Array): SourceFormat | null {
-  // %PDF may follow a little junk (the spec allows it within the first 1024 bytes)
+  // %PDF-1.x / %PDF-2.0 may follow a little junk (the spec allows it within the first 1024 bytes)
   const head = Math.min(bytes.length, 1024);
-  for (let i = 0; i + 4 <= head; i++) if (bytes[i] === 0x25 && startsWith(bytes, i, '%PDF')) return 'pdf';
+  for (let i = 0; i + 6 <= head; i++) {
+    if (bytes[i] === 0x25 && startsWith(bytes, i, '%PDF-') && bytes[i + 5]! >= 0x31 && bytes[i + 5]! <= 0x32) return 'pdf';
+  }
   if (startsWith(bytes, 0, 'PK\x03\x04')) {
     const entries = zipEntries(bytes);
     if (entries?.some((e) => e.name === 'word/document.xml')) return 'docx';
