@@ -67,6 +67,19 @@ describe.skipIf(!CJK_FONT)('zhnews run on web pages, Word files and PDFs, good a
     d.close();
   });
 
+  it('the report shows page and box (PDF) or element path (web page) for a record', () => {
+    const d = new Database(db, { readonly: true });
+    const f = d.prepare("SELECT f.raw_start, f.raw_end FROM figures f JOIN documents d ON d.id = f.doc WHERE d.doc_id = 'columns' AND f.text = '20亿元'").get() as { raw_start: number; raw_end: number };
+    const layout = JSON.parse((d.prepare("SELECT layout FROM documents WHERE doc_id = 'columns'").get() as { layout: string }).layout);
+    d.close();
+    const line = layout.runs.find((r: number[]) => r[0]! <= f.raw_start && f.raw_end <= r[1]!);
+    const pdf = cli(['report', 'columns', '--db', db]);
+    expect(pdf.code).toBe(0);
+    expect(pdf.stdout).toContain(`page: 1 · box (${line[3]}, ${line[4]})–(${line[5]}, ${line[6]}) pt`);
+    const html = cli(['report', 'news-page', '--db', db]);
+    expect(html.stdout).toContain('element: html&gt;body[1]&gt;main[1]&gt;article[1]&gt;div[2]&gt;p[1]');
+  });
+
   it('--formats limits what a folder walk takes', () => {
     const r = cli(['run', dir, '--db', join(dir, 'only.db'), '--json', '--formats', 'html,docx']);
     // news-page.html, policy.docx; no-article.html and fake.docx fail; policy-page.txt is not walked
