@@ -98,6 +98,8 @@ function column(doc: Doc, paras: string[], x: number, y: number, width: number, 
 
 export const COLUMNS = {
   date: '2024年9月3日 星期二',
+  /** a kicker set with wide tracking (6 pt on 12 pt type) */
+  kicker: '2025 AI Agent 应用大会',
   headline: '智能机器人产业集群加快成势',
   lead: '本报记者 周晓峰',
   left: [
@@ -114,7 +116,8 @@ export const COLUMNS = {
 /** A newspaper page: date line, a fake-bold headline across two columns, a fake-bold byline, two justified columns. */
 export async function columnsPdf(): Promise<Buffer> {
   const { doc, done } = newPdf();
-  doc.fontSize(9).text(COLUMNS.date, 50, 40, { lineBreak: false });
+  doc.fontSize(9).text(COLUMNS.date, 50, 30, { lineBreak: false });
+  doc.fontSize(12).text(COLUMNS.kicker, 50, 48, { lineBreak: false, characterSpacing: 6 });
   doc.fontSize(22);
   const hw = doc.widthOfString(COLUMNS.headline);
   const hx = (595.28 - hw) / 2;

@@ -5,8 +5,8 @@
  * that every glyph gets its own box. Then, geometry only:
  *  - a glyph drawn again at (nearly) the same place with the same character
  *    is fake bold (a second pass offset by a fraction of a point): dropped;
- *  - glyphs on one baseline form a line; a horizontal gap wider than
- *    COLUMN_GAP em splits it (a column gutter);
+ *  - glyphs on one baseline form a line; a horizontal gap wider than the
+ *    row's tracking plus COLUMN_GAP em splits it (a column gutter);
  *  - words are rebuilt from gaps: space glyphs are dropped, and a space is
  *    written only where the gap exceeds the line's own tracking by SPACE_GAP
  *    em and neither side is CJK (justified tracking disappears; Han text
@@ -340,10 +340,13 @@ export function linesOf(glyphs: Glyph[]): Line[] {
   const lines: Line[] = [];
   for (const r of rows) {
     r.sort((a, b) => a.x0 - b.x0);
+    // the row's own tracking (its median gap) is no gutter, however wide
+    const gaps = r.slice(1).map((g, i) => g.x0 - r[i]!.x1).sort((a, b) => a - b);
+    const tracking = gaps.length ? Math.max(0, gaps[gaps.length >> 1]!) : 0;
     let cur: Glyph[] = [];
     for (const g of r) {
       const prev = cur[cur.length - 1];
-      if (prev && g.x0 - prev.x1 > COLUMN_GAP * Math.max(g.size, prev.size)) {
+      if (prev && g.x0 - prev.x1 - tracking > COLUMN_GAP * Math.max(g.size, prev.size)) {
         lines.push(lineOf(cur));
         cur = [];
       }
