@@ -213,12 +213,12 @@ export function readHtml(path: string, html: string): Extracted {
     const el = Array.from(document.querySelectorAll('[' + PATH_ATTR + ']')).find((e) => !hasBlockChild(e) && collapseSpace(e.textContent ?? '').trim() === info.text);
     info.path = el?.getAttribute(PATH_ATTR) ?? 'info';
   }
-  const article = new Readability(document as never, { keepClasses: false }).parse();
+  // the article element itself, not its serialized HTML: no second parse
+  const article = new Readability<El>(document as never, { keepClasses: false, serializer: (n) => n as unknown as El }).parse();
   if (!article?.content) throw new NewsError('E_NO_TEXT', path, 'no article text found (a navigation or index page?)');
-  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as { document: El & { body: El } };
 
   const body = new TextBuilder<Line>();
-  walkBlocks(content.body, body);
+  walkBlocks(article.content, body);
   const lines = body.lines.map((l) => ({ text: body.text.slice(l.start, l.end), info: l.info }));
   const running = lines.filter((l) => !/^h\d$|^li$|^tr$/.test(l.info[1]) && l.text.length >= MIN_PARAGRAPH);
   if (running.length === 0) throw new NewsError('E_NO_TEXT', path, 'no article text found (a navigation or index page?)');
