@@ -3,6 +3,7 @@ import { openDb } from '../store/db.js';
 import { loadPipeline, DEFAULT_PIPELINE } from '../pipeline/config.js';
 import { runBatch, defaultJobs, type BatchSummary, type Progress } from '../pipeline/batch.js';
 import { NewsError } from '../core/errors.js';
+import { FORMAT_NAMES } from '../ingest/index.js';
 
 interface RunOptions {
   pipeline?: string;
@@ -11,6 +12,7 @@ interface RunOptions {
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  formats?: string;
 }
 
 function progressLine(p: Progress): string {
@@ -33,7 +35,7 @@ function humanSummary(s: BatchSummary): string {
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('process files, folders (recursive .txt/.md) or globs into the database')
+    .description('process files, folders (recursive .txt/.md/.html/.docx/.pdf) or globs into the database')
     .argument('[paths...]', 'inputs', ['corpus'])
     .option('--pipeline <file>', 'pipeline config (YAML or JSON)', DEFAULT_PIPELINE)
     .option('--db <file>', 'SQLite database (default: the pipeline\'s database, data/news.db)')
@@ -41,6 +43,7 @@ export function registerRun(program: Command): void {
     .option('--force', 'reprocess documents even when unchanged')
     .option('--json', 'print the summary as one JSON object on the last stdout line')
     .option('--quiet', 'no progress output')
+    .option('--formats <list>', `formats a folder walk takes, comma-separated (${FORMAT_NAMES.join(',')}; default all)`)
     .action(async (paths: string[], opts: RunOptions) => {
       let pipeline;
       try {
@@ -58,6 +61,16 @@ export function registerRun(program: Command): void {
         process.stderr.write(`zhnews: --jobs must be a positive whole number, got ${JSON.stringify(opts.jobs)}\n`);
         process.exitCode = 2;
         return;
+      }
+      let formats: string[] | undefined;
+      if (opts.formats !== undefined) {
+        formats = opts.formats.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+        const bad = formats.filter((f) => !(FORMAT_NAMES as readonly string[]).includes(f));
+        if (bad.length || formats.length === 0) {
+          process.stderr.write(`zhnews: --formats takes ${FORMAT_NAMES.join(', ')}; got ${JSON.stringify(opts.formats)}\n`);
+          process.exitCode = 2;
+          return;
+        }
       }
       const dbFile = opts.db ?? pipeline.config.database;
       let db;
@@ -77,6 +90,7 @@ export function registerRun(program: Command): void {
           dbFile,
           jobs,
           force: opts.force,
+          formats,
           onProgress: tty ? (p) => process.stderr.write(progressLine(p)) : undefined,
           onError: (_path, code, message) => process.stderr.write(`${tty ? '\r' : ''}zhnews: error ${code}: ${message}\n`),
         });

@@ -12,7 +12,13 @@ export type ErrorCode =
   | 'E_DICT'
   | 'E_PROCESS'
   | 'E_STORE'
-  | 'E_INPUT';
+  | 'E_INPUT'
+  /** a source document (PDF, web page, Word file) holds no text to read: a scan, a page without an article */
+  | 'E_NO_TEXT'
+  /** a password-protected document */
+  | 'E_ENCRYPTED'
+  /** a file that is not what its content or name says (a broken PDF, a .docx that is no zip) */
+  | 'E_FORMAT';
 
 export class NewsError extends Error {
   constructor(

@@ -10,8 +10,16 @@ import { glob } from 'tinyglobby';
 import type { RawDoc } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
 import { decode } from './decode.js';
+import { detectFormat, extensionsFor } from './formats/sniff.js';
+import { readHtml } from './formats/html.js';
+import { readDocx } from './formats/docx.js';
+import { readPdf } from './formats/pdf.js';
+import type { Extracted } from './formats/types.js';
 
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+/** What a folder walk takes by default: every format a reader exists for. */
+export const SOURCE_EXTENSIONS = extensionsFor();
+export { detectFormat, sniffContent, extensionsFor, FORMAT_NAMES, type SourceFormat } from './formats/sniff.js';
 
 /** Path as stored: relative to the working directory when inside it, absolute otherwise. */
 export function displayPath(p: string): string {
@@ -34,14 +42,14 @@ export interface Expanded {
   missing: string[];
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], exts: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (!TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !e.isDirectory()) continue;
-    if (e.isDirectory()) await walk(p, out);
+    if (!exts.has(extname(e.name).toLowerCase()) && !e.isDirectory()) continue;
+    if (e.isDirectory()) await walk(p, out, exts);
     else if (e.isFile()) out.push(p);
     else if (e.isSymbolicLink()) {
       // a link to a file is read; a broken or looping link is kept so that reading it reports the problem
@@ -51,8 +59,13 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-/** Expand files, folders (recursive, .txt and .md) and globs into a sorted, de-duplicated file list. */
-export async function expandPaths(inputs: readonly string[]): Promise<Expanded> {
+/**
+ * Expand files, folders (recursive: .txt .md .html .htm .xhtml .docx .pdf, or
+ * the extensions of `formats`) and globs into a sorted, de-duplicated file
+ * list. A file named explicitly is always taken.
+ */
+export async function expandPaths(inputs: readonly string[], formats?: readonly string[]): Promise<Expanded> {
+  const exts = formats ? extensionsFor(formats) : SOURCE_EXTENSIONS;
   const seen = new Set<string>();
   const files: string[] = [];
   const missing: string[] = [];
@@ -72,7 +85,7 @@ export async function expandPaths(inputs: readonly string[]): Promise<Expanded> 
     }
     if (st?.isDirectory()) {
       const found: string[] = [];
-      await walk(input, found);
+      await walk(input, found, exts);
       found.forEach(add);
     } else if (st) {
       add(input);
@@ -100,7 +113,30 @@ export async function readDocument(path: string): Promise<RawDoc> {
     if (code === 'EISDIR') throw new NewsError('E_UNREADABLE', path, 'is a directory');
     throw new NewsError('E_UNREADABLE', path, `cannot read file (${code ?? String(err)})`);
   }
-  return decodeDocument(path, bytes);
+  return readSource(path, bytes);
+}
+
+/**
+ * Read one document from its bytes with the reader its content calls for
+ * (magic bytes first, extension second): web pages, Word files and PDFs give
+ * their extracted text as `raw`, with format, meta and layout; anything else
+ * is decoded as text. Throws NewsError naming the file and the problem.
+ */
+export async function readSource(path: string, bytes: Uint8Array, id = docIdOf(path)): Promise<RawDoc> {
+  const format = detectFormat(path, bytes);
+  if (format === 'text') return decodeDocument(path, bytes, id);
+  if (bytes.length === 0) throw new NewsError('E_EMPTY', path, 'empty file');
+  const hash = sha256(bytes);
+  let x: Extracted;
+  let encoding = 'binary';
+  if (format === 'html') {
+    const d = decode(bytes);
+    if (!d.ok) throw new NewsError(d.reason === 'empty' ? 'E_EMPTY' : 'E_DECODE', path, d.detail);
+    encoding = d.encoding;
+    x = readHtml(path, d.text);
+  } else if (format === 'docx') x = await readDocx(path, bytes);
+  else x = await readPdf(path, bytes);
+  return { id, path, sha256: hash, encoding, bytes: bytes.length, raw: x.text, format: x.format, meta: x.meta, layout: x.layout };
 }
 
 export function decodeDocument(path: string, bytes: Uint8Array, id = docIdOf(path)): RawDoc {

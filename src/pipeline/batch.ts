@@ -21,6 +21,8 @@ export interface BatchOptions {
   db: DB;
   jobs?: number;
   force?: boolean;
+  /** which formats a folder walk takes (txt, md, html, docx, pdf); all by default */
+  formats?: string[];
   /** database file, so that workers can store their own documents when jobs > 1 */
   dbFile?: string;
   /** called after each document with progress counters */
@@ -91,7 +93,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     opts.onError?.(path, code, message);
   };
 
-  const { files, missing } = await expandPaths(opts.paths);
+  const { files, missing } = await expandPaths(opts.paths, opts.formats);
   for (const m of missing) fail(m, 'E_NOT_FOUND', new NewsError('E_NOT_FOUND', m, 'no such file, folder or matching glob').message);
 
   const total = files.length;

@@ -4,7 +4,7 @@
  * without its offset map (every span already carries raw offsets).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeDocument } from '../ingest/index.js';
+import { readSource } from '../ingest/index.js';
 import { errorCode, errorMessage } from '../core/errors.js';
 import { loadPipeline } from './config.js';
 import { processDocument } from './process.js';
@@ -18,10 +18,17 @@ const pipeline = loadPipeline((workerData as { pipelineFile: string }).pipelineF
 let db: DB | undefined;
 let writer: DocWriter | undefined;
 
+// the PDF and Word readers are asynchronous; requests are still answered one
+// at a time, in the order they came (the pool matches answers by order)
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (req: WorkRequest) => {
+  queue = queue.then(() => handle(req));
+});
+
+async function handle(req: WorkRequest): Promise<void> {
   let result: WorkResult;
   try {
-    const doc = decodeDocument(req.path, new Uint8Array(req.bytes), req.id);
+    const doc = await readSource(req.path, new Uint8Array(req.bytes), req.id);
     const processed = processDocument(doc, pipeline, { docDate: req.docDate });
     if (req.store) {
       if (!db) {
@@ -47,4 +54,4 @@ port.on('message', (req: WorkRequest) => {
     result = { seq: req.seq, ok: false, code: errorCode(err), message: errorMessage(err) };
   }
   port.postMessage(result);
-});
+}

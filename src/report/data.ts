@@ -2,6 +2,18 @@
 import type { ProcessedDoc } from '../core/types.js';
 import type { DB } from '../store/db.js';
 import type { ReportData, ReportItem, ReportMessage, ReportRepair } from './html.js';
+import { sourceOf } from '../ingest/formats/layout.js';
+
+/** Where each item came from in a PDF, web page or Word file (documents.layout): shown with its details. */
+function addSourcePlaces(items: ReportItem[], layout: unknown): void {
+  if (!layout) return;
+  for (const it of items) {
+    const place = sourceOf(layout, it.rawStart, it.rawEnd);
+    if (place?.boxes) {
+      for (const b of place.boxes) it.details.push(['page', `${b.page} · box (${b.x0}, ${b.y0})–(${b.x1}, ${b.y1}) pt`]);
+    } else if (place?.paths) it.details.push([place.kind === 'html' ? 'element' : 'paragraph', place.paths.join(', ')]);
+  }
+}
 
 const fmt = (v: number) => (Number.isInteger(v) && Math.abs(v) >= 1e5 ? v.toExponential().replace('e+', 'e') : String(v));
 
@@ -32,7 +44,7 @@ interface DocRow {
 
 /** Report data of a stored document (by row id). */
 export function reportDataFromDb(db: DB, docRow: number, source = 'database'): ReportData {
-  const doc = db.prepare('SELECT id, doc_id, path, raw, normalized, encoding, pipeline FROM documents WHERE id = ?').get(docRow) as DocRow;
+  const doc = db.prepare('SELECT id, doc_id, path, raw, normalized, encoding, pipeline, layout FROM documents WHERE id = ?').get(docRow) as DocRow & { layout: string | null };
   const items: ReportItem[] = [];
   const norm = doc.normalized;
   type Pos = { start: number; end: number; raw_start: number; raw_end: number; rule: string; rule_version: number; seq: number };
@@ -70,6 +82,7 @@ export function reportDataFromDb(db: DB, docRow: number, source = 'database'): R
   const repairs = (db.prepare('SELECT * FROM repairs WHERE doc = ? ORDER BY seq').all(doc.id) as Array<{
     seq: number; pass: string; kind: string; raw_start: number; raw_end: number; before: string; after: string;
   }>).map((r): ReportRepair => ({ id: `p${r.seq}`, pass: r.pass, kind: r.kind, rawStart: r.raw_start, rawEnd: r.raw_end, before: r.before, after: r.after }));
+  addSourcePlaces(items, doc.layout ? JSON.parse(doc.layout) : null);
   const messages = (db.prepare('SELECT code, severity, source, message, raw_start, raw_end FROM messages WHERE doc = ? ORDER BY seq').all(doc.id) as Array<{
     code: string; severity: string; source: string; message: string; raw_start: number | null; raw_end: number | null;
   }>).map((m): ReportMessage => ({ code: m.code, severity: m.severity, source: m.source, message: m.message, rawStart: m.raw_start, rawEnd: m.raw_end }));
@@ -102,6 +115,7 @@ export function reportDataFromProcessed(p: ProcessedDoc, source = 'processed in 
     items.push({ id: `r${i}`, group: 'relation', label: `relation:${r.type}`, ...pos(r), details: d });
   });
   const repairs: ReportRepair[] = p.norm.repairs.map((r, i) => ({ id: `p${i}`, ...r }));
+  addSourcePlaces(items, p.doc.layout);
   const messages: ReportMessage[] = (p.messages ?? []).map((m) => ({ code: m.code, severity: m.severity, source: m.source, message: m.message, rawStart: m.rawStart ?? null, rawEnd: m.rawEnd ?? null }));
   return {
     docId: p.doc.id, path: p.doc.path, raw: p.doc.raw, normalized: norm, encoding: p.doc.encoding, pipeline: p.pipeline, source, items, repairs, messages,
