@@ -5,33 +5,36 @@
  * runs a document through every stage into a database and back out, and a
  * TypeScript consumer type-checks against the shipped declarations.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 
-function sh(cmd: string, args: string[], cwd: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
+/** A command's stdout; asynchronous, so a slow command never blocks the test worker's event loop. */
+async function sh(cmd: string, args: string[], cwd: string): Promise<string> {
+  return (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 describe('the packed library', () => {
   const work = tempDir('zhnews-pack-');
-  const tarball = sh('npm', ['pack', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!;
   const app = join(work, 'app');
   const nm = join(app, 'node_modules');
-  mkdirSync(join(nm, 'zhnews'), { recursive: true });
-  sh('tar', ['-xzf', join(work, tarball), '-C', join(nm, 'zhnews'), '--strip-components=1'], work);
-  for (const dep of readdirSync(join(ROOT, 'node_modules'))) {
-    if (dep === 'zhnews' || dep === '.bin' || dep === '.cache' || dep.startsWith('.')) continue;
-    symlinkSync(join(ROOT, 'node_modules', dep), join(nm, dep));
-  }
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  let tarball = '';
+  beforeAll(async () => {
+    tarball = (await sh('npm', ['pack', '--silent', '--pack-destination', work], ROOT)).trim().split('\n').pop()!;
+    mkdirSync(join(nm, 'zhnews'), { recursive: true });
+    await sh('tar', ['-xzf', join(work, tarball), '-C', join(nm, 'zhnews'), '--strip-components=1'], work);
+    for (const dep of readdirSync(join(ROOT, 'node_modules'))) {
+      if (dep === 'zhnews' || dep.startsWith('.')) continue;
+      symlinkSync(join(ROOT, 'node_modules', dep), join(nm, dep));
+    }
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  });
 
-  it('ships the build, the pipelines and the migrations, and no sources or tests', () => {
-    const files = sh('tar', ['-tzf', join(work, tarball)], work).split('\n');
+  it('ships the build, the pipelines and the migrations, and no sources or tests', async () => {
+    const files = (await sh('tar', ['-tzf', join(work, tarball)], work)).split('\n');
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.d.ts');
     expect(files).toContain('package/dist/store/migrations/001_init.sql');
@@ -40,7 +43,7 @@ describe('the packed library', () => {
     expect(files.some((f) => f.endsWith('.test.js'))).toBe(false);
   });
 
-  it('imports by name and runs a document through every stage into a database', () => {
+  it('imports by name and runs a document through every stage into a database', async () => {
     writeFileSync(
       join(app, 'main.mjs'),
       `import { processText, openDatabase, storeDocument, queryFigures, queryEntities, extract } from 'zhnews';
@@ -57,7 +60,7 @@ console.log(JSON.stringify({
 }));
 `,
     );
-    const out = JSON.parse(sh(process.execPath, ['main.mjs'], app)) as Record<string, unknown>;
+    const out = JSON.parse(await sh(process.execPath, ['main.mjs'], app)) as Record<string, unknown>;
     expect(out.figures).toContainEqual(['percent', '36.8%', 'figure-percent']);
     expect(out.stored).toBe(false);
     expect(out.queried).toEqual(['36.8%']);
@@ -65,7 +68,7 @@ console.log(JSON.stringify({
     expect(out.record).toEqual(expect.arrayContaining(['entities', 'figures', 'id', 'normalized', 'quotes', 'relations']));
   });
 
-  it('type-checks a TypeScript consumer against the shipped declarations', () => {
+  it('type-checks a TypeScript consumer against the shipped declarations', async () => {
     writeFileSync(
       join(app, 'consumer.ts'),
       `import { processText, type Figure, type ProcessedDoc, type Mention } from 'zhnews';
@@ -80,11 +83,14 @@ export { figures, rule };
       join(app, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: true, types: ['node'] }, files: ['consumer.ts'] }),
     );
-    sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+    await sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
     // and a wrong use is a type error
     writeFileSync(join(app, 'consumer.ts'), `import { processText } from 'zhnews';\nconst n: number = processText('x').extractions;\nexport { n };\n`);
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    expect(r.stdout).toMatch(/TS2322/);
+    const wrong = await sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app).then(
+      () => null,
+      (err: { code?: number; stdout?: string }) => err,
+    );
+    expect(wrong?.code).not.toBe(0);
+    expect(wrong?.stdout).toMatch(/TS2322/);
   });
 });
