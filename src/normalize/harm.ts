@@ -18,7 +18,8 @@
  *   two letters/digits, removes a field separator: destructive; one ASCII
  *   space removed between Chinese and a letter/digit (`2019 年`) is the
  *   convention (a wider space, U+3000, no-break or several, is a field
- *   separator: `电  9月29日`);
+ *   separator: `电  9月29日`); a space after a pause mark (，、；：) or
+ *   before a closing mark separates nothing the mark does not (allowed);
  * - a space inserted where there was none: destructive;
  * - a punctuation mark deleted or inserted: reported, not destructive;
  * - spaces of another width or number made one ASCII space, indents, edge
@@ -41,6 +42,7 @@ export type HarmKind =
   | 'mark-inserted'
   | 'markup-removed'
   | 'cjk-latin-space-removed'
+  | 'mark-space-removed'
   | 'space-normalized'
   | 'mark-converted';
 
@@ -105,6 +107,10 @@ export function isContent(c: number): boolean {
   if (c >= 0x3000 && c <= 0x303f) return false;
   return OTHER_LETTER_RE.test(String.fromCharCode(c));
 }
+
+/** Folded pause marks ，、；： and closing marks 。！？）》」』】 (a space beside them separates nothing). */
+const PAUSE = new Set([0x2c, 0x3001, 0x3b, 0x3a]);
+const CLOSING = new Set([0x2c, 0x3001, 0x3b, 0x3a, 0x3002, 0x21, 0x3f, 0x29, 0x300b, 0x300d, 0x300f, 0x3011]);
 
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -278,7 +284,10 @@ export function diffClean(input: string, output: string): HarmDiff[] {
         // one ASCII space between Chinese and a letter/digit is word spacing
         // the convention removes ("2019 年"); wider or other spaces separate fields
         const cjkLatin = A.single[i] === 1 && ((isAlnum(l) && !isAlnum(r)) || (!isAlnum(l) && isAlnum(r)));
-        out.push({ kind: cjkLatin ? 'cjk-latin-space-removed' : 'field-space-removed', inPos: A.pos[i]!, outPos: B.pos[j]! });
+        // a space after a pause mark (，、；：) or before a closing mark
+        // separates nothing the mark does not
+        const byMark = PAUSE.has(l) || CLOSING.has(r);
+        out.push({ kind: cjkLatin ? 'cjk-latin-space-removed' : byMark ? 'mark-space-removed' : 'field-space-removed', inPos: A.pos[i]!, outPos: B.pos[j]! });
       } else if (ga === GAP_NONE && gb === GAP_SPACE) out.push({ kind: 'space-inserted', inPos: A.pos[i]!, outPos: B.pos[j]! });
       else if (ga === GAP_SPACE && !A.single[i]) out.push({ kind: 'space-normalized', inPos: A.pos[i]!, outPos: B.pos[j]! });
     }
