@@ -13,11 +13,11 @@
  * is not composed.
  */
 import { OffsetMap } from '../core/offsets.js';
-import type { NormDoc, Repair } from '../core/types.js';
+import type { Message, NormDoc, Repair } from '../core/types.js';
 import { artifacts } from './artifacts.js';
 import { dedupDoubled } from './dedup-doubled.js';
 import { numbering } from './numbering.js';
-import type { Pass } from './pass.js';
+import type { Pass, PassContext } from './pass.js';
 import { punctuation } from './punctuation.js';
 import { reflow } from './reflow.js';
 import { spacing } from './spacing.js';
@@ -70,9 +70,15 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   let text = raw;
   let map: OffsetMap | null = null; // null = identity
   const lists: Repair[][] = [];
+  const messages: Message[] = [];
+  const ctx: PassContext = { raw, toRaw: (i) => (map ? map.fromAt(i) : i) };
   for (const name of passes) {
     const fn: Pass = name === 't2s' ? makeT2s(opts.t2sFrom ?? 'hk') : PASS_FNS[name];
-    const r = fn(text);
+    const r = fn(text, ctx);
+    if (r.messages && r.messages.length > 0) {
+      if (map) toRaw(r.messages as Array<{ rawStart: number; rawEnd: number }>, map);
+      for (const m of r.messages) messages.push(withLines(raw, m));
+    }
     if (r.repairs.length === 0 && r.text === text) continue;
     if (map) toRaw(r.repairs, map);
     lists.push(r.repairs);
@@ -88,11 +94,29 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   // an array read.
   const final = map ?? OffsetMap.identity(raw.length);
   void final.from;
-  return { raw, text, map: final, repairs: mergeByRaw(lists) };
+  messages.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
+  return { raw, text, map: final, repairs: mergeByRaw(lists), messages };
+}
+
+/** Fill "{lines}" in a message with the raw line numbers of its region. */
+function withLines(raw: string, m: Message): Message {
+  if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) return m;
+  let line = 1;
+  let a = 0;
+  let z = 0;
+  const end = Math.max(m.rawStart, m.rawEnd - 1);
+  for (let i = 0; i <= end && i < raw.length; i++) {
+    if (i === m.rawStart) a = line;
+    if (i === end) z = line;
+    if (raw.charCodeAt(i) === 0x0a) line++;
+  }
+  if (z === 0) z = line;
+  if (a === 0) a = z;
+  return { ...m, message: m.message.replace('{lines}', a === z ? `line ${a}` : `lines ${a}–${z}`) };
 }
 
 /** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span; the running map may be sparse). */
-function toRaw(repairs: Repair[], map: OffsetMap): void {
+function toRaw(repairs: Array<{ rawStart: number; rawEnd: number }>, map: OffsetMap): void {
   const n = map.length;
   for (const rep of repairs) {
     const a = rep.rawStart;
@@ -135,4 +159,4 @@ function mergeByRaw(lists: Repair[][]): Repair[] {
 }
 
 export { artifacts, dedupDoubled, numbering, punctuation, reflow, spacing, unicode, makeT2s };
-export type { Pass, PassResult } from './pass.js';
+export type { Pass, PassContext, PassResult } from './pass.js';
