@@ -66,3 +66,17 @@ export function unchanged(input: string): PassResult {
     repairs: [],
   };
 }
+
+/** Does the text before position p on its line hold a paragraph indent (U+3000, or two or more spaces)? */
+export function indentBefore(s: string, p: number): boolean {
+  let n = 0;
+  let ideo = false;
+  for (let i = p - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+    if (c === 0x3000) ideo = true;
+    else if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
+    n++;
+  }
+  return ideo || n >= 2;
+}

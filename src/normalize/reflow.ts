@@ -42,7 +42,7 @@
 import { EditBuilder } from '../core/offsets.js';
 import { isAsciiAlnum as isAsciiAlnumImported, isHan as isHanImported } from './chars.js';
 import { isFieldLine } from './spacing.js';
-import { RepairLog, decision, type PassContext, type PassResult } from './pass.js';
+import { RepairLog, decision, indentBefore, type PassContext, type PassResult } from './pass.js';
 
 // Hot helpers bound once: a module runner that rewrites imports (vite-node,
 // vitest) turns every call of an imported function into a property read on
@@ -286,20 +286,6 @@ function analyse(text: string, start: number, blanks: number): Line {
     midSegs: NO_SEGS,
     indented: false,
   };
-}
-
-/** Does the text before position p on its line hold a paragraph indent (U+3000, or two or more spaces)? */
-function indentBefore(s: string, p: number): boolean {
-  let n = 0;
-  let ideo = false;
-  for (let i = p - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) break;
-    if (c === 0x3000) ideo = true;
-    else if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
-    n++;
-  }
-  return ideo || n >= 2;
 }
 
 /** Leading whitespace of the line starting at p, in the input itself (when reflow runs without artifacts). */

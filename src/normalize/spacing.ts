@@ -14,7 +14,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { isAsciiAlnum as isAsciiAlnumImported, isHan as isHanImported, isSpace as isSpaceImported } from './chars.js';
-import { RepairLog, type PassResult } from './pass.js';
+import { RepairLog, decision, indentBefore, type PassContext, type PassResult } from './pass.js';
 
 // Hot helpers bound once: a module runner that rewrites imports (vite-node,
 // vitest) turns every call of an imported function into a property read on
@@ -75,18 +75,64 @@ const FIELD_TAG_RE = /^(?:特刊|专刊|副刊|周刊|专版|摄影报道|摄影
 
 const NONE: ReadonlySet<number> = new Set<number>();
 
-export function spacing(input: string): PassResult {
+export function spacing(input: string, ctx?: PassContext): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('spacing');
+  // In a layout that indents paragraphs (in the raw text), a line without
+  // the indent is a title, a kicker or a credit, not body prose.
+  let titles: Set<number> | null = null;
+  if (ctx) {
+    let indented = 0;
+    let lines = 0;
+    const flush: number[] = [];
+    for (let start = 0; start < input.length; ) {
+      let end = input.indexOf('\n', start);
+      if (end < 0) end = input.length;
+      if (end > start) {
+        lines++;
+        if (indentBefore(ctx.raw, ctx.toRaw(start))) indented++;
+        else flush.push(start);
+      }
+      start = end + 1;
+    }
+    if (indented >= 3 && indented >= 0.5 * lines) titles = new Set(flush);
+  }
   // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
-  spacingLines(input, b, log);
+  const stats: SpaceStats = { c: [], d: [] };
+  spacingLines(input, b, log, titles, stats);
   const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
+  const messages = [];
+  for (const r of stats.c) messages.push(decision('spacing', 'I_JUSTIFIED_SPACING', `justified spacing detected in {lines} (${r.n} spaces removed)`, r.start, r.end));
+  for (const r of stats.d) messages.push(decision('spacing', 'I_STRAY_SPACES', `spaces inside Chinese text removed in {lines} (${r.n}: stray or beside a mark)`, r.start, r.end));
+  messages.sort((x, y) => x.rawStart! - y.rawStart!);
+  return { text, map, repairs: log.list, messages };
 }
 
-function spacingLines(input: string, b: EditBuilder, log: RepairLog): void {
+/** Regions of lines with one kind of repair (lines less than five apart form one region). */
+interface Region {
+  start: number;
+  end: number;
+  n: number;
+  lastLine: number;
+}
+interface SpaceStats {
+  c: Region[];
+  d: Region[];
+}
+
+function addToRegion(list: Region[], line: number, start: number, end: number): void {
+  const r = list[list.length - 1];
+  if (r && line - r.lastLine <= 4) {
+    r.end = end;
+    r.n++;
+    r.lastLine = line;
+  } else list.push({ start, end, n: 1, lastLine: line });
+}
+
+function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Set<number> | null, stats: SpaceStats): void {
   const n = input.length;
-  for (let start = 0; start <= n; ) {
+  let lineNo = 0;
+  for (let start = 0; start <= n; lineNo++) {
     // find the line end and whether the line holds a space, in one scan
     let end = start;
     let any = false;
@@ -95,7 +141,15 @@ function spacingLines(input: string, b: EditBuilder, log: RepairLog): void {
       if (c === 0x0a) break;
       if (!any && isSpace(c)) any = true;
     }
-    if (any) spaceLine(input, start, end, b, log);
+    if (any) {
+      const first = log.list.length;
+      spaceLine(input, start, end, b, log, titles !== null && titles.has(start));
+      for (let k = first; k < log.list.length; k++) {
+        const r = log.list[k]!;
+        if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
+        else if (r.kind === 'd' && r.after === '') addToRegion(stats.d, lineNo, start, end);
+      }
+    }
     start = end + 1;
   }
 }
@@ -169,7 +223,7 @@ function enclosed(line: string, i: number, j: number): boolean {
   return i - opener - 1 >= 2 && closer - j >= 2 && isHan(line.charCodeAt(i - 1)) && isHan(line.charCodeAt(j));
 }
 
-function spaceLine(input: string, start: number, end: number, b: EditBuilder, log: RepairLog): void {
+function spaceLine(input: string, start: number, end: number, b: EditBuilder, log: RepairLog, unindented: boolean): void {
   {
     const line = input.slice(start, end);
     // keep has i when the space run starting at i is a field separator
@@ -291,7 +345,7 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
     // a title may hold a comma or two but ends no sentence; half-width
     // punctuation and a space between Chinese and digits ("2026 年") are
     // converter damage, not a title's layout
-    const titleLike = !halfWidth && !ended && !digitSpace && marks <= 2 && line.length <= 40;
+    const titleLike = (!halfWidth && !ended && !digitSpace && marks <= 2 && line.length <= 40) || (unindented && !ended && !halfWidth);
     const proseAt = (i: number): boolean => {
       if (titleLike) return false;
       let k = 0;
