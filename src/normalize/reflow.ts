@@ -522,7 +522,9 @@ export function decideBreaks(lines: Line[]): Decision[] {
     const med = percentile(mids, 0.5);
     let near = 0;
     for (const m of mids) if (Math.abs(m - med) <= 2) near++;
-    if (near >= 0.6 * mids.length) colWidth = med;
+    // (a printed column holds several characters: segments of one or two
+    // are the spaces of a justified line, not column ends)
+    if (near >= 0.6 * mids.length && med >= 6) colWidth = med;
   }
   const indent = !paraMode && indentsParagraphs(lines);
   const wraps = !paraMode && hardWrapEvidence(lines);
