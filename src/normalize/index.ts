@@ -77,7 +77,7 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
     const r = fn(text, ctx);
     if (r.messages && r.messages.length > 0) {
       if (map) toRaw(r.messages as Array<{ rawStart: number; rawEnd: number }>, map);
-      for (const m of r.messages) messages.push(withLines(raw, m));
+      for (const m of r.messages) messages.push(m);
     }
     if (r.repairs.length === 0 && r.text === text) continue;
     if (map) toRaw(r.repairs, map);
@@ -95,24 +95,39 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   const final = map ?? OffsetMap.identity(raw.length);
   void final.from;
   messages.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
+  if (messages.length > 0) fillLines(raw, messages);
   return { raw, text, map: final, repairs: mergeByRaw(lists), messages };
 }
 
-/** Fill "{lines}" in a message with the raw line numbers of its region. */
-function withLines(raw: string, m: Message): Message {
-  if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) return m;
+/** 1-based line of each raw position in `positions` (sorted), counted in one scan. */
+function linesAt(raw: string, positions: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const sorted = [...new Set(positions)].sort((x, y) => x - y);
   let line = 1;
-  let a = 0;
-  let z = 0;
-  const end = Math.max(m.rawStart, m.rawEnd - 1);
-  for (let i = 0; i <= end && i < raw.length; i++) {
-    if (i === m.rawStart) a = line;
-    if (i === end) z = line;
-    if (raw.charCodeAt(i) === 0x0a) line++;
+  let i = 0;
+  for (const p of sorted) {
+    const stop = Math.min(p, raw.length);
+    for (; i < stop; i++) if (raw.charCodeAt(i) === 0x0a) line++;
+    out.set(p, line);
   }
-  if (z === 0) z = line;
-  if (a === 0) a = z;
-  return { ...m, message: m.message.replace('{lines}', a === z ? `line ${a}` : `lines ${a}–${z}`) };
+  return out;
+}
+
+/** Fill "{lines}" in each message with the raw line numbers of its region. */
+function fillLines(raw: string, messages: Message[]): void {
+  const pos: number[] = [];
+  for (const m of messages) {
+    if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) continue;
+    pos.push(m.rawStart, Math.max(m.rawStart, m.rawEnd - 1));
+  }
+  if (pos.length === 0) return;
+  const at = linesAt(raw, pos);
+  for (const m of messages) {
+    if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) continue;
+    const a = at.get(m.rawStart)!;
+    const z = at.get(Math.max(m.rawStart, m.rawEnd - 1))!;
+    m.message = m.message.replace('{lines}', a === z ? `line ${a}` : `lines ${a}–${z}`);
+  }
 }
 
 /** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span; the running map may be sparse). */

@@ -79,24 +79,9 @@ export function spacing(input: string, ctx?: PassContext): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('spacing');
   // In a layout that indents paragraphs (in the raw text), a line without
-  // the indent is a title, a kicker or a credit, not body prose.
-  let titles: Set<number> | null = null;
-  if (ctx) {
-    let indented = 0;
-    let lines = 0;
-    const flush: number[] = [];
-    for (let start = 0; start < input.length; ) {
-      let end = input.indexOf('\n', start);
-      if (end < 0) end = input.length;
-      if (end > start) {
-        lines++;
-        if (indentBefore(ctx.raw, ctx.toRaw(start))) indented++;
-        else flush.push(start);
-      }
-      start = end + 1;
-    }
-    if (indented >= 3 && indented >= 0.5 * lines) titles = new Set(flush);
-  }
+  // the indent is a title, a kicker or a credit, not body prose. (Measured
+  // on the first line that holds a space: most documents have none.)
+  const titles = { known: !ctx, set: null as Set<number> | null, ctx, input };
   // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
   const stats: SpaceStats = { c: [], d: [] };
   spacingLines(input, b, log, titles, stats);
@@ -129,7 +114,36 @@ function addToRegion(list: Region[], line: number, start: number, end: number): 
   } else list.push({ start, end, n: 1, lastLine: line });
 }
 
-function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Set<number> | null, stats: SpaceStats): void {
+interface Titles {
+  known: boolean;
+  set: Set<number> | null;
+  ctx: PassContext | undefined;
+  input: string;
+}
+
+/** Starts of the unindented lines of a layout that indents paragraphs (null when it does not). */
+function unindentedLines(t: Titles): Set<number> | null {
+  if (t.known) return t.set;
+  t.known = true;
+  const { ctx, input } = t;
+  let indented = 0;
+  let lines = 0;
+  const flush: number[] = [];
+  for (let start = 0; start < input.length; ) {
+    let end = input.indexOf('\n', start);
+    if (end < 0) end = input.length;
+    if (end > start) {
+      lines++;
+      if (indentBefore(ctx!.raw, ctx!.toRaw(start))) indented++;
+      else flush.push(start);
+    }
+    start = end + 1;
+  }
+  if (indented >= 3 && indented >= 0.5 * lines) t.set = new Set(flush);
+  return t.set;
+}
+
+function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Titles, stats: SpaceStats): void {
   const n = input.length;
   let lineNo = 0;
   for (let start = 0; start <= n; lineNo++) {
@@ -143,7 +157,8 @@ function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Set
     }
     if (any) {
       const first = log.list.length;
-      spaceLine(input, start, end, b, log, titles !== null && titles.has(start));
+      const t = unindentedLines(titles);
+      spaceLine(input, start, end, b, log, t !== null && t.has(start));
       for (let k = first; k < log.list.length; k++) {
         const r = log.list[k]!;
         if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
