@@ -415,9 +415,10 @@ function sentenceEndContinues(lines: Line[], i: number, firstLine: boolean): boo
 }
 
 /**
- * Evidence of hard wraps: lines that stop mid-sentence (on a character or
- * an opening mark, or before a line that starts with a closing mark or a
- * comma) while filling the local column. Verse, list items, titles and
+ * Evidence of hard wraps: lines of prose (a comma or a sentence end inside)
+ * that stop mid-sentence (on a character or an opening mark), or lines
+ * before a line that starts with a closing mark or a comma, while filling
+ * the local column. Verse, list items, titles and
  * table rows end on a mark or short of the column, and paragraphs of
  * clean text vary in width, so such lines are rare there; a wrapped text
  * is made of them. Wraps are proven when at least one such line is seen
@@ -435,7 +436,15 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     open++;
     if (L.heading || L.fields || L.byline || (N && (N.indented || N.blanks > 1))) continue;
     const last = L.text.charCodeAt(L.text.length - 1);
-    const midWord = isHan(last) || isAsciiAlnum(last) || OPENERS.has(last) || (N !== undefined && isClosingStart(N.text.charCodeAt(0)));
+    // (a wrapped line of prose holds a comma or a sentence end before its
+    // end; a line of verse or a list item is a phrase: punctuation, if
+    // any, only at its end)
+    const closes = N !== undefined && isClosingStart(N.text.charCodeAt(0));
+    const stops = isHan(last) || isAsciiAlnum(last) || OPENERS.has(last) || CONTINUING.has(last);
+    let midWord = closes || (stops && innerPunct(L.text));
+    // the last line of an excerpt cut from a wrapped text: a full column
+    // line, clearly wider than the titles and phrases around it
+    if (!midWord && N === undefined && stops && !CONTINUING.has(last) && n >= 3) midWord = L.w >= medianWidth(lines) + 3;
     if (!midWord || L.w < 5) continue;
     let col = 0;
     for (let k = Math.max(0, i - COL_WINDOW); k <= i + 1 + COL_WINDOW && k < n; k++) {
@@ -445,6 +454,16 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     if (L.w >= col - 1.5) wrapped++;
   }
   return wrapped >= 1 && wrapped >= 0.2 * open;
+}
+
+/** Sentence punctuation before the last character of t. */
+function innerPunct(t: string): boolean {
+  for (let i = 0; i + 1 < t.length; i++) if (isInnerPunct(t.charCodeAt(i))) return true;
+  return false;
+}
+
+function medianWidth(lines: Line[]): number {
+  return percentile(lines.map((l) => l.w), 0.5);
 }
 
 /**

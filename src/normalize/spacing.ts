@@ -70,6 +70,18 @@ export function isFieldLine(line: string): boolean {
   return names || phrases;
 }
 
+/** A row of a flattened table: no sentence punctuation, three cells or more, two of them bare numbers ("北京 100 120 20%"). */
+const NUMBER_CELL_RE = /^[+-]?\d[\d.,]*%?$/;
+export function isTableRow(line: string): boolean {
+  if (line.length > 80 || PROSE_PUNCT_RE.test(line)) return false;
+  const cells = line.split(/[ \u3000\t\u00a0]+/);
+  if (cells.length < 3) return false;
+  let numbers = 0;
+  for (const c of cells) if (NUMBER_CELL_RE.test(c)) numbers++;
+  // "今年前 7 个月": one number between words is a number and its measure word
+  return numbers >= 2 && NUMBER_CELL_RE.test(cells[cells.length - 1]!);
+}
+
 /** Words that follow a title or a name as a separate field. */
 const FIELD_TAG_RE = /^(?:特刊|专刊|副刊|周刊|专版|摄影报道|摄影|报道|文\/图|摄)$/;
 
@@ -273,7 +285,7 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
           closeUp.add(z1);
         }
       }
-    } else if (isFieldLine(line)) {
+    } else if (isFieldLine(line) || isTableRow(line)) {
       fieldLine = true;
     } else {
       const last = line.charCodeAt(line.length - 1);

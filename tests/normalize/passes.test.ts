@@ -291,3 +291,23 @@ describe('pass selection', () => {
     expect(sp.map((r) => raw.slice(r.rawStart, r.rawEnd))).toEqual([' ', ' ', ' ']);
   });
 });
+
+describe('clean text without paragraph indents passes through', () => {
+  const same = (lines: string[]) => {
+    const d = normalize(lines.join('\n'));
+    expect(d.text).toBe(lines.filter((l) => l !== '').join('\n'));
+    expect(d.messages).toEqual([]);
+  };
+  it('verse with and without punctuation keeps its lines', () => {
+    same(['我爱你中国', '我爱你春天蓬勃的秧苗', '我爱你秋日金黄的硕果', '我爱你青松气质', '我爱你红梅品格', '我爱你家乡的甜蔗']);
+    same(['床前明月光，', '疑是地上霜。', '举头望明月，', '低头思故乡。']);
+  });
+  it('title, dateline with an ASCII space, quotation, attribution paragraph, credit line', () => {
+    same(['城市更新按下快进键', '', '新华社上海3月5日电 记者从上海市住房城乡建设管理委获悉，今年全市将推进城市更新项目。', '', '“我们要让老百姓住得更好。”', '', '市住建委负责人表示，更新将分片推进。', '', '（责任编辑：张三 李四）']);
+  });
+  it('clauses, list items, dialogue turns, table rows', () => {
+    same(['第一章 总则', '第一条 为了规范管理，制定本办法。', '第二条 本办法适用于本市行政区域内的各类项目；', '（一）新建项目；', '（二）改建项目；', '（三）扩建项目。']);
+    same(['问：今年有什么新变化？', '答：主要有三个方面。', '问：具体是哪些？', '答：一是扩大范围，二是提高标准，三是简化流程。']);
+    expect(normalize('北京 100 120 20%\n上海 110 130 18%').text).toBe('北京 100 120 20%\n上海 110 130 18%');
+  });
+});
