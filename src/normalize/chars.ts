@@ -48,7 +48,7 @@ export function isAsciiAlnum(c: number): boolean {
 }
 
 export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2007 || c === 0x202f;
 }
 
 /** Display width in half-width units: CJK 2, everything else 1. */

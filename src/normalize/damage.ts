@@ -70,7 +70,8 @@ export function justify(line: string, r: () => number): string {
     const a = chars[i]!;
     const b = chars[i + 1];
     if (b === undefined) break;
-    if (/[0-9A-Za-z]/.test(a) && /[0-9A-Za-z]/.test(b)) continue;
+    // a run of ASCII stays whole ("T1", "8.5", "1/3", "1+N"): print spreads Chinese cells
+    if (/[!-~]/.test(a) && /[!-~]/.test(b)) continue;
     if (full || r() < 0.5) out.push(' ');
   }
   return out.join('');

@@ -10,7 +10,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { Cls, clsOf as clsOfImported } from './chars.js';
-import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
+import { RepairLog, decision, forEachLine, unchanged, type PassResult } from './pass.js';
 
 // Hot helpers bound once: a module runner that rewrites imports (vite-node,
 // vitest) turns every call of an imported function into a property read on
@@ -119,9 +119,18 @@ function hasTwoDistinctHan(s: string, runs: Run[]): boolean {
 
 export function dedupDoubled(input: string): PassResult {
   const found: Run[][] = [];
-  forEachLine(input, (start, end) => {
+  // regions of doubled lines (lines less than five apart form one)
+  const regions: Array<{ start: number; end: number; lines: number; last: number }> = [];
+  forEachLine(input, (start, end, index) => {
     const runs = doubledLine(input, start, end);
-    if (runs) found.push(runs);
+    if (!runs) return;
+    found.push(runs);
+    const r = regions[regions.length - 1];
+    if (r && index - r.last <= 4) {
+      r.end = end;
+      r.lines++;
+      r.last = index;
+    } else regions.push({ start, end, lines: 1, last: index });
   });
   if (found.length === 0) return unchanged(input);
   const b = new EditBuilder(input);
@@ -139,5 +148,8 @@ export function dedupDoubled(input: string): PassResult {
     }
   }
   const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
+  const messages = regions.map((r) =>
+    decision('dedup', 'I_FAKE_BOLD', `fake-bold doubling (every run written twice) in {lines} (${r.lines} line${r.lines > 1 ? 's' : ''} collapsed)`, r.start, r.end),
+  );
+  return { text, map, repairs: log.list, messages };
 }

@@ -13,11 +13,11 @@
  * is not composed.
  */
 import { OffsetMap } from '../core/offsets.js';
-import type { NormDoc, Repair } from '../core/types.js';
+import type { Message, NormDoc, Repair } from '../core/types.js';
 import { artifacts } from './artifacts.js';
 import { dedupDoubled } from './dedup-doubled.js';
 import { numbering } from './numbering.js';
-import type { Pass } from './pass.js';
+import type { Pass, PassContext } from './pass.js';
 import { punctuation } from './punctuation.js';
 import { reflow } from './reflow.js';
 import { spacing } from './spacing.js';
@@ -70,9 +70,15 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   let text = raw;
   let map: OffsetMap | null = null; // null = identity
   const lists: Repair[][] = [];
+  const messages: Message[] = [];
+  const ctx: PassContext = { raw, toRaw: (i) => (map ? map.fromAt(i) : i) };
   for (const name of passes) {
     const fn: Pass = name === 't2s' ? makeT2s(opts.t2sFrom ?? 'hk') : PASS_FNS[name];
-    const r = fn(text);
+    const r = fn(text, ctx);
+    if (r.messages && r.messages.length > 0) {
+      if (map) toRaw(r.messages as Array<{ rawStart: number; rawEnd: number }>, map);
+      for (const m of r.messages) messages.push(m);
+    }
     if (r.repairs.length === 0 && r.text === text) continue;
     if (map) toRaw(r.repairs, map);
     lists.push(r.repairs);
@@ -88,11 +94,44 @@ export function normalize(raw: string, opts: NormalizeOptions = {}): NormDoc {
   // an array read.
   const final = map ?? OffsetMap.identity(raw.length);
   void final.from;
-  return { raw, text, map: final, repairs: mergeByRaw(lists) };
+  messages.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
+  if (messages.length > 0) fillLines(raw, messages);
+  return { raw, text, map: final, repairs: mergeByRaw(lists), messages };
+}
+
+/** 1-based line of each raw position in `positions` (sorted), counted in one scan. */
+function linesAt(raw: string, positions: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const sorted = [...new Set(positions)].sort((x, y) => x - y);
+  let line = 1;
+  let i = 0;
+  for (const p of sorted) {
+    const stop = Math.min(p, raw.length);
+    for (; i < stop; i++) if (raw.charCodeAt(i) === 0x0a) line++;
+    out.set(p, line);
+  }
+  return out;
+}
+
+/** Fill "{lines}" in each message with the raw line numbers of its region. */
+function fillLines(raw: string, messages: Message[]): void {
+  const pos: number[] = [];
+  for (const m of messages) {
+    if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) continue;
+    pos.push(m.rawStart, Math.max(m.rawStart, m.rawEnd - 1));
+  }
+  if (pos.length === 0) return;
+  const at = linesAt(raw, pos);
+  for (const m of messages) {
+    if (!m.message.includes('{lines}') || m.rawStart == null || m.rawEnd == null) continue;
+    const a = at.get(m.rawStart)!;
+    const z = at.get(Math.max(m.rawStart, m.rawEnd - 1))!;
+    m.message = m.message.replace('{lines}', a === z ? `line ${a}` : `lines ${a}–${z}`);
+  }
 }
 
 /** Map repairs from a pass's input coordinates to raw (same rule as OffsetMap.span; the running map may be sparse). */
-function toRaw(repairs: Repair[], map: OffsetMap): void {
+function toRaw(repairs: Array<{ rawStart: number; rawEnd: number }>, map: OffsetMap): void {
   const n = map.length;
   for (const rep of repairs) {
     const a = rep.rawStart;
@@ -135,4 +174,4 @@ function mergeByRaw(lists: Repair[][]): Repair[] {
 }
 
 export { artifacts, dedupDoubled, numbering, punctuation, reflow, spacing, unicode, makeT2s };
-export type { Pass, PassResult } from './pass.js';
+export type { Pass, PassContext, PassResult } from './pass.js';

@@ -4,7 +4,7 @@
  * Only when the document's 、-headings are mostly Chinese-numbered.
  */
 import { EditBuilder } from '../core/offsets.js';
-import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
+import { RepairLog, decision, forEachLine, unchanged, type PassResult } from './pass.js';
 
 const CN_HEAD_RE = /^[一二三四五六七八九十]{1,3}、/;
 const DIGIT_HEAD_RE = /^(\d{1,2})、/;
@@ -67,5 +67,8 @@ export function numbering(input: string): PassResult {
     log.add('n', d.at, d.at + d.digits.length, d.digits, out);
   }
   const { text, map } = b.finish();
-  return { text, map, repairs: log.list };
+  const messages = todo.map((d) =>
+    decision('numbering', 'I_MISNUMBERED_HEADING', `heading "${d.digits}、" among Chinese-numbered siblings renumbered in {lines}`, d.at, d.at + d.digits.length),
+  );
+  return { text, map, repairs: log.list, messages };
 }

@@ -42,7 +42,7 @@
 import { EditBuilder } from '../core/offsets.js';
 import { isAsciiAlnum as isAsciiAlnumImported, isHan as isHanImported } from './chars.js';
 import { isFieldLine } from './spacing.js';
-import { RepairLog, type PassResult } from './pass.js';
+import { RepairLog, decision, indentBefore, type PassContext, type PassResult } from './pass.js';
 
 // Hot helpers bound once: a module runner that rewrites imports (vite-node,
 // vitest) turns every call of an imported function into a property read on
@@ -75,6 +75,8 @@ function speakerEnd(t: string): boolean {
 const OPENERS = new Set([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
 /** ... and its attribution alone on the next line ("唐超表示。"). */
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
+/** ... the attribution is the whole line: a layout no clean text has. */
+const ATTRIBUTION_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言)。$`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
 const CONTINUING = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
 /** Closing marks and commas: ”’」』）》，。、；：！？,.;:!?) */
@@ -111,6 +113,8 @@ interface Line {
   firstSeg: number;
   /** widths of the segments between column-end spaces, first and last excluded */
   midSegs: number[];
+  /** the line began with a paragraph indent (U+3000, or two spaces or more) in the raw text */
+  indented: boolean;
 }
 
 /**
@@ -280,7 +284,21 @@ function analyse(text: string, start: number, blanks: number): Line {
     fields: short && space && isFieldLine(t),
     firstSeg: -1,
     midSegs: NO_SEGS,
+    indented: false,
   };
+}
+
+/** Leading whitespace of the line starting at p, in the input itself (when reflow runs without artifacts). */
+function leadingIndent(s: string, p: number): boolean {
+  let n = 0;
+  let ideo = false;
+  for (let i = p; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3000) ideo = true;
+    else if (c !== 0x20 && c !== 0xa0 && c !== 0x09) break;
+    n++;
+  }
+  return ideo || n >= 2;
 }
 
 /** Width of the text before the first column-end space. */
@@ -396,6 +414,79 @@ function sentenceEndContinues(lines: Line[], i: number, firstLine: boolean): boo
   return L.w >= col - FULL_SLACK || (firstLine && L.w >= col - INDENT_MAX);
 }
 
+/**
+ * Evidence of hard wraps: lines of prose (a comma or a sentence end inside)
+ * that stop mid-sentence (on a character or an opening mark), or lines
+ * before a line that starts with a closing mark or a comma, while filling
+ * the local column. Verse, list items, titles and
+ * table rows end on a mark or short of the column, and paragraphs of
+ * clean text vary in width, so such lines are rare there; a wrapped text
+ * is made of them. Wraps are proven when at least one such line is seen
+ * and they are a fifth or more of the lines that do not end a sentence.
+ */
+export function hardWrapEvidence(lines: Line[]): boolean {
+  const n = lines.length;
+  let wrapped = 0;
+  let open = 0;
+  // (the last line counts too: an excerpt cut from a wrapped text ends mid-word)
+  for (let i = 0; i < n; i++) {
+    const L = lines[i]!;
+    const N = lines[i + 1];
+    if (L.final) continue;
+    open++;
+    if (L.heading || L.fields || L.byline || (N && (N.indented || N.blanks > 1))) continue;
+    const last = L.text.charCodeAt(L.text.length - 1);
+    // (a wrapped line of prose holds a comma or a sentence end before its
+    // end; a line of verse or a list item is a phrase: punctuation, if
+    // any, only at its end)
+    const closes = N !== undefined && isClosingStart(N.text.charCodeAt(0));
+    const stops = isHan(last) || isAsciiAlnum(last) || OPENERS.has(last) || CONTINUING.has(last);
+    let midWord = closes || (stops && innerPunct(L.text));
+    // the last line of an excerpt cut from a wrapped text: a full column
+    // line, clearly wider than the titles and phrases around it
+    if (!midWord && N === undefined && stops && !CONTINUING.has(last) && n >= 3) midWord = L.w >= medianWidth(lines) + 3;
+    if (!midWord || L.w < 5) continue;
+    let col = 0;
+    for (let k = Math.max(0, i - COL_WINDOW); k <= i + 1 + COL_WINDOW && k < n; k++) {
+      const w = lines[k]!.w;
+      if (w > col) col = w;
+    }
+    if (L.w >= col - 1.5) wrapped++;
+  }
+  return wrapped >= 1 && wrapped >= 0.2 * open;
+}
+
+/** Sentence punctuation before the last character of t. */
+function innerPunct(t: string): boolean {
+  for (let i = 0; i + 1 < t.length; i++) if (isInnerPunct(t.charCodeAt(i))) return true;
+  return false;
+}
+
+function medianWidth(lines: Line[]): number {
+  return percentile(lines.map((l) => l.w), 0.5);
+}
+
+/**
+ * Lines of a byline set vertically: a label alone on a line ("本报记者")
+ * followed by name pieces, at least one of them a single character.
+ * vertical[i] is true for the gap after line i inside such a block.
+ */
+function verticalBylines(lines: Line[]): boolean[] {
+  const out: boolean[] = new Array(lines.length).fill(false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.labelOnly) continue;
+    let k = i + 1;
+    let single = false;
+    while (k < lines.length && (lines[k]!.namePiece || lines[k]!.labelOnly)) {
+      if (lines[k]!.text.length === 1) single = true;
+      k++;
+    }
+    if (single) for (let g = i; g < k - 1; g++) out[g] = true;
+    i = k - 1;
+  }
+  return out;
+}
+
 export function decideBreaks(lines: Line[]): Decision[] {
   const n = lines.length;
   const out: Decision[] = new Array(Math.max(0, n - 1)).fill('break');
@@ -443,8 +534,20 @@ export function decideBreaks(lines: Line[]): Decision[] {
       sampled++;
     }
   }
-  const colWidth = mids.length >= 2 ? percentile(mids, 0.5) : 0;
+  // column-end spaces are evidence only when there are enough of them and
+  // they are regular (most inner segments as wide as the median)
+  let colWidth = 0;
+  if (mids.length >= 2) {
+    const med = percentile(mids, 0.5);
+    let near = 0;
+    for (const m of mids) if (Math.abs(m - med) <= 2) near++;
+    // (a printed column holds several characters: segments of one or two
+    // are the spaces of a justified line, not column ends)
+    if (near >= 0.6 * mids.length && med >= 6) colWidth = med;
+  }
   const indent = !paraMode && indentsParagraphs(lines);
+  const wraps = !paraMode && hardWrapEvidence(lines);
+  const vertical = verticalBylines(lines);
   let bylineBlock = false;
   let prevBreak = true;
   for (let i = 0; i + 1 < n; i++) {
@@ -453,7 +556,15 @@ export function decideBreaks(lines: Line[]): Decision[] {
     const N2 = lines[i + 2];
     let d: Decision;
     const nHeadline = N2 !== undefined && (N2.byline || N2.labelOnly) && !N.punct && !N.byline && !N.labelOnly;
-    if (L.dashOnly || N.dashOnly) d = 'join';
+    // An indented line starts a paragraph. Without evidence of hard wraps
+    // (or of column-end spaces in a paragraph-per-line file) every line is
+    // a paragraph or block of its own, except where the lines themselves
+    // are the evidence: a dash split over two lines, a byline set
+    // vertically (one character a line), an attribution alone on a line.
+    if (N.indented) d = 'break';
+    else if ((L.dashOnly && (N.dashOnly || (i > 0 && lines[i - 1]!.dashOnly))) || (N.dashOnly && (L.dashOnly || (N2 !== undefined && N2.dashOnly)))) d = 'join';
+    else if (!wraps && !paraMode && !vertical[i] && !(speakerEnd(L.text) && ATTRIBUTION_RE.test(N.text))) d = 'break';
+    else if (L.dashOnly || N.dashOnly) d = 'join';
     else if (L.labelOnly || (bylineBlock && (N.namePiece || N.labelOnly))) {
       bylineBlock = true;
       d = L.text.length === 1 && N.text.length === 1 && !L.labelOnly ? 'join' : 'space';
@@ -508,7 +619,7 @@ function newlines(input: string, a: number, z: number): string {
   return z - a < NL.length ? NL[z - a]! : input.slice(a, z);
 }
 
-export function reflow(input: string): PassResult {
+export function reflow(input: string, ctx?: PassContext): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('reflow');
   const lines: Line[] = [];
@@ -522,6 +633,7 @@ export function reflow(input: string): PassResult {
       continue;
     }
     const l = analyse(input, pos, blanks);
+    l.indented = ctx ? indentBefore(ctx.raw, ctx.toRaw(pos)) : leadingIndent(input, pos);
     lines.push(l);
     blanks = 0;
     // step over the line and its line break
@@ -541,6 +653,7 @@ export function reflow(input: string): PassResult {
     log.add('e', 0, first.start, input.slice(0, first.start), '');
   }
   const decisions = decideBreaks(lines);
+  const messages = regions(lines, decisions);
   for (let i = 0; i < lines.length; i++) {
     const L = lines[i]!;
     b.keepTo(L.end);
@@ -568,5 +681,33 @@ export function reflow(input: string): PassResult {
     }
   }
   const r = b.finish();
-  return { text: r.text, map: r.map, repairs: log.list };
+  return { text: r.text, map: r.map, repairs: log.list, messages };
+}
+
+/**
+ * One message per region of joined lines: runs of joins less than five
+ * kept breaks apart form one region.
+ */
+function regions(lines: Line[], decisions: Decision[]): PassResult['messages'] {
+  const out: NonNullable<PassResult['messages']> = [];
+  let a = -1;
+  let z = -1;
+  let joins = 0;
+  const flush = () => {
+    if (a < 0) return;
+    out.push(decision('reflow', 'I_HARD_WRAPS', `hard wraps joined in {lines} (${joins} line breaks removed)`, lines[a]!.start, lines[z]!.end));
+    a = -1;
+    joins = 0;
+  };
+  for (let i = 0; i < decisions.length; i++) {
+    if (decisions[i] === 'break') {
+      if (a >= 0 && i - z > 4) flush();
+      continue;
+    }
+    if (a < 0) a = i;
+    z = i + 1;
+    joins++;
+  }
+  flush();
+  return out;
 }

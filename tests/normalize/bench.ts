@@ -1,10 +1,13 @@
 /**
  * Throughput of normalize() on one core: the corpus documents normalized
- * over and over (per document, as the pipeline does), and the whole corpus
- * repeated into one large document. Run: npx vite-node tests/normalize/bench.ts
+ * over and over (per document, as the pipeline does), the whole corpus
+ * repeated into one large document, and the clean-news articles
+ * (../shared/data/clean-news, when present) one by one, with the
+ * do-no-harm count. Run: npx vite-node tests/normalize/bench.ts
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCleanNews, scoreCleanNews } from '../../src/normalize/harm.js';
 import { normalize } from '../../src/normalize/index.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'corpus');
@@ -53,3 +56,22 @@ const big = [bigDoc(100), bigDoc(100), bigDoc(100)];
 const show = (xs: number[]) => `${Math.max(...xs).toFixed(1)} MB/s (runs ${xs.map((x) => x.toFixed(1)).join(' ')})`;
 console.log(`per-document, 100 rounds, best of 3: ${show(per)}`);
 console.log(`one document, corpus x100 (${((bytes * 100) / 1e6).toFixed(1)} MB), best of 3: ${show(big)}`);
+
+const CLEAN = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'clean-news', 'people-daily-2019.jsonl.gz');
+if (existsSync(CLEAN)) {
+  const arts = readCleanNews(CLEAN);
+  const cb = arts.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
+  const round = (): number => {
+    const t0 = process.hrtime.bigint();
+    let sink = 0;
+    for (const a of arts) sink += normalize(a.text).text.length;
+    const sec = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (sink === 0) throw new Error('no output');
+    return cb / 1e6 / sec;
+  };
+  round(); // warm up
+  const runs = [round(), round(), round()];
+  console.log(`clean news: ${arts.length} articles, ${(cb / 1e6).toFixed(1)} MB UTF-8, per article, best of 3: ${show(runs)}`);
+  const rep = scoreCleanNews(arts, { normalize: (t) => normalize(t).text, examplesPerKind: 0 });
+  console.log(`clean news do-no-harm: ${rep.destructiveArticles} of ${rep.articles} articles with a destructive change (${rep.destructive} changes)`);
+}

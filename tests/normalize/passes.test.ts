@@ -45,10 +45,10 @@ describe('pass: artifacts', () => {
 });
 
 describe('pass: unicode', () => {
-  it('drops zero-width chars, maps NBSP and full-width alphanumerics', () => {
+  it('drops zero-width chars, maps full-width alphanumerics, leaves NBSP to spacing', () => {
     check(unicode, [
       ['机\u200b器人', '机器人', 1],
-      ['今年\u00a0前', '今年 前', 1],
+      ['今年\u00a0前', '今年\u00a0前', 0],
       ['２０２４年ＡＩ', '2024年AI', 6],
       ['全角标点，。“”保留', '全角标点，。“”保留', 0],
     ]);
@@ -116,6 +116,28 @@ describe('pass: spacing', () => {
       ['高铁建设。 (邱海鹰 周毅 文/图)', '高铁建设。(邱海鹰 周毅 文/图)', 1],
       ['图1 一核引领、多点支撑产业布局', '图1 一核引领、多点支撑产业布局', 0],
       ['北 京 亦 庄', '北京亦庄', 3],
+    ]);
+  });
+  it('clean text: field spaces of any width stay as one space', () => {
+    check(spacing, [
+      ['新华社北京9月30日电\u00a0\u00a0（记者朱基钗）中共中央', '新华社北京9月30日电 （记者朱基钗）中共中央', 1],
+      ['新华社北京3月5日电 记者从国务院获悉，', '新华社北京3月5日电 记者从国务院获悉，', 0],
+      ['第十二条 国家鼓励发展，', '第十二条 国家鼓励发展，', 0],
+      ['第二章\u3000总则', '第二章 总则', 1],
+      ['缅怀先烈丰功伟绩 齐心开创美好未来', '缅怀先烈丰功伟绩 齐心开创美好未来', 0],
+      ['暖心服务 为民解忧（守初心 担使命 找差距 抓落实·深入开展）', '暖心服务 为民解忧（守初心 担使命 找差距 抓落实·深入开展）', 0],
+      ['桥身上打出“我爱你 中国”字样。', '桥身上打出“我爱你 中国”字样。', 0],
+      ['【史记】 【汉书】 【后汉书】', '【史记】 【汉书】 【后汉书】', 0],
+      ['大阪，身着“I\u00a0love\u00a0China”字样', '大阪，身着“I love China”字样', 2],
+      ['李光羲\u3000《祝酒歌》', '李光羲 《祝酒歌》', 1],
+    ]);
+  });
+  it('damage still goes: justified runs inside long lines, column-end spaces', () => {
+    check(spacing, [
+      ['近期发布的《北京具身智能科技创新与产业培育行 动 计 划（2025—2027年）》明确了', '近期发布的《北京具身智能科技创新与产业培育行动计划（2025—2027年）》明确了', 3],
+      ['北 京', '北京', 1],
+      ['2月28日,《上海东方枢纽国际商务合作 区建设总体方案》对外公布,位于浦东新区、规 划面积约 0.88 平方公里的这一合作区, 在综 合保税区', '2月28日,《上海东方枢纽国际商务合作区建设总体方案》对外公布,位于浦东新区、规划面积约0.88平方公里的这一合作区,在综合保税区', 6],
+      ['半日内,"亦庄箭"两箭升空、海陆齐发、振 奋人心。', '半日内,"亦庄箭"两箭升空、海陆齐发、振奋人心。', 1],
     ]);
   });
 });
@@ -267,5 +289,25 @@ describe('pass selection', () => {
     }
     const sp = d.repairs.filter((r) => r.pass === 'spacing');
     expect(sp.map((r) => raw.slice(r.rawStart, r.rawEnd))).toEqual([' ', ' ', ' ']);
+  });
+});
+
+describe('clean text without paragraph indents passes through', () => {
+  const same = (lines: string[]) => {
+    const d = normalize(lines.join('\n'));
+    expect(d.text).toBe(lines.filter((l) => l !== '').join('\n'));
+    expect(d.messages).toEqual([]);
+  };
+  it('verse with and without punctuation keeps its lines', () => {
+    same(['我爱你中国', '我爱你春天蓬勃的秧苗', '我爱你秋日金黄的硕果', '我爱你青松气质', '我爱你红梅品格', '我爱你家乡的甜蔗']);
+    same(['床前明月光，', '疑是地上霜。', '举头望明月，', '低头思故乡。']);
+  });
+  it('title, dateline with an ASCII space, quotation, attribution paragraph, credit line', () => {
+    same(['城市更新按下快进键', '', '新华社上海3月5日电 记者从上海市住房城乡建设管理委获悉，今年全市将推进城市更新项目。', '', '“我们要让老百姓住得更好。”', '', '市住建委负责人表示，更新将分片推进。', '', '（责任编辑：张三 李四）']);
+  });
+  it('clauses, list items, dialogue turns, table rows', () => {
+    same(['第一章 总则', '第一条 为了规范管理，制定本办法。', '第二条 本办法适用于本市行政区域内的各类项目；', '（一）新建项目；', '（二）改建项目；', '（三）扩建项目。']);
+    same(['问：今年有什么新变化？', '答：主要有三个方面。', '问：具体是哪些？', '答：一是扩大范围，二是提高标准，三是简化流程。']);
+    expect(normalize('北京 100 120 20%\n上海 110 130 18%').text).toBe('北京 100 120 20%\n上海 110 130 18%');
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Rules are units (ESLint's lesson): every folder under src/extract/rules/ is
+ * a registered rule whose id is the folder name, with its cases (rule.test.ts,
+ * through the one shared tester) and a README.md that names it and says what
+ * it is for; the registry is sorted and holds nothing else. Fails on a rule
+ * without cases, README or registry entry.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../src/extract/registry.js';
+
+const RULES = join(import.meta.dirname, '../../src/extract/rules');
+const folders = readdirSync(RULES).filter((d) => statSync(join(RULES, d)).isDirectory()).sort();
+
+describe('rules are units', () => {
+  const rules = allRules();
+
+  it('the registry holds exactly the rule folders, sorted by id', () => {
+    expect(rules.map((r) => r.id)).toEqual(folders);
+  });
+
+  for (const id of folders) {
+    it(`${id}: rule.ts, cases through the shared tester, a README naming it`, () => {
+      const dir = join(RULES, id);
+      expect(existsSync(join(dir, 'rule.ts')), `${id}/rule.ts`).toBe(true);
+      expect(existsSync(join(dir, 'rule.test.ts')), `${id}/rule.test.ts`).toBe(true);
+      const test = readFileSync(join(dir, 'rule.test.ts'), 'utf8');
+      expect(test, `${id}/rule.test.ts uses the shared tester`).toMatch(/from '\.\.\/\.\.\/tester\.js'/u);
+      expect(existsSync(join(dir, 'README.md')), `${id}/README.md`).toBe(true);
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      const rule = rules.find((r) => r.id === id)!;
+      expect(readme.startsWith(`# ${id}`), `${id}/README.md starts with its id`).toBe(true);
+      expect(readme).toMatch(/## Example/u);
+      expect(Number.isInteger(rule.version) && rule.version >= 1).toBe(true);
+      expect(rule.purpose.trim().length).toBeGreaterThan(10);
+    });
+  }
+});
