@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { normalize } from '../../src/normalize/index.js';
 import { placeMessages } from '../../src/pipeline/process.js';
-import { openDatabase, processText, storeDocument } from '../../src/index.js';
+import { openDatabase, processFile, processText, storeDocument } from '../../src/index.js';
 import { reportDataFromDb, renderReport } from '../../src/report/index.js';
-import { tempDir } from './helpers.js';
+import { CORPUS, tempDir } from './helpers.js';
 
 describe('messages on the document', () => {
   it('fills the normalized side of a raw position and the raw side of a normalized one', () => {
@@ -26,6 +26,19 @@ describe('messages on the document', () => {
     // raw [0, 9) is 如 今 在 这 里: normalized 如今在这里
     expect(n.text.slice(a!.start!, a!.end!)).toBe('如今在这里');
     expect(raw.slice(b!.rawStart!, b!.rawEnd!)).toBe(n.text.slice(6, 9));
+  });
+
+  it('a damaged page says why it was repaired, with positions on both sides', async () => {
+    const doc = await processFile(join(CORPUS, '000_df42f2bb45961d64.txt'));
+    const codes = new Set((doc.messages ?? []).map((m) => m.code));
+    expect(codes).toContain('I_HARD_WRAPS');
+    expect(codes).toContain('I_JUSTIFIED_SPACING');
+    for (const m of doc.messages ?? []) {
+      expect(m.source).toMatch(/^normalize\./u);
+      expect(m.rawStart).not.toBeNull();
+      expect(m.start).not.toBeNull();
+      expect(m.start!).toBeLessThanOrEqual(m.end!);
+    }
   });
 
   it('stores them, reads them through message_rows and shows them in the report', () => {
