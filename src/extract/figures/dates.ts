@@ -305,7 +305,9 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
             }
             if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
           }
-          out.push(period(st, second.end, p1, p2, docYear, docMonth));
+          const f = period(st, second.end, p1, p2, docYear, docMonth);
+          if (p1.y === null && p1.rel === null) notAhead(f, docDate);
+          out.push(f);
           i = second.end;
           continue;
         }
@@ -342,7 +344,9 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
           p2.rel = pt.p.rel;
         }
         if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
-        out.push(period(i, second.end, pt.p, p2, docYear, docMonth));
+        const f = period(i, second.end, pt.p, p2, docYear, docMonth);
+        if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
+        out.push(f);
         i = second.end;
         continue;
       }
@@ -350,11 +354,33 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     const r = startEnd(pt.p, docYear);
     const f: FigureHit = { kind: r.kind, start: i, end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(pt.p) };
     if (r.kind === 'period') f.dateEnd = r.dateEnd;
-    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) f.date = iso(docYear, docMonth, pt.p.d);
+    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) {
+      // 25日 alone: this month's, or last month's when that day is still to come
+      const ahead = docDate !== null && iso(docYear, docMonth, pt.p.d)! > docDate.slice(0, 10);
+      const y = ahead && docMonth === 1 ? docYear - 1 : docYear;
+      const mo = ahead ? (docMonth === 1 ? 12 : docMonth - 1) : docMonth;
+      f.date = iso(y, mo, pt.p.d);
+    } else if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
     out.push(f);
     i = end;
   }
   return out;
+}
+
+/**
+ * A month, quarter or half-year written without a year takes the document's
+ * year unless that puts its start after the document date: 12月份 in an
+ * article of 2025-01-08 is 2024-12 (FIGURES.md).
+ */
+function notAhead(f: FigureHit, docDate: string | null): void {
+  if (!docDate || !f.date || f.date.length < 7) return;
+  const a = f.attrs as { named?: string; from?: { named?: string } } | undefined;
+  const named = a?.named ?? a?.from?.named ?? '';
+  if (/半年|年底|年末|年初/.test(named)) return;
+  if (f.date.slice(0, 7) <= docDate.slice(0, 7)) return;
+  const back = (v: string): string => String(Number(v.slice(0, 4)) - 1) + v.slice(4);
+  f.date = back(f.date);
+  if (f.dateEnd) f.dateEnd = back(f.dateEnd);
 }
 
 /** The second half of a range that omits what the first half gave: 8月25日至27日 (27日 read as a day). */

@@ -1,0 +1,419 @@
+/**
+ * Time expressions: every expression a figure's `time` can be, resolved to an
+ * inclusive day span against the document date. It reads the dates and
+ * periods of dates.ts (2025年上半年, 1—7月) and adds what is no figure on its
+ * own: relative words (今年, 去年, 上月, 本季度, 近三年, 今年以来, 截至目前),
+ * offsets (三年前, 20天后, 上个月15号, 下周六), open ends (…以来, …起, …前),
+ * deadlines (到2030年底), five-year plans (“十四五”期间), decades and centuries
+ * (上世纪80年代), two-digit years (15年3月), holidays and lunar dates
+ * (春节, 国庆假期, 中秋, 大年初五, 腊月二十三), anaphors (全年, 届时, 同期, 期内).
+ * A time written as a basis (比去年同期, 较年初, 比2023年) is marked `basis`.
+ * Without a document date relative expressions keep a null span.
+ */
+import type { FigureHit } from '../rule.js';
+import { scanDates } from './dates.js';
+import { CN_DIGIT, readNumeral } from './numerals.js';
+import {
+  addDays, addMonths, chuxi, lunarToSolar, monthLength, monthSpan, nearestLunar, officialHoliday, parseDay, qingming,
+  spanOfIso, weekday, yearSpan, ymd, type DaySpan,
+} from './days.js';
+
+export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then';
+
+export interface TimeExpr {
+  start: number;
+  end: number;
+  text: string;
+  /** inclusive day span, null when it cannot be resolved (no document date, 近年来) */
+  span: DaySpan | null;
+  /** written as the basis of a change (比去年同期, 较年初), not as the figure's time */
+  basis: boolean;
+  /** refers to the current time of the context (全年, 同期, 届时, 期内) */
+  anaphor?: Anaphor;
+  /** granularity of a point: a deadline 到2030年底 resolves to its last day */
+  grain?: 'year' | 'month' | 'day';
+}
+
+const NUM = '0-9一二三四五六七八九十两〇零';
+
+function num(s: string): number | null {
+  if (s === '') return null;
+  const r = readNumeral(s, 0, { loneFormal: true });
+  if (!r || r.end !== s.length || !Number.isFinite(r.value)) return null;
+  return r.value;
+}
+
+const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2, 来年: 1 };
+const REL_MONTH: Record<string, number> = { 上月: -1, 上个月: -1, 本月: 0, 这个月: 0, 当月: 0, 下月: 1, 下个月: 1 };
+const REL_DAY: Record<string, number> = { 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 前天: -2, 后天: 2, 大前天: -3, 大后天: 3, 当天: 0, 当日: 0 };
+const WEEKDAY: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, '1': 0, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6 };
+
+/** Festivals: [pattern name, how its day is found, chinese-days name of the official holiday] */
+type Festival = { lunar?: [number, number]; solar?: [number, number]; qingming?: true; chuxi?: true; holiday?: string };
+const FESTIVALS: Record<string, Festival> = {
+  春节: { lunar: [1, 1], holiday: '春节' },
+  元宵节: { lunar: [1, 15] },
+  元宵: { lunar: [1, 15] },
+  端午节: { lunar: [5, 5], holiday: '端午节' },
+  端午: { lunar: [5, 5], holiday: '端午节' },
+  七夕: { lunar: [7, 7] },
+  中秋节: { lunar: [8, 15], holiday: '中秋节' },
+  中秋: { lunar: [8, 15], holiday: '中秋节' },
+  重阳节: { lunar: [9, 9] },
+  除夕: { chuxi: true },
+  元旦: { solar: [1, 1], holiday: '元旦' },
+  劳动节: { solar: [5, 1], holiday: '劳动节' },
+  五一: { solar: [5, 1], holiday: '劳动节' },
+  国庆节: { solar: [10, 1], holiday: '国庆节' },
+  国庆: { solar: [10, 1], holiday: '国庆节' },
+  清明节: { qingming: true, holiday: '清明节' },
+  清明: { qingming: true, holiday: '清明节' },
+  圣诞节: { solar: [12, 25] },
+  情人节: { solar: [2, 14] },
+  儿童节: { solar: [6, 1] },
+  妇女节: { solar: [3, 8] },
+  植树节: { solar: [3, 12] },
+  教师节: { solar: [9, 10] },
+};
+const FESTIVAL_RE = Object.keys(FESTIVALS).sort((a, b) => b.length - a.length).join('|');
+const LUNAR_MONTH: Record<string, number> = { 正: 1, 腊: 12, 冬: 11, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+function lunarDay(s: string): number | null {
+  const m = /^(初|十|二十|廿|三十)([一二三四五六七八九十]?)$/.exec(s);
+  if (!m) return null;
+  const tail = m[2] ? (m[2] === '十' ? 10 : (CN_DIGIT[m[2]] as number)) : 0;
+  if (m[1] === '初') return tail || null;
+  if (m[1] === '十') return m[2] ? 10 + tail : 10;
+  if (m[1] === '二十' || m[1] === '廿') return 20 + tail;
+  return m[2] ? null : 30;
+}
+
+interface Doc {
+  day: string;
+  y: number;
+  m: number;
+}
+
+/** A pattern at a position: the regex (sticky) and what the match resolves to. */
+interface Pattern {
+  re: RegExp;
+  resolve(m: RegExpExecArray, doc: Doc | null): { span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null;
+}
+
+const ofYear = (doc: Doc | null, off: number): number | null => (doc ? doc.y + off : null);
+
+const PATTERNS: Pattern[] = [
+  // “十四五”期间 / 十三五时期: five-year plans from the third on (1966–1970)
+  {
+    re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
+    resolve: (m) => {
+      const k = 10 + (CN_DIGIT[m[1] as string] as number);
+      const s = 1966 + 5 * (k - 3);
+      if (m[0].endsWith('末')) return { span: yearSpan(s + 4) };
+      return { span: { start: ymd(s, 1, 1), end: ymd(s + 4, 12, 31) } };
+    },
+  },
+  // 上世纪80年代, 20世纪90年代, 九零年代, 80年代
+  {
+    re: /(?:(上个?世纪|本世纪|(?:19|20|二十|二十一|十九)世纪))?([0-9]0|[一二三四五六七八九零〇]零|[一二三四五六七八九]十)年代(?:(初|末|中期|初期|末期))?/y,
+    resolve: (m, doc) => {
+      const c = m[1] ?? '';
+      const dm = m[2] as string;
+      const dec = /^[0-9]/.test(dm) ? Number(dm) : dm.endsWith('十') ? (CN_DIGIT[dm[0] as string] as number) * 10 : (CN_DIGIT[dm[0] as string] as number) * 10;
+      let century: number;
+      if (/上/.test(c)) century = doc ? Math.floor((doc.y - 1) / 100) * 100 - 100 : 1900;
+      else if (c === '本世纪' || /^(?:21|二十一)/.test(c)) century = 2000;
+      else if (/^(?:20|二十)/.test(c)) century = 1900;
+      else if (/^(?:19|十九)/.test(c)) century = 1800;
+      else century = dec >= 30 || !doc ? 1900 : 2000;
+      const y0 = century + dec;
+      return { span: { start: ymd(y0, 1, 1), end: ymd(y0 + 9, 12, 31) } };
+    },
+  },
+  // 21世纪, 上世纪
+  {
+    re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
+    resolve: (m, doc) => {
+      const c = m[1] as string;
+      let k: number;
+      if (/上/.test(c)) k = doc ? Math.ceil(doc.y / 100) - 1 : 20;
+      else if (c === '本世纪') k = doc ? Math.ceil(doc.y / 100) : 21;
+      else k = num(c.replace('世纪', '')) ?? 21;
+      return { span: { start: ymd((k - 1) * 100 + 1, 1, 1), end: ymd(k * 100, 12, 31) } };
+    },
+  },
+  // 15年3月(5日): a two-digit year needs a month after it
+  {
+    re: /([0-9]{2}|[〇零一二三四五六七八九]{2})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?/y,
+    resolve: (m, doc) => {
+      const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
+      const base = doc ? doc.y % 100 : 50;
+      const y = yy <= base + 5 ? 2000 + yy : 1900 + yy;
+      const mo = num(m[2] as string);
+      if (!mo || mo > 12) return null;
+      if (m[3] !== undefined) {
+        const d = num(m[3]);
+        if (!d || d > monthLength(y, mo)) return null;
+        return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
+      }
+      return { span: monthSpan(y, mo) };
+    },
+  },
+  // 农历2015年十月初一 / 农历十月初一 / 正月三十 / 腊月二十三 / 大年初五 / 大年三十
+  {
+    re: /(?:农历|阴历)?(?:([0-9]{4})年)?(?:(大年)|(正|腊|冬|十一|十二|[一二三四五六七八九十])月)(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)/y,
+    resolve: (m, doc) => {
+      const d = lunarDay(m[4] as string);
+      if (!d) return null;
+      const month = m[2] ? (d === 30 && m[4] === '三十' ? 12 : 1) : (LUNAR_MONTH[m[3] as string] as number);
+      if (!m[0].startsWith('农历') && !m[0].startsWith('阴历') && !m[2] && !/^(?:正|腊|冬)/.test(m[3] ?? '') && !m[4]!.startsWith('初')) return null;
+      if (m[2] && m[4] === '三十') {
+        // 大年三十: 除夕, the last day of the lunar year
+        if (!doc) return { span: null };
+        const y = nearestLunar(1, 1, doc.day);
+        const s = y ? addDays(y, -1) : null;
+        return { span: s ? { start: s, end: s } : null };
+      }
+      let s: string | null;
+      if (m[1]) s = lunarToSolar(Number(m[1]), month, d);
+      else s = doc ? nearestLunar(month, d, doc.day) : null;
+      return { span: s ? { start: s, end: s } : null };
+    },
+  },
+  // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
+  {
+    re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+    resolve: (m, doc) => {
+      const f = FESTIVALS[m[3] as string] as Festival;
+      const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+      if (y === null) return { span: null };
+      let day: string | null = null;
+      if (f.lunar) day = lunarToSolar(y, f.lunar[0], f.lunar[1]);
+      else if (f.solar) day = ymd(y, f.solar[0], f.solar[1]);
+      else if (f.qingming) day = qingming(y);
+      else if (f.chuxi) day = chuxi(y);
+      if (!day) return { span: null };
+      const holidayWord = m[4] && /假|黄金周/.test(m[4]);
+      if ((holidayWord || m[4] === '期间') && f.holiday) {
+        const h = officialHoliday(day, f.holiday);
+        if (h) return { span: h };
+      }
+      return { span: { start: day, end: day } };
+    },
+  },
+  // 今年以来 / 去年以来 / 年初以来
+  {
+    re: /(今年|本年|年初|去年|去年下半年|入冬|入夏)以来/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const w = m[1] as string;
+      if (w.startsWith('去年')) return { span: { start: w === '去年' ? ymd(doc.y - 1, 1, 1) : ymd(doc.y - 1, 7, 1), end: doc.day } };
+      if (w === '入冬') return { span: { start: ymd(doc.m <= 3 ? doc.y - 1 : doc.y, 11, 1), end: doc.day } };
+      if (w === '入夏') return { span: { start: ymd(doc.y, 6, 1), end: doc.day } };
+      return { span: { start: ymd(doc.y, 1, 1), end: doc.day } };
+    },
+  },
+  // 近三年 / 近五年 / 过去五年 / 近两个月 / 最近3天 / 前1周 / 后1年 / 未来三年
+  {
+    re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
+    resolve: (m, doc) => {
+      const n = num(m[2] as string);
+      if (!n || !doc) return n ? { span: null } : null;
+      const unit = m[3] as string;
+      const future = /后|未来|今后|此后/.test(m[1] as string);
+      if (unit === '年' && !future && m[1] !== '前') return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
+      if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
+      if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
+        // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
+        const months = unit.includes('季度') ? n * 3 : n;
+        if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
+      }
+      const days = unit === '天' || unit === '日' ? n : /周|星期/.test(unit) ? 7 * n : 0;
+      if (days) return future ? { span: { start: doc.day, end: addDays(doc.day, days) } } : { span: { start: addDays(doc.day, -days), end: doc.day } };
+      const months = unit.includes('季度') ? 3 * n : unit === '年' ? 12 * n : n;
+      return future ? { span: { start: doc.day, end: addMonths(doc.day, months) } } : { span: { start: addMonths(doc.day, -months), end: doc.day } };
+    },
+  },
+  // 三年前 / 20天后 / 两个月之后 / 5年以前
+  {
+    re: new RegExp('([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
+    resolve: (m, doc) => {
+      const n = num(m[1] as string);
+      if (!n) return null;
+      if (!doc) return { span: null };
+      const sign = m[3] === '前' ? -1 : 1;
+      const u = m[2] as string;
+      if (u.includes('小时')) return { span: { start: doc.day, end: doc.day } };
+      const day = u === '天' || u === '日' ? addDays(doc.day, sign * n) : /周|星期/.test(u) ? addDays(doc.day, sign * 7 * n) : addMonths(doc.day, sign * n * (u === '年' ? 12 : 1));
+      return { span: { start: day, end: day } };
+    },
+  },
+  // 上个月15号 / 本月十日 / 下月初 / 上月
+  {
+    re: /(上个月|上月|本月|这个月|当月|下个月|下月)(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(初|底|末|中旬|上旬|下旬))?/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const first = addMonths(ymd(doc.y, doc.m, 1), REL_MONTH[m[1] as string] ?? 0);
+      const { y, m: mo } = parseDay(first);
+      if (m[2]) {
+        const d = num(m[2]);
+        if (!d || d > monthLength(y, mo)) return null;
+        return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
+      }
+      const last = monthLength(y, mo);
+      if (m[3] === '底' || m[3] === '末') return { span: { start: ymd(y, mo, last), end: ymd(y, mo, last) }, grain: 'day' };
+      if (m[3] === '初' || m[3] === '上旬') return { span: { start: ymd(y, mo, 1), end: ymd(y, mo, 10) } };
+      if (m[3] === '中旬') return { span: { start: ymd(y, mo, 11), end: ymd(y, mo, 20) } };
+      if (m[3] === '下旬') return { span: { start: ymd(y, mo, 21), end: ymd(y, mo, last) } };
+      return { span: monthSpan(y, mo) };
+    },
+  },
+  // 本季度 / 上季度 / 下一季度
+  {
+    re: /(本|上一?个?|下一?个?|这个?)季度/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const off = m[1]!.startsWith('上') ? -1 : m[1]!.startsWith('下') ? 1 : 0;
+      const q0 = Math.floor((doc.m - 1) / 3);
+      const first = addMonths(ymd(doc.y, q0 * 3 + 1, 1), off * 3);
+      const { y, m: mo } = parseDay(first);
+      return { span: { start: first, end: ymd(y, mo + 2, monthLength(y, mo + 2)) } };
+    },
+  },
+  // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
+  {
+    re: /(上上|下下|上|下|本|这|这个)(?:周|个?星期|个?礼拜|週)(末|[一二三四五六日天1-7])?/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const w = m[1] as string;
+      const off = w === '上上' ? -2 : w === '下下' ? 2 : w === '上' ? -1 : w === '下' ? 1 : 0;
+      const monday = addDays(doc.day, -weekday(doc.day) + 7 * off);
+      if (m[2] === '末') return { span: { start: addDays(monday, 5), end: addDays(monday, 6) } };
+      if (m[2]) {
+        const d = addDays(monday, WEEKDAY[m[2]] ?? 0);
+        return { span: { start: d, end: d } };
+      }
+      return { span: { start: monday, end: addDays(monday, 6) } };
+    },
+  },
+  // 昨天 / 今天 / 明天 / 前天
+  {
+    re: /(大前天|大后天|昨天|昨日|今天|今日|明天|明日|前天|后天|当天|当日)/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const d = addDays(doc.day, REL_DAY[m[1] as string] ?? 0);
+      return { span: { start: d, end: d } };
+    },
+  },
+  // 截至目前 / 目前 / 当前 / 至今 / 现在
+  {
+    re: /(截至目前|截止目前|到目前为止|截至当前|目前|当前|至今|现在|如今)/y,
+    resolve: (_m, doc) => ({ span: doc ? { start: doc.day, end: doc.day } : null }),
+  },
+  // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
+  { re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
+  { re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
+  { re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
+  { re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
+  // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
+  {
+    re: /(今年|本年|去年|上年|明年|前年|后年|来年)(?:度)?/y,
+    resolve: (m, doc) => ({ span: doc ? yearSpan(doc.y + (REL_YEAR[m[1] as string] ?? 0)) : null, grain: 'year' }),
+  },
+  // 近年来 / 近期 / 近日 / 日前: a time with no span
+  { re: /(近年来|近年|近期|近日|日前|近来|最近)/y, resolve: (m, doc) => (m[1] === '最近' || m[1] === '近日' ? { span: doc ? { start: doc.day, end: doc.day } : null } : { span: null }) },
+];
+
+const STARTERS = new Set<string>();
+for (const ch of '十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
+for (let k = 48; k <= 57; k++) STARTERS.add(String.fromCharCode(k));
+STARTERS.add('“');
+STARTERS.add('"');
+
+/** The day span of a date or period figure (dates.ts values at any precision). */
+export function spanOfFigure(f: FigureHit): DaySpan | null {
+  if (!f.date) return null;
+  const a = spanOfIso(f.date);
+  const b = f.dateEnd ? spanOfIso(f.dateEnd) : a;
+  if (!a || !b) return null;
+  return { start: a.start, end: b.end };
+}
+
+function grainOf(iso: string | null | undefined): TimeExpr['grain'] {
+  if (!iso) return undefined;
+  return iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day';
+}
+
+function docOf(docDate: string | null): Doc | null {
+  if (!docDate || !/^\d{4}-\d{2}-\d{2}/.test(docDate)) return null;
+  const { y, m } = parseDay(docDate);
+  return { day: docDate.slice(0, 10), y, m };
+}
+
+/** Prefixes that make an expression a basis (比去年, 较年初, 与2023年相比). */
+const BASIS_BEFORE = /(?:比|较|较之|同|与|和|相比|相较)$/;
+/** Prefixes that make it a deadline (到2030年, 截至6月末). */
+const DEADLINE_BEFORE = /(?:截至|截止到|截止|到|至)$/;
+
+/**
+ * All time expressions of a text, sorted by start, without overlaps. `dates`
+ * are the date/period figures of dates.ts when the caller has them already.
+ */
+export function scanTimes(text: string, docDate: string | null, dates?: readonly FigureHit[]): TimeExpr[] {
+  const doc = docOf(docDate);
+  const out: TimeExpr[] = [];
+  const fromDates = dates ?? scanDates(text, docDate);
+  let di = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // a date figure starting here (dates.ts wins where it reads something)
+    while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
+    let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
+    const df = fromDates[di];
+    if (df && df.start === i && (df.kind === 'date' || df.kind === 'period')) {
+      best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
+    }
+    if (STARTERS.has(text[i] as string)) {
+      for (const p of PATTERNS) {
+        p.re.lastIndex = i;
+        const m = p.re.exec(text);
+        if (!m || (best && m[0].length <= best.end - i)) continue;
+        const r = p.resolve(m, doc);
+        if (r) best = { end: i + m[0].length, ...r };
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    let start = i;
+    let end = best.end;
+    let span = best.span;
+    let grain = best.grain;
+    // open ends: …以来 / …起 / …开始 (to the document date), …前 / …之前 / …以前 (up to that day)
+    const tail = /^(?:以来|起|开始|之前|以前|前)/.exec(text.slice(end, end + 2));
+    if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end))) {
+      const t = tail[0];
+      if (t === '以来' || t === '起' || t === '开始') {
+        if (span && doc) span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
+        end += t.length;
+      } else if (!/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
+        if (span && doc) span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
+        end += t.length;
+      }
+    }
+    // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
+    const before = text.slice(Math.max(0, start - 4), start);
+    const dl = DEADLINE_BEFORE.exec(before);
+    const isBasis = BASIS_BEFORE.test(before) && !dl;
+    if (dl && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
+      start -= dl[0].length;
+      if (span && (/[底末]$/.test(text.slice(i, end)) || (grain === 'month' && dl[0] !== '到' && dl[0] !== '至'))) span = { start: span.end, end: span.end };
+    }
+    out.push({ start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain });
+    i = end;
+  }
+  return out;
+}
+
