@@ -62,14 +62,6 @@ export function runRules(input: RunnerInput, messages: RunnerMessage[] = []): Ex
     return { start: s, end: e, rawStart, rawEnd, text: raw.slice(rawStart, rawEnd), norm: ctx.text.slice(s, e), sentence: sentenceAt(ctx.sentences, s) };
   };
 
-  const figures: Figure[] = [];
-  for (const hit of extractFigures(ctx.text, ctx.docDate)) {
-    const rule = String(hit.attrs?.rule ?? '');
-    if (!rules.has(rule) || !okSpan(rule, hit.start, hit.end)) continue;
-    const { rule: _r, ...attrs } = hit.attrs ?? {};
-    figures.push({ ...hit, ...place(hit.start, hit.end), attrs: Object.keys(attrs).length ? attrs : undefined, rule, ruleVersion: ruleVersion(rule) } as Figure);
-  }
-
   const ent = extractEntities(ctx);
   const mentions: Mention[] = [];
   const mentionIndex = new Map<string, number>();
@@ -78,6 +70,15 @@ export function runRules(input: RunnerInput, messages: RunnerMessage[] = []): Ex
     mentionIndex.set(`${hit.start}:${hit.end}:${hit.type}`, mentions.length);
     mentions.push({ type: hit.type, ...place(hit.start, hit.end), attrs: hit.attrs, rule: hit.rule, ruleVersion: hit.ruleVersion });
   }
+  // figures read the kept entity mentions (subjects of figures are entity mentions)
+  const figures: Figure[] = [];
+  for (const hit of extractFigures(ctx.text, ctx.docDate, { mentions, sentences: ctx.sentences, blocks: ctx.blocks })) {
+    const rule = String(hit.attrs?.rule ?? '');
+    if (!rules.has(rule) || !okSpan(rule, hit.start, hit.end)) continue;
+    const { rule: _r, ...attrs } = hit.attrs ?? {};
+    figures.push({ ...hit, ...place(hit.start, hit.end), attrs: Object.keys(attrs).length ? attrs : undefined, rule, ruleVersion: ruleVersion(rule) } as Figure);
+  }
+
   const quotes: Quote[] = [];
   for (const hit of ent.quotes) {
     if (!rules.has(hit.rule) || !okSpan(hit.rule, hit.start, hit.end)) continue;

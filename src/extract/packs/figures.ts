@@ -4,7 +4,9 @@
  * policy `longest-most-specific` and fills attribution (metric, change, basis,
  * subject, time). Tokens are not needed.
  */
+import type { Block, Sentence } from '../../core/types.js';
 import type { FigureHit, FigureRule, RuleContext } from '../rule.js';
+import type { FigureMention } from '../figures/attribution.js';
 import { attribute } from '../figures/attribution.js';
 import { longestMostSpecific, type OverlapPolicy } from '../figures/overlap.js';
 import { rule as count } from '../rules/figure-count/rule.js';
@@ -26,13 +28,18 @@ export const overlapPolicyName = 'longest-most-specific';
 
 export interface ExtractOptions {
   policy?: OverlapPolicy;
-  /** fill metric/change/basis/subject/time (default true) */
+  /** fill metric/change/basis/subject/time/period (default true) */
   attribution?: boolean;
+  /** the entity mentions the entity stage kept: subjects of figures are taken from them */
+  mentions?: readonly FigureMention[];
+  /** sentences and blocks of the document (article boundaries reset the attribution context) */
+  sentences?: readonly Sentence[];
+  blocks?: readonly Block[];
 }
 
 /** Run every figure rule over normalized text; `rule` is recorded in attrs.rule. */
 export function extractFigures(text: string, docDate: string | null = null, opts: ExtractOptions = {}): FigureHit[] {
-  const ctx: RuleContext = { text, tokens: [], sentences: [], blocks: [], docDate };
+  const ctx: RuleContext = { text, tokens: [], sentences: opts.sentences ?? [], blocks: opts.blocks ?? [], docDate };
   const all: FigureHit[] = [];
   for (const r of figureRules) {
     for (const h of r.run(ctx)) {
@@ -41,6 +48,7 @@ export function extractFigures(text: string, docDate: string | null = null, opts
     }
   }
   const kept = (opts.policy ?? longestMostSpecific)(all);
-  if (opts.attribution !== false) attribute(text, kept);
+  if (opts.attribution !== false)
+    attribute({ text, docDate, sentences: ctx.sentences, blocks: ctx.blocks, figures: kept, mentions: opts.mentions ?? [] });
   return kept;
 }
