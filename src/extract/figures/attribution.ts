@@ -214,7 +214,7 @@ export function attribute(input: AttributionInput): void {
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
-      if (t.basis) continue;
+      if (t.basis || t.set) continue;
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
         if (t.start >= c) lastYearSame = true;

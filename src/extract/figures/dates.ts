@@ -356,9 +356,13 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     if (r.kind === 'period') f.dateEnd = r.dateEnd;
     if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) {
       // 25日 alone: this month's, or last month's when that day is still to come
-      const ahead = docDate !== null && iso(docYear, docMonth, pt.p.d)! > docDate.slice(0, 10);
-      const y = ahead && docMonth === 1 ? docYear - 1 : docYear;
-      const mo = ahead ? (docMonth === 1 ? 12 : docMonth - 1) : docMonth;
+      let y = docYear;
+      let mo = docMonth;
+      // a month without that day (29日 in February) or a day still to come: the month before
+      while (pt.p.d > lastDay(y, mo) || (docDate !== null && iso(y, mo, pt.p.d)! > docDate.slice(0, 10))) {
+        mo--;
+        if (mo === 0) [y, mo] = [y - 1, 12];
+      }
       f.date = iso(y, mo, pt.p.d);
     } else if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
     out.push(f);

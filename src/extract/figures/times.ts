@@ -18,7 +18,7 @@ import {
   spanOfIso, weekday, yearSpan, ymd, type DaySpan,
 } from './days.js';
 
-export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then';
+export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then' | 'set';
 
 export interface TimeExpr {
   start: number;
@@ -32,6 +32,12 @@ export interface TimeExpr {
   anaphor?: Anaphor;
   /** granularity of a point: a deadline 到2030年底 resolves to its last day */
   grain?: 'year' | 'month' | 'day';
+  /** an open end: since (…起, …以来, 或之后), after (…之后), before (…之前, …前), until (或之前, 截至) */
+  mod?: 'since' | 'after' | 'before' | 'until';
+  /** for an open end, the span of the expression it is anchored to */
+  anchor?: DaySpan | null;
+  /** a recurring time (每年, 每周一): no span, never a figure's time */
+  set?: boolean;
 }
 
 const NUM = '0-9一二三四五六七八九十两〇零';
@@ -221,17 +227,18 @@ const PATTERNS: Pattern[] = [
       if (!n || !doc) return n ? { span: null } : null;
       const unit = m[3] as string;
       const future = /后|未来|今后|此后/.test(m[1] as string);
-      if (unit === '年' && !future && m[1] !== '前') return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
+      if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
       if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
       if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
         // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
         const months = unit.includes('季度') ? n * 3 : n;
         if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
       }
+      // the last N units before the document date, or the next N after it
       const days = unit === '天' || unit === '日' ? n : /周|星期/.test(unit) ? 7 * n : 0;
-      if (days) return future ? { span: { start: doc.day, end: addDays(doc.day, days) } } : { span: { start: addDays(doc.day, -days), end: doc.day } };
+      if (days) return future ? { span: { start: addDays(doc.day, 1), end: addDays(doc.day, days) } } : { span: { start: addDays(doc.day, -days), end: addDays(doc.day, -1) } };
       const months = unit.includes('季度') ? 3 * n : unit === '年' ? 12 * n : n;
-      return future ? { span: { start: doc.day, end: addMonths(doc.day, months) } } : { span: { start: addMonths(doc.day, -months), end: doc.day } };
+      return future ? { span: { start: addDays(doc.day, 1), end: addMonths(doc.day, months) } } : { span: { start: addMonths(doc.day, -months), end: addDays(doc.day, -1) } };
     },
   },
   // 三年前 / 20天后 / 两个月之后 / 5年以前
@@ -282,11 +289,11 @@ const PATTERNS: Pattern[] = [
   },
   // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
   {
-    re: /(上上|下下|上|下|本|这|这个)(?:周|个?星期|个?礼拜|週)(末|[一二三四五六日天1-7])?/y,
+    re: /(上上|下下|上|下|本|这|这个|這|這個)(?:周|[个個]?星期|[个個]?[礼禮]拜|[个個]?週)(末|[一二三四五六日天1-7])?/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
       const w = m[1] as string;
-      const off = w === '上上' ? -2 : w === '下下' ? 2 : w === '上' ? -1 : w === '下' ? 1 : 0;
+      const off = w.startsWith('上上') ? -2 : w.startsWith('下下') ? 2 : w.startsWith('上') ? -1 : w.startsWith('下') ? 1 : 0;
       const monday = addDays(doc.day, -weekday(doc.day) + 7 * off);
       if (m[2] === '末') return { span: { start: addDays(monday, 5), end: addDays(monday, 6) } };
       if (m[2]) {
@@ -294,6 +301,39 @@ const PATTERNS: Pattern[] = [
         return { span: { start: d, end: d } };
       }
       return { span: { start: monday, end: addDays(monday, 6) } };
+    },
+  },
+  // 周三 / 星期一 / 礼拜五: this week's day
+  {
+    re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
+    resolve: (m, doc) => {
+      if (!doc) return { span: null };
+      const d = addDays(doc.day, -weekday(doc.day) + (WEEKDAY[m[1] as string] ?? 0));
+      return { span: { start: d, end: d } };
+    },
+  },
+  // 每年 / 每个月 / 每周一 / 每天: recurring, no span
+  { re: /每(?:一)?(?:[个個])?(?:年|月|季度|周[一二三四五六日天]?|週[一二三四五六日天]?|星期[一二三四五六日天]?|天|日)/y, resolve: () => ({ span: null, anaphor: 'set' }) },
+  // 今年夏天 / 去年冬季 / 春季
+  {
+    re: /(今年|去年|明年)?(春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)/y,
+    resolve: (m, doc) => {
+      const y = m[1] ? ofYear(doc, REL_YEAR[m[1]] ?? 0) : doc ? doc.y : null;
+      if (y === null) return { span: null };
+      const k = '春夏秋冬'.indexOf((m[2] as string)[0] as string);
+      const start = ymd(y, 3 + 3 * k, 1);
+      const endM = addMonths(start, 2);
+      const { y: ey, m: em } = parseDay(endM);
+      return { span: { start, end: ymd(ey, em, monthLength(ey, em)) } };
+    },
+  },
+  // 07年以后 / 零八年: a two-digit year with a leading zero is no duration
+  {
+    re: /(0[0-9]|[零〇][〇零一二三四五六七八九])年(?![0-9一二三四五六七八九十]{1,2}月)/y,
+    resolve: (m, doc) => {
+      const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
+      const base = doc ? doc.y % 100 : 50;
+      return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
     },
   },
   // 昨天 / 今天 / 明天 / 前天
@@ -325,7 +365,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const STARTERS = new Set<string>();
-for (const ch of '十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
+for (const ch of '每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
 for (let k = 48; k <= 57; k++) STARTERS.add(String.fromCharCode(k));
 STARTERS.add('“');
 STARTERS.add('"');
@@ -391,27 +431,45 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
     let end = best.end;
     let span = best.span;
     let grain = best.grain;
-    // open ends: …以来 / …起 / …开始 (to the document date), …前 / …之前 / …以前 (up to that day)
-    const tail = /^(?:以来|起|开始|之前|以前|前)/.exec(text.slice(end, end + 2));
-    if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end))) {
+    // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
+    let mod: TimeExpr['mod'];
+    const anchor = span;
+    const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前)/.exec(text.slice(end, end + 3));
+    if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end)) && !/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
       const t = tail[0];
-      if (t === '以来' || t === '起' || t === '开始') {
-        if (span && doc) span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
-        end += t.length;
-      } else if (!/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
-        if (span && doc) span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
-        end += t.length;
+      mod = /^[或及](?:之后|以后)|以来|起|开始/.test(t) ? 'since' : /^[或及]/.test(t) ? 'until' : /后/.test(t) ? 'after' : 'before';
+      if (span && doc) {
+        if (mod === 'since') span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
+        else if (mod === 'after') span = { start: addDays(span.end, 1), end: doc.day > span.end ? doc.day : addDays(span.end, 1) };
+        else span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
+      }
+      end += t.length;
+    } else if (/以来$/.test(text.slice(start, end))) mod = 'since';
+    // 自2018年以来 / 自从2018年 / 从2016年3月1日开始 / 从一月十日到十二日: the preposition belongs to it
+    const from = /(?:自从|自|从)$/.exec(text.slice(Math.max(0, start - 2), start));
+    if (from && (mod === 'since' || /[到至]/.test(text.slice(start, end)) || from[0].startsWith('自'))) {
+      start -= from[0].length;
+      if (!mod && from[0].startsWith('自')) {
+        mod = 'since';
+        if (span && doc && doc.day > span.start) span = { start: span.start, end: doc.day };
       }
     }
     // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
     const before = text.slice(Math.max(0, start - 4), start);
     const dl = DEADLINE_BEFORE.exec(before);
     const isBasis = BASIS_BEFORE.test(before) && !dl;
-    if (dl && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
+    if (dl && !from && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
       start -= dl[0].length;
+      if (/^截/.test(dl[0])) mod ??= 'until';
       if (span && (/[底末]$/.test(text.slice(i, end)) || (grain === 'month' && dl[0] !== '到' && dl[0] !== '至'))) span = { start: span.end, end: span.end };
     }
-    out.push({ start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain });
+    const e: TimeExpr = { start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain };
+    if (mod) {
+      e.mod = mod;
+      e.anchor = anchor;
+    }
+    if (best.anaphor === 'set') e.set = true;
+    out.push(e);
     i = end;
   }
   return out;
