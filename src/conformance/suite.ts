@@ -141,6 +141,7 @@ interface TimeOut {
   seconds: number | null;
   mod?: string;
   anchor?: { start: string; end: string } | null;
+  clock?: { start: string; end?: string };
 }
 
 const DURATION_SECONDS: Record<string, number> = { year: 31536000, month: 2592000, week: 604800, day: 86400, hour: 3600, minute: 60, second: 1 };
@@ -152,7 +153,7 @@ function dateTimeModel(input: string, ref: string | null): TimeOut[] {
   const durations = scanQuantities(d.text, { spaces: true }).filter((h) => h.kind === 'duration');
   const all: TimeOut[] = [];
   const covered = (s: number, e: number): boolean => times.some((t) => t.start < e && s < t.end);
-  for (const t of times) all.push({ start: t.start, end: t.end, span: t.span, seconds: null, mod: t.mod, anchor: t.anchor });
+  for (const t of times) all.push({ start: t.start, end: t.end, span: t.span, seconds: null, mod: t.mod, anchor: t.anchor, clock: t.clock });
   for (const h of durations)
     if (!covered(h.start, h.end)) all.push({ start: h.start, end: h.end, span: null, seconds: h.value !== null && h.unit ? h.value * (DURATION_SECONDS[h.unit] ?? NaN) : null });
   all.sort((a, b) => a.start - b.start);
@@ -171,7 +172,22 @@ function compareTime(exp: SpecCase['Results'][number], got: TimeOut): boolean {
   const values = ((exp.Resolution ?? {}) as { values?: Array<Record<string, string>> }).values ?? [];
   const type = (exp.TypeName ?? '').replace('datetimeV2.', '');
   if (type === 'set' || values.every((v) => v.value === 'not resolved')) return true;
+  const day = got.span && got.span.start === got.span.end ? got.span.start : null;
+  const ck = got.clock;
   for (const v of values) {
+    if (ck && !v.Mod) {
+      if (type === 'time' && v.value === ck.start && !ck.end) return true;
+      if (type === 'datetime' && day && v.value === `${day} ${ck.start}` && !ck.end) return true;
+      if (type === 'timerange' && ck.end && v.start === ck.start && v.end === ck.end) return true;
+      if (type === 'datetimerange' && day && ck.end && v.start === `${day} ${ck.start}` && v.end === `${day} ${ck.end}`) return true;
+      continue;
+    }
+    if (v.Mod && ck) {
+      const at = day ? `${day} ${ck.start}` : ck.start;
+      if ((v.Mod === 'before' || v.Mod === 'until') && v.end === at && (got.mod === 'before' || got.mod === 'until')) return true;
+      if ((v.Mod === 'after' || v.Mod === 'since') && v.start === at && (got.mod === 'after' || got.mod === 'since')) return true;
+      continue;
+    }
     if (v.Mod) {
       // an open end: the peer gives one end; ours is anchored to the expression's own span
       const a = got.anchor;

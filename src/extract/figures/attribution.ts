@@ -214,7 +214,8 @@ export function attribute(input: AttributionInput): void {
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
-      if (t.basis || t.set) continue;
+      // a basis, a recurring time or a time of day alone is no figure's time
+      if (t.basis || t.set || (t.clock && !t.span)) continue;
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
         if (t.start >= c) lastYearSame = true;

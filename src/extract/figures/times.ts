@@ -38,6 +38,64 @@ export interface TimeExpr {
   anchor?: DaySpan | null;
   /** a recurring time (每年, 每周一): no span, never a figure's time */
   set?: boolean;
+  /** a time of day (HH:MM:SS), or a span of the day (上午 → 08:00:00…12:00:00) */
+  clock?: { start: string; end?: string };
+}
+
+/** Parts of the day: [words, hours added to an hour below 12, the span of the part when no hour is given] */
+const DAY_PARTS: ReadonlyArray<[RegExp, number, [number, number] | null]> = [
+  [/^(?:凌晨|半夜|午夜)/, 0, null],
+  [/^(?:早上|早晨|清晨|今早|今晨|明早|早间|早)/, 0, [8, 12]],
+  [/^(?:上午)/, 0, [8, 12]],
+  [/^(?:中午)/, 12, [11, 13]],
+  [/^(?:下午)/, 12, [12, 16]],
+  [/^(?:傍晚|晚上|晚间|夜里|夜间|今晚|昨晚|明晚|晚)/, 12, [16, 20]],
+];
+const CLOCK_NUM = '(?:[0-9]{1,2}|[零〇一二三四五六七八九十两]{1,3})';
+const CLOCK_RE = new RegExp(
+  '^(?:大约|大概|约)?(' + CLOCK_NUM + ')(?:(点|时)(?:(' + CLOCK_NUM + ')分?|(半)|(一刻)|(三刻)|(整))?(?:(' + CLOCK_NUM + ')秒)?|[:：]([0-9]{2})(?:[:：]([0-9]{2}))?(?![0-9]))\\s*(pm|p\\.m\\.|am|a\\.m\\.)?',
+);
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A time of day at i: 下午5:00, 晚上九点半, 凌晨2点半, 17:55:23, 十二点之前 (the tail is read by the caller). */
+export function clockAt(text: string, i: number): { end: number; clock: { start: string; end?: string }; part: boolean } | null {
+  const approx = /^(?:大约|大概)/.exec(text.slice(i, i + 2));
+  let j = approx ? i + 2 : i;
+  let add = 0;
+  let partSpan: [number, number] | null = null;
+  let partLen = 0;
+  const head = text.slice(j, j + 4);
+  for (const [re, a, sp] of DAY_PARTS) {
+    const m = re.exec(head);
+    if (m) {
+      add = a;
+      partSpan = sp;
+      partLen = m[0].length;
+      j += partLen;
+      break;
+    }
+  }
+  const m = CLOCK_RE.exec(text.slice(j, j + 24));
+  if (!m) {
+    if (partSpan && partLen >= 2) return { end: j, clock: { start: two(partSpan[0]) + ':00:00', end: two(partSpan[1]) + ':00:00' }, part: true };
+    return null;
+  }
+  // a bare number needs 点/时 or a colon; 时 needs minutes (3时 is a duration in news: 3小时 is written out)
+  let h = num(m[1] as string);
+  if (h === null || h > 24) return null;
+  if (!m[2] && m[9] === undefined) return null;
+  const min = m[9] !== undefined ? Number(m[9]) : m[3] ? num(m[3]) : m[4] ? 30 : m[5] ? 15 : m[6] ? 45 : 0;
+  const sec = m[10] !== undefined ? Number(m[10]) : m[8] ? num(m[8]) : 0;
+  if (min === null || sec === null || min >= 60 || sec >= 60) return null;
+  if (m[2] === '时' && !m[3] && partLen === 0 && !/^(?:整)/.test(text.slice(j + m[0].length))) {
+    // 8天20时 is a duration; a clock in 时 needs a day part or minutes
+    if (!/^[0-9]/.test(m[1] as string) || /天$/.test(text.slice(Math.max(0, i - 1), i))) return null;
+  }
+  const ampm = m[11];
+  if (ampm && /^p/.test(ampm) && h < 12) h += 12;
+  else if (add && h < 12 && !(add === 12 && partSpan && partSpan[0] === 11 && h >= 11)) h += add;
+  if (h === 24) h = 0;
+  return { end: j + m[0].length, clock: { start: `${two(h)}:${two(min)}:${two(sec)}` }, part: false };
 }
 
 const NUM = '0-9一二三四五六七八九十两〇零';
@@ -365,7 +423,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const STARTERS = new Set<string>();
-for (const ch of '每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
+for (const ch of '凌半午早清傍晚夜约每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
 for (let k = 48; k <= 57; k++) STARTERS.add(String.fromCharCode(k));
 STARTERS.add('“');
 STARTERS.add('"');
@@ -409,10 +467,12 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
   while (i < n) {
     // a date figure starting here (dates.ts wins where it reads something)
     while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
+    let dateClock: string | null = null;
     let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
     const df = fromDates[di];
     if (df && df.start === i && (df.kind === 'date' || df.kind === 'period')) {
       best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
+      if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
     }
     if (STARTERS.has(text[i] as string)) {
       for (const p of PATTERNS) {
@@ -421,6 +481,40 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
         if (!m || (best && m[0].length <= best.end - i)) continue;
         const r = p.resolve(m, doc);
         if (r) best = { end: i + m[0].length, ...r };
+      }
+    }
+    // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
+    let clock: TimeExpr['clock'] = dateClock ? { start: dateClock } : undefined;
+    if (!dateClock) {
+      const at = best ? best.end : i;
+      const ck = best || STARTERS.has(text[i] as string) || /[0-9零〇一二三四五六七八九十两大约]/.test(text[i] as string) ? clockAt(text, at) : null;
+      if (ck && (best || !ck.part || ck.end - i >= 2)) {
+        clock = { ...ck.clock };
+        // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
+        const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
+        let endAt = ck.end;
+        if (sep && !ck.part) {
+          const ck2 = clockAt(text, ck.end + 1);
+          if (ck2 && !ck2.part) {
+            let e2 = ck2.clock.start;
+            if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
+              e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
+            clock.end = e2;
+            endAt = ck2.end;
+          }
+        }
+        best = best ? { ...best, end: endAt } : { end: endAt, span: null };
+      } else if (!best) {
+        // 早上五到六点: an hour without unit before a range
+        const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
+        const ck2 = r ? clockAt(text, i + r[0].length) : null;
+        if (r && ck2 && !ck2.part) {
+          const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
+          const h1 = (num(r[2] as string) ?? 0) + add;
+          const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
+          clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
+          best = { end: ck2.end, span: null };
+        }
       }
     }
     if (!best) {
@@ -469,6 +563,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       e.anchor = anchor;
     }
     if (best.anaphor === 'set') e.set = true;
+    if (clock) e.clock = clock;
     out.push(e);
     i = end;
   }
