@@ -242,7 +242,9 @@ function needsDoc(p: DatePoint): boolean {
 }
 
 function startEnd(p: DatePoint, docYear: number | null): { kind: 'date' | 'period'; date: string | null; dateEnd: string | null } {
-  const y = resolveYear(p, docYear);
+  let y = resolveYear(p, docYear);
+  // 2月29日 without a year: the last leap year
+  if (y !== null && p.y === null && p.rel === null && p.m === 2 && p.d === 29) while (lastDay(y, 2) < 29) y--;
   // a day without a month (25日) needs the document's month too: left unresolved
   if (p.m === null && p.d !== null && p.startM == null) return { kind: 'date', date: null, dateEnd: null };
   if (p.startM != null && p.endM != null)
@@ -382,7 +384,10 @@ function notAhead(f: FigureHit, docDate: string | null): void {
   const named = a?.named ?? a?.from?.named ?? '';
   if (/半年|年底|年末|年初/.test(named)) return;
   if (f.date.slice(0, 7) <= docDate.slice(0, 7)) return;
-  const back = (v: string): string => String(Number(v.slice(0, 4)) - 1) + v.slice(4);
+  // back one year, and on to a leap year for 2月29日
+  let by = 1;
+  while (/-02-29/.test(f.date) && lastDay(Number(f.date.slice(0, 4)) - by, 2) < 29) by++;
+  const back = (v: string): string => String(Number(v.slice(0, 4)) - by) + v.slice(4);
   f.date = back(f.date);
   if (f.dateEnd) f.dateEnd = back(f.dateEnd);
 }

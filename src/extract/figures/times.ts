@@ -40,6 +40,8 @@ export interface TimeExpr {
   set?: boolean;
   /** a time of day (HH:MM:SS), or a span of the day (上午 → 08:00:00…12:00:00) */
   clock?: { start: string; end?: string };
+  /** for a range (2015—2017年, 三月到五月), the first day of its last part (2017-01-01) */
+  to?: string;
 }
 
 /** Parts of the day: [words, hours added to an hour below 12, the span of the part when no hour is given] */
@@ -58,7 +60,7 @@ const CLOCK_RE = new RegExp(
 const two = (n: number): string => String(n).padStart(2, '0');
 
 /** A time of day at i: 下午5:00, 晚上九点半, 凌晨2点半, 17:55:23, 十二点之前 (the tail is read by the caller). */
-export function clockAt(text: string, i: number): { end: number; clock: { start: string; end?: string }; part: boolean } | null {
+export function clockAt(text: string, i: number): { end: number; clock: { start: string; end?: string }; part: boolean; dayOff?: number } | null {
   const approx = /^(?:大约|大概)/.exec(text.slice(i, i + 2));
   let j = approx ? i + 2 : i;
   let add = 0;
@@ -75,9 +77,11 @@ export function clockAt(text: string, i: number): { end: number; clock: { start:
       break;
     }
   }
+  const lead = text[j - partLen];
+  const dayOff = partLen && lead === '今' ? 0 : partLen && lead === '昨' ? -1 : partLen && lead === '明' && partLen === 2 ? 1 : undefined;
   const m = CLOCK_RE.exec(text.slice(j, j + 24));
   if (!m) {
-    if (partSpan && partLen >= 2) return { end: j, clock: { start: two(partSpan[0]) + ':00:00', end: two(partSpan[1]) + ':00:00' }, part: true };
+    if (partSpan && partLen >= 2) return { end: j, clock: { start: two(partSpan[0]) + ':00:00', end: two(partSpan[1]) + ':00:00' }, part: true, dayOff };
     return null;
   }
   // a bare number needs 点/时 or a colon; 时 needs minutes (3时 is a duration in news: 3小时 is written out)
@@ -95,7 +99,7 @@ export function clockAt(text: string, i: number): { end: number; clock: { start:
   if (ampm && /^p/.test(ampm) && h < 12) h += 12;
   else if (add && h < 12 && !(add === 12 && partSpan && partSpan[0] === 11 && h >= 11)) h += add;
   if (h === 24) h = 0;
-  return { end: j + m[0].length, clock: { start: `${two(h)}:${two(min)}:${two(sec)}` }, part: false };
+  return { end: j + m[0].length, clock: { start: `${two(h)}:${two(min)}:${two(sec)}` }, part: false, dayOff };
 }
 
 const NUM = '0-9一二三四五六七八九十两〇零';
@@ -109,7 +113,7 @@ function num(s: string): number | null {
 
 const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2, 来年: 1 };
 const REL_MONTH: Record<string, number> = { 上月: -1, 上个月: -1, 本月: 0, 这个月: 0, 当月: 0, 下月: 1, 下个月: 1 };
-const REL_DAY: Record<string, number> = { 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 前天: -2, 后天: 2, 大前天: -3, 大后天: 3, 当天: 0, 当日: 0 };
+const REL_DAY: Record<string, number> = { 後天: 2, 大後天: 3, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 前天: -2, 后天: 2, 大前天: -3, 大后天: 3, 当天: 0, 当日: 0 };
 const WEEKDAY: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, '1': 0, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6 };
 
 /** Festivals: [pattern name, how its day is found, chinese-days name of the official holiday] */
@@ -301,7 +305,7 @@ const PATTERNS: Pattern[] = [
   },
   // 三年前 / 20天后 / 两个月之后 / 5年以前
   {
-    re: new RegExp('([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
+    re: new RegExp('(?!0)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
     resolve: (m, doc) => {
       const n = num(m[1] as string);
       if (!n) return null;
@@ -361,6 +365,26 @@ const PATTERNS: Pattern[] = [
       return { span: { start: monday, end: addDays(monday, 6) } };
     },
   },
+  // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
+  {
+    re: /(?:([0-9]{4})年|(今年|去年|明年))?(?:的)?(上个?|下个?|前|后)半(月|周|年)/y,
+    resolve: (m, doc) => {
+      const first = /^[上前]/.test(m[3] as string);
+      const unit = m[4] as string;
+      if (unit === '年') {
+        const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+        if (y === null) return { span: null };
+        return { span: first ? { start: ymd(y, 1, 1), end: ymd(y, 6, 30) } : { start: ymd(y, 7, 1), end: ymd(y, 12, 31) } };
+      }
+      if (!doc || m[1] || m[2]) return m[1] || m[2] ? null : { span: null };
+      if (unit === '月') {
+        const last = monthLength(doc.y, doc.m);
+        return { span: first ? { start: ymd(doc.y, doc.m, 1), end: ymd(doc.y, doc.m, 15) } : { start: ymd(doc.y, doc.m, 16), end: ymd(doc.y, doc.m, last) } };
+      }
+      const monday = addDays(doc.day, -weekday(doc.day));
+      return { span: first ? { start: monday, end: addDays(monday, 2) } : { start: addDays(monday, 3), end: addDays(monday, 6) } };
+    },
+  },
   // 周三 / 星期一 / 礼拜五: this week's day
   {
     re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
@@ -396,7 +420,7 @@ const PATTERNS: Pattern[] = [
   },
   // 昨天 / 今天 / 明天 / 前天
   {
-    re: /(大前天|大后天|昨天|昨日|今天|今日|明天|明日|前天|后天|当天|当日)/y,
+    re: /(大前天|大后天|大後天|昨天|昨日|今天|今日|明天|明日|前天|后天|後天|当天|当日)/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
       const d = addDays(doc.day, REL_DAY[m[1] as string] ?? 0);
@@ -423,7 +447,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const STARTERS = new Set<string>();
-for (const ch of '凌半午早清傍晚夜约每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
+for (const ch of '後凌半午早清傍晚夜约每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
 for (let k = 48; k <= 57; k++) STARTERS.add(String.fromCharCode(k));
 STARTERS.add('“');
 STARTERS.add('"');
@@ -470,7 +494,10 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
     let dateClock: string | null = null;
     let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
     const df = fromDates[di];
-    if (df && df.start === i && (df.kind === 'date' || df.kind === 'period')) {
+    const loneTime = df && df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
+    let rangeTo: string | undefined;
+    if (df && df.start === i && (df.kind === 'date' || df.kind === 'period') && !loneTime) {
+      if (df.kind === 'period' && df.qualifier === 'range' && df.dateEnd) rangeTo = spanOfIso(df.dateEnd)?.start;
       best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
       if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
     }
@@ -503,7 +530,8 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
             endAt = ck2.end;
           }
         }
-        best = best ? { ...best, end: endAt } : { end: endAt, span: null };
+        const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
+        best = best ? { ...best, end: endAt } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null };
       } else if (!best) {
         // 早上五到六点: an hour without unit before a range
         const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
@@ -525,6 +553,9 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
     let end = best.end;
     let span = best.span;
     let grain = best.grain;
+    // 10月12号，星期一: the weekday repeats the date
+    const wd = best.span && !best.anaphor ? /^[，,]?(?:星期|周|礼拜)[一二三四五六日天]/.exec(text.slice(end, end + 4)) : null;
+    if (wd) end += wd[0].length;
     // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
     let mod: TimeExpr['mod'];
     const anchor = span;
@@ -541,7 +572,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
     } else if (/以来$/.test(text.slice(start, end))) mod = 'since';
     // 自2018年以来 / 自从2018年 / 从2016年3月1日开始 / 从一月十日到十二日: the preposition belongs to it
     const from = /(?:自从|自|从)$/.exec(text.slice(Math.max(0, start - 2), start));
-    if (from && (mod === 'since' || /[到至]/.test(text.slice(start, end)) || from[0].startsWith('自'))) {
+    if (from && (mod === 'since' || /[到至—–~～-]/.test(text.slice(start, end)) || from[0].startsWith('自'))) {
       start -= from[0].length;
       if (!mod && from[0].startsWith('自')) {
         mod = 'since';
@@ -563,9 +594,37 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       e.anchor = anchor;
     }
     if (best.anaphor === 'set') e.set = true;
+    if (rangeTo && !mod) e.to = rangeTo;
     if (clock) e.clock = clock;
     out.push(e);
     i = end;
+  }
+  return mergeRanges(text, out);
+}
+
+/**
+ * Two expressions joined into one range: 18年10月1日到19年2月3日, 从昨天下午两点到明天四点,
+ * 2015年和2018年之间, 1月15号4点和2月3号9点之间. The range ends where the second one does;
+ * `to` keeps the second one's first day.
+ */
+function mergeRanges(text: string, xs: TimeExpr[]): TimeExpr[] {
+  const out: TimeExpr[] = [];
+  for (let k = 0; k < xs.length; k++) {
+    const a = xs[k] as TimeExpr;
+    const b = xs[k + 1];
+    if (b && !a.anaphor && !b.anaphor && !a.mod && a.span && b.span) {
+      const gap = text.slice(a.end, b.start);
+      const between = gap === '和' || gap === '与' ? /^之?间/.exec(text.slice(b.end, b.end + 2)) : null;
+      if (/^(?:到|至|-|—|~|～)$/.test(gap) || between) {
+        const end = between ? b.end + between[0].length : b.end;
+        const m: TimeExpr = { start: a.start, end, text: text.slice(a.start, end), span: { start: a.span.start, end: b.span.end }, basis: a.basis, to: b.span.start };
+        if (a.clock || b.clock) m.clock = { start: a.clock?.start ?? '00:00:00', end: b.clock?.start ?? '00:00:00' };
+        out.push(m);
+        k++;
+        continue;
+      }
+    }
+    out.push(a);
   }
   return out;
 }
