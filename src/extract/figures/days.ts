@@ -113,13 +113,21 @@ export function qingming(y: number): string {
  * Null when the library has no data for that year.
  */
 export function officialHoliday(festivalDay: string, name: string): DaySpan | null {
-  const has = (day: string): boolean => {
+  const detail = (day: string): { work: boolean; name: string } | null => {
     try {
-      const d = chineseDays.getDayDetail(day) as { work: boolean; name: string };
-      return !d.work && d.name.includes(name);
+      return chineseDays.getDayDetail(day) as { work: boolean; name: string };
     } catch {
-      return false;
+      return null;
     }
+  };
+  const has = (day: string): boolean => {
+    const d = detail(day);
+    return !!d && !d.work && d.name.includes(name);
+  };
+  // the block goes on over days off of another holiday (国庆 and 中秋 together in 2025)
+  const off = (day: string): boolean => {
+    const d = detail(day);
+    return !!d && !d.work && d.name.includes(',');
   };
   // the official span starts within a few days of the festival day
   let seed: string | null = null;
@@ -129,7 +137,7 @@ export function officialHoliday(festivalDay: string, name: string): DaySpan | nu
   if (!seed) return null;
   let start = seed;
   let end = seed;
-  while (has(addDays(start, -1))) start = addDays(start, -1);
-  while (has(addDays(end, 1))) end = addDays(end, 1);
+  while (off(addDays(start, -1))) start = addDays(start, -1);
+  while (off(addDays(end, 1))) end = addDays(end, 1);
   return { start, end };
 }
