@@ -41,8 +41,10 @@ interface Subject {
   key: string | null;
 }
 
-const SEGMENT_END = /[。！？；\n]/;
-const CLAUSE_END = /[，、：:,（(“”；。！？\n]/;
+const SEGMENT_END = new Set([...'。！？；\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = new Set([...'，、：:,（(“”；。！？\n'].map((c) => c.charCodeAt(0)));
+const isSegmentEnd = (code: number): boolean => SEGMENT_END.has(code);
+const isClauseEnd = (code: number): boolean => CLAUSE_END.has(code);
 const CHANGE_RE = new RegExp(
   '((?:' + BASES.join('|') + ')|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + CHANGE_VERBS.filter((v) => v !== '同比增长').join('|') + ')(?:了|为|到|至|达)?$',
 );
@@ -157,6 +159,8 @@ export function attribute(input: AttributionInput): void {
   let ti = 0;
   let mi = 0;
   let prev: FigureHit | null = null;
+  let lastFigStart = 0;
+  let lastSeg = 0;
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
@@ -199,11 +203,15 @@ export function attribute(input: AttributionInput): void {
       reset();
     }
     // segment (sentence or `；` part) and clause holding the figure
+    // scanning back stops at the previous figure when no segment ends in between
     let s = f.start;
-    const stop = Math.max(0, f.start - 300);
-    while (s > stop && !SEGMENT_END.test(text[s - 1] as string)) s--;
+    const stop = Math.max(0, f.start - 300, lastFigStart);
+    while (s > stop && !isSegmentEnd(text.charCodeAt(s - 1))) s--;
+    if (s === lastFigStart && s > 0 && !isSegmentEnd(text.charCodeAt(s - 1))) s = lastSeg;
+    lastFigStart = f.start;
+    lastSeg = s;
     let c = f.start;
-    while (c > s && !CLAUSE_END.test(text[c - 1] as string)) c--;
+    while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
 
     if (localTime && localTime.seg !== s) {
       time = localTime.before;
@@ -301,9 +309,10 @@ export function attribute(input: AttributionInput): void {
 
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
-    for (const t of times) {
-      if (t.start >= f.start) break;
-      if (t.end > mStart && t.end <= c + clause.length && t.start >= c) mStart = t.end;
+    // the times in this clause are the last ones read (ti is past them)
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
+      const t = times[k] as TimeExpr;
+      if (t.start >= c && t.end <= c + clause.length && t.end > mStart) mStart = t.end;
     }
     if (subjectAt > mStart && subjectAt <= c + clause.length) mStart = subjectAt;
     let mt = text.slice(mStart, c + clause.length);

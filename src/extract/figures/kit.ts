@@ -1,13 +1,40 @@
-/** Helpers shared by the figure-* rules. */
+/**
+ * Helpers shared by the figure-* rules. The quantity rules share one linear
+ * scan of the text and the date rule one date scan: the figures pack puts the
+ * two scans on the context it gives the rules (computed on first use, gone
+ * with the context); a rule run alone scans for itself. No module-level state.
+ */
 import type { FigureKind } from '../../core/types.js';
 import type { FigureHit, RuleContext } from '../rule.js';
-import { datesOf, quantitiesOf } from './cache.js';
+import { scanDates } from './dates.js';
+import { scanQuantities } from './scan.js';
+
+export interface FigureScans {
+  quantities(): readonly FigureHit[];
+  dates(): readonly FigureHit[];
+}
+
+/** A rule context with the shared scans of its text. */
+export interface FigureContext extends RuleContext {
+  figureScans?: FigureScans;
+}
+
+/** The two scans of one text and document date, each made once on first use. */
+export function figureScans(text: string, docDate: string | null): FigureScans {
+  let q: FigureHit[] | null = null;
+  let d: FigureHit[] | null = null;
+  return {
+    quantities: () => (q ??= scanQuantities(text)),
+    dates: () => (d ??= scanDates(text, docDate)),
+  };
+}
 
 /** Figures of the given kinds from the shared scans, copied (rules never share objects). */
 export function pick(ctx: RuleContext, kinds: readonly FigureKind[]): FigureHit[] {
   const set = new Set(kinds);
   const fromDates = kinds.includes('date') || kinds.includes('period');
-  const src = fromDates ? datesOf(ctx.text, ctx.docDate) : quantitiesOf(ctx.text);
+  const scans = (ctx as FigureContext).figureScans ?? figureScans(ctx.text, ctx.docDate);
+  const src = fromDates ? scans.dates() : scans.quantities();
   const out: FigureHit[] = [];
   for (const h of src) if (set.has(h.kind)) out.push(h.attrs ? { ...h, attrs: { ...h.attrs } } : { ...h });
   return out;

@@ -143,6 +143,8 @@ const FESTIVALS: Record<string, Festival> = {
   植树节: { solar: [3, 12] },
   教师节: { solar: [9, 10] },
 };
+const FESTIVAL_NAMES = Object.keys(FESTIVALS);
+const FESTIVAL_FIRST = '0123456789今去明' + FESTIVAL_NAMES.map((w) => w[0]).join('');
 const FESTIVAL_RE = Object.keys(FESTIVALS).sort((a, b) => b.length - a.length).join('|');
 const LUNAR_MONTH: Record<string, number> = { 正: 1, 腊: 12, 冬: 11, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
@@ -164,6 +166,10 @@ interface Doc {
 
 /** A pattern at a position: the regex (sticky) and what the match resolves to. */
 interface Pattern {
+  /** the characters a match can start with */
+  first: string;
+  /** a text holds no match unless it contains one of these words */
+  needs: readonly string[];
   re: RegExp;
   resolve(m: RegExpExecArray, doc: Doc | null): { span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null;
 }
@@ -173,6 +179,10 @@ const ofYear = (doc: Doc | null, off: number): number | null => (doc ? doc.y + o
 const PATTERNS: Pattern[] = [
   // “十四五”期间 / 十三五时期: five-year plans from the third on (1966–1970)
   {
+    first: "“\"十",
+
+    needs: ["五"],
+
     re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
     resolve: (m) => {
       const k = 10 + (CN_DIGIT[m[1] as string] as number);
@@ -183,6 +193,10 @@ const PATTERNS: Pattern[] = [
   },
   // 上世纪80年代, 20世纪90年代, 九零年代, 80年代
   {
+    first: "上本12二十0123456789〇零一二三四五六七八九十两",
+
+    needs: ["年代"],
+
     re: /(?:(上个?世纪|本世纪|(?:19|20|二十|二十一|十九)世纪))?([0-9]0|[一二三四五六七八九零〇]零|[一二三四五六七八九]十)年代(?:(初|末|中期|初期|末期))?/y,
     resolve: (m, doc) => {
       const c = m[1] ?? '';
@@ -200,6 +214,10 @@ const PATTERNS: Pattern[] = [
   },
   // 21世纪, 上世纪
   {
+    first: "上本12二十",
+
+    needs: ["世纪"],
+
     re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
     resolve: (m, doc) => {
       const c = m[1] as string;
@@ -212,6 +230,10 @@ const PATTERNS: Pattern[] = [
   },
   // 15年3月(5日): a two-digit year needs a month after it
   {
+    first: "0123456789〇零一二三四五六七八九十两",
+
+    needs: ["月"],
+
     re: /([0-9]{2}|[〇零一二三四五六七八九]{2})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?/y,
     resolve: (m, doc) => {
       const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
@@ -229,6 +251,10 @@ const PATTERNS: Pattern[] = [
   },
   // 农历2015年十月初一 / 农历十月初一 / 正月三十 / 腊月二十三 / 大年初五 / 大年三十
   {
+    first: "农阴0123456789大正腊冬〇零一二三四五六七八九十两",
+
+    needs: ["月", "大年"],
+
     re: /(?:农历|阴历)?(?:([0-9]{4})年)?(?:(大年)|(正|腊|冬|十一|十二|[一二三四五六七八九十])月)(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)/y,
     resolve: (m, doc) => {
       const d = lunarDay(m[4] as string);
@@ -250,6 +276,10 @@ const PATTERNS: Pattern[] = [
   },
   // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
   {
+    first: FESTIVAL_FIRST,
+
+    needs: FESTIVAL_NAMES,
+
     re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
     resolve: (m, doc) => {
       const f = FESTIVALS[m[3] as string] as Festival;
@@ -271,6 +301,10 @@ const PATTERNS: Pattern[] = [
   },
   // 今年以来 / 去年以来 / 年初以来
   {
+    first: "今本年去入",
+
+    needs: ["以来"],
+
     re: /(今年|本年|年初|去年|去年下半年|入冬|入夏)以来/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -283,6 +317,10 @@ const PATTERNS: Pattern[] = [
   },
   // 近三年 / 近五年 / 过去五年 / 近两个月 / 最近3天 / 前1周 / 后1年 / 未来三年
   {
+    first: "近最过前后未今此",
+
+    needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
+
     re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
     resolve: (m, doc) => {
       const n = num(m[2] as string);
@@ -305,6 +343,10 @@ const PATTERNS: Pattern[] = [
   },
   // 三年前 / 20天后 / 两个月之后 / 5年以前
   {
+    first: "0123456789〇零一二三四五六七八九十两",
+
+    needs: ["前", "后"],
+
     re: new RegExp('(?!0)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
     resolve: (m, doc) => {
       const n = num(m[1] as string);
@@ -319,6 +361,10 @@ const PATTERNS: Pattern[] = [
   },
   // 上个月15号 / 本月十日 / 下月初 / 上月
   {
+    first: "上本这当下",
+
+    needs: ["月"],
+
     re: /(上个月|上月|本月|这个月|当月|下个月|下月)(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(初|底|末|中旬|上旬|下旬))?/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -339,6 +385,10 @@ const PATTERNS: Pattern[] = [
   },
   // 本季度 / 上季度 / 下一季度
   {
+    first: "本上下这",
+
+    needs: ["季度"],
+
     re: /(本|上一?个?|下一?个?|这个?)季度/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -351,6 +401,10 @@ const PATTERNS: Pattern[] = [
   },
   // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
   {
+    first: "上下本这這",
+
+    needs: ["周", "星期", "礼拜", "禮拜", "週"],
+
     re: /(上上|下下|上|下|本|这|这个|這|這個)(?:周|[个個]?星期|[个個]?[礼禮]拜|[个個]?週)(末|[一二三四五六日天1-7])?/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -367,6 +421,10 @@ const PATTERNS: Pattern[] = [
   },
   // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
   {
+    first: "0123456789今去明上下前后",
+
+    needs: ["半"],
+
     re: /(?:([0-9]{4})年|(今年|去年|明年))?(?:的)?(上个?|下个?|前|后)半(月|周|年)/y,
     resolve: (m, doc) => {
       const first = /^[上前]/.test(m[3] as string);
@@ -387,6 +445,10 @@ const PATTERNS: Pattern[] = [
   },
   // 周三 / 星期一 / 礼拜五: this week's day
   {
+    first: "周週星礼禮",
+
+    needs: ["周", "星期", "礼拜", "禮拜", "週"],
+
     re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -395,9 +457,13 @@ const PATTERNS: Pattern[] = [
     },
   },
   // 每年 / 每个月 / 每周一 / 每天: recurring, no span
-  { re: /每(?:一)?(?:[个個])?(?:年|月|季度|周[一二三四五六日天]?|週[一二三四五六日天]?|星期[一二三四五六日天]?|天|日)/y, resolve: () => ({ span: null, anaphor: 'set' }) },
+  {  first: "每", needs: ["每"], re: /每(?:一)?(?:[个個])?(?:年|月|季度|周[一二三四五六日天]?|週[一二三四五六日天]?|星期[一二三四五六日天]?|天|日)/y, resolve: () => ({ span: null, anaphor: 'set' }) },
   // 今年夏天 / 去年冬季 / 春季
   {
+    first: "今去明春夏秋冬",
+
+    needs: ["春", "夏", "秋", "冬"],
+
     re: /(今年|去年|明年)?(春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)/y,
     resolve: (m, doc) => {
       const y = m[1] ? ofYear(doc, REL_YEAR[m[1]] ?? 0) : doc ? doc.y : null;
@@ -411,6 +477,10 @@ const PATTERNS: Pattern[] = [
   },
   // 07年以后 / 零八年: a two-digit year with a leading zero is no duration
   {
+    first: "0零〇",
+
+    needs: ["年"],
+
     re: /(0[0-9]|[零〇][〇零一二三四五六七八九])年(?![0-9一二三四五六七八九十]{1,2}月)/y,
     resolve: (m, doc) => {
       const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
@@ -420,6 +490,10 @@ const PATTERNS: Pattern[] = [
   },
   // 昨天 / 今天 / 明天 / 前天
   {
+    first: "大昨今明前后後当",
+
+    needs: ["天", "日"],
+
     re: /(大前天|大后天|大後天|昨天|昨日|今天|今日|明天|明日|前天|后天|後天|当天|当日)/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -429,28 +503,62 @@ const PATTERNS: Pattern[] = [
   },
   // 截至目前 / 目前 / 当前 / 至今 / 现在
   {
+    first: "截到目当至现如",
+
+    needs: ["目前", "当前", "至今", "现在", "如今"],
+
     re: /(截至目前|截止目前|到目前为止|截至当前|目前|当前|至今|现在|如今)/y,
     resolve: (_m, doc) => ({ span: doc ? { start: doc.day, end: doc.day } : null }),
   },
   // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
-  { re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
-  { re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
-  { re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
-  { re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
+  {  first: "去上", needs: ["同期"], re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
+  {  first: "同", needs: ["同期"], re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
+  {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
+  {  first: "届报期", needs: ["届时", "报告期", "期内"], re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
   // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
   {
+    first: "今本去上明前后来",
+
+    needs: ["年"],
+
     re: /(今年|本年|去年|上年|明年|前年|后年|来年)(?:度)?/y,
     resolve: (m, doc) => ({ span: doc ? yearSpan(doc.y + (REL_YEAR[m[1] as string] ?? 0)) : null, grain: 'year' }),
   },
   // 近年来 / 近期 / 近日 / 日前: a time with no span
-  { re: /(近年来|近年|近期|近日|日前|近来|最近)/y, resolve: (m, doc) => (m[1] === '最近' || m[1] === '近日' ? { span: doc ? { start: doc.day, end: doc.day } : null } : { span: null }) },
+  {  first: "近日最", needs: ["近", "日前", "最近"], re: /(近年来|近年|近期|近日|日前|近来|最近)/y, resolve: (m, doc) => (m[1] === '最近' || m[1] === '近日' ? { span: doc ? { start: doc.day, end: doc.day } : null } : { span: null }) },
 ];
 
-const STARTERS = new Set<string>();
-for (const ch of '後凌半午早清傍晚夜约每周週星礼禮春夏秋冬自从這十上本2019一二三四五六七八九零〇今去明前后来农阴正腊冬大春元端七中重除劳五国清圣情儿妇植教入年近最过未此截至当现如同全届报期昨下这') STARTERS.add(ch);
-for (let k = 48; k <= 57; k++) STARTERS.add(String.fromCharCode(k));
-STARTERS.add('“');
-STARTERS.add('"');
+/** Patterns by the character they can start with, for the patterns whose words the text has. */
+function patternsFor(text: string): Map<string, Pattern[]> {
+  const by = new Map<string, Pattern[]>();
+  for (const p of PATTERNS) {
+    if (!p.needs.some((w) => text.includes(w))) continue;
+    for (const ch of p.first) {
+      const list = by.get(ch);
+      if (list) list.push(p);
+      else by.set(ch, [p]);
+    }
+  }
+  return by;
+}
+
+/** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
+const START = new Uint8Array(65536);
+for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
+for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
+for (const ch of '0123456789〇零一二三四五六七八九十两') START[ch.charCodeAt(0)]! |= 4;
+
+/** A time of day can start at i: a day part, or a numeral with 点/时/: a few characters on. */
+function maybeClock(text: string, i: number): boolean {
+  const cls = START[text.charCodeAt(i)] as number;
+  if (cls & 2) return true;
+  if (!(cls & 4)) return false;
+  for (let k = i + 1; k < i + 7 && k < text.length; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x70b9 /* 点 */ || ch === 0x65f6 /* 时 */ || ch === 0x3a || ch === 0xff1a) return true;
+  }
+  return false;
+}
 
 /** The day span of a date or period figure (dates.ts values at any precision). */
 export function spanOfFigure(f: FigureHit): DaySpan | null {
@@ -485,12 +593,17 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
   const doc = docOf(docDate);
   const out: TimeExpr[] = [];
   const fromDates = dates ?? scanDates(text, docDate);
+  const byFirst = patternsFor(text);
   let di = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
     // a date figure starting here (dates.ts wins where it reads something)
     while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
+    if (START[text.charCodeAt(i)] === 0 && !(di < fromDates.length && (fromDates[di] as FigureHit).start === i)) {
+      i++;
+      continue;
+    }
     let dateClock: string | null = null;
     let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
     const df = fromDates[di];
@@ -501,8 +614,9 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
       if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
     }
-    if (STARTERS.has(text[i] as string)) {
-      for (const p of PATTERNS) {
+    const candidates = byFirst.get(text[i] as string);
+    if (candidates) {
+      for (const p of candidates) {
         p.re.lastIndex = i;
         const m = p.re.exec(text);
         if (!m || (best && m[0].length <= best.end - i)) continue;
@@ -514,7 +628,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
     let clock: TimeExpr['clock'] = dateClock ? { start: dateClock } : undefined;
     if (!dateClock) {
       const at = best ? best.end : i;
-      const ck = best || STARTERS.has(text[i] as string) || /[0-9零〇一二三四五六七八九十两大约]/.test(text[i] as string) ? clockAt(text, at) : null;
+      const ck = maybeClock(text, at) ? clockAt(text, at) : null;
       if (ck && (best || !ck.part || ck.end - i >= 2)) {
         clock = { ...ck.clock };
         // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
@@ -532,7 +646,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
         }
         const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
         best = best ? { ...best, end: endAt } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null };
-      } else if (!best) {
+      } else if (!best && maybeClock(text, i)) {
         // 早上五到六点: an hour without unit before a range
         const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
         const ck2 = r ? clockAt(text, i + r[0].length) : null;

@@ -5,7 +5,8 @@
  * subject, time). Tokens are not needed.
  */
 import type { Block, Sentence } from '../../core/types.js';
-import type { FigureHit, FigureRule, RuleContext } from '../rule.js';
+import type { FigureHit, FigureRule } from '../rule.js';
+import { figureScans, type FigureContext } from '../figures/kit.js';
 import type { FigureMention } from '../figures/attribution.js';
 import { attribute } from '../figures/attribution.js';
 import { longestMostSpecific, type OverlapPolicy } from '../figures/overlap.js';
@@ -39,7 +40,8 @@ export interface ExtractOptions {
 
 /** Run every figure rule over normalized text; `rule` is recorded in attrs.rule. */
 export function extractFigures(text: string, docDate: string | null = null, opts: ExtractOptions = {}): FigureHit[] {
-  const ctx: RuleContext = { text, tokens: [], sentences: opts.sentences ?? [], blocks: opts.blocks ?? [], docDate };
+  // the rules share one quantity scan and one date scan of this text
+  const ctx: FigureContext = { text, tokens: [], sentences: opts.sentences ?? [], blocks: opts.blocks ?? [], docDate, figureScans: figureScans(text, docDate) };
   const all: FigureHit[] = [];
   for (const r of figureRules) {
     for (const h of r.run(ctx)) {
