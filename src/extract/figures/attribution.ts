@@ -160,6 +160,9 @@ export function attribute(input: AttributionInput): void {
   let mi = 0;
   let prev: FigureHit | null = null;
   let lastFigStart = 0;
+  let marksSeg = -1;
+  let marksTo = 0;
+  let marks: Array<{ at: number; end: number; ref: Subject }> = [];
   let lastSeg = 0;
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
@@ -253,22 +256,32 @@ export function attribute(input: AttributionInput): void {
         }
       }
     }
-    const head = text.slice(s, f.start);
-    // national words and pronouns after the last mention win over it
-    for (const re of [NATIONAL, PRONOUN]) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(head))) {
-        const at = s + m.index;
-        if (at < subjectAt) continue;
-        if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && text[at - 1] !== undefined && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !/[，。；：]/.test(text[at - 1] as string)) continue;
-        const ref = re === NATIONAL ? { name: '全国', key: null } : pronounReferent(m[0]);
-        if (ref) {
-          localSubject = ref;
-          subjectAt = at + m[0].length;
+    // national words and pronouns after the last mention win over it (read once per segment, as far as the figure)
+    if (marksSeg !== s) {
+      marksSeg = s;
+      marksTo = s;
+      marks = [];
+    }
+    if (marksTo < f.start) {
+      const part = text.slice(marksTo, f.start);
+      for (const re of [NATIONAL, PRONOUN]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(part))) {
+          const at = marksTo + m.index;
+          if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string)) continue;
+          const ref = re === NATIONAL ? { name: '全国', key: null } : pronounReferent(m[0]);
+          if (ref) marks.push({ at, end: at + m[0].length, ref });
         }
       }
+      marks.sort((a, b) => a.at - b.at);
+      marksTo = f.start;
     }
+    for (const mk of marks)
+      if (mk.at >= subjectAt && mk.end <= f.start) {
+        localSubject = mk.ref;
+        subjectAt = mk.end;
+      }
 
     if (f.kind === 'date' || f.kind === 'period') {
       f.time = null;
@@ -297,11 +310,13 @@ export function attribute(input: AttributionInput): void {
 
     // change and basis
     let clause = text.slice(c, f.start);
-    const ch = CHANGE_RE.exec(clause);
+    // the change and its basis end the clause: only its tail is read
+    const tailFrom = Math.max(0, clause.length - 24);
+    const ch = CHANGE_RE.exec(tailFrom ? clause.slice(tailFrom) : clause);
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
-      clause = clause.slice(0, ch.index);
+      clause = clause.slice(0, tailFrom + ch.index);
     } else {
       f.change = null;
       f.basis = null;

@@ -600,7 +600,9 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
   while (i < n) {
     // a date figure starting here (dates.ts wins where it reads something)
     while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
-    if (START[text.charCodeAt(i)] === 0 && !(di < fromDates.length && (fromDates[di] as FigureHit).start === i)) {
+    const cls = START[text.charCodeAt(i)] as number;
+    // nothing starts here, or inside a numeral (what starts with a numeral was tried at its first character)
+    if ((cls === 0 || (cls & 4 && i > 0 && (START[text.charCodeAt(i - 1)] as number) & 4)) && !(di < fromDates.length && (fromDates[di] as FigureHit).start === i)) {
       i++;
       continue;
     }
