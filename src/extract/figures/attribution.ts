@@ -48,6 +48,8 @@ const isClauseEnd = (code: number): boolean => CLAUSE_END.has(code);
 const CHANGE_RE = new RegExp(
   '((?:' + BASES.join('|') + ')|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + CHANGE_VERBS.filter((v) => v !== '同比增长').join('|') + ')(?:了|为|到|至|达)?$',
 );
+/** A character every change verb has (a cheap test before CHANGE_RE). */
+const CHANGE_CHARS = new RegExp('[' + [...new Set(CHANGE_VERBS.join(''))].join('') + ']');
 /** Bodies that report a figure are not its subject (FIGURES.md). */
 const REPORTER = /(?:统计局|调查总队|调查队|海关总署|海关|新闻办公室|新闻办|国新办|发改委|发展改革委|商务部|财政部|工信部|工业和信息化部|国家能源局|人民银行|央行|证监会|交易所|研究院|研究所|协会|联合会|日报|新闻|电视台|网|社)$/;
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
@@ -312,7 +314,8 @@ export function attribute(input: AttributionInput): void {
     let clause = text.slice(c, f.start);
     // the change and its basis end the clause: only its tail is read
     const tailFrom = Math.max(0, clause.length - 24);
-    const ch = CHANGE_RE.exec(tailFrom ? clause.slice(tailFrom) : clause);
+    const tail = tailFrom ? clause.slice(tailFrom) : clause;
+    const ch = CHANGE_CHARS.test(tail) ? CHANGE_RE.exec(tail) : null;
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -332,7 +335,8 @@ export function attribute(input: AttributionInput): void {
     if (subjectAt > mStart && subjectAt <= c + clause.length) mStart = subjectAt;
     let mt = text.slice(mStart, c + clause.length);
     const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c));
-    mt = mt.replace(NATIONAL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
+    if (mt.includes('国')) mt = mt.replace(NATIONAL, '');
+    mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     if (/分别/.test(text.slice(fenbieFrom, f.start))) {

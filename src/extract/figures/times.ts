@@ -162,6 +162,17 @@ interface Doc {
   day: string;
   y: number;
   m: number;
+  /** calendar look-ups already made for this text (holidays and lunar dates repeat within an article) */
+  memo: Map<string, DaySpan | null>;
+}
+
+/** A calendar look-up, made once per text and key. */
+function memo(doc: Doc | null, key: string, f: () => DaySpan | null): DaySpan | null {
+  if (!doc) return f();
+  if (doc.memo.has(key)) return doc.memo.get(key) ?? null;
+  const v = f();
+  doc.memo.set(key, v);
+  return v;
 }
 
 /** A pattern at a position: the regex (sticky) and what the match resolves to. */
@@ -176,13 +187,30 @@ interface Pattern {
 
 const ofYear = (doc: Doc | null, off: number): number | null => (doc ? doc.y + off : null);
 
+/** The day (or the official holiday span) of a festival: 春节, 2025年国庆假期, 中秋节. */
+function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
+  const f = FESTIVALS[m[3] as string] as Festival;
+  const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+  if (y === null) return null;
+  let day: string | null = null;
+  if (f.lunar) day = lunarToSolar(y, f.lunar[0], f.lunar[1]);
+  else if (f.solar) day = ymd(y, f.solar[0], f.solar[1]);
+  else if (f.qingming) day = qingming(y);
+  else if (f.chuxi) day = chuxi(y);
+  if (!day) return null;
+  const holidayWord = m[4] && /假|黄金周/.test(m[4]);
+  if ((holidayWord || m[4] === '期间') && f.holiday) {
+    const h = officialHoliday(day, f.holiday);
+    if (h) return h;
+  }
+  return { start: day, end: day };
+}
+
 const PATTERNS: Pattern[] = [
   // “十四五”期间 / 十三五时期: five-year plans from the third on (1966–1970)
   {
     first: "“\"十",
-
     needs: ["五"],
-
     re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
     resolve: (m) => {
       const k = 10 + (CN_DIGIT[m[1] as string] as number);
@@ -194,9 +222,7 @@ const PATTERNS: Pattern[] = [
   // 上世纪80年代, 20世纪90年代, 九零年代, 80年代
   {
     first: "上本12二十0123456789〇零一二三四五六七八九十两",
-
     needs: ["年代"],
-
     re: /(?:(上个?世纪|本世纪|(?:19|20|二十|二十一|十九)世纪))?([0-9]0|[一二三四五六七八九零〇]零|[一二三四五六七八九]十)年代(?:(初|末|中期|初期|末期))?/y,
     resolve: (m, doc) => {
       const c = m[1] ?? '';
@@ -215,9 +241,7 @@ const PATTERNS: Pattern[] = [
   // 21世纪, 上世纪
   {
     first: "上本12二十",
-
     needs: ["世纪"],
-
     re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
     resolve: (m, doc) => {
       const c = m[1] as string;
@@ -231,9 +255,7 @@ const PATTERNS: Pattern[] = [
   // 15年3月(5日): a two-digit year needs a month after it
   {
     first: "0123456789〇零一二三四五六七八九十两",
-
     needs: ["月"],
-
     re: /([0-9]{2}|[〇零一二三四五六七八九]{2})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?/y,
     resolve: (m, doc) => {
       const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
@@ -252,9 +274,7 @@ const PATTERNS: Pattern[] = [
   // 农历2015年十月初一 / 农历十月初一 / 正月三十 / 腊月二十三 / 大年初五 / 大年三十
   {
     first: "农阴0123456789大正腊冬〇零一二三四五六七八九十两",
-
     needs: ["月", "大年"],
-
     re: /(?:农历|阴历)?(?:([0-9]{4})年)?(?:(大年)|(正|腊|冬|十一|十二|[一二三四五六七八九十])月)(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)/y,
     resolve: (m, doc) => {
       const d = lunarDay(m[4] as string);
@@ -270,41 +290,24 @@ const PATTERNS: Pattern[] = [
       }
       let s: string | null;
       if (m[1]) s = lunarToSolar(Number(m[1]), month, d);
-      else s = doc ? nearestLunar(month, d, doc.day) : null;
+      else s = doc ? (memo(doc, `lunar:${month}-${d}`, () => {
+        const v = nearestLunar(month, d, doc.day);
+        return v ? { start: v, end: v } : null;
+      })?.start ?? null) : null;
       return { span: s ? { start: s, end: s } : null };
     },
   },
   // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
   {
     first: FESTIVAL_FIRST,
-
     needs: FESTIVAL_NAMES,
-
     re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
-    resolve: (m, doc) => {
-      const f = FESTIVALS[m[3] as string] as Festival;
-      const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
-      if (y === null) return { span: null };
-      let day: string | null = null;
-      if (f.lunar) day = lunarToSolar(y, f.lunar[0], f.lunar[1]);
-      else if (f.solar) day = ymd(y, f.solar[0], f.solar[1]);
-      else if (f.qingming) day = qingming(y);
-      else if (f.chuxi) day = chuxi(y);
-      if (!day) return { span: null };
-      const holidayWord = m[4] && /假|黄金周/.test(m[4]);
-      if ((holidayWord || m[4] === '期间') && f.holiday) {
-        const h = officialHoliday(day, f.holiday);
-        if (h) return { span: h };
-      }
-      return { span: { start: day, end: day } };
-    },
+    resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
   },
   // 今年以来 / 去年以来 / 年初以来
   {
     first: "今本年去入",
-
     needs: ["以来"],
-
     re: /(今年|本年|年初|去年|去年下半年|入冬|入夏)以来/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -318,9 +321,7 @@ const PATTERNS: Pattern[] = [
   // 近三年 / 近五年 / 过去五年 / 近两个月 / 最近3天 / 前1周 / 后1年 / 未来三年
   {
     first: "近最过前后未今此",
-
     needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
-
     re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
     resolve: (m, doc) => {
       const n = num(m[2] as string);
@@ -344,9 +345,7 @@ const PATTERNS: Pattern[] = [
   // 三年前 / 20天后 / 两个月之后 / 5年以前
   {
     first: "0123456789〇零一二三四五六七八九十两",
-
     needs: ["前", "后"],
-
     re: new RegExp('(?!0)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
     resolve: (m, doc) => {
       const n = num(m[1] as string);
@@ -362,9 +361,7 @@ const PATTERNS: Pattern[] = [
   // 上个月15号 / 本月十日 / 下月初 / 上月
   {
     first: "上本这当下",
-
     needs: ["月"],
-
     re: /(上个月|上月|本月|这个月|当月|下个月|下月)(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(初|底|末|中旬|上旬|下旬))?/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -386,9 +383,7 @@ const PATTERNS: Pattern[] = [
   // 本季度 / 上季度 / 下一季度
   {
     first: "本上下这",
-
     needs: ["季度"],
-
     re: /(本|上一?个?|下一?个?|这个?)季度/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -402,9 +397,7 @@ const PATTERNS: Pattern[] = [
   // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
   {
     first: "上下本这這",
-
     needs: ["周", "星期", "礼拜", "禮拜", "週"],
-
     re: /(上上|下下|上|下|本|这|这个|這|這個)(?:周|[个個]?星期|[个個]?[礼禮]拜|[个個]?週)(末|[一二三四五六日天1-7])?/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -422,9 +415,7 @@ const PATTERNS: Pattern[] = [
   // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
   {
     first: "0123456789今去明上下前后",
-
     needs: ["半"],
-
     re: /(?:([0-9]{4})年|(今年|去年|明年))?(?:的)?(上个?|下个?|前|后)半(月|周|年)/y,
     resolve: (m, doc) => {
       const first = /^[上前]/.test(m[3] as string);
@@ -446,9 +437,7 @@ const PATTERNS: Pattern[] = [
   // 周三 / 星期一 / 礼拜五: this week's day
   {
     first: "周週星礼禮",
-
     needs: ["周", "星期", "礼拜", "禮拜", "週"],
-
     re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -461,9 +450,7 @@ const PATTERNS: Pattern[] = [
   // 今年夏天 / 去年冬季 / 春季
   {
     first: "今去明春夏秋冬",
-
     needs: ["春", "夏", "秋", "冬"],
-
     re: /(今年|去年|明年)?(春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)/y,
     resolve: (m, doc) => {
       const y = m[1] ? ofYear(doc, REL_YEAR[m[1]] ?? 0) : doc ? doc.y : null;
@@ -478,9 +465,7 @@ const PATTERNS: Pattern[] = [
   // 07年以后 / 零八年: a two-digit year with a leading zero is no duration
   {
     first: "0零〇",
-
     needs: ["年"],
-
     re: /(0[0-9]|[零〇][〇零一二三四五六七八九])年(?![0-9一二三四五六七八九十]{1,2}月)/y,
     resolve: (m, doc) => {
       const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
@@ -491,9 +476,7 @@ const PATTERNS: Pattern[] = [
   // 昨天 / 今天 / 明天 / 前天
   {
     first: "大昨今明前后後当",
-
     needs: ["天", "日"],
-
     re: /(大前天|大后天|大後天|昨天|昨日|今天|今日|明天|明日|前天|后天|後天|当天|当日)/y,
     resolve: (m, doc) => {
       if (!doc) return { span: null };
@@ -504,9 +487,7 @@ const PATTERNS: Pattern[] = [
   // 截至目前 / 目前 / 当前 / 至今 / 现在
   {
     first: "截到目当至现如",
-
     needs: ["目前", "当前", "至今", "现在", "如今"],
-
     re: /(截至目前|截止目前|到目前为止|截至当前|目前|当前|至今|现在|如今)/y,
     resolve: (_m, doc) => ({ span: doc ? { start: doc.day, end: doc.day } : null }),
   },
@@ -518,9 +499,7 @@ const PATTERNS: Pattern[] = [
   // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
   {
     first: "今本去上明前后来",
-
     needs: ["年"],
-
     re: /(今年|本年|去年|上年|明年|前年|后年|来年)(?:度)?/y,
     resolve: (m, doc) => ({ span: doc ? yearSpan(doc.y + (REL_YEAR[m[1] as string] ?? 0)) : null, grain: 'year' }),
   },
@@ -577,7 +556,7 @@ function grainOf(iso: string | null | undefined): TimeExpr['grain'] {
 function docOf(docDate: string | null): Doc | null {
   if (!docDate || !/^\d{4}-\d{2}-\d{2}/.test(docDate)) return null;
   const { y, m } = parseDay(docDate);
-  return { day: docDate.slice(0, 10), y, m };
+  return { day: docDate.slice(0, 10), y, m, memo: new Map() };
 }
 
 /** Prefixes that make an expression a basis (比去年, 较年初, 与2023年相比). */
