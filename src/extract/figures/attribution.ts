@@ -17,7 +17,7 @@ import { canonicalName } from '../../resolve/index.js';
 import { isDivision, lexicon } from '../entities/lexicon.js';
 import { parseDay, spanOfIso, ymd, type DaySpan } from './days.js';
 import { BASES, CHANGE_VERBS } from './lexicon.js';
-import { scanTimes, type TimeExpr } from './times.js';
+import { scanTimes, spanOfFigure, type TimeExpr } from './times.js';
 
 /** What the figure stage needs of an entity mention. */
 export interface FigureMention {
@@ -286,8 +286,9 @@ export function attribute(input: AttributionInput): void {
       }
 
     if (f.kind === 'date' || f.kind === 'period') {
+      // a date or period figure's period is its own span
       f.time = null;
-      f.period = null;
+      f.period = spanOfFigure(f);
       f.metric = null;
       f.change = null;
       f.basis = null;
