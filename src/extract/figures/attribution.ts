@@ -56,7 +56,7 @@ const REPORTER = /(?:统计局|调查总队|调查队|海关总署|海关|新闻
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 const PRONOUN = /(?:全省|全市|全区|全县|全州|全镇|该省|该市|该区|该县|该州|本省|本市|本区|本县|我省|我市|我区|我县|该公司|该集团|该行|公司|集团)/g;
-const LEAD_STRIP = /^(?:全省|全市|全区|全县|全州|该省|该市|该区|该县|本省|本市|我省|我市|该公司|该集团|公司|集团|其中|同时|此外|另外|比如|例如|又如|而|并|且|和|与|及|还|也|已|将|共|总计|总|累计|合计|这里|预计|力争|确保|争取|的|在|其|分别|约)+/;
+const LEAD_STRIP = /^(?:全省|全市|全区|全县|全州|该省|该市|该区|该县|本省|本市|我省|我市|该公司|该集团|公司|集团|其中|同时|此外|另外|比如|例如|又如|而|并|且|和|与|及|还|也|已|将|共|总计|总|累计|合计|这里|预计|力争|确保|争取|的|其|分别|约)+/;
 const TAIL_STRIP = /(?:已经|已|将|可|能|共|总|累计|合计|实现|完成|达到|达|为|是|有|约|超过|超|近|逾|拥有|带动|吸引|引进|聚集|落户|签约|突破|分别为|分别|占|增至|降至|升至|提高到|提升至|至|到|首次|再次|预计|力争|的|将达|保持在|保持|稳定在|控制在|在)+$/;
 const LEAD_VERBS = /^(?:集聚|聚集|拥有|建成|设立|发布|产出|培育|形成|引进|吸引|投放|提供|实现|完成|累计|成功|打造|建设|开设|推动|带动|获得|达到|划分了|划分|签约|落地|开发|突破|给予|投入|开展|组建)+/;
 const VERB_ONLY = /^(?:集聚|聚集|拥有|建成|设立|发布|产出|培育|形成|引进|吸引|投放|提供|实现|完成|新增|累计|打造|建设|推动|带动|获得|达到|划分了|划分|签约|投入|给予|有)$/;
@@ -399,7 +399,22 @@ export function attribute(input: AttributionInput): void {
         f.basis = p.basis ?? null;
         if (!localSubject && p.subject) localSubject = { name: p.subject, key: p.subjectEntity ?? null };
       }
-      // a bare change, or an ellipsis (其中，出口增长9.2%) keeps the metric left out
+      // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
+      const pf = prev as FigureHit | null;
+      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) mt = pf.metric;
+      // 居民消费价格同比持平，环比上涨0.4%: the metric named in an earlier clause of the segment
+      if (mt.length < 2 && f.change && (!pf || pf.end <= s)) {
+        const before = text.slice(Math.max(s, subjectAt), c).replace(/[，、：:,]$/, '');
+        const lastTime = times.slice(0, ti).reverse().find((t) => t.end <= c && t.end > s);
+        const from = lastTime && lastTime.end > Math.max(s, subjectAt) ? lastTime.end - Math.max(s, subjectAt) : 0;
+        const named = before
+          .slice(from)
+          .replace(/^[，、：:,]/, '')
+          .replace(/(?:同比|环比|比上年|较上年)?(?:持平|基本持平|稳定|平稳|增长|下降|上涨|下跌)$/, '')
+          .replace(LEAD_STRIP, '')
+          .replace(TAIL_STRIP, '');
+        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
+      }
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
     }
     f.metric = mt.length >= 2 ? mt.slice(-20) : null;

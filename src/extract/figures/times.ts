@@ -198,6 +198,7 @@ function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
   else if (f.qingming) day = qingming(y);
   else if (f.chuxi) day = chuxi(y);
   if (!day) return null;
+  // 国庆中秋假期: two festivals of one holiday; the span is the official one around the first
   const holidayWord = m[4] && /假|黄金周/.test(m[4]);
   if ((holidayWord || m[4] === '期间') && f.holiday) {
     const h = officialHoliday(day, f.holiday);
@@ -301,7 +302,7 @@ const PATTERNS: Pattern[] = [
   {
     first: FESTIVAL_FIRST,
     needs: FESTIVAL_NAMES,
-    re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+    re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(?:' + FESTIVAL_RE + ')?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
     resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
   },
   // 今年以来 / 去年以来 / 年初以来
