@@ -213,10 +213,12 @@ const PATTERNS: Pattern[] = [
     first: "“\"十",
     needs: ["五"],
     re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
-    resolve: (m) => {
+    resolve: (m, doc) => {
       const k = 10 + (CN_DIGIT[m[1] as string] as number);
       const s = 1966 + 5 * (k - 3);
       if (m[0].endsWith('末')) return { span: yearSpan(s + 4) };
+      // “十四五”以来: from the plan's start to the document date
+      if (m[0].endsWith('以来') && doc && doc.day >= ymd(s, 1, 1)) return { span: { start: ymd(s, 1, 1), end: doc.day } };
       return { span: { start: ymd(s, 1, 1), end: ymd(s + 4, 12, 31) } };
     },
   },
