@@ -141,15 +141,17 @@ export interface FiguresOptions extends CommonOptions {
   subject?: string;
   metric?: string;
   year?: number;
+  from?: string;
+  to?: string;
   doc?: string;
 }
 
 export function runFigures(opts: FiguresOptions, io: QueryIo): number {
-  const { kind, unit, min, max, subject, metric, year, doc } = opts;
+  const { kind, unit, min, max, subject, metric, year, from, to, doc } = opts;
   return runRows('query figures', opts, io, (db, limit) =>
-    queryFigures(db, { kind, unit, min, max, subject, metric, year, doc, limit }).map((r) => ({ ...r })),
+    queryFigures(db, { kind, unit, min, max, subject, metric, year, from, to, doc, limit }).map((r) => ({ ...r })),
     {
-      columns: ['location', 'text', 'kind', 'value', 'valueMax', 'unit', 'qualifier', 'subject', 'metric', 'time', 'rule'],
+      columns: ['location', 'text', 'kind', 'value', 'valueMax', 'unit', 'qualifier', 'subject', 'metric', 'time', 'periodStart', 'periodEnd', 'rule'],
       widths: { location: Infinity, rule: Infinity },
       maxWidth: 24,
     },
@@ -292,7 +294,9 @@ export function registerQuery(program: Command): void {
     .option('--max <y>', 'value (or range top) at most Y (base units)', numberArg('--max'))
     .option('--subject <name>', 'subject contains NAME, or is another name of NAME\'s entity')
     .option('--metric <text>', 'metric phrase contains TEXT')
-    .option('--year <y>', 'time reference covers year Y', intArg('--year'))
+    .option('--year <y>', 'period overlaps year Y', intArg('--year'))
+    .option('--from <date>', 'period ends on or after DATE (2025, 2025-06, 2025-06-15)')
+    .option('--to <date>', 'period starts on or before DATE (2025, 2025-06, 2025-06-15)')
     .option('--doc <id>', 'only this document (id or path)')
     .action((opts: FiguresOptions) => done(runFigures(opts, stdio())));
 

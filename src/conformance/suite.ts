@@ -11,9 +11,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scanDates } from '../extract/figures/dates.js';
+import { scanTimes } from '../extract/figures/times.js';
+import { addDays } from '../extract/figures/days.js';
 import { scanQuantities } from '../extract/figures/scan.js';
-import { longestMostSpecific } from '../extract/figures/overlap.js';
 import { currencyModel, despace, dimensionModel, numberModel, numberRangeModel, percentModel, type Out } from './adapters.js';
 
 export interface SpecCase {
@@ -133,11 +133,80 @@ function compareOne(model: Model, exp: SpecCase['Results'][number], got: Out): b
   }
 }
 
-/** DateTimeModel (reported only): our dates, periods and durations on the despaced input. */
-function dateTimeModel(input: string, ref: string | null): Array<{ start: number; end: number; date?: string | null; dateEnd?: string | null }> {
+/** One time expression as the DateTime check sees it: span, day span, duration in seconds. */
+interface TimeOut {
+  start: number;
+  end: number;
+  span: { start: string; end: string } | null;
+  seconds: number | null;
+  mod?: string;
+  anchor?: { start: string; end: string } | null;
+  clock?: { start: string; end?: string };
+  to?: string;
+}
+
+const DURATION_SECONDS: Record<string, number> = { year: 31536000, month: 2592000, week: 604800, day: 86400, hour: 3600, minute: 60, second: 1 };
+
+/** DateTimeModel: our time expressions (times.ts, resolved to day spans) and durations on the despaced input. */
+function dateTimeModel(input: string, ref: string | null): TimeOut[] {
   const d = despace(input);
-  const hits = longestMostSpecific([...scanDates(d.text, ref), ...scanQuantities(d.text, { spaces: true }).filter((h) => h.kind === 'duration')]);
-  return hits.map((h) => ({ start: d.map[h.start] as number, end: (d.map[h.end - 1] as number) + 1, date: h.date ?? null, dateEnd: h.dateEnd ?? null }));
+  const times = scanTimes(d.text, ref);
+  const durations = scanQuantities(d.text, { spaces: true }).filter((h) => h.kind === 'duration');
+  const all: TimeOut[] = [];
+  const covered = (s: number, e: number): boolean => times.some((t) => t.start < e && s < t.end);
+  for (const t of times) all.push({ start: t.start, end: t.end, span: t.span, seconds: null, mod: t.mod, anchor: t.anchor, clock: t.clock, to: t.to });
+  for (const h of durations)
+    if (!covered(h.start, h.end)) all.push({ start: h.start, end: h.end, span: null, seconds: h.value !== null && h.unit ? h.value * (DURATION_SECONDS[h.unit] ?? NaN) : null });
+  all.sort((a, b) => a.start - b.start);
+  return all.map((o) => ({ ...o, start: d.map[o.start] as number, end: (d.map[o.end - 1] as number) + 1 }));
+}
+
+/**
+ * A DateTime result matches when the span is the same and the resolution
+ * agrees with one of the expected values: a date's day, a date range's days
+ * (the peer's end is exclusive), a duration's seconds. Times of day
+ * (datetime, time, …ranges) and sets are checked by span only when the peer
+ * leaves them unresolved, and otherwise need a time of day we do not read.
+ */
+function compareTime(exp: SpecCase['Results'][number], got: TimeOut): boolean {
+  if (exp.Start !== got.start || exp.End !== got.end - 1) return false;
+  const values = ((exp.Resolution ?? {}) as { values?: Array<Record<string, string>> }).values ?? [];
+  const type = (exp.TypeName ?? '').replace('datetimeV2.', '');
+  if (type === 'set' || values.every((v) => v.value === 'not resolved')) return true;
+  const day = got.span && got.span.start === got.span.end ? got.span.start : null;
+  const ck = got.clock;
+  for (const v of values) {
+    if (ck && !v.Mod) {
+      if (type === 'time' && v.value === ck.start && !ck.end) return true;
+      if (type === 'datetime' && day && v.value === `${day} ${ck.start}` && !ck.end) return true;
+      if (type === 'timerange' && ck.end && v.start === ck.start && v.end === ck.end) return true;
+      if (type === 'datetimerange' && day && ck.end && v.start === `${day} ${ck.start}` && v.end === `${day} ${ck.end}`) return true;
+      if (type === 'datetimerange' && got.span && got.to && ck.end && v.start === `${got.span.start} ${ck.start}` && v.end === `${got.to} ${ck.end}`) return true;
+      continue;
+    }
+    if (v.Mod && ck) {
+      const at = day ? `${day} ${ck.start}` : ck.start;
+      if ((v.Mod === 'before' || v.Mod === 'until') && v.end === at && (got.mod === 'before' || got.mod === 'until')) return true;
+      if ((v.Mod === 'after' || v.Mod === 'since') && v.start === at && (got.mod === 'after' || got.mod === 'since')) return true;
+      continue;
+    }
+    if (v.Mod) {
+      // an open end: the peer gives one end; ours is anchored to the expression's own span
+      const a = got.anchor;
+      if (!a || !got.mod) continue;
+      if ((v.Mod === 'since' && got.mod === 'since') || (v.Mod === 'after' && got.mod === 'after')) {
+        if (v.start === (v.Mod === 'since' ? a.start : addDays(a.end, 1))) return true;
+      } else if ((v.Mod === 'before' || v.Mod === 'until') && (got.mod === 'before' || got.mod === 'until')) {
+        if (v.end === a.start) return true;
+      }
+      continue;
+    }
+    if (type === 'date' && got.span && got.span.start === v.value && got.span.end === v.value) return true;
+    // a range's end is where its last part starts (2015年和2018年之间 → 2018-01-01); a single unit's is the day after it
+    if (type === 'daterange' && got.span && v.start && v.end && got.span.start === v.start && (got.to ? got.to === v.end : addDays(got.span.end, 1) === v.end)) return true;
+    if (type === 'duration' && got.seconds !== null && close(Number(v.value), got.seconds)) return true;
+  }
+  return false;
 }
 
 function runModel(model: Model, input: string): Out[] {
@@ -173,8 +242,8 @@ export function runFile(specDir: string, file: string, disagreements: Map<string
     if (model === 'DateTimeModel') {
       const ref = c.Context?.ReferenceDateTime?.slice(0, 10) ?? null;
       const outs = dateTimeModel(c.Input, ref);
-      ok = outs.length === c.Results.length && outs.every((o, k) => o.start === c.Results[k]!.Start && o.end - 1 === c.Results[k]!.End);
-      got = outs.map((o) => `${o.start}-${o.end - 1}:${o.date ?? ''}${o.dateEnd ? '/' + o.dateEnd : ''}`).join('; ') || '(none)';
+      ok = outs.length === c.Results.length && outs.every((o, k) => compareTime(c.Results[k]!, o));
+      got = outs.map((o) => `${o.start}-${o.end - 1}:${o.span ? o.span.start + '/' + o.span.end : ''}${o.seconds !== null ? o.seconds + 's' : ''}`).join('; ') || '(none)';
     } else {
       const outs = runModel(model, c.Input);
       ok = outs.length === c.Results.length && outs.every((o, k) => compareOne(model, c.Results[k]!, o));
@@ -191,7 +260,7 @@ export function runFile(specDir: string, file: string, disagreements: Map<string
       r.failures.push({ input: c.Input, expected: fmtExp(c.Results), got, disagreement: dis });
     }
   }
-  if (model === 'DateTimeModel') r.note = 'span-only check of dates, periods, durations (times of day, weekdays, weeks, holidays, lunar dates, sets out of scope)';
+  if (model === 'DateTimeModel') r.note = 'span and resolution: day spans, times of day, open ends, durations';
   return r;
 }
 

@@ -39,8 +39,9 @@ export const FIGURE_POLICIES: Readonly<Record<string, Policy<FigureHit>>> = {
 };
 export const QUOTE_POLICIES: Readonly<Record<string, Policy<QuoteHit>>> = { 'speaker-preferred': speakerPreferred };
 export const FIGURE_STEPS: Readonly<Record<string, FigureStep>> = {
-  /** metric, change, basis, subject and time of each kept figure */
-  attribution: (ctx, figures) => attribute(ctx.text, figures),
+  /** metric, change, basis, subject, time and period of each kept figure, with an article-level context; subjects from the kept mentions */
+  attribution: (ctx, figures, mentions) =>
+    attribute({ text: ctx.text, docDate: ctx.docDate, sentences: ctx.sentences, blocks: ctx.blocks, figures, mentions }),
 };
 export { MENTION_STEPS };
 

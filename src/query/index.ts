@@ -253,8 +253,24 @@ export interface FigureQuery extends Common {
   subject?: string;
   /** part of the metric phrase */
   metric?: string;
-  /** figures whose date range covers this year, or whose time phrase names it */
+  /** figures whose period overlaps this year (or, without a period, whose time phrase names it) */
   year?: number;
+  /** figures whose period ends on or after this day (2025, 2025-06, 2025-06-15: the first day of it) */
+  from?: string;
+  /** figures whose period starts on or before this day (2025, 2025-06, 2025-06-15: the last day of it) */
+  to?: string;
+}
+
+/** The first or last day of an ISO date at any precision (2025 → 2025-01-01 / 2025-12-31). */
+export function dayBound(iso: string, which: 'start' | 'end'): string {
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(iso.trim());
+  if (!m) throw new Error(`not a date: ${JSON.stringify(iso)} (use 2025, 2025-06 or 2025-06-15)`);
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : which === 'start' ? 1 : 12;
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const d = m[3] ? Number(m[3]) : which === 'start' ? 1 : last;
+  if (mo < 1 || mo > 12 || d < 1 || d > last) throw new Error(`not a date: ${JSON.stringify(iso)}`);
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 export interface FigureRow {
@@ -267,8 +283,15 @@ export interface FigureRow {
   unit: string | null;
   qualifier: string;
   subject: string | null;
+  /** key of the subject's entity (TYPE:name) when the subject is an entity mention */
+  subjectEntity: string | null;
   metric: string | null;
+  change: string | null;
+  basis: string | null;
   time: string | null;
+  /** `time` resolved to days (inclusive), or the figure's own span for a date or period */
+  periodStart: string | null;
+  periodEnd: string | null;
   date: string | null;
   dateEnd: string | null;
   sentence: string | null;
@@ -286,25 +309,30 @@ export function queryFigures(db: DB, q: FigureQuery = {}): FigureRow[] {
   if (q.min !== undefined) w.add('f.value >= ?', q.min);
   if (q.max !== undefined) w.add('COALESCE(f.value_max, f.value) <= ?', q.max);
   if (q.subject !== undefined) {
+    // the subject as written, or its entity by any of the entity's names (aliases included)
     w.add(
-      `(instr(f.subject, ?) > 0 OR f.subject IN (SELECT b.name FROM entity_names a JOIN entity_names b ON a.entity = b.entity WHERE a.name = ?))`,
-      q.subject, q.subject,
+      `(instr(f.subject, ?) > 0 OR f.subject_entity IN (SELECT entity FROM entity_names WHERE name = ?) OR f.subject IN (SELECT b.name FROM entity_names a JOIN entity_names b ON a.entity = b.entity WHERE a.name = ?))`,
+      q.subject, q.subject, q.subject,
     );
   }
   if (q.metric !== undefined) w.add('instr(f.metric, ?) > 0', q.metric);
   if (q.year !== undefined) {
     const y = String(q.year).padStart(4, '0');
     w.add(
-      `((f.date IS NOT NULL AND substr(f.date, 1, 4) <= ? AND substr(COALESCE(f.date_end, f.date), 1, 4) >= ?) OR instr(f.time, ?) > 0)`,
-      y, y, `${y}年`,
+      `((f.period_start IS NOT NULL AND f.period_start <= ? AND f.period_end >= ?) OR (f.period_start IS NULL AND (instr(f.time, ?) > 0 OR (f.date IS NOT NULL AND substr(f.date, 1, 4) <= ? AND substr(COALESCE(f.date_end, f.date), 1, 4) >= ?))))`,
+      `${y}-12-31`, `${y}-01-01`, `${y}年`, y, y,
     );
   }
+  // periods are inclusive day spans: a figure is kept when its period overlaps [from, to]
+  if (q.from !== undefined) w.add('f.period_end >= ?', dayBound(q.from, 'start'));
+  if (q.to !== undefined) w.add('f.period_start <= ?', dayBound(q.to, 'end'));
   w.docFilter('f.doc', q.doc);
   const params = [...w.params];
   const sql = `SELECT f.* FROM figure_rows f ${w} ORDER BY f.doc_id, f.path, f.start, f.seq ${limitClause(q.limit, params)}`;
   const rows = db.prepare(sql).all(...params) as Array<{
     doc: number; doc_id: string; path: string; norm: string; kind: string; value: number | null; value_max: number | null;
     unit: string | null; qualifier: string; subject: string | null; metric: string | null; time: string | null;
+    subject_entity: string | null; change: string | null; basis: string | null; period_start: string | null; period_end: string | null;
     date: string | null; date_end: string | null; sentence_text: string | null;
     start: number; end: number; raw_start: number; raw_end: number; rule: string;
   }>;
@@ -319,8 +347,13 @@ export function queryFigures(db: DB, q: FigureQuery = {}): FigureRow[] {
     unit: r.unit,
     qualifier: r.qualifier,
     subject: r.subject,
+    subjectEntity: r.subject_entity,
     metric: r.metric,
+    change: r.change,
+    basis: r.basis,
     time: r.time,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
     date: r.date,
     dateEnd: r.date_end,
     sentence: r.sentence_text,

@@ -20,6 +20,7 @@ const fmt = (v: number) => (Number.isInteger(v) && Math.abs(v) >= 1e5 ? v.toExpo
 function figureDetails(f: {
   value: number | null; valueMax?: number | null; unit: string | null; qualifier: string; metric?: string | null;
   subject?: string | null; time?: string | null; date?: string | null; dateEnd?: string | null;
+  change?: string | null; basis?: string | null; period?: { start: string; end: string } | null; subjectEntity?: string | null;
 }): Array<[string, string]> {
   const d: Array<[string, string]> = [];
   if (f.value != null) d.push(['value', `${fmt(f.value)}${f.valueMax != null ? '–' + fmt(f.valueMax) : ''}${f.unit ? ' ' + f.unit : ''}`]);
@@ -27,8 +28,10 @@ function figureDetails(f: {
   if (f.qualifier && f.qualifier !== 'exact') d.push(['qualifier', f.qualifier]);
   if (f.date) d.push(['date', f.date + (f.dateEnd && f.dateEnd !== f.date ? ' – ' + f.dateEnd : '')]);
   if (f.metric) d.push(['metric', f.metric]);
-  if (f.subject) d.push(['subject', f.subject]);
+  if (f.change) d.push(['change', f.basis ? `${f.basis} ${f.change}` : f.change]);
+  if (f.subject) d.push(['subject', f.subject + (f.subjectEntity ? ` (${f.subjectEntity})` : '')]);
   if (f.time) d.push(['time', f.time]);
+  if (f.period) d.push(['period', f.period.start === f.period.end ? f.period.start : `${f.period.start} – ${f.period.end}`]);
   return d;
 }
 
@@ -57,11 +60,13 @@ export function reportDataFromDb(db: DB, docRow: number, source = 'database'): R
   const figures = db.prepare('SELECT * FROM figures WHERE doc = ? ORDER BY seq').all(doc.id) as Array<Pos & {
     kind: string; value: number | null; value_max: number | null; unit: string | null; qualifier: string; metric: string | null;
     subject: string | null; time: string | null; date: string | null; date_end: string | null;
+    change: string | null; basis: string | null; period_start: string | null; period_end: string | null; subject_entity: string | null;
   }>;
   for (const f of figures) {
+    const period = f.period_start && f.period_end ? { start: f.period_start, end: f.period_end } : null;
     items.push({
       id: `f${f.seq}`, group: 'figure', label: `figure:${f.kind}`, ...pos(f),
-      details: figureDetails({ ...f, valueMax: f.value_max, dateEnd: f.date_end }),
+      details: figureDetails({ ...f, valueMax: f.value_max, dateEnd: f.date_end, period, subjectEntity: f.subject_entity }),
     });
   }
   const quotes = db.prepare('SELECT * FROM quotes WHERE doc = ? ORDER BY seq').all(doc.id) as Array<Pos & { speaker: string | null; cue: string | null }>;

@@ -38,27 +38,56 @@ describe('figure rules are units', () => {
   });
 });
 
-describe('attribution', () => {
-  it('metric, change, basis, subject and time of the issue example', () => {
+describe('attribution (FIGURES.md)', () => {
+  it('metric, change, basis, subject (an entity mention) and period of the issue example', () => {
     const text = '今年前7个月，天津市南开区固定资产投资同比增长36.8%。';
-    const f = extractFigures(text, '2024-09-05').find((h) => h.kind === 'percent')!;
-    expect({ metric: f.metric, change: f.change, basis: f.basis, subject: f.subject, time: f.time }).toEqual({
+    // the entity stage names the place; the figure stage takes its subject from it
+    const at = text.indexOf('天津市南开区');
+    const f = extractFigures(text, '2024-09-05', { mentions: [{ type: 'LOC', start: at, end: at + 6 }] }).find((h) => h.kind === 'percent')!;
+    expect({ metric: f.metric, change: f.change, basis: f.basis, subject: f.subject, subjectEntity: f.subjectEntity, time: f.time, period: f.period }).toEqual({
       metric: '固定资产投资',
       change: '增长',
       basis: '同比',
-      subject: '南开区',
+      subject: '天津市南开区',
+      subjectEntity: 'LOC:天津市南开区',
       time: '今年前7个月',
+      period: { start: '2024-01-01', end: '2024-07-31' },
     });
   });
-  it('a deadline keeps its preposition: 到2027年', () => {
-    const text = '到2027年，全省智能机器人产业链营业收入达到1000亿元。';
-    const f = extractFigures(text).find((h) => h.kind === 'money')!;
-    expect(f.time).toBe('到2027年');
-    expect(f.metric).toBe('全省智能机器人产业链营业收入');
+  it('without a mention there is no subject: a suffix pattern never makes one', () => {
+    const f = extractFigures('今年前7个月，天津市南开区固定资产投资同比增长36.8%。', '2024-09-05').find((h) => h.kind === 'percent')!;
+    expect(f.subject).toBeNull();
   });
-  it('a change clause inherits the metric of the figure before it', () => {
+  it('a deadline keeps its preposition (到2027年) and resolves to that year; 全省 is no part of the metric', () => {
+    const text = '到2027年，全省智能机器人产业链营业收入达到1000亿元。';
+    const f = extractFigures(text, '2025-03-01').find((h) => h.kind === 'money')!;
+    expect(f.time).toBe('到2027年');
+    expect(f.period).toEqual({ start: '2027-01-01', end: '2027-12-31' });
+    expect(f.metric).toBe('智能机器人产业链营业收入');
+  });
+  it('a change clause inherits the metric of the figure before it; 国内 makes it national', () => {
     const text = '国内出游人次56.15亿，同比增长14.8%。';
     const f = extractFigures(text).find((h) => h.kind === 'percent')!;
-    expect([f.metric, f.change, f.basis]).toEqual(['国内出游人次', '增长', '同比']);
+    expect([f.metric, f.change, f.basis, f.subject]).toEqual(['出游人次', '增长', '同比', '全国']);
+  });
+  it('a basis is never the time: 比去年同期, 较年初', () => {
+    const text = '今年上半年，全国社会物流总额比去年同期增长5.7%；较年初增加1.2万亿元。';
+    const fs = extractFigures(text, '2025-07-20').filter((h) => h.kind !== 'date' && h.kind !== 'period');
+    expect(fs.map((f) => [f.time, f.basis])).toEqual([
+      ['今年上半年', '比去年同期'],
+      ['今年上半年', '较年初'],
+    ]);
+  });
+  it('the context resets at an article boundary', () => {
+    const text = '今年一季度，全国粮食产量增长3%。\n\n新闻二\n营业收入12亿元。';
+    const second = text.indexOf('新闻二');
+    const blocks = [
+      { index: 0, kind: 'paragraph', article: 0, start: 0, end: second - 2 },
+      { index: 1, kind: 'paragraph', article: 1, start: second, end: text.length },
+    ] as never;
+    const f = extractFigures(text, '2025-05-01', { blocks }).find((h) => h.kind === 'money')!;
+    expect([f.time, f.subject]).toEqual([null, null]);
+    const g = extractFigures(text, '2025-05-01').find((h) => h.kind === 'money')!;
+    expect([g.time, g.subject]).toEqual(['今年一季度', '全国']);
   });
 });

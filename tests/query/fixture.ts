@@ -55,7 +55,7 @@ export interface Spec {
   path: string;
   raw: string;
   mentions: Array<Place & { type: EntityType; entity?: string }>;
-  figures: Array<Place & { kind: FigureKind; value: number | null; valueMax?: number | null; unit: string | null; subject?: string; metric?: string; time?: string; date?: string; dateEnd?: string; rule?: string }>;
+  figures: Array<Place & { kind: FigureKind; value: number | null; valueMax?: number | null; unit: string | null; subject?: string; metric?: string; time?: string; date?: string; dateEnd?: string; rule?: string; period?: { start: string; end: string }; subjectEntity?: string }>;
   quotes: Array<Place & { speaker: string | null; cue?: string }>;
   /** head/tail: indices into `mentions` */
   relations: Array<{ type: string; head: number; tail: number; label: string | null }>;
@@ -80,6 +80,7 @@ export function buildDoc(spec: Spec): ProcessedDoc {
   const figures: Figure[] = spec.figures.map((f) => ({
     ...span(f), kind: f.kind, value: f.value, valueMax: f.valueMax ?? null, unit: f.unit, qualifier: f.valueMax != null ? 'range' : 'exact',
     subject: f.subject ?? null, metric: f.metric ?? null, time: f.time ?? null, date: f.date ?? null, dateEnd: f.dateEnd ?? null,
+    period: f.period ?? null, subjectEntity: f.subjectEntity ?? null,
     rule: f.rule ?? `figure-${f.kind}`, ruleVersion: 2,
   }));
   const quotes: Quote[] = spec.quotes.map((q) => ({ ...span(q), speaker: q.speaker, cue: q.cue ?? null, rule: 'quote-said', ruleVersion: 1 }));
@@ -123,7 +124,7 @@ export const SPEC_A: Spec = {
   ],
   figures: [
     { s: '今年前7个月', kind: 'period', value: null, unit: null, time: '今年前7个月', date: '2024-01-01', dateEnd: '2024-07-31' },
-    { s: '36.8%', kind: 'percent', value: 36.8, unit: '%', subject: '北京经济技术开发区', metric: '工业总产值增长', time: '今年前7个月', date: '2024-01-01', dateEnd: '2024-07-31' },
+    { s: '36.8%', kind: 'percent', value: 36.8, unit: '%', subject: '北京经济技术开发区', metric: '工业总产值增长', time: '今年前7个月', date: '2024-01-01', dateEnd: '2024-07-31', period: { start: '2024-01-01', end: '2024-07-31' }, subjectEntity: 'ORG:北京经济技术开发区' },
     { s: '2027年', kind: 'date', value: null, unit: null, date: '2027', time: '到2027年' },
     { s: '千亿级', kind: 'money', value: 1e11, unit: '元', metric: '机器人产业集群', time: '到2027年', date: '2027' },
     { s: '5亿元', kind: 'money', value: 5e8, unit: '元', subject: '北京经开区', metric: '投资' },
@@ -148,7 +149,7 @@ export const SPEC_B: Spec = {
     { s: '上海', nth: 1, type: 'LOC' },
   ],
   figures: [
-    { s: '12亿元', kind: 'money', value: 1.2e9, unit: '元', subject: '上海', metric: '投资', time: '今年', date: '2024-01-01', dateEnd: '2024-12-31' },
+    { s: '12亿元', kind: 'money', value: 1.2e9, unit: '元', subject: '上海', metric: '投资', time: '今年', date: '2024-01-01', dateEnd: '2024-12-31', period: { start: '2024-01-01', end: '2024-12-31' } },
   ],
   quotes: [],
   relations: [{ type: 'person-title-org', head: 1, tail: 0, label: '主任' }],

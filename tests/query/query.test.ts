@@ -74,6 +74,20 @@ describe('figures', () => {
     expect(queryFigures(db, { year: 2027 }).map((r) => r.text)).toEqual(['2027年', '千亿级']);
     expect(queryFigures(db, { year: 2024, kind: 'percent' })[0]!.location).toBe(`corpus/doc-a.txt:1:${RAW_A.indexOf('36.8%') + 1}`);
   });
+  it('filters by resolved period: overlap with --from/--to at any precision', () => {
+    expect(queryFigures(db, { from: '2024-08' }).map((r) => r.text)).toEqual(['12亿元']);
+    expect(queryFigures(db, { to: '2024-07-31' }).map((r) => r.text)).toEqual(['36.8%', '12亿元']);
+    expect(queryFigures(db, { from: '2024-03', to: '2024-03' }).map((r) => [r.text, r.periodStart, r.periodEnd])).toEqual([
+      ['36.8%', '2024-01-01', '2024-07-31'],
+      ['12亿元', '2024-01-01', '2024-12-31'],
+    ]);
+    expect(queryFigures(db, { from: '2025' })).toEqual([]);
+    expect(() => queryFigures(db, { from: '2024-13' })).toThrow(/not a date/);
+  });
+  it('finds a subject by its entity key through any name of the entity', () => {
+    const r = queryFigures(db, { subject: '北京经开区', kind: 'percent' });
+    expect(r.map((x) => [x.text, x.subjectEntity])).toEqual([['36.8%', 'ORG:北京经济技术开发区']]);
+  });
 });
 
 describe('quotes and people', () => {
@@ -185,7 +199,7 @@ describe('CLI output', () => {
     expect(lines).toHaveLength(5);
     io = capture();
     runFigures({ ...opts({ csv: true }), kind: 'no-such-kind' }, io);
-    expect(io.out()).toBe('location,text,kind,value,valueMax,unit,qualifier,subject,metric,time,rule\r\n');
+    expect(io.out()).toBe('location,text,kind,value,valueMax,unit,qualifier,subject,metric,time,periodStart,periodEnd,rule\r\n');
   });
   it('rejects two formats at once (exit 2)', () => {
     const io = capture();

@@ -113,6 +113,22 @@ describe('report from the database', () => {
     // the figure inside the quote's sentence and the quote both mark their segments
     expect(html).toMatch(/data-ids="[^"]*\bq0\b[^"]*"/);
   });
+  it('shows metric, subject with its entity, time and period of a figure on hover', () => {
+    const file = makeDb();
+    const db = openQueryDb(file);
+    const data = reportDataFromDb(db, findDocument(db, 'doc-a')!.id);
+    db.close();
+    const pct = data.items.find((i) => i.text === '36.8%')!;
+    expect(pct.details).toEqual(
+      expect.arrayContaining([
+        ['metric', '工业总产值增长'],
+        ['subject', '北京经济技术开发区 (ORG:北京经济技术开发区)'],
+        ['time', '今年前7个月'],
+        ['period', '2024-01-01 – 2024-07-31'],
+      ]),
+    );
+    expect(renderReport(data)).toContain('period: 2024-01-01 – 2024-07-31');
+  });
   it('CLI writes the page, finds a document by path, and exits 2 for an unknown one', async () => {
     const file = makeDb([SPEC_A, SPEC_B]);
     const out = join(mkdtempSync(join(tmpdir(), 'zhnews-report-')), 'b.html');

@@ -242,7 +242,9 @@ function needsDoc(p: DatePoint): boolean {
 }
 
 function startEnd(p: DatePoint, docYear: number | null): { kind: 'date' | 'period'; date: string | null; dateEnd: string | null } {
-  const y = resolveYear(p, docYear);
+  let y = resolveYear(p, docYear);
+  // 2月29日 without a year: the last leap year
+  if (y !== null && p.y === null && p.rel === null && p.m === 2 && p.d === 29) while (lastDay(y, 2) < 29) y--;
   // a day without a month (25日) needs the document's month too: left unresolved
   if (p.m === null && p.d !== null && p.startM == null) return { kind: 'date', date: null, dateEnd: null };
   if (p.startM != null && p.endM != null)
@@ -305,7 +307,9 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
             }
             if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
           }
-          out.push(period(st, second.end, p1, p2, docYear, docMonth));
+          const f = period(st, second.end, p1, p2, docYear, docMonth);
+          if (p1.y === null && p1.rel === null) notAhead(f, docDate);
+          out.push(f);
           i = second.end;
           continue;
         }
@@ -342,7 +346,9 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
           p2.rel = pt.p.rel;
         }
         if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
-        out.push(period(i, second.end, pt.p, p2, docYear, docMonth));
+        const f = period(i, second.end, pt.p, p2, docYear, docMonth);
+        if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
+        out.push(f);
         i = second.end;
         continue;
       }
@@ -350,11 +356,40 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     const r = startEnd(pt.p, docYear);
     const f: FigureHit = { kind: r.kind, start: i, end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(pt.p) };
     if (r.kind === 'period') f.dateEnd = r.dateEnd;
-    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) f.date = iso(docYear, docMonth, pt.p.d);
+    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) {
+      // 25日 alone: this month's, or last month's when that day is still to come
+      let y = docYear;
+      let mo = docMonth;
+      // a month without that day (29日 in February) or a day still to come: the month before
+      while (pt.p.d > lastDay(y, mo) || (docDate !== null && iso(y, mo, pt.p.d)! > docDate.slice(0, 10))) {
+        mo--;
+        if (mo === 0) [y, mo] = [y - 1, 12];
+      }
+      f.date = iso(y, mo, pt.p.d);
+    } else if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
     out.push(f);
     i = end;
   }
   return out;
+}
+
+/**
+ * A month, quarter or half-year written without a year takes the document's
+ * year unless that puts its start after the document date: 12月份 in an
+ * article of 2025-01-08 is 2024-12 (FIGURES.md).
+ */
+function notAhead(f: FigureHit, docDate: string | null): void {
+  if (!docDate || !f.date || f.date.length < 7) return;
+  const a = f.attrs as { named?: string; from?: { named?: string } } | undefined;
+  const named = a?.named ?? a?.from?.named ?? '';
+  if (/半年|年底|年末|年初/.test(named)) return;
+  if (f.date.slice(0, 7) <= docDate.slice(0, 7)) return;
+  // back one year, and on to a leap year for 2月29日
+  let by = 1;
+  while (/-02-29/.test(f.date) && lastDay(Number(f.date.slice(0, 4)) - by, 2) < 29) by++;
+  const back = (v: string): string => String(Number(v.slice(0, 4)) - by) + v.slice(4);
+  f.date = back(f.date);
+  if (f.dateEnd) f.dateEnd = back(f.dateEnd);
 }
 
 /** The second half of a range that omits what the first half gave: 8月25日至27日 (27日 read as a day). */

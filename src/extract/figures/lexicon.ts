@@ -19,6 +19,8 @@ export const PREFIX_QUALIFIERS: ReadonlyArray<{ w: string; q: 'approx' | 'atLeas
   { w: '不足', q: 'atMost', inSpan: true },
   { w: '不到', q: 'atMost', inSpan: true },
   { w: '少于', q: 'atMost', inSpan: true },
+  { w: '小于', q: 'atMost', inSpan: true },
+  { w: '大于', q: 'atLeast', inSpan: true },
   { w: '最多', q: 'atMost', inSpan: true },
   { w: '至多', q: 'atMost', inSpan: true },
   { w: '最高', q: 'atMost', inSpan: true },
@@ -42,6 +44,11 @@ export const MAGNITUDE_QUALIFIERS: Readonly<Record<string, 'atLeast' | 'approx'>
 
 /** Qualifier words after a figure. */
 export const SUFFIX_QUALIFIERS: ReadonlyArray<{ w: string; q: 'approx' | 'atLeast' | 'atMost'; notBefore?: string }> = [
+  { w: '（含）以上', q: 'atLeast' },
+  { w: '(含)以上', q: 'atLeast' },
+  { w: '（含）以下', q: 'atMost' },
+  { w: '(含)以下', q: 'atMost' },
+  { w: '及以上', q: 'atLeast' },
   { w: '以上', q: 'atLeast' },
   { w: '之多', q: 'atLeast' },
   { w: '有余', q: 'atLeast' },

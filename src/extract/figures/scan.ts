@@ -146,6 +146,8 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (dur[0] === '秒' && after !== undefined && '杀懂' .includes(after)) return null;
     return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : dur[0].endsWith('内') ? 'within' : '' };
   }
+  // 3块5毛, 两块八毛: 块 followed by 毛/角 is money (块 alone stays a classifier: 3块地)
+  if (c === '块' && /^[0-9一二三四五六七八九两][毛角]/.test(text.slice(j + 1, j + 3))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1 };
   const cls = CLASS_T.at(text, j);
   if (cls) {
     const after = text[j + cls[0].length];
@@ -242,8 +244,10 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     if (!num) return null;
     let end = num.end;
     // 人民币50元: the suffix repeats the currency
+    // 港币2960元, 美元50元: a currency name before the amount is the currency, 元 after it only counts
     const suf = MONEY_T.at(text, end);
-    if (suf && suf[1].unit === pre[1].unit) end += suf[0].length;
+    if (suf && (suf[1].unit === pre[1].unit || suf[0] === '元')) end += suf[0].length;
+    else if (!/^[￥¥€£$]|\$$/.test(pre[0]) && !(num.bigTail || suf)) return null;
     const fig = mk(i, end, 'money', num.value * pre[1].factor, null, pre[1].unit, 'exact');
     fig.attrs = { symbol: pre[0] };
     return { fig };
@@ -294,6 +298,11 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     }
   }
   if (!num) return null;
+  // 两个亿, 三个多亿: a count of 亿/万 is that many 亿/万
+  if (!num.bigTail && !num.vague && text[num.end] === '个' && (text[num.end + 1] === '亿' || text[num.end + 1] === '万') && Number.isInteger(num.value) && num.value < 100) {
+    const mult = CN_BIG[text[num.end + 1] as string] as number;
+    num = { ...num, end: num.end + 2, value: num.value * mult, bigTail: true, single: false };
+  }
   // 零 / 〇 alone (零部件, 零距离) is a word, not a figure
   if (num.single && num.value === 0 && num.chinese) return null;
   if (num.single && num.value === 0.5 && text[i] === '半') {
@@ -385,7 +394,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
   let valueMax: number | null = num.valueMax;
   let rangeEnd = -1;
   let rangeUnit: ReturnType<typeof unitAt> = null;
-  if (!more && text[i - 1] !== '由' && text[i - 1] !== '从') {
+  if (!more && text[i - 1] !== '由' && (text[i - 1] !== '从' || !u)) {
     const sepPos = u ? uStart + u.len : j;
     const sep = text[sepPos];
     if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
@@ -394,10 +403,10 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
         const u2 = unitAt(text, r2.end, r2);
         if (u2 && (!u || (u.unit === u2.unit && u.kind === u2.kind))) {
           let lo = num.value;
-          if (!num.bigTail && r2.bigTail && !u) {
-            // 3至4万: the multiplier of the second numeral applies to the first
-            const mult = bigMult(text, r2);
-            if (lo * mult <= r2.value) lo = lo * mult;
+          if (!num.bigTail && !u && (r2.bigTail || (r2.chinese && num.value < 10 && Number.isInteger(num.value)))) {
+            // 3至4万, 两到三仟: the multiplier of the second numeral applies to the first
+            const mult = r2.bigTail ? bigMult(text, r2) : (CN_SMALL[text[r2.end - 1] as string] ?? 1);
+            if (mult > 1 && lo * mult <= r2.value && lo < r2.value / mult + 1) lo = lo * mult;
           }
           if (lo < r2.value) {
             num = { ...num, value: lo };

@@ -25,6 +25,10 @@ export const MONEY_SUFFIX: Readonly<Record<string, UnitDef>> = {
   元: money('CNY', 'Chinese yuan'),
   人民币: money('CNY', 'Chinese yuan'),
   块钱: money('CNY', 'Chinese yuan'),
+  圆: money('CNY', 'Chinese yuan'),
+  毛钱: { ...money('CNY', 'Chinese yuan'), factor: 0.1 },
+  角钱: { ...money('CNY', 'Chinese yuan'), factor: 0.1 },
+  分钱: { ...money('CNY', 'Chinese yuan'), factor: 0.01 },
   美元: money('USD', 'United States dollar'),
   美金: money('USD', 'United States dollar'),
   美圆: money('USD', 'United States dollar'),
@@ -62,6 +66,12 @@ export const MONEY_PREFIX: Readonly<Record<string, UnitDef>> = {
   '£': money('GBP', 'British pound'),
   '$': money('USD', 'Dollar'),
   人民币: money('CNY', 'Chinese yuan'),
+  港币: money('HKD', 'Hong Kong dollar'),
+  港元: money('HKD', 'Hong Kong dollar'),
+  美元: money('USD', 'United States dollar'),
+  欧元: money('EUR', 'Euro'),
+  日元: money('JPY', 'Japanese yen'),
+  英镑: money('GBP', 'British pound'),
 };
 
 /** Measures: area, length, mass, power, energy, compute, data. Longest surface wins. */

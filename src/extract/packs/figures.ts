@@ -4,9 +4,11 @@
  * just these rules over normalized text with the default figure policy
  * (`longest-most-specific`) and steps (`attribution`). Tokens are not needed.
  */
+import type { Block, Sentence } from '../../core/types.js';
 import type { FigureHit, FigureRule } from '../rule.js';
 import { runHits } from '../runner.js';
 import { DEFAULT_OVERLAP, type OverlapConfig } from '../policies.js';
+import { attribute, type FigureMention } from '../figures/attribution.js';
 import { rule as count } from '../rules/figure-count/rule.js';
 import { rule as date } from '../rules/figure-date/rule.js';
 import { rule as duration } from '../rules/figure-duration/rule.js';
@@ -25,15 +27,26 @@ export const figureRules: FigureRule[] = [count, date, duration, magnitude, meas
 export const overlapPolicyName = DEFAULT_OVERLAP.figure;
 
 export interface ExtractOptions {
-  /** fill metric/change/basis/subject/time (default true) */
+  /** fill metric/change/basis/subject/time/period (default true) */
   attribution?: boolean;
   overlap?: OverlapConfig;
+  /** entity mentions to take subjects from (the pipeline gives the kept mentions; here none unless given) */
+  mentions?: readonly FigureMention[];
+  /** sentences and blocks of the document (article boundaries reset the attribution context) */
+  sentences?: readonly Sentence[];
+  blocks?: readonly Block[];
 }
 
-/** Run every figure rule over normalized text through the runner; hits carry `rule`/`ruleVersion`. */
+/**
+ * Run every figure rule over normalized text through the runner; hits carry
+ * `rule`/`ruleVersion`. Attribution reads the mentions given (a whole
+ * pipeline run gives it the kept entity mentions).
+ */
 export function extractFigures(text: string, docDate: string | null = null, opts: ExtractOptions = {}): Array<FigureHit & { rule: string; ruleVersion: number }> {
   const overlap = opts.overlap ?? DEFAULT_OVERLAP;
-  const cfg = opts.attribution === false ? { ...overlap, figureSteps: [] } : overlap;
   const ids = new Set(figureRules.map((r) => r.id));
-  return runHits({ text, tokens: [], sentences: [], blocks: [], docDate }, ids, cfg).figures;
+  const ctx = { text, tokens: [], sentences: opts.sentences ?? [], blocks: opts.blocks ?? [], docDate };
+  const figures = runHits(ctx, ids, { ...overlap, figureSteps: [] }).figures;
+  if (opts.attribution !== false) attribute({ text, docDate, sentences: ctx.sentences, blocks: ctx.blocks, figures, mentions: opts.mentions ?? [] });
+  return figures;
 }

@@ -4,7 +4,7 @@ import { pick } from '../../figures/kit.js';
 /** Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier */
 export const rule: FigureRule = {
   id: 'figure-count',
-  version: 1,
+  version: 2,
   purpose: 'Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier',
   needs: [],
   emits: 'figure',

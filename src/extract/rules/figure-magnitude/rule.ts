@@ -4,7 +4,7 @@ import { pick } from '../../figures/kit.js';
 /** Orders of magnitude without a unit: 千亿级 (approx 1e11) */
 export const rule: FigureRule = {
   id: 'figure-magnitude',
-  version: 1,
+  version: 2,
   purpose: 'Orders of magnitude without a unit: 千亿级 (approx 1e11)',
   needs: [],
   emits: 'figure',

@@ -9,6 +9,9 @@ const t3 = '总投资171.86亿元，其中近百亿元来自社会资本。';
 const t4 = '单价￥300，合计超过5万元人民币。';
 const t5 = '营收不足10亿元，利润超6亿元。';
 const t6 = '投资3万至4万元不等，奖励5000欧元。';
+const t7 = '门票港币2960元，融资人民币3亿元。';
+const t8 = '预算两到三仟元，报价从8500到3万元，车费3块5毛，补贴5角钱，面值100圆。';
+const t9 = '单笔10万元（含）以上须审批。';
 
 runRuleCases(
   rule,
@@ -21,6 +24,20 @@ runRuleCases(
       { text: t4, figures: [fig(t4, '￥300', 'money', 300, 'CNY'), fig(t4, '超过5万元人民币', 'money', 50000, 'CNY', 'atLeast')] },
       { text: t5, figures: [fig(t5, '不足10亿元', 'money', 1000000000, 'CNY', 'atMost'), fig(t5, '超6亿元', 'money', 600000000, 'CNY', 'atLeast')] },
       { text: t6, figures: [fig(t6, '3万至4万元', 'money', 30000, 'CNY', 'range', { valueMax: 40000 }), fig(t6, '5000欧元', 'money', 5000, 'EUR')] },
+      // a currency name before the amount is its currency (港币2960元 is HKD)
+      { text: t7, figures: [fig(t7, '港币2960元', 'money', 2960, 'HKD'), fig(t7, '人民币3亿元', 'money', 300000000, 'CNY')] },
+      // the low end takes the high end's 仟; 块 with 毛 after it, 角钱 and 圆 are money
+      {
+        text: t8,
+        figures: [
+          fig(t8, '两到三仟元', 'money', 2000, 'CNY', 'range', { valueMax: 3000 }),
+          fig(t8, '8500到3万元', 'money', 8500, 'CNY', 'range', { valueMax: 30000 }),
+          fig(t8, '3块5毛', 'money', 3.5, 'CNY'),
+          fig(t8, '5角钱', 'money', 0.5, 'CNY'),
+          fig(t8, '100圆', 'money', 100, 'CNY'),
+        ],
+      },
+      { text: t9, figures: [fig(t9, '10万元（含）以上', 'money', 100000, 'CNY', 'atLeast')] },
     ],
   },
   { describe, it, expect },

@@ -4,7 +4,7 @@ import { pick } from '../../figures/kit.js';
 /** Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217 */
 export const rule: FigureRule = {
   id: 'figure-money',
-  version: 1,
+  version: 2,
   purpose: 'Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217',
   needs: [],
   emits: 'figure',

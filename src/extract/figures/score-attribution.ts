@@ -1,0 +1,111 @@
+/**
+ * Score attribution against cases in the FIGURES.md convention:
+ *   node dist/extract/figures/score-attribution.js [file.jsonl …] [--failures]
+ * (default: tests/figures/attribution/*.jsonl). Each line is
+ * `{id, date, text, figures: [{text, nth?, metric, subject, time, period, change}]}`;
+ * the document runs through the whole pipeline (entities included) and each
+ * expected figure is matched by its text (the nth occurrence). Prints per-field
+ * accuracy and the share of figures with all five fields right. Periods are
+ * compared as day spans, so 2025 equals 2025-01-01…2025-12-31.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Figure } from '../../core/types.js';
+import { loadPipeline, REPO_ROOT } from '../../pipeline/config.js';
+import { processDocument } from '../../pipeline/process.js';
+import { spanOfIso } from './days.js';
+
+export interface ExpectedFigure {
+  text: string;
+  nth?: number;
+  metric: string | null;
+  subject: string | null;
+  time: string | null;
+  period: { start: string; end: string } | null;
+  change: string | null;
+}
+
+export interface AttributionCase {
+  id: string;
+  date: string;
+  text: string;
+  figures: ExpectedFigure[];
+}
+
+export const FIELDS = ['metric', 'subject', 'time', 'period', 'change'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface ScoreRow {
+  id: string;
+  text: string;
+  ok: Record<Field, boolean>;
+  got: Partial<Record<Field, unknown>>;
+  expected: ExpectedFigure;
+}
+
+function days(p: { start: string; end: string } | null | undefined): string | null {
+  if (!p) return null;
+  const a = spanOfIso(p.start);
+  const b = spanOfIso(p.end);
+  return a && b ? `${a.start}/${b.end}` : null;
+}
+
+export function loadCases(files: string[]): AttributionCase[] {
+  const out: AttributionCase[] = [];
+  for (const f of files) {
+    const lines = readFileSync(f, 'utf8').split('\n');
+    lines.forEach((line, k) => {
+      if (!line.trim()) return;
+      try {
+        out.push(JSON.parse(line) as AttributionCase);
+      } catch (e) {
+        console.error(`${f}:${k + 1}: not a JSON line (${(e as Error).message})`);
+      }
+    });
+  }
+  return out;
+}
+
+export function scoreCases(cases: AttributionCase[]): ScoreRow[] {
+  const pipeline = loadPipeline();
+  const rows: ScoreRow[] = [];
+  for (const c of cases) {
+    const raw = { id: c.id, path: c.id, sha256: '', encoding: 'utf-8', bytes: c.text.length, raw: c.text };
+    const figs: Figure[] = processDocument(raw, pipeline, { docDate: c.date }).extractions.figures;
+    for (const e of c.figures) {
+      const found = figs.filter((f) => f.norm === e.text || f.text === e.text)[(e.nth ?? 1) - 1];
+      const got: Partial<Record<Field, unknown>> = found
+        ? { metric: found.metric ?? null, subject: found.subject ?? null, time: found.time ?? null, period: found.period ?? null, change: found.change ?? null }
+        : {};
+      const ok = {
+        metric: !!found && (found.metric ?? null) === e.metric,
+        subject: !!found && (found.subject ?? null) === e.subject,
+        time: !!found && (found.time ?? null) === e.time,
+        period: !!found && days(found.period) === days(e.period),
+        change: !!found && (found.change ?? null) === e.change,
+      };
+      rows.push({ id: c.id, text: e.text, ok, got, expected: e });
+    }
+  }
+  return rows;
+}
+
+function main(argv: string[]): number {
+  let files = argv.filter((a) => !a.startsWith('--'));
+  if (!files.length) {
+    const dir = resolve(REPO_ROOT, 'tests/figures/attribution');
+    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f));
+  }
+  const rows = scoreCases(loadCases(files));
+  const n = rows.length;
+  const pct = (k: number): string => (n ? ((100 * k) / n).toFixed(1) + '%' : '-');
+  for (const fld of FIELDS) console.log(`${fld.padEnd(8)} ${pct(rows.filter((r) => r.ok[fld]).length)}`);
+  console.log(`all five ${pct(rows.filter((r) => FIELDS.every((f) => r.ok[f])).length)} of ${n} figures`);
+  if (argv.includes('--failures'))
+    for (const r of rows)
+      for (const f of FIELDS)
+        if (!r.ok[f]) console.log(`FAIL ${r.id} ${r.text} ${f}: expected ${JSON.stringify(r.expected[f])} got ${JSON.stringify(r.got[f])}`);
+  return 0;
+}
+
+if (process.argv[1] && /score-attribution\.js$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));
