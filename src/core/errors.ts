@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'E_DICT'
   | 'E_PROCESS'
   | 'E_STORE'
-  | 'E_INPUT';
+  | 'E_INPUT'
+  | 'E_MODEL';
 
 export class NewsError extends Error {
   constructor(
