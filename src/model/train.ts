@@ -4,7 +4,7 @@
  * print exact-span P/R/F1 per type on the held-out dev blocks next to bare
  * jieba tags, and write pipelines/models/ner.bin.gz.
  *
- *   node dist/model/train.js [--epochs 10] [--bits 20] [--cluener yes|no|scene] [--out FILE] [--no-save]
+ *   node dist/model/train.js [--epochs 8] [--bits 21] [--prune 1.5] [--cluener yes|no|scene] [--out FILE] [--no-save]
  */
 import { loadDictionaries } from '../segment/index.js';
 import { loadPipeline } from '../pipeline/config.js';
@@ -13,7 +13,7 @@ import { Decoder, T } from './model.js';
 import { evaluateModel } from './evaluate.js';
 import { cluener, msra, type Row } from './data.js';
 import { prepare } from './prepare.js';
-import { DEFAULT_NER_MODEL, saveNerModel } from './io.js';
+import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from './io.js';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,10 +33,11 @@ function rng(seed: number): () => number {
 }
 
 function main(): void {
-  const epochs = Number(arg('epochs', '10'));
+  const epochs = Number(arg('epochs', '8'));
   const bits = Number(arg('bits', '21'));
   const withCluener = arg('cluener', 'yes');
   const out = arg('out', DEFAULT_NER_MODEL);
+  const prune = Number(arg('prune', '1.5'));
   const seed = 13;
   const t0 = performance.now();
   loadDictionaries(loadPipeline().segmenter);
@@ -111,13 +112,20 @@ function main(): void {
     console.log(`epoch ${ep}: ${wrong} of ${order.length} training sentences wrong; dev micro F1 MSRA ${em.f.toFixed(4)} CLUENER ${ec.f.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
   const { w, tr } = avg();
-  for (const l of evaluateModel(devM, w, tr, 'MSRA dev', true).lines) console.log(l);
-  for (const l of evaluateModel(devC, w, tr, 'CLUENER dev', true).lines) console.log(l);
-  if (!process.argv.includes('--no-save')) {
-    const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
-    const bytes = saveNerModel(out, bits, FEATURES, w, tr, meta);
-    console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  // weights below `prune` (in perceptron update units) are dropped: they are
+  // most of the rows and none of the accuracy (1.5 halves the file at no dev cost)
+  for (let i = 0; i < w.length; i++) if (Math.abs(w[i]!) < prune) w[i] = 0;
+  if (process.argv.includes('--no-save')) {
+    for (const l of evaluateModel(devM, w, tr, 'MSRA dev', true).lines) console.log(l);
+    for (const l of evaluateModel(devC, w, tr, 'CLUENER dev', true).lines) console.log(l);
+    return;
   }
+  const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, bits, prune, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
+  const bytes = saveNerModel(out, bits, FEATURES, w, tr, meta);
+  console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s; scores of the written (quantized) model:`);
+  const m = loadNerModel(out);
+  for (const l of evaluateModel(devM, m.weights, m.trans, 'MSRA dev', true).lines) console.log(l);
+  for (const l of evaluateModel(devC, m.weights, m.trans, 'CLUENER dev', true).lines) console.log(l);
 }
 
 main();
