@@ -70,7 +70,7 @@ export function runRules(input: RunnerInput, messages: RunnerMessage[] = []): Ex
     figures.push({ ...hit, ...place(hit.start, hit.end), attrs: Object.keys(attrs).length ? attrs : undefined, rule, ruleVersion: ruleVersion(rule) } as Figure);
   }
 
-  const ent = extractEntities(ctx);
+  const ent = extractEntities(ctx, { rules });
   const mentions: Mention[] = [];
   const mentionIndex = new Map<string, number>();
   for (const hit of ent.mentions) {

@@ -2,14 +2,16 @@
  * The entities pack: every entity-*, quote-* and relation-* rule, each list
  * sorted by id, and `extractEntities`, which runs the mention rules, keeps
  * one mention per stretch of text with the named overlap policy
- * `longest-most-specific` (../entities/overlap.ts), then runs the relation
+ * `rules-then-model` (`longest-most-specific` when the entity-model rule is
+ * off; ../entities/overlap.ts), then runs the relation
  * rules on the kept mentions and the quote rules on the text. Offsets are
  * normalized offsets into ctx.text.
  */
 import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
 import { indexTokens } from '../entities/tokens.js';
-import { longestMostSpecific, overlapPolicyName, type MentionPolicy } from '../entities/overlap.js';
+import { longestMostSpecific, modelPolicyName, overlapPolicyName, rulesThenModel, type MentionPolicy } from '../entities/overlap.js';
 import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
+import { rule as entityModel } from '../rules/entity-model/rule.js';
 import { rule as locAbbrev } from '../rules/entity-loc-abbrev/rule.js';
 import { rule as locGazetteer } from '../rules/entity-loc-gazetteer/rule.js';
 import { rule as locPark } from '../rules/entity-loc-park/rule.js';
@@ -30,6 +32,7 @@ import { rule as relationPersonTitle } from '../rules/relation-person-title/rule
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const mentionRules: MentionRule[] = [
+  entityModel,
   eventSuffix,
   locAbbrev,
   locGazetteer,
@@ -48,7 +51,7 @@ export const mentionRules: MentionRule[] = [
 export const quoteRules: QuoteRule[] = [quoteAfter, quoteBefore].sort(byId);
 export const relationRules: RelationRule[] = [relationPersonTitle].sort(byId);
 
-export { overlapPolicyName };
+export { modelPolicyName, overlapPolicyName };
 
 type Stamp = { rule: string; ruleVersion: number };
 
@@ -60,11 +63,14 @@ export interface EntityExtractions {
 
 export interface EntityOptions {
   policy?: MentionPolicy;
+  /** ids of the mention rules to run (default: all); a rule switched off takes no part in the overlap policy */
+  rules?: ReadonlySet<string>;
 }
 
 export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): EntityExtractions {
   const all: Array<MentionHit & Stamp> = [];
   for (const r of mentionRules) {
+    if (opts.rules && !opts.rules.has(r.id)) continue;
     for (const h of r.run(ctx)) {
       if (h.start < 0 || h.end > ctx.text.length || h.start >= h.end) continue;
       // hits are the rule's fresh objects: stamp them in place
@@ -74,7 +80,7 @@ export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): Ent
       all.push(stamped);
     }
   }
-  const mentions = nestInNames(all, propagate(ctx, (opts.policy ?? longestMostSpecific)(all)));
+  const mentions = nestInNames(all, propagate(ctx, (opts.policy ?? rulesThenModel)(all)));
   const relations: Array<RelationHit & Stamp> = [];
   for (const r of relationRules) for (const h of r.run({ ...ctx, mentions })) relations.push({ ...h, rule: r.id, ruleVersion: r.version });
   // a person's affiliation (for resolution when names collide): the body of its first title relation
