@@ -30,8 +30,13 @@ export function foldCode(c: number): number {
 }
 
 export function foldText(s: string): string {
+  let i = 0;
+  while (i < s.length && foldCode(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
+  if (i === s.length) return s; // normalized text mostly folds to itself
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = foldCode(s.charCodeAt(k));
   let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode(...codes.subarray(k, k + 4096));
   return out;
 }
 
@@ -99,6 +104,10 @@ function fin(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+/** Bucket of template t over the values a, b, c. */
+function hf(t: number, a: number, b: number, c: number, mask: number): number {
+  return fin(mix(mix(mix(Math.imul(t, 0x9e3779b1), a), b), c)) & mask;
 }
 function strHash(s: string): number {
   let h = 0x9747b28c;
@@ -209,6 +218,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
   markMatches(text, r.title, 8, title);
   markStarts(text, r.speech, 6, speech);
   const flags = r.flags;
+  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[text.charCodeAt(q)]!);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
@@ -217,52 +227,48 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
     const cm2 = codes[p - 2]!;
     const cp1 = codes[p + 1]!;
     const cp2 = codes[p + 2]!;
-    const f = (t: number, a: number, b = 0, c = 0): void => {
-      out[o++] = fin(mix(mix(mix(t * 0x9e3779b1, a), b), c)) & mask;
-    };
-    f(0, 0);
-    f(1, cm2);
-    f(2, cm1);
-    f(3, c0);
-    f(4, cp1);
-    f(5, cp2);
-    f(6, cm2, cm1);
-    f(7, cm1, c0);
-    f(8, c0, cp1);
-    f(9, cp1, cp2);
-    f(10, cm1, c0, cp1);
-    f(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!);
-    f(12, tpos[i]!, ttag[i]!);
-    f(13, tpos[i]!, tword[i]!, tword[i] ? 0 : c0);
-    f(14, tpos[i]!, ttag[i]!, tprev[i]!);
-    f(15, tpos[i]!, ttag[i]!, tnext[i]!);
-    f(16, loc[i]!, tpos[i]!);
-    f(17, country[i]!, c0);
-    f(18, org[i]!, tpos[i]!);
-    f(19, suffix[i]!, i + 1 < n ? suffix[i + 1]! : 9);
-    f(20, title[i]!, (i > 0 ? title[i - 1]! : 9) * 16 + (i + 1 < n ? title[i + 1]! : 9));
+    out[o++] = hf(0, 0, 0, 0, mask);
+    out[o++] = hf(1, cm2, 0, 0, mask);
+    out[o++] = hf(2, cm1, 0, 0, mask);
+    out[o++] = hf(3, c0, 0, 0, mask);
+    out[o++] = hf(4, cp1, 0, 0, mask);
+    out[o++] = hf(5, cp2, 0, 0, mask);
+    out[o++] = hf(6, cm2, cm1, 0, mask);
+    out[o++] = hf(7, cm1, c0, 0, mask);
+    out[o++] = hf(8, c0, cp1, 0, mask);
+    out[o++] = hf(9, cp1, cp2, 0, mask);
+    out[o++] = hf(10, cm1, c0, cp1, mask);
+    out[o++] = hf(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!, 0, mask);
+    out[o++] = hf(12, tpos[i]!, ttag[i]!, 0, mask);
+    out[o++] = hf(13, tpos[i]!, tword[i]!, tword[i] ? 0 : c0, mask);
+    out[o++] = hf(14, tpos[i]!, ttag[i]!, tprev[i]!, mask);
+    out[o++] = hf(15, tpos[i]!, ttag[i]!, tnext[i]!, mask);
+    out[o++] = hf(16, loc[i]!, tpos[i]!, 0, mask);
+    out[o++] = hf(17, country[i]!, c0, 0, mask);
+    out[o++] = hf(18, org[i]!, tpos[i]!, 0, mask);
+    out[o++] = hf(19, suffix[i]!, i + 1 < n ? suffix[i + 1]! : 9, 0, mask);
+    out[o++] = hf(20, title[i]!, (i > 0 ? title[i - 1]! : 9) * 16 + (i + 1 < n ? title[i + 1]! : 9), 0, mask);
     // a title just before / just after (陈某导演, 局长张某)
-    f(21, i > 0 ? title[i - 1]! : 9, i > 1 ? title[i - 2]! : 9, i > 2 ? title[i - 3]! : 9);
-    f(22, i + 1 < n ? title[i + 1]! : 9, i + 2 < n ? title[i + 2]! : 9, i + 3 < n ? title[i + 3]! : 9);
-    f(23, speech[i + 1]! * 4 + speech[i + 2]! * 2 + speech[i + 3]!, tpos[i]!);
-    const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[text.charCodeAt(q)]!);
-    f(24, fl(i), fl(i - 1) * 32 + fl(i + 1));
-    f(25, fl(i - 2) * 32 + fl(i - 1), fl(i), ttag[i]!);
-    f(26, c0, ttag[i]!);
-    f(27, tlen[i]!, tpos[i]!, ttag[i]!);
+    out[o++] = hf(21, i > 0 ? title[i - 1]! : 9, i > 1 ? title[i - 2]! : 9, i > 2 ? title[i - 3]! : 9, mask);
+    out[o++] = hf(22, i + 1 < n ? title[i + 1]! : 9, i + 2 < n ? title[i + 2]! : 9, i + 3 < n ? title[i + 3]! : 9, mask);
+    out[o++] = hf(23, speech[i + 1]! * 4 + speech[i + 2]! * 2 + speech[i + 3]!, tpos[i]!, 0, mask);
+    out[o++] = hf(24, fl(i), fl(i - 1) * 32 + fl(i + 1), 0, mask);
+    out[o++] = hf(25, fl(i - 2) * 32 + fl(i - 1), fl(i), ttag[i]!, mask);
+    out[o++] = hf(26, c0, ttag[i]!, 0, mask);
+    out[o++] = hf(27, tlen[i]!, tpos[i]!, ttag[i]!, mask);
     // foreign run: how many transliteration chars (or ·) around this one
     let run = 0;
     for (let q = i - 1; q >= 0 && q >= i - 4 && (fl(q) & 2 || cls[q + 3] === 6); q--) run++;
     let runR = 0;
     for (let q = i + 1; q < n && q <= i + 4 && (fl(q) & 2 || cls[q + 3] === 6); q++) runR++;
-    f(28, run * 8 + runR, fl(i) & 2);
-    f(29, cm1, c0, ttag[i]!);
-    f(30, cm2, cm1, c0);
-    f(31, c0, cp1, cp2);
-    f(32, cm1, cp1);
-    f(33, tpos[i]!, tprevWord[i]!);
-    f(34, tpos[i]!, tnextWord[i]!);
-    f(35, loc[i]!, c0);
-    f(36, fl(i) & 7, cp1, cls[p + 2]!);
+    out[o++] = hf(28, run * 8 + runR, fl(i) & 2, 0, mask);
+    out[o++] = hf(29, cm1, c0, ttag[i]!, mask);
+    out[o++] = hf(30, cm2, cm1, c0, mask);
+    out[o++] = hf(31, c0, cp1, cp2, mask);
+    out[o++] = hf(32, cm1, cp1, 0, mask);
+    out[o++] = hf(33, tpos[i]!, tprevWord[i]!, 0, mask);
+    out[o++] = hf(34, tpos[i]!, tnextWord[i]!, 0, mask);
+    out[o++] = hf(35, loc[i]!, c0, 0, mask);
+    out[o++] = hf(36, fl(i) & 7, cp1, cls[p + 2]!, mask);
   }
 }

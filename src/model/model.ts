@@ -73,6 +73,7 @@ export class Decoder {
   private emit = new Float64Array(0);
   private score = new Float64Array(0);
   private back = new Uint8Array(0);
+  private readonly tr = new Float64Array((T + 1) * T);
   readonly tags: Uint8Array[] = [new Uint8Array(0)];
 
   private grow(n: number): void {
@@ -104,7 +105,10 @@ export class Decoder {
         for (let t = 0; t < T; t++) emit[e + t]! += weights[row + t]!;
       }
     }
-    for (let t = 0; t < T; t++) score[t] = allowed(-1, t) ? emit[t]! + trans[t]! : -Infinity;
+    // transitions with the BIO constraints folded in
+    const tr = this.tr;
+    for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? trans[(p + 1) * T + t]! : -Infinity;
+    for (let t = 0; t < T; t++) score[t] = emit[t]! + tr[t]!;
     for (let i = 1; i < n; i++) {
       const e = i * T;
       const pe = e - T;
@@ -112,8 +116,7 @@ export class Decoder {
         let best = -Infinity;
         let arg = 0;
         for (let p = 0; p < T; p++) {
-          if (!allowed(p, t)) continue;
-          const s = score[pe + p]! + trans[(p + 1) * T + t]!;
+          const s = score[pe + p]! + tr[(p + 1) * T + t]!;
           if (s > best) {
             best = s;
             arg = p;

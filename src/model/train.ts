@@ -123,9 +123,9 @@ function main(): void {
   const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, bits, prune, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
   const bytes = saveNerModel(out, bits, FEATURES, w, tr, meta);
   console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s; scores of the written (quantized) model:`);
-  const m = loadNerModel(out);
-  for (const l of evaluateModel(devM, m.weights, m.trans, 'MSRA dev', true).lines) console.log(l);
-  for (const l of evaluateModel(devC, m.weights, m.trans, 'CLUENER dev', true).lines) console.log(l);
+  const saved = loadNerModel(out);
+  for (const l of evaluateModel(devM, saved.weights, saved.trans, 'MSRA dev', true).lines) console.log(l);
+  for (const l of evaluateModel(devC, saved.weights, saved.trans, 'CLUENER dev', true).lines) console.log(l);
 }
 
 main();

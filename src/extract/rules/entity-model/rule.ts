@@ -10,8 +10,16 @@ import type { MentionHit, MentionRule } from '../../rule.js';
 import { DEFAULT_NER_MODEL, loadNerModel } from '../../../model/io.js';
 import { tagText } from '../../../model/ner.js';
 import type { SpanType } from '../../../model/model.js';
+import { lexicon } from '../../entities/lexicon.js';
 
 const TYPE: Record<SpanType, EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
+
+const suffixSets = new WeakMap<readonly string[], Set<string>>();
+function orgSuffixSet(list: readonly string[]): Set<string> {
+  let set = suffixSets.get(list);
+  if (!set) suffixSets.set(list, (set = new Set(list)));
+  return set;
+}
 
 let modelFile = DEFAULT_NER_MODEL;
 /** Which model file the rule reads (the pipeline's; default: the committed model). */
@@ -28,8 +36,13 @@ export const rule: MentionRule = {
   run(ctx) {
     const model = loadNerModel(modelFile);
     const out: MentionHit[] = [];
-    for (const s of tagText(model, ctx.text, ctx.tokens, ctx.sentences)) {
-      // a one-character PER is a surname standing for a person (陈老师 → 陈): keep only with a title or honorific after it
+    const spans = tagText(model, ctx.text, ctx.tokens, ctx.sentences);
+    if (spans.length === 0) return out;
+    const lex = lexicon();
+    for (const s of spans) {
+      const name = ctx.text.slice(s.start, s.end);
+      // a bare organisation suffix (中心, 办公室) names nothing
+      if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
       out.push({ type: TYPE[s.type], start: s.start, end: s.end, attrs: { source: 'model' } });
     }
     return out;
