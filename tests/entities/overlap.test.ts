@@ -39,10 +39,10 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-model:ORG:5-9']);
   });
 
-  it('lets the model veto a weak span that crosses its edge', () => {
-    // 移至华为总部: a suffix span [0,4) ending inside the model's ORG [2,6)
-    const kept = rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 4, 'org-suffix', 2), hit('entity-model', 'ORG', 2, 6)]);
-    expect(show(kept)).toEqual(['entity-model:ORG:2-6']);
+  it('keeps a rule span that crosses a model span (the rules go first)', () => {
+    // 国家机器人检测与评定中心（总部）: the rule's name [0,12) against a model span [10,15) that runs into the brackets
+    const kept = rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 10, 15)]);
+    expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
   it('lets the model veto a person that reaches left over its own (和吴宓)', () => {
