@@ -18,7 +18,9 @@ export type ErrorCode =
   /** a password-protected document */
   | 'E_ENCRYPTED'
   /** a file that is not what its content or name says (a broken PDF, a .docx that is no zip) */
-  | 'E_FORMAT';
+  | 'E_FORMAT'
+  /** a model file that cannot be read */
+  | 'E_MODEL';
 
 export class NewsError extends Error {
   constructor(

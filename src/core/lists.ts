@@ -17,6 +17,8 @@ export interface LexiconDirs {
   lists: string;
   /** folder of gazetteers */
   gazetteer: string;
+  /** trained model files by name (pipelines' `models:`) */
+  models?: Readonly<Record<string, string>>;
 }
 
 /** The package's own folders: pipelines/lexicon and pipelines/gazetteer beside src/ (or dist/). */
@@ -30,7 +32,7 @@ const cache = new Map<string, readonly string[]>();
 
 /** Use a pipeline's folders from now on in this thread (a change empties the cache). */
 export function useLexicon(next: LexiconDirs): void {
-  if (next.lists === dirs.lists && next.gazetteer === dirs.gazetteer) return;
+  if (next.lists === dirs.lists && next.gazetteer === dirs.gazetteer && JSON.stringify(next.models ?? {}) === JSON.stringify(dirs.models ?? {})) return;
   dirs = next;
   cache.clear();
   listeners.forEach((f) => f());
@@ -38,6 +40,11 @@ export function useLexicon(next: LexiconDirs): void {
 
 export function lexiconDirs(): LexiconDirs {
   return dirs;
+}
+
+/** The file of model NAME the pipeline declared, or undefined. */
+export function modelFile(name: string): string | undefined {
+  return dirs.models?.[name];
 }
 
 const listeners: Array<() => void> = [];

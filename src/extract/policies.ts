@@ -4,7 +4,7 @@
  * a pure function over stamped hits; adding one is adding a name here.
  */
 import type { FigureHit, MentionHit, QuoteHit, RuleContext } from './rule.js';
-import { longestMostSpecific as mentionLongest } from './entities/overlap.js';
+import { longestMostSpecific as mentionLongest, rulesThenModel } from './entities/overlap.js';
 import { longestMostSpecific as figureLongest } from './figures/overlap.js';
 import { attribute } from './figures/attribution.js';
 import { MENTION_STEPS, type MentionStep, type Stamped } from './entities/steps.js';
@@ -33,7 +33,11 @@ const speakerPreferred: Policy<QuoteHit> = (hits) => {
   return out.sort((a, b) => a.start - b.start);
 };
 
-export const MENTION_POLICIES: Readonly<Record<string, Policy<MentionHit>>> = { 'longest-most-specific': mentionLongest };
+export const MENTION_POLICIES: Readonly<Record<string, Policy<MentionHit>>> = {
+  'longest-most-specific': mentionLongest,
+  /** the rules' strong hits first, then the entity model into the free text; the model vetoes weak rule spans (entities/overlap.ts) */
+  'rules-then-model': rulesThenModel,
+};
 export const FIGURE_POLICIES: Readonly<Record<string, Policy<FigureHit>>> = {
   'longest-most-specific': figureLongest as unknown as Policy<FigureHit>,
 };
@@ -54,7 +58,7 @@ export interface OverlapConfig {
 }
 
 export const DEFAULT_OVERLAP: OverlapConfig = {
-  mention: 'longest-most-specific',
+  mention: 'rules-then-model',
   mentionSteps: ['same-name-same-type', 'names-inside-events'],
   quote: 'speaker-preferred',
   figure: 'longest-most-specific',

@@ -18,6 +18,7 @@ import { DEFAULT_OVERLAP, FIGURE_POLICIES, FIGURE_STEPS, MENTION_POLICIES, MENTI
 import type { SegmenterSpec } from '../segment/index.js';
 import { codeDigest } from './code-hash.js';
 import { ALIASES_URL } from '../resolve/index.js';
+import { DEFAULT_NER_MODEL } from '../model/io.js';
 import { DEFAULT_LEXICON, readList, type LexiconDirs } from '../core/lists.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -175,6 +176,7 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
   for (const c of dictContents) h.update('\0dict\0').update(c);
   for (const c of keep.contents) h.update('\0keep\0').update(c);
   const lexicon: LexiconDirs = {
+    models: {},
     lists: config.lexicon.lists ? resolve(base, config.lexicon.lists) : DEFAULT_LEXICON.lists,
     gazetteer: config.lexicon.gazetteer ? resolve(base, config.lexicon.gazetteer) : DEFAULT_LEXICON.gazetteer,
   };
@@ -186,11 +188,13 @@ export function loadPipeline(file = DEFAULT_PIPELINE): Pipeline {
     if (!first.startsWith('#')) throw new NewsError('E_PIPELINE', file, `field "lexicon.lists": ${basename(f)} must start with a # comment saying what the list is for`);
     if (readList(f).length === 0) throw new NewsError('E_PIPELINE', file, `field "lexicon.lists": ${basename(f)} is empty`);
   }
-  const models: Record<string, string> = {};
+  // the package's own models unless the pipeline names others
+  const models: Record<string, string> = { ner: DEFAULT_NER_MODEL };
   for (const [name, m] of Object.entries(config.models)) {
     models[name] = resolve(base, m);
     if (!existsSync(models[name])) throw new NewsError('E_PIPELINE', file, `field "models.${name}": model file not found: ${models[name]}`);
   }
+  lexicon.models = models;
   for (const f of dataFiles(lexicon, Object.values(models), fileURLToPath(ALIASES_URL))) h.update(`\0data\0${basename(f)}\0`).update(readFileSync(f));
   for (const id of rules) h.update(`\0rule\0${id}@${known.get(id)!.version}`);
   return {

@@ -2,13 +2,14 @@
  * The entities pack: every entity-*, quote-* and relation-* rule, each list
  * sorted by id (the registry reads these lists), and `extractEntities`, a
  * convenience that asks the runner to run just these rules with the default
- * mention policy (`longest-most-specific`), steps and quote policy.
+ * mention policy (`rules-then-model`), steps and quote policy.
  * Offsets are normalized offsets into ctx.text.
  */
 import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
 import { runHits } from '../runner.js';
 import { DEFAULT_OVERLAP, type OverlapConfig } from '../policies.js';
 import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
+import { rule as entityModel } from '../rules/entity-model/rule.js';
 import { rule as locAbbrev } from '../rules/entity-loc-abbrev/rule.js';
 import { rule as locGazetteer } from '../rules/entity-loc-gazetteer/rule.js';
 import { rule as locPark } from '../rules/entity-loc-park/rule.js';
@@ -29,6 +30,7 @@ import { rule as relationPersonTitle } from '../rules/relation-person-title/rule
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const mentionRules: MentionRule[] = [
+  entityModel,
   eventSuffix,
   locAbbrev,
   locGazetteer,

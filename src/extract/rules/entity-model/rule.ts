@@ -1,0 +1,47 @@
+/**
+ * PERSON, LOC and ORG from the trained character model (src/model/,
+ * pipelines/models/ner.bin.gz): each sentence is decoded on its own with
+ * the jieba tokens as features. The model is loaded once per thread, on
+ * first use. Its spans are weaker than the high-precision rules and
+ * stronger than the weak ones (src/extract/entities/overlap.ts).
+ */
+import type { EntityType } from '../../../core/types.js';
+import type { MentionHit, MentionRule } from '../../rule.js';
+import { DEFAULT_NER_MODEL, loadNerModel } from '../../../model/io.js';
+import { tagText } from '../../../model/ner.js';
+import type { SpanType } from '../../../model/model.js';
+import { lexicon } from '../../entities/lexicon.js';
+import { modelFile } from '../../../core/lists.js';
+
+const TYPE: Record<SpanType, EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
+
+const suffixSets = new WeakMap<readonly string[], Set<string>>();
+function orgSuffixSet(list: readonly string[]): Set<string> {
+  let set = suffixSets.get(list);
+  if (!set) suffixSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+
+export const rule: MentionRule = {
+  id: 'entity-model',
+  version: 1,
+  purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
+  needs: ['tokens', 'sentences'],
+  emits: 'mention',
+  run(ctx) {
+    // the pipeline's `models.ner` (default: the committed model)
+    const model = loadNerModel(modelFile('ner') ?? DEFAULT_NER_MODEL);
+    const out: MentionHit[] = [];
+    const spans = tagText(model, ctx.text, ctx.tokens, ctx.sentences);
+    if (spans.length === 0) return out;
+    const lex = lexicon();
+    for (const s of spans) {
+      const name = ctx.text.slice(s.start, s.end);
+      // a bare organisation suffix (中心, 办公室) names nothing
+      if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
+      out.push({ type: TYPE[s.type], start: s.start, end: s.end, attrs: { source: 'model' } });
+    }
+    return out;
+  },
+};

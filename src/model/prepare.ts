@@ -1,0 +1,45 @@
+/**
+ * Turning rows of annotated text into what training and evaluation use: the
+ * hashed features of every character (jieba run on the folded text with the
+ * pipeline's segmenter), the gold tags, and bare jieba's own name tags as a
+ * baseline (nr/nrfg/nrt → PER, ns → LOC, nt → ORG).
+ */
+import { segment } from '../segment/index.js';
+import { FEATURES, foldText, sentenceFeatures } from './features.js';
+import { spansToTags, type Span } from './model.js';
+import type { Row } from './data.js';
+
+export interface Prepared {
+  rows: Row[];
+  /** char offset of each row into feats / gold (row k: [start[k], start[k+1])) */
+  start: Int32Array;
+  feats: Uint32Array;
+  gold: Uint8Array;
+  jieba: Span[][];
+}
+
+const JIEBA: Record<string, Span['type']> = { nr: 'PER', nrfg: 'PER', nrt: 'PER', ns: 'LOC', nt: 'ORG' };
+
+export function prepare(rows: Row[], bits: number): Prepared {
+  const mask = (1 << bits) - 1;
+  const start = new Int32Array(rows.length + 1);
+  for (let k = 0; k < rows.length; k++) start[k + 1] = start[k]! + rows[k]!.text.length;
+  const total = start[rows.length]!;
+  const feats = new Uint32Array(total * FEATURES);
+  const gold = new Uint8Array(total);
+  const jieba: Span[][] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const text = foldText(r.text);
+    const tokens = segment(text);
+    sentenceFeatures(text, tokens, mask, feats, start[k]! * FEATURES);
+    gold.set(spansToTags(text.length, r.spans), start[k]!);
+    const js: Span[] = [];
+    for (const t of tokens) {
+      const type = JIEBA[t.tag];
+      if (type) js.push({ type, start: t.start, end: t.end });
+    }
+    jieba.push(js);
+  }
+  return { rows, start, feats, gold, jieba };
+}

@@ -1,0 +1,100 @@
+/**
+ * The overlap policies (src/extract/entities/overlap.ts): which candidate
+ * keeps a stretch of text when rules and the entity model disagree, on
+ * hand-made hits (the policy sees only spans, types and stamps), and on a
+ * real sentence through the entities pack.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MentionHit } from '../../src/extract/rule.js';
+import { isStrong, longestMostSpecific, rulesThenModel } from '../../src/extract/entities/overlap.js';
+import { extractEntities, mentionRules } from '../../src/extract/packs/entities.js';
+import { contextFor } from '../../src/extract/entities/context.js';
+
+type Hit = MentionHit & { rule: string; ruleVersion: number };
+const hit = (rule: string, type: MentionHit['type'], start: number, end: number, source = '', priority = 1): Hit => ({
+  type,
+  start,
+  end,
+  attrs: { source, priority },
+  rule,
+  ruleVersion: 1,
+});
+const show = (hits: Hit[]): string[] => hits.map((h) => `${h.rule}:${h.type}:${h.start}-${h.end}`);
+
+describe('rules-then-model', () => {
+  it('keeps a strong rule hit over the model', () => {
+    // a byline name against a model span that runs on
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 2, 5), hit('entity-person-byline', 'PERSON', 2, 4, 'byline', 4)]);
+    expect(show(kept)).toEqual(['entity-person-byline:PERSON:2-4']);
+  });
+
+  it('lets the model veto a weak place inside its person or organisation', () => {
+    // 李江西 (a person whose given name is a province), 北京大学 (a place inside an organisation)
+    const kept = rulesThenModel([
+      hit('entity-model', 'PERSON', 0, 3),
+      hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3),
+      hit('entity-model', 'ORG', 5, 9),
+      hit('entity-loc-gazetteer', 'LOC', 5, 7, 'gazetteer', 3),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-model:ORG:5-9']);
+  });
+
+  it('keeps a rule span that crosses a model span (the rules go first)', () => {
+    // 国家机器人检测与评定中心（总部）: the rule's name [0,12) against a model span [10,15) that runs into the brackets
+    const kept = rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 10, 15)]);
+    expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
+  });
+
+  it('lets the model veto a person that reaches left over its own (和吴宓)', () => {
+    const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 3, 'title-after', 2), hit('entity-model', 'PERSON', 1, 3)]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:1-3']);
+  });
+
+  it('drops a cue-word person where the model sees none', () => {
+    const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 3, 'speech-context', 2), hit('entity-model', 'ORG', 5, 8)]);
+    expect(show(kept)).toEqual(['entity-model:ORG:5-8']);
+  });
+
+  it('keeps a longer rule name that holds the model span whole', () => {
+    const kept = rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 3, 12)]);
+    expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
+  });
+
+  it('fills with model spans where no rule found anything', () => {
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns')]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:5-7']);
+  });
+
+  it('is the rules-only policy when the model is switched off', () => {
+    const hits = [hit('entity-org-suffix', 'ORG', 0, 5, 'org-suffix', 2), hit('entity-loc-gazetteer', 'LOC', 0, 2, 'gazetteer', 3), hit('entity-person-name', 'PERSON', 6, 8, 'jieba-nr')];
+    expect(show(rulesThenModel(hits))).toEqual(show(longestMostSpecific(hits)));
+  });
+
+  it('declares which hits are strong', () => {
+    expect(isStrong(hit('entity-policy-title', 'POLICY', 0, 5, 'book-title', 4))).toBe(true);
+    expect(isStrong(hit('entity-person-byline', 'PERSON', 0, 2, 'byline', 4))).toBe(true);
+    expect(isStrong(hit('entity-person-name', 'PERSON', 0, 2, 'gazetteer', 3))).toBe(true);
+    expect(isStrong(hit('entity-person-name', 'PERSON', 0, 2, 'title-after', 2))).toBe(false);
+    expect(isStrong(hit('entity-org-gazetteer', 'ORG', 0, 2, 'gazetteer', 3))).toBe(true);
+    expect(isStrong(hit('entity-org-gazetteer', 'ORG', 0, 2, 'jieba-nt', 1))).toBe(false);
+    expect(isStrong(hit('entity-loc-gazetteer', 'LOC', 0, 2, 'gazetteer', 3))).toBe(false);
+  });
+});
+
+describe('the entities pack with and without the model', () => {
+  const text = '据悉，王建国和妻子去年从甘肃搬到了深圳。';
+  const ctx = contextFor(text);
+  const all = new Set(mentionRules.map((r) => r.id));
+  const off = new Set([...all].filter((id) => id !== 'entity-model'));
+  const names = (rules: Set<string>): string[] => extractEntities(ctx, { rules }).mentions.map((m) => `${m.rule}:${m.type}:${text.slice(m.start, m.end)}`);
+
+  it('finds the uncued person only with the model, stamped with the model rule', () => {
+    expect(names(all)).toContain('entity-model:PERSON:王建国');
+    expect(names(off).some((n) => n.endsWith(':王建国'))).toBe(false);
+  });
+
+  it('runs no model when a pipeline leaves it out', () => {
+    expect(names(off).every((n) => !n.startsWith('entity-model:'))).toBe(true);
+    expect(names(off)).toContain('entity-loc-gazetteer:LOC:甘肃');
+  });
+});

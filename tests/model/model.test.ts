@@ -1,0 +1,114 @@
+/**
+ * The entity model's pieces: folding, feature hashing, BIO decoding under
+ * its constraints, the model file round trip and its errors, and the
+ * committed model on sentences written for this test.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FEATURES, foldText, sentenceFeatures } from '../../src/model/features.js';
+import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
+import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from '../../src/model/io.js';
+import { tagText } from '../../src/model/ner.js';
+import { contextFor } from '../../src/extract/entities/context.js';
+
+describe('features', () => {
+  it('folds width and case without changing length', () => {
+    expect(foldText('１９９８年ＷＴＯ会议')).toBe('1998年wto会议');
+    expect(foldText('ＡＢ·ｃ').length).toBe(4);
+  });
+
+  it('hashes the same sentence to the same buckets, inside the mask', () => {
+    const text = '国务院总理李强在北京会见了德国总理朔尔茨。';
+    const { tokens } = contextFor(text);
+    const a = new Uint32Array(text.length * FEATURES);
+    const b = new Uint32Array(text.length * FEATURES);
+    sentenceFeatures(text, tokens, 0xffff, a);
+    sentenceFeatures(text, tokens, 0xffff, b);
+    expect([...a]).toEqual([...b]);
+    expect(Math.max(...a)).toBeLessThanOrEqual(0xffff);
+    // the same character in different contexts gets different context features
+    const i = text.indexOf('总理');
+    const j = text.indexOf('总理', i + 1);
+    expect(a.slice(i * FEATURES, i * FEATURES + FEATURES)).not.toEqual(a.slice(j * FEATURES, j * FEATURES + FEATURES));
+  });
+});
+
+describe('BIO tags and Viterbi', () => {
+  it('turns spans into tags and back', () => {
+    const spans: Span[] = [
+      { type: 'PER', start: 0, end: 3 },
+      { type: 'LOC', start: 3, end: 4 },
+      { type: 'ORG', start: 6, end: 10 },
+    ];
+    expect(tagsToSpans(spansToTags(12, spans), 12)).toEqual(spans);
+  });
+
+  it('never puts I-X after O or after another type, whatever the weights', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * 2 - 1;
+    const rows = 64;
+    const weights = Float32Array.from({ length: rows * T }, rand);
+    const trans = Float32Array.from({ length: (T + 1) * T }, rand);
+    const n = 40;
+    const feats = Uint32Array.from({ length: n * 3 }, () => Math.floor(((rand() + 1) / 2) * rows) % rows);
+    const tags = new Decoder().decode(weights, trans, 3, feats, 0, n);
+    for (let i = 0; i < n; i++) expect(allowed(i > 0 ? tags[i - 1]! : -1, tags[i]!)).toBe(true);
+  });
+});
+
+describe('model file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhnews-ner-'));
+
+  it('round-trips quantized weights', () => {
+    const bits = 4;
+    const w = new Float32Array((1 << bits) * T);
+    w[3 * T + 1] = 2.5;
+    w[9 * T + 6] = -1.25;
+    const tr = new Float32Array((T + 1) * T).fill(0.5);
+    const file = join(dir, 'm.bin.gz');
+    saveNerModel(file, bits, FEATURES, w, tr, { note: 'test' });
+    const m = loadNerModel(file);
+    expect(m.bits).toBe(bits);
+    expect(m.meta).toEqual({ note: 'test' });
+    expect(m.weights[3 * T + 1]! * m.scale).toBeCloseTo(2.5, 3);
+    expect(m.weights[9 * T + 6]! * m.scale).toBeCloseTo(-1.25, 3);
+    expect(m.weights[5 * T]).toBe(0);
+    expect(m.trans[0]! * m.scale).toBeCloseTo(0.5, 3);
+  });
+
+  it('names the file when it is missing or damaged', () => {
+    expect(() => loadNerModel(join(dir, 'absent.bin.gz'))).toThrow(/absent\.bin\.gz: entity model not found/u);
+    const bad = join(dir, 'bad.bin.gz');
+    writeFileSync(bad, 'not gzip');
+    expect(() => loadNerModel(bad)).toThrow(/bad\.bin\.gz: entity model/u);
+  });
+});
+
+describe('the committed model', () => {
+  const model = loadNerModel(DEFAULT_NER_MODEL);
+  const found = (text: string): string[] => {
+    const ctx = contextFor(text);
+    return tagText(model, text, ctx.tokens, ctx.sentences).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+  };
+
+  it('finds people with no cue word, transliterated names and organisations', () => {
+    const got = found('据悉，王建国和妻子去年从甘肃搬到了深圳。');
+    expect(got).toContain('PER:王建国');
+    expect(got).toContain('LOC:甘肃');
+    expect(got).toContain('LOC:深圳');
+    const got2 = found('中国人民银行行长潘功胜会见了来访的国际货币基金组织总裁格奥尔基耶娃。');
+    expect(got2).toContain('ORG:中国人民银行');
+    expect(got2).toContain('PER:潘功胜');
+    expect(got2).toContain('ORG:国际货币基金组织');
+  });
+
+  it('decodes sentence by sentence', () => {
+    const text = '李明说。张华笑了。';
+    const ctx = contextFor(text);
+    for (const s of tagText(model, text, ctx.tokens, ctx.sentences)) {
+      expect(ctx.sentences.some((x) => x.start <= s.start && s.end <= x.end)).toBe(true);
+    }
+  });
+});
