@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentionRules, overlapPolicyName, quoteRules, relationRules } from '../../src/extract/packs/entities.js';
+import { mentionRules, quoteRules, relationRules } from '../../src/extract/packs/entities.js';
 import { ROOT } from './score.js';
 
 const RULES = join(ROOT, 'src/extract/rules');
@@ -33,9 +33,6 @@ describe('entity rules are units', () => {
       }
     });
   }
-  it('the overlap policy is named', () => {
-    expect(overlapPolicyName).toBe('longest-most-specific');
-  });
   it('rules never mutate their input', () => {
     const text = '北京市经济和信息化局副局长苏国斌说：“我们将加快发展。”';
     const ctx = Object.freeze({ text, tokens: Object.freeze([]), sentences: Object.freeze([]), blocks: Object.freeze([]), docDate: null });

@@ -16,6 +16,12 @@ const folders = readdirSync(RULES).filter((d) => statSync(join(RULES, d)).isDire
 describe('rules are units', () => {
   const rules = allRules();
 
+  it('the family testers are built on the one shared tester', () => {
+    for (const f of ['entities/tester.ts', 'figures/tester.ts']) {
+      expect(readFileSync(join(RULES, '..', f), 'utf8'), f).toMatch(/import \{[^}]*testRule[^}]*\} from '\.\.\/tester\.js'/u);
+    }
+  });
+
   it('the registry holds exactly the rule folders, sorted by id', () => {
     expect(rules.map((r) => r.id)).toEqual(folders);
   });
@@ -26,12 +32,13 @@ describe('rules are units', () => {
       expect(existsSync(join(dir, 'rule.ts')), `${id}/rule.ts`).toBe(true);
       expect(existsSync(join(dir, 'rule.test.ts')), `${id}/rule.test.ts`).toBe(true);
       const test = readFileSync(join(dir, 'rule.test.ts'), 'utf8');
-      expect(test, `${id}/rule.test.ts uses the shared tester`).toMatch(/from '\.\.\/\.\.\/tester\.js'/u);
+      // the shared tester, directly or through its family's shorthand (entities/tester.ts, figures/tester.ts, both built on it)
+      expect(test, `${id}/rule.test.ts uses the shared tester`).toMatch(/from '\.\.\/\.\.\/(?:entities\/|figures\/)?tester\.js'/u);
       expect(existsSync(join(dir, 'README.md')), `${id}/README.md`).toBe(true);
       const readme = readFileSync(join(dir, 'README.md'), 'utf8');
       const rule = rules.find((r) => r.id === id)!;
       expect(readme.startsWith(`# ${id}`), `${id}/README.md starts with its id`).toBe(true);
-      expect(readme).toMatch(/## Example/u);
+      expect(readme, `${id}/README.md gives an example`).toMatch(/example/iu);
       expect(Number.isInteger(rule.version) && rule.version >= 1).toBe(true);
       expect(rule.purpose.trim().length).toBeGreaterThan(10);
     });

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFigures, figureRules, overlapPolicyName } from '../../src/extract/packs/figures.js';
+import { extractFigures, figureRules } from '../../src/extract/packs/figures.js';
 import { ROOT } from './score.js';
 
 const RULES = join(ROOT, 'src/extract/rules');
@@ -29,7 +29,6 @@ describe('figure rules are units', () => {
       expect(r.emits).toBe('figure');
       expect(r.needs).toEqual([]);
     }
-    expect(overlapPolicyName).toBe('longest-most-specific');
   });
   it('rules run without tokens and never mutate their input', () => {
     const text = '今年前7个月，天津市南开区固定资产投资同比增长36.8%。';

@@ -1,23 +1,21 @@
 /**
- * The shared tester for entity-*, quote-* and relation-* rules: `valid` texts
- * emit nothing; `invalid` cases list exactly what the rule emits, as
- * {type, text, start, end}. Every emitted span is checked against its slice.
+ * Entity, quote and relation rule cases, on the one shared tester
+ * (../tester.ts): `span(text, type, surface)` builds an expected record in
+ * this family's shorthand ({type: 'ORG' | 'QUOTE:speaker' | 'TYPE:head|title|tail'}),
+ * `runRuleCases` maps it to the shared `{label, text, start, end, value}`
+ * form and runs the rule through the runner with jieba tokens and structure.
  */
-import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
+import type { MentionHit, MentionRule, QuoteRule, RelationRule, RuleContext } from '../rule.js';
 import { contextFor } from './context.js';
-import { runRule } from '../runner.js';
+import { testRule, type Expected, type TestApi } from '../tester.js';
+
+export type { TestApi };
 
 export interface ExpectedSpan {
   type: string;
   text: string;
   start: number;
   end: number;
-}
-
-export interface TestApi {
-  describe: (name: string, fn: () => void) => void;
-  it: (name: string, fn: () => void) => void;
-  expect: (v: unknown) => { toEqual: (x: unknown) => void; toBe: (x: unknown) => void };
 }
 
 /** Expected span of the n-th (default first) occurrence of `surface` in `text`. */
@@ -30,58 +28,34 @@ export function span(text: string, type: string, surface: string, nth = 0): Expe
 
 type AnyRule = MentionRule | QuoteRule | RelationRule;
 
-function project(rule: AnyRule, ctx: RuleContext, mentions: readonly MentionHit[]): ExpectedSpan[] {
-  const text = ctx.text;
-  const out = runRule(rule.id, ctx, rule.emits === 'relation' ? { mentions } : undefined);
-  if (rule.emits === 'mention') return (out as MentionHit[]).map((h) => ({ type: h.type, text: text.slice(h.start, h.end), start: h.start, end: h.end }));
-  if (rule.emits === 'quote') {
-    return (out as QuoteHit[]).map((q) => ({ type: `QUOTE:${q.speaker ?? ''}`, text: text.slice(q.start, q.end), start: q.start, end: q.end }));
-  }
-  return (out as RelationHit[]).map((r) => ({
-    type: `${r.type}:${text.slice(r.head.start, r.head.end)}|${r.label ?? ''}|${text.slice(r.tail.start, r.tail.end)}`,
-    text: text.slice(r.start, r.end),
-    start: r.start,
-    end: r.end,
-  }));
-}
-
 export interface RuleCases {
   valid: string[];
   invalid: Array<{ text: string; expect: ExpectedSpan[] }>;
-  /** relation rules: the mentions they see (default: the entities pack's output) */
+  /** relation rules: the mentions they see (default: none) */
   mentions?: (ctx: RuleContext) => MentionHit[];
 }
 
+/** This family's shorthand as the shared tester's record. */
+function toShared(rule: AnyRule, e: ExpectedSpan): Expected {
+  const base = { text: e.text, start: e.start, end: e.end };
+  if (rule.emits === 'mention') return { label: `mention:${e.type}`, ...base };
+  if (rule.emits === 'quote') {
+    const speaker = e.type.replace(/^QUOTE:/u, '');
+    return { label: 'quote', ...base, value: speaker === '' ? null : speaker };
+  }
+  const colon = e.type.indexOf(':');
+  return { label: `relation:${e.type.slice(0, colon)}`, ...base, value: e.type.slice(colon + 1) };
+}
+
 export function runRuleCases(rule: AnyRule, cases: RuleCases, t: TestApi): void {
-  t.describe(`${rule.id} v${rule.version}`, () => {
-    t.it('meta', () => {
-      t.expect(/^(?:entity|quote|relation)-[a-z]+(?:-[a-z]+)*$/u.test(rule.id)).toBe(true);
-      t.expect(Number.isInteger(rule.version)).toBe(true);
-      t.expect(typeof rule.purpose === 'string' && rule.purpose.length > 0).toBe(true);
-    });
-    const seen = new Set<string>();
-    for (const v of cases.valid) {
-      t.it(`valid: ${v}`, () => {
-        t.expect(seen.has(v)).toBe(false);
-        seen.add(v);
-        const ctx = contextFor(v);
-        t.expect(project(rule, ctx, cases.mentions ? cases.mentions(ctx) : [])).toEqual([]);
-      });
-    }
-    for (const c of cases.invalid) {
-      t.it(`invalid: ${c.text}`, () => {
-        const ctx = contextFor(c.text);
-        for (const e of c.expect) t.expect(c.text.slice(e.start, e.end)).toBe(e.text);
-        const got = project(rule, ctx, cases.mentions ? cases.mentions(ctx) : []);
-        for (const g of got) {
-          t.expect(g.start >= 0 && g.start < g.end && g.end <= c.text.length).toBe(true);
-          t.expect(c.text.slice(g.start, g.end)).toBe(g.text);
-        }
-        const key = (s: ExpectedSpan): string => `${s.start}:${s.end}:${s.type}`;
-        t.expect([...got].sort((a, b) => a.start - b.start || a.end - b.end || (key(a) < key(b) ? -1 : 1))).toEqual(
-          [...c.expect].sort((a, b) => a.start - b.start || a.end - b.end || (key(a) < key(b) ? -1 : 1)),
-        );
-      });
-    }
-  });
+  testRule(
+    rule,
+    {
+      valid: cases.valid,
+      invalid: cases.invalid.map((c) => ({ text: c.text, expect: c.expect.map((e) => toShared(rule, e)) })),
+      context: (text, docDate) => contextFor(text, docDate),
+      mentions: cases.mentions,
+    },
+    t,
+  );
 }

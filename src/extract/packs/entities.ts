@@ -61,10 +61,12 @@ export interface EntityExtractions {
 
 export interface EntityOptions {
   overlap?: OverlapConfig;
+  /** ids of the rules to run (default: every entity, quote and relation rule) */
+  rules?: ReadonlySet<string>;
 }
 
 export function extractEntities(ctx: RuleContext, opts: EntityOptions = {}): EntityExtractions {
-  const ids = new Set([...mentionRules, ...quoteRules, ...relationRules].map((r) => r.id));
+  const ids = opts.rules ?? new Set([...mentionRules, ...quoteRules, ...relationRules].map((r) => r.id));
   const { mentions, quotes, relations } = runHits(ctx, ids, opts.overlap ?? DEFAULT_OVERLAP);
   return { mentions, quotes, relations };
 }
