@@ -175,3 +175,5 @@ function mergeByRaw(lists: Repair[][]): Repair[] {
 
 export { artifacts, dedupDoubled, numbering, punctuation, reflow, spacing, unicode, makeT2s };
 export type { Pass, PassContext, PassResult } from './pass.js';
+export { diffClean, formatHarm, readCleanNews, scoreCleanNews } from './harm.js';
+export type { Article, HarmKind, HarmReport } from './harm.js';
