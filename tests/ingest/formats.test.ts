@@ -160,8 +160,14 @@ describe.skipIf(NO_FONT)('PDFs (pdfkit + a CJK font)', () => {
     expect(x.meta).toMatchObject({ pages: 1, date: '2024-09-03', dateSource: 'text: page header' });
   });
 
-  it('a caption and its credit are lines of their own, in a caption block with its own box', async () => {
-    const x = await read('caption.pdf');
+  it('a caption and its credit are lines of their own, in a block with its own box, labelled when images are read', async () => {
+    const plain = await read('caption.pdf');
+    expect(plain.text).toBe(fixture('caption.pdf.txt'));
+    // without images (the default: no image is decoded) the caption is still a block of its own
+    const plainBlocks = (plain.layout as { blocks: Array<[number, number]>; images: unknown[] }).blocks;
+    expect(plainBlocks.map(([s, e]) => plain.text.slice(s, e))).toContain(`${CAPTION.caption}\n（新华社记者刘洋摄）`);
+    expect((plain.layout as { images: unknown[] }).images).toEqual([]);
+    const x = await readPdf('caption.pdf', readFileSync(files['caption.pdf']!), { images: true });
     expect(x.text).toBe(fixture('caption.pdf.txt'));
     const layout = x.layout as { blocks: Array<[number, number, number, number, number, number, number, string]>; images: number[][] };
     const caption = layout.blocks.filter((b) => b[7] === 'caption');
