@@ -157,24 +157,36 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
     for (const g of items) {
       if (g === null || g === undefined) continue;
       if (typeof g === 'number') {
-        tm = mul([1, 0, 0, 1, (-g / 1000) * size * th, 0], tm);
+        const tx = (-g / 1000) * size * th;
+        tm = [tm[0], tm[1], tm[2], tm[3], tx * tm[0] + tm[4], tx * tm[1] + tm[5]];
         continue;
       }
       const w0 = g.width * fm[0];
-      const trm = mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm);
       const ch = g.unicode ?? '';
       if (ch && !/^\s+$/.test(ch)) {
-        // the glyph's box in text space: advance wide, from descender to ascender
-        const corners = [apply(trm, 0, -0.2), apply(trm, w0, -0.2), apply(trm, 0, 0.8), apply(trm, w0, 0.8)].map(([x, y]) => toPage(x, y));
-        const [bx, by] = toPage(...apply(trm, 0, 0));
-        const xs = corners.map((c) => c[0]);
-        const ys = corners.map((c) => c[1]);
-        const eff = Math.hypot(trm[2], trm[3]);
-        glyphs.push({ ch, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), base: by, size: eff || 1 });
-        void bx;
+        const trm = mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm);
+        // the glyph's box in text space: advance wide, from descender (-0.2) to ascender (0.8)
+        const ax = trm[0] * w0;
+        const ay = trm[1] * w0;
+        const dx0 = trm[2] * -0.2 + trm[4];
+        const dy0 = trm[3] * -0.2 + trm[5];
+        const dx1 = trm[2] * 0.8 + trm[4];
+        const dy1 = trm[3] * 0.8 + trm[5];
+        const xA = dx0 - vx0, xB = dx0 + ax - vx0, xC = dx1 - vx0, xD = dx1 + ax - vx0;
+        const yA = vy1 - dy0, yB = vy1 - (dy0 + ay), yC = vy1 - dy1, yD = vy1 - (dy1 + ay);
+        glyphs.push({
+          ch,
+          x0: Math.min(xA, xB, xC, xD),
+          x1: Math.max(xA, xB, xC, xD),
+          top: Math.min(yA, yB, yC, yD),
+          bottom: Math.max(yA, yB, yC, yD),
+          base: vy1 - trm[5],
+          size: Math.hypot(trm[2], trm[3]) || 1,
+        });
       }
       const tx = (w0 * size + st.charSpacing + (g.isSpace ? st.wordSpacing : 0)) * th;
-      tm = mul([1, 0, 0, 1, tx, 0], tm);
+      // translate the text matrix by tx along its x axis
+      tm = [tm[0], tm[1], tm[2], tm[3], tx * tm[0] + tm[4], tx * tm[1] + tm[5]];
     }
   };
 
@@ -283,8 +295,10 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
 
 /** Fake bold: the same character drawn again within DOUBLE_DIST em of its first drawing is dropped. */
 export function dropDoubled(glyphs: Glyph[]): Glyph[] {
+  // a grid of 4 pt cells keyed by number; a copy lies in the same or a neighbouring cell
   const CELL = 4;
-  const grid = new Map<string, Glyph[]>();
+  const grid = new Map<number, Glyph[]>();
+  const key = (cx: number, cy: number) => cx * 65536 + cy;
   const out: Glyph[] = [];
   for (const g of glyphs) {
     const cx = Math.floor(g.x0 / CELL);
@@ -293,8 +307,10 @@ export function dropDoubled(glyphs: Glyph[]): Glyph[] {
     let dup = false;
     for (let dx = -1; dx <= 1 && !dup; dx++) {
       for (let dy = -1; dy <= 1 && !dup; dy++) {
-        for (const h of grid.get(`${g.ch}|${cx + dx}|${cy + dy}`) ?? []) {
-          if (Math.abs(h.x0 - g.x0) <= tol && Math.abs(h.base - g.base) <= tol && Math.abs(h.size - g.size) <= tol) {
+        const list = grid.get(key(cx + dx, cy + dy));
+        if (!list) continue;
+        for (const h of list) {
+          if (h.ch === g.ch && Math.abs(h.x0 - g.x0) <= tol && Math.abs(h.base - g.base) <= tol && Math.abs(h.size - g.size) <= tol) {
             dup = true;
             break;
           }
@@ -302,10 +318,10 @@ export function dropDoubled(glyphs: Glyph[]): Glyph[] {
       }
     }
     if (dup) continue;
-    const key = `${g.ch}|${cx}|${cy}`;
-    const list = grid.get(key);
+    const k = key(cx, cy);
+    const list = grid.get(k);
     if (list) list.push(g);
-    else grid.set(key, [g]);
+    else grid.set(k, [g]);
     out.push(g);
   }
   return out;
