@@ -68,7 +68,10 @@ describe('web pages', () => {
     expect(b.meta).toMatchObject({ title: '东岭市出台支持机器人产业发展十条措施', byline: '赵小雨', source: '东岭新闻网', date: '2025-03-18' });
     // the running text mentions 3月18日 and 4月1日; a page without a stated date gets none
     const bare = fixture('policy-page.html').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '').replace(/<time[^>]*>[^<]*<\/time>/, '');
-    expect(readHtml('bare.html', bare).meta.date).toBeUndefined();
+    const bareMeta = readHtml('bare.html', bare).meta;
+    expect(bareMeta.date).toBeUndefined();
+    // with no author in the metadata, the article's own byline line (本报记者　赵小雨) names the reporter
+    expect(bareMeta.byline).toBe('赵小雨');
   });
 
   it('leaves navigation, ads, related lists, comments and footers out', () => {
