@@ -223,6 +223,20 @@ describe.skipIf(NO_FONT)('PDFs (pdfkit + a CJK font)', () => {
     expect(x.text).toContain('业内人士认为');
   });
 
+  it('a page turned by /Rotate reads as shown, with boxes on the shown (landscape) page', async () => {
+    const x = await read('rotated.pdf');
+    expect(x.text).toBe(fixture('rotated.pdf.txt'));
+    const layout = x.layout as { pages: number[][] };
+    expect(layout.pages).toEqual([[841.89, 595.28]]);
+    // drawn at x = -60 in a frame whose shown page starts at x = -123.3; the paragraph indented by two 11 pt characters
+    const [h] = sourceOf(x.layout, 0, 2)!.boxes!;
+    expect(h!.x0).toBeCloseTo(-60 + 123.3, 0);
+    const p = x.text.indexOf('这一页');
+    const [b] = sourceOf(x.layout, p, p + 1)!.boxes!;
+    expect(b!.x0).toBeCloseTo(-60 + 123.3 + 22, 0);
+    expect(b!.y1 - b!.y0).toBeCloseTo(11, 1);
+  });
+
   it('reading order: columns left to right, bands top to bottom', () => {
     const b = (x0: number, top: number, x1: number, bottom: number, id: string) => ({ x0, top, x1, bottom, id });
     const order = readingOrder([

@@ -165,6 +165,25 @@ export async function captionPdf(): Promise<Buffer> {
   return done;
 }
 
+export const ROTATED = {
+  headline: '横排转竖排的版面',
+  body: '这一页在文件里是竖放的A4纸，页面属性要求顺时针旋转九十度显示，内容则按逆时针方向写入，所以读者看到的是一页正常的横向版面，文字从左到右排列。',
+};
+
+/** A landscape page made the way scanners and imposition tools do: /Rotate 90, content drawn turned back. */
+export async function rotatedPdf(): Promise<Buffer> {
+  const { doc, done } = newPdf();
+  (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.Rotate = 90;
+  doc.save();
+  doc.rotate(-90, { origin: [297.64, 420.945] });
+  // in this frame the shown page spans x -123.3 … 718.6, y 123.3 … 718.6
+  doc.fontSize(18).text(ROTATED.headline, -60, 160, { lineBreak: false });
+  column(doc, [ROTATED.body], -60, 200, 320, 11);
+  doc.restore();
+  doc.end();
+  return done;
+}
+
 /** A page whose only content is an image: what a scanner makes. */
 export async function scannedPdf(): Promise<Buffer> {
   const { doc, done } = newPdf();
@@ -242,6 +261,7 @@ export async function writeFixtures(dir: string): Promise<Record<string, string>
   if (CJK_FONT) {
     put('columns.pdf', await columnsPdf());
     put('caption.pdf', await captionPdf());
+    put('rotated.pdf', await rotatedPdf());
     put('scanned.pdf', await scannedPdf());
     put('encrypted.pdf', await encryptedPdf());
   }

@@ -136,9 +136,12 @@ function pdfjs(): Promise<Pdfjs> {
 
 /** The glyphs and image boxes of one page, in points from the page's top-left corner. */
 async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy): Promise<{ glyphs: Glyph[]; images: Box[]; width: number; height: number }> {
-  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
-  const width = vx1 - vx0;
-  const height = vy1 - vy0;
+  // the viewport's transform takes PDF user space to the page as shown: origin top-left, y down,
+  // the crop box's offset and the page's /Rotate applied
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = toM(viewport.transform);
+  const width = viewport.width;
+  const height = viewport.height;
   const ops = await page.getOperatorList();
   const O = lib.OPS;
   const glyphs: Glyph[] = [];
@@ -148,7 +151,6 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
   let tm: M = ID;
   let tlm: M = ID;
   const fonts = new Map<string, { matrix: M; vertical: boolean }>();
-  const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const show = (items: ReadonlyArray<PdfjsGlyph | number | null>) => {
     const fm = st.font?.matrix ?? [0.001, 0, 0, 0.001, 0, 0];
@@ -164,24 +166,23 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
       const w0 = g.width * fm[0];
       const ch = g.unicode ?? '';
       if (ch && !/^\s+$/.test(ch)) {
-        const trm = mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm);
+        // text space to the shown page
+        const m = mul(mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm), vt);
         // the glyph's box in text space: advance wide, from descender (-0.2) to ascender (0.8)
-        const ax = trm[0] * w0;
-        const ay = trm[1] * w0;
-        const dx0 = trm[2] * -0.2 + trm[4];
-        const dy0 = trm[3] * -0.2 + trm[5];
-        const dx1 = trm[2] * 0.8 + trm[4];
-        const dy1 = trm[3] * 0.8 + trm[5];
-        const xA = dx0 - vx0, xB = dx0 + ax - vx0, xC = dx1 - vx0, xD = dx1 + ax - vx0;
-        const yA = vy1 - dy0, yB = vy1 - (dy0 + ay), yC = vy1 - dy1, yD = vy1 - (dy1 + ay);
+        const ax = m[0] * w0;
+        const ay = m[1] * w0;
+        const xA = m[2] * -0.2 + m[4];
+        const yA = m[3] * -0.2 + m[5];
+        const xC = m[2] * 0.8 + m[4];
+        const yC = m[3] * 0.8 + m[5];
         glyphs.push({
           ch,
-          x0: Math.min(xA, xB, xC, xD),
-          x1: Math.max(xA, xB, xC, xD),
-          top: Math.min(yA, yB, yC, yD),
-          bottom: Math.max(yA, yB, yC, yD),
-          base: vy1 - trm[5],
-          size: Math.hypot(trm[2], trm[3]) || 1,
+          x0: Math.min(xA, xA + ax, xC, xC + ax),
+          x1: Math.max(xA, xA + ax, xC, xC + ax),
+          top: Math.min(yA, yA + ay, yC, yC + ay),
+          bottom: Math.max(yA, yA + ay, yC, yC + ay),
+          base: m[5],
+          size: Math.hypot(m[2], m[3]) || 1,
         });
       }
       const tx = (w0 * size + st.charSpacing + (g.isSpace ? st.wordSpacing : 0)) * th;
@@ -280,7 +281,8 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
       case O.paintInlineImageXObject:
       case O.paintImageMaskXObject:
       case O.paintImageXObjectRepeat: {
-        const cs = [apply(st.ctm, 0, 0), apply(st.ctm, 1, 0), apply(st.ctm, 0, 1), apply(st.ctm, 1, 1)].map(([x, y]) => toPage(x, y));
+        const shown = mul(st.ctm, vt);
+        const cs = [apply(shown, 0, 0), apply(shown, 1, 0), apply(shown, 0, 1), apply(shown, 1, 1)];
         const xs = cs.map((c) => c[0]);
         const ys = cs.map((c) => c[1]);
         images.push({ x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
