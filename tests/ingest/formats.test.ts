@@ -11,7 +11,7 @@ import { detectFormat, sniffContent } from '../../src/ingest/formats/sniff.js';
 import { statedDate, writtenDate, collapseSpace } from '../../src/ingest/formats/text-builder.js';
 import { readSource } from '../../src/ingest/index.js';
 import { NewsError } from '../../src/core/errors.js';
-import { CJK_FONT, COLUMNS, CAPTION, writeFixtures, policyDocx, columnsPdf } from './make-fixtures.js';
+import { CJK_FONT, COLUMNS, CAPTION, PAGES, writeFixtures, policyDocx, columnsPdf } from './make-fixtures.js';
 
 const FX = join(import.meta.dirname, '../fixtures/formats');
 const fixture = (name: string) => readFileSync(join(FX, name), 'utf8');
@@ -221,6 +221,16 @@ describe.skipIf(NO_FONT)('PDFs (pdfkit + a CJK font)', () => {
     expect(x.text).toContain(COLUMNS.headline + '\n');
     expect(x.text).not.toContain('智智');
     expect(x.text).toContain('业内人士认为');
+  });
+
+  it('a paragraph runs on over a page break; page numbers are furniture, listed but not text', async () => {
+    const x = await read('pages.pdf');
+    expect(x.text).toBe(fixture('pages.pdf.txt'));
+    const layout = x.layout as { folios: Array<[number, string]> };
+    expect(layout.folios.map(([p, t]) => [p, t])).toEqual([[1, '—1—'], [2, '—2—'], [3, '—3—']]);
+    const para = PAGES.paras[1]!;
+    const at = x.text.indexOf(para);
+    expect(sourceOf(x.layout, at, at + para.length)!.boxes!.map((b) => b.page)).toEqual([1, 2]);
   });
 
   it('a page turned by /Rotate reads as shown, with boxes on the shown (landscape) page', async () => {

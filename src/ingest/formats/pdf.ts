@@ -18,12 +18,17 @@
  *    vertical gap no block spans) left to right, then bands top to bottom;
  *  - inside a block a line that reaches the column's right edge wraps into
  *    the next; a paragraph ends where a line stops short of the edge (the
- *    next line's first word would have fit) or the next line is indented.
+ *    next line's first word would have fit) or the next line is indented;
+ *    a paragraph that fills the foot of a column or page runs on into the
+ *    next column or page unless that starts indented;
+ *  - a page number alone at a page's head or foot (— 3 —, 第3页) is page
+ *    furniture: listed in the layout, left out of the text.
  *
  * layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages: [[w, h]],
  *   runs: [[rawStart, rawEnd, page, x0, y0, x1, y1]]  one per line (page 1-based),
  *   blocks: [[rawStart, rawEnd, page, x0, y0, x1, y1, kind]]  kind 'text' | 'caption',
- *   images: [[page, x0, y0, x1, y1]] }
+ *   images: [[page, x0, y0, x1, y1]],
+ *   folios: [[page, text, x0, y0, x1, y1]]  page numbers, left out of the text }
  * Images are read only with { images: true } (see PdfOptions); then captions
  * are labelled and image boxes listed.
  */
@@ -479,15 +484,26 @@ function firstWordWidth(l: Line): number {
  * (at the top of the next column), in the same type, and its first line is
  * not indented.
  */
-function continuesInto(a: Block, b: Block): boolean {
-  if (a.kind !== 'text' || b.kind !== 'text' || b.lines.length < 2) return false;
+function continuesInto(a: Block, b: Block, samePage: boolean): boolean {
+  if (a.kind !== 'text' || b.kind !== 'text' || a.lines.length < 2) return false;
   const last = a.lines[a.lines.length - 1]!;
   const first = b.lines[0]!;
-  if (Math.abs(first.size / last.size - 1) > 0.1 || b.top >= last.top) return false;
-  if (overlapX(a, b) > 0) return false;
+  if (Math.abs(first.size / last.size - 1) > 0.1) return false;
   const full = last.x1 + firstWordWidth(first) + 0.5 * first.size >= a.x1;
-  const indented = first.x0 > b.x0 + INDENT * first.size;
-  return full && !indented && a.lines.length >= 2;
+  if (samePage) {
+    // the next column: starts higher up, beside the block
+    if (b.lines.length < 2 || b.top >= last.top || overlapX(a, b) > 0) return false;
+    return full && first.x0 <= b.x0 + INDENT * first.size;
+  }
+  // the next page: its first block, in the column the last page ended in
+  return full && first.x0 <= a.x0 + INDENT * first.size;
+}
+
+/** A page number (— 3 —, 第3页, 3/12) alone on a line at a page's head or foot: page furniture, not text. */
+function isFolio(b: Block, text: string, height: number): boolean {
+  if (b.lines.length !== 1) return false;
+  if (b.top < 0.9 * height && b.bottom > 0.1 * height) return false;
+  return /^[-—－–·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?[-—－–·•\s]*$/.test(text);
 }
 
 export interface PdfOptions {
@@ -539,6 +555,9 @@ export async function readPdf(path: string, bytes: Uint8Array, opts: PdfOptions 
       length += s.length;
     };
     let glyphCount = 0;
+    const folios: Array<Array<number | string>> = [];
+    // the last block written: a paragraph may run on from it into the next column or page
+    let prevBlock: Block | null = null;
     for (let p = 1; p <= doc.numPages; p++) {
       let pg;
       try {
@@ -553,13 +572,18 @@ export async function readPdf(path: string, bytes: Uint8Array, opts: PdfOptions 
       glyphCount += pg.glyphs.length;
       const lines = linesOf(dropDoubled(pg.glyphs));
       const blocks = readingOrder(blocksOf(lines, pg.images));
-      let prevBlock: Block | null = null;
+      let firstOnPage = true;
       for (const b of blocks) {
+        if (isFolio(b, lineText(b.lines[0]!), pg.height)) {
+          folios.push([p, lineText(b.lines[0]!), r2(b.x0), r2(b.top), r2(b.x1), r2(b.bottom)]);
+          continue;
+        }
         const colX0 = b.x0;
         const colX1 = b.x1;
         let bStart = -1;
-        const continues = prevBlock !== null && continuesInto(prevBlock, b);
+        const continues = prevBlock !== null && (firstOnPage ? p > 1 && continuesInto(prevBlock, b, false) : continuesInto(prevBlock, b, true));
         prevBlock = b;
+        firstOnPage = false;
         for (let i = 0; i < b.lines.length; i++) {
           const l = b.lines[i]!;
           const text = lineText(l);
@@ -575,7 +599,7 @@ export async function readPdf(path: string, bytes: Uint8Array, opts: PdfOptions 
               runs[runs.length - 1]![1] = length;
             }
           } else if (continues) {
-            // the paragraph runs on from the foot of the previous column
+            // the paragraph runs on from the foot of the previous column or page
             const prevText = parts[parts.length - 1]!;
             if (isWordChar(prevText.slice(-1)) && isWordChar(text[0])) {
               push(' ');
@@ -611,7 +635,7 @@ export async function readPdf(path: string, bytes: Uint8Array, opts: PdfOptions 
       meta.date = stated.date;
       meta.dateSource = `text: ${stated.how}`;
     }
-    return { format: 'pdf', text, meta, layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages, runs, blocks: blocksOut, images: imagesOut } };
+    return { format: 'pdf', text, meta, layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages, runs, blocks: blocksOut, images: imagesOut, folios } };
   } finally {
     await task.destroy().catch(() => undefined);
   }
