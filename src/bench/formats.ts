@@ -6,7 +6,9 @@
  *   - Word files: made with `docx` (a dev dependency): headings, paragraphs,
  *     a table; MB/s of .docx read;
  *   - PDFs: made with `pdfkit` and Debian's WenQuanYi Zen Hei: two justified
- *     columns per A4 page, a fake-bold headline; pages per second.
+ *     columns per A4 page, a fake-bold headline; pages per second; and pages
+ *     with a 3.8-megapixel photo, read with images skipped (the default) and
+ *     decoded.
  * One core (the readers run where the worker runs); best of --repeat passes
  * (default 3). Options: --pages N (PDF pages, default 40), --docs N (pages and
  * Word files, default 40).
@@ -136,6 +138,48 @@ async function main(): Promise<void> {
     chars = (await readPdf('bench.pdf', pdf)).text.length;
   });
   console.log(`pdf: ${pdfPages} pages, ${(pdf.length / 1e6).toFixed(2)} MB in ${tp.toFixed(2)} s: ${(pdfPages / tp).toFixed(1)} pages/s, ${(pdf.length / 1e6 / tp).toFixed(2)} MB/s (${chars} characters of text)`);
+
+  // photo pages: a 3.8-megapixel photo and a caption per page; images skipped (the default) and decoded
+  const { deflateSync, crc32 } = await import('node:zlib');
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td) >>> 0);
+    return Buffer.concat([head, td, crc]);
+  };
+  const [w, h] = [2400, 1600];
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < h; y++) {
+    const r = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w * 3; x++) r[1 + x] = (x * 7 + y * 13 + ((x * y) % 17)) & 255;
+    rows.push(r);
+  }
+  const photo = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  const photoDoc = new PDFDocument({ size: 'A4', margin: 0 });
+  const pchunks: Buffer[] = [];
+  photoDoc.on('data', (c: Buffer) => pchunks.push(c));
+  const pdone = new Promise<Buffer>((res) => photoDoc.on('end', () => res(Buffer.concat(pchunks))));
+  photoDoc.registerFont('zh', FONT, 'WenQuanYiZenHei');
+  photoDoc.font('zh');
+  const photoPages = 10;
+  for (let p = 0; p < photoPages; p++) {
+    if (p > 0) photoDoc.addPage();
+    photoDoc.image(photo, 50, 50, { width: 400, height: 266 });
+    photoDoc.fontSize(9).text('图为施工现场。（记者 王海 摄）', 50, 322, { lineBreak: false });
+    photoDoc.fontSize(10.5).text(paragraph(), 50, 350, { width: 480 });
+  }
+  photoDoc.end();
+  const photoPdf = await pdone;
+  const tSkip = await best(async () => void (await readPdf('photos.pdf', photoPdf)));
+  const tFull = await best(async () => void (await readPdf('photos.pdf', photoPdf, { images: true })));
+  console.log(`pdf with photos: ${photoPages} pages, ${(photoPdf.length / 1e6).toFixed(1)} MB: ${(photoPages / tSkip).toFixed(1)} pages/s (images skipped, the default), ${(photoPages / tFull).toFixed(1)} pages/s with images decoded`);
   console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; best of ${repeat} passes, one core`);
 }
 

@@ -22,7 +22,10 @@ let writer: DocWriter | undefined;
 // at a time, in the order they came (the pool matches answers by order)
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (req: WorkRequest) => {
-  queue = queue.then(() => handle(req));
+  // a failure outside handle's own try (an answer that cannot be posted) fails this document, never the chain
+  queue = queue.then(() => handle(req)).catch((err) => {
+    port.postMessage({ seq: req.seq, ok: false, code: 'E_PROCESS', message: `${req.path}: ${errorMessage(err)}` } satisfies WorkResult);
+  });
 });
 
 async function handle(req: WorkRequest): Promise<void> {

@@ -11,7 +11,7 @@ import { detectFormat, sniffContent } from '../../src/ingest/formats/sniff.js';
 import { statedDate, writtenDate, collapseSpace } from '../../src/ingest/formats/text-builder.js';
 import { readSource } from '../../src/ingest/index.js';
 import { NewsError } from '../../src/core/errors.js';
-import { CJK_FONT, COLUMNS, CAPTION, writeFixtures, policyDocx, columnsPdf } from './make-fixtures.js';
+import { CJK_FONT, COLUMNS, CAPTION, PAGES, writeFixtures, policyDocx, columnsPdf } from './make-fixtures.js';
 
 const FX = join(import.meta.dirname, '../fixtures/formats');
 const fixture = (name: string) => readFileSync(join(FX, name), 'utf8');
@@ -68,7 +68,10 @@ describe('web pages', () => {
     expect(b.meta).toMatchObject({ title: '东岭市出台支持机器人产业发展十条措施', byline: '赵小雨', source: '东岭新闻网', date: '2025-03-18' });
     // the running text mentions 3月18日 and 4月1日; a page without a stated date gets none
     const bare = fixture('policy-page.html').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '').replace(/<time[^>]*>[^<]*<\/time>/, '');
-    expect(readHtml('bare.html', bare).meta.date).toBeUndefined();
+    const bareMeta = readHtml('bare.html', bare).meta;
+    expect(bareMeta.date).toBeUndefined();
+    // with no author in the metadata, the article's own byline line (本报记者　赵小雨) names the reporter
+    expect(bareMeta.byline).toBe('赵小雨');
   });
 
   it('leaves navigation, ads, related lists, comments and footers out', () => {
@@ -160,8 +163,14 @@ describe.skipIf(NO_FONT)('PDFs (pdfkit + a CJK font)', () => {
     expect(x.meta).toMatchObject({ pages: 1, date: '2024-09-03', dateSource: 'text: page header' });
   });
 
-  it('a caption and its credit are lines of their own, in a caption block with its own box', async () => {
-    const x = await read('caption.pdf');
+  it('a caption and its credit are lines of their own, in a block with its own box, labelled when images are read', async () => {
+    const plain = await read('caption.pdf');
+    expect(plain.text).toBe(fixture('caption.pdf.txt'));
+    // without images (the default: no image is decoded) the caption is still a block of its own
+    const plainBlocks = (plain.layout as { blocks: Array<[number, number]>; images: unknown[] }).blocks;
+    expect(plainBlocks.map(([s, e]) => plain.text.slice(s, e))).toContain(`${CAPTION.caption}\n（新华社记者刘洋摄）`);
+    expect((plain.layout as { images: unknown[] }).images).toEqual([]);
+    const x = await readPdf('caption.pdf', readFileSync(files['caption.pdf']!), { images: true });
     expect(x.text).toBe(fixture('caption.pdf.txt'));
     const layout = x.layout as { blocks: Array<[number, number, number, number, number, number, number, string]>; images: number[][] };
     const caption = layout.blocks.filter((b) => b[7] === 'caption');
@@ -212,6 +221,30 @@ describe.skipIf(NO_FONT)('PDFs (pdfkit + a CJK font)', () => {
     expect(x.text).toContain(COLUMNS.headline + '\n');
     expect(x.text).not.toContain('智智');
     expect(x.text).toContain('业内人士认为');
+  });
+
+  it('a paragraph runs on over a page break; page numbers are furniture, listed but not text', async () => {
+    const x = await read('pages.pdf');
+    expect(x.text).toBe(fixture('pages.pdf.txt'));
+    const layout = x.layout as { folios: Array<[number, string]> };
+    expect(layout.folios.map(([p, t]) => [p, t])).toEqual([[1, '—1—'], [2, '—2—'], [3, '—3—']]);
+    const para = PAGES.paras[1]!;
+    const at = x.text.indexOf(para);
+    expect(sourceOf(x.layout, at, at + para.length)!.boxes!.map((b) => b.page)).toEqual([1, 2]);
+  });
+
+  it('a page turned by /Rotate reads as shown, with boxes on the shown (landscape) page', async () => {
+    const x = await read('rotated.pdf');
+    expect(x.text).toBe(fixture('rotated.pdf.txt'));
+    const layout = x.layout as { pages: number[][] };
+    expect(layout.pages).toEqual([[841.89, 595.28]]);
+    // drawn at x = -60 in a frame whose shown page starts at x = -123.3; the paragraph indented by two 11 pt characters
+    const [h] = sourceOf(x.layout, 0, 2)!.boxes!;
+    expect(h!.x0).toBeCloseTo(-60 + 123.3, 0);
+    const p = x.text.indexOf('这一页');
+    const [b] = sourceOf(x.layout, p, p + 1)!.boxes!;
+    expect(b!.x0).toBeCloseTo(-60 + 123.3 + 22, 0);
+    expect(b!.y1 - b!.y0).toBeCloseTo(11, 1);
   });
 
   it('reading order: columns left to right, bands top to bottom', () => {

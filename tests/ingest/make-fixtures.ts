@@ -165,6 +165,63 @@ export async function captionPdf(): Promise<Buffer> {
   return done;
 }
 
+export const PAGES = {
+  title: '关于做好今年秋季农业生产工作的通知',
+  paras: [
+    '各县（市、区）农业农村局：',
+    '当前正值秋收秋种关键时期，为切实做好今年秋季农业生产工作，确保粮食丰收到手、冬种面积稳定，现将有关事项通知如下。',
+    '一是抓好秋粮收获。各地要密切关注天气变化，组织农机跨区作业，做到成熟一块、收获一块，确保颗粒归仓。要提前检修烘干设备，防止因连阴雨造成霉变损失。',
+    '二是扩大冬种面积。要落实好小麦、油菜等冬种作物的种子、化肥供应，引导农户适期播种，力争冬种面积稳中有增。',
+    '三是强化技术指导。组织农技人员深入田间地头，开展面对面、手把手的技术服务，帮助农民解决生产中的实际困难。',
+  ],
+};
+
+/** A two-page notice: a paragraph runs over the page break, page numbers (— 1 —) at each foot. */
+export async function pagesPdf(): Promise<Buffer> {
+  const { doc, done } = newPdf();
+  let page = 1;
+  const folio = () => {
+    doc.fontSize(10);
+    const t = `— ${page} —`;
+    doc.text(t, (595.28 - doc.widthOfString(t)) / 2, 800, { lineBreak: false });
+  };
+  doc.fontSize(16);
+  doc.text(PAGES.title, (595.28 - doc.widthOfString(PAGES.title)) / 2, 80, { lineBreak: false });
+  column(doc, PAGES.paras.slice(0, 1), 90, 130, 415, 12, { indent: false });
+  column(doc, PAGES.paras.slice(1), 90, 130 + 19.2, 415, 12, {
+    maxY: 150,
+    onOverflow: () => {
+      folio();
+      doc.addPage();
+      page++;
+      doc.fontSize(12);
+      return [90, 80];
+    },
+  });
+  folio();
+  doc.end();
+  return done;
+}
+
+export const ROTATED = {
+  headline: '横排转竖排的版面',
+  body: '这一页在文件里是竖放的A4纸，页面属性要求顺时针旋转九十度显示，内容则按逆时针方向写入，所以读者看到的是一页正常的横向版面，文字从左到右排列。',
+};
+
+/** A landscape page made the way scanners and imposition tools do: /Rotate 90, content drawn turned back. */
+export async function rotatedPdf(): Promise<Buffer> {
+  const { doc, done } = newPdf();
+  (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.Rotate = 90;
+  doc.save();
+  doc.rotate(-90, { origin: [297.64, 420.945] });
+  // in this frame the shown page spans x -123.3 … 718.6, y 123.3 … 718.6
+  doc.fontSize(18).text(ROTATED.headline, -60, 160, { lineBreak: false });
+  column(doc, [ROTATED.body], -60, 200, 320, 11);
+  doc.restore();
+  doc.end();
+  return done;
+}
+
 /** A page whose only content is an image: what a scanner makes. */
 export async function scannedPdf(): Promise<Buffer> {
   const { doc, done } = newPdf();
@@ -242,6 +299,8 @@ export async function writeFixtures(dir: string): Promise<Record<string, string>
   if (CJK_FONT) {
     put('columns.pdf', await columnsPdf());
     put('caption.pdf', await captionPdf());
+    put('rotated.pdf', await rotatedPdf());
+    put('pages.pdf', await pagesPdf());
     put('scanned.pdf', await scannedPdf());
     put('encrypted.pdf', await encryptedPdf());
   }

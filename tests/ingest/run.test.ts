@@ -26,7 +26,7 @@ describe.skipIf(!CJK_FONT)('zhnews run on web pages, Word files and PDFs, good a
 
   it('reads the good files, fails the bad ones with one line each, and goes on', () => {
     expect(run.code).toBe(1);
-    expect(lastJson(run.stdout)).toMatchObject({ processed: 5, failed: 5, documents: 5 });
+    expect(lastJson(run.stdout)).toMatchObject({ processed: 7, failed: 5, documents: 7 });
     const lines = run.stderr.trim().split('\n').sort();
     expect(lines).toEqual([
       `zhnews: error E_ENCRYPTED: ${join(dir, 'encrypted.pdf')}: encrypted PDF (it needs a password)`,
@@ -50,8 +50,8 @@ describe.skipIf(!CJK_FONT)('zhnews run on web pages, Word files and PDFs, good a
   it('stores the extracted text as raw, with format, meta and layout, and records whose raw slices are right', () => {
     const d = new Database(db, { readonly: true });
     const docs = d.prepare('SELECT id, doc_id, format, raw, meta, layout FROM documents ORDER BY doc_id').all() as Array<Record<string, string>>;
-    expect(docs.map((x) => [x.doc_id, x.format])).toEqual([['caption', 'pdf'], ['columns', 'pdf'], ['news-page', 'html'], ['policy', 'docx'], ['policy-page', 'html']]);
-    const clean: Record<string, string> = { caption: 'caption.pdf.txt', columns: 'columns.pdf.txt', 'news-page': 'news-page.txt', policy: 'policy.docx.txt', 'policy-page': 'policy-page.txt' };
+    expect(docs.map((x) => [x.doc_id, x.format])).toEqual([['caption', 'pdf'], ['columns', 'pdf'], ['news-page', 'html'], ['pages', 'pdf'], ['policy', 'docx'], ['policy-page', 'html'], ['rotated', 'pdf']]);
+    const clean: Record<string, string> = { caption: 'caption.pdf.txt', columns: 'columns.pdf.txt', 'news-page': 'news-page.txt', policy: 'policy.docx.txt', 'policy-page': 'policy-page.txt', rotated: 'rotated.pdf.txt', pages: 'pages.pdf.txt' };
     let spans = 0;
     for (const doc of docs) {
       expect(doc.raw).toBe(readFileSync(join(FX, clean[doc.doc_id!]!), 'utf8'));

@@ -232,7 +232,14 @@ export function readHtml(path: string, html: string): Extracted {
   for (const l of lines) out.add(l.text, l.info);
 
   if (headline) meta.title = headline;
-  if (byline || author || info?.author) meta.byline = byline || author || info?.author;
+  // a byline line at the head of the article (本报记者 张三 / 记者 张三 李四 / 作者：张三)
+  const bylineLine = lines
+    .slice(0, 3)
+    .map((l) => /^(?:本报记者|本报通讯员|记者|通讯员|作者[:：])[\s\u3000]*([\u4e00-\u9fff·]{2,4}(?:[\s\u3000、]+[\u4e00-\u9fff·]{2,4})*)$/.exec(l.text))
+    .find(Boolean);
+  const textByline = bylineLine ? bylineLine[1]!.replace(/[\s\u3000、]+/g, '、') : null;
+  const who = byline || author || info?.author || textByline;
+  if (who) meta.byline = who;
   const source = info?.source ?? siteName ?? article.siteName ?? null;
   if (source) meta.source = source;
   const date = dateOfStamp(published) ?? dateOfStamp(article.publishedTime) ?? info?.date ?? null;

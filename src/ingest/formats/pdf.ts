@@ -18,12 +18,19 @@
  *    vertical gap no block spans) left to right, then bands top to bottom;
  *  - inside a block a line that reaches the column's right edge wraps into
  *    the next; a paragraph ends where a line stops short of the edge (the
- *    next line's first word would have fit) or the next line is indented.
+ *    next line's first word would have fit) or the next line is indented;
+ *    a paragraph that fills the foot of a column or page runs on into the
+ *    next column or page unless that starts indented;
+ *  - a page number alone at a page's head or foot (— 3 —, 第3页) is page
+ *    furniture: listed in the layout, left out of the text.
  *
  * layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages: [[w, h]],
  *   runs: [[rawStart, rawEnd, page, x0, y0, x1, y1]]  one per line (page 1-based),
  *   blocks: [[rawStart, rawEnd, page, x0, y0, x1, y1, kind]]  kind 'text' | 'caption',
- *   images: [[page, x0, y0, x1, y1]] }
+ *   images: [[page, x0, y0, x1, y1]],
+ *   folios: [[page, text, x0, y0, x1, y1]]  page numbers, left out of the text }
+ * Images are read only with { images: true } (see PdfOptions); then captions
+ * are labelled and image boxes listed.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -134,9 +141,12 @@ function pdfjs(): Promise<Pdfjs> {
 
 /** The glyphs and image boxes of one page, in points from the page's top-left corner. */
 async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy): Promise<{ glyphs: Glyph[]; images: Box[]; width: number; height: number }> {
-  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
-  const width = vx1 - vx0;
-  const height = vy1 - vy0;
+  // the viewport's transform takes PDF user space to the page as shown: origin top-left, y down,
+  // the crop box's offset and the page's /Rotate applied
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = toM(viewport.transform);
+  const width = viewport.width;
+  const height = viewport.height;
   const ops = await page.getOperatorList();
   const O = lib.OPS;
   const glyphs: Glyph[] = [];
@@ -146,7 +156,6 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
   let tm: M = ID;
   let tlm: M = ID;
   const fonts = new Map<string, { matrix: M; vertical: boolean }>();
-  const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const show = (items: ReadonlyArray<PdfjsGlyph | number | null>) => {
     const fm = st.font?.matrix ?? [0.001, 0, 0, 0.001, 0, 0];
@@ -155,24 +164,35 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
     for (const g of items) {
       if (g === null || g === undefined) continue;
       if (typeof g === 'number') {
-        tm = mul([1, 0, 0, 1, (-g / 1000) * size * th, 0], tm);
+        const tx = (-g / 1000) * size * th;
+        tm = [tm[0], tm[1], tm[2], tm[3], tx * tm[0] + tm[4], tx * tm[1] + tm[5]];
         continue;
       }
       const w0 = g.width * fm[0];
-      const trm = mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm);
       const ch = g.unicode ?? '';
       if (ch && !/^\s+$/.test(ch)) {
-        // the glyph's box in text space: advance wide, from descender to ascender
-        const corners = [apply(trm, 0, -0.2), apply(trm, w0, -0.2), apply(trm, 0, 0.8), apply(trm, w0, 0.8)].map(([x, y]) => toPage(x, y));
-        const [bx, by] = toPage(...apply(trm, 0, 0));
-        const xs = corners.map((c) => c[0]);
-        const ys = corners.map((c) => c[1]);
-        const eff = Math.hypot(trm[2], trm[3]);
-        glyphs.push({ ch, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), base: by, size: eff || 1 });
-        void bx;
+        // text space to the shown page
+        const m = mul(mul(mul([size * th, 0, 0, size, 0, st.rise], tm), st.ctm), vt);
+        // the glyph's box in text space: advance wide, from descender (-0.2) to ascender (0.8)
+        const ax = m[0] * w0;
+        const ay = m[1] * w0;
+        const xA = m[2] * -0.2 + m[4];
+        const yA = m[3] * -0.2 + m[5];
+        const xC = m[2] * 0.8 + m[4];
+        const yC = m[3] * 0.8 + m[5];
+        glyphs.push({
+          ch,
+          x0: Math.min(xA, xA + ax, xC, xC + ax),
+          x1: Math.max(xA, xA + ax, xC, xC + ax),
+          top: Math.min(yA, yA + ay, yC, yC + ay),
+          bottom: Math.max(yA, yA + ay, yC, yC + ay),
+          base: m[5],
+          size: Math.hypot(m[2], m[3]) || 1,
+        });
       }
       const tx = (w0 * size + st.charSpacing + (g.isSpace ? st.wordSpacing : 0)) * th;
-      tm = mul([1, 0, 0, 1, tx, 0], tm);
+      // translate the text matrix by tx along its x axis
+      tm = [tm[0], tm[1], tm[2], tm[3], tx * tm[0] + tm[4], tx * tm[1] + tm[5]];
     }
   };
 
@@ -266,7 +286,8 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
       case O.paintInlineImageXObject:
       case O.paintImageMaskXObject:
       case O.paintImageXObjectRepeat: {
-        const cs = [apply(st.ctm, 0, 0), apply(st.ctm, 1, 0), apply(st.ctm, 0, 1), apply(st.ctm, 1, 1)].map(([x, y]) => toPage(x, y));
+        const shown = mul(st.ctm, vt);
+        const cs = [apply(shown, 0, 0), apply(shown, 1, 0), apply(shown, 0, 1), apply(shown, 1, 1)];
         const xs = cs.map((c) => c[0]);
         const ys = cs.map((c) => c[1]);
         images.push({ x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
@@ -281,8 +302,10 @@ async function pageGlyphs(lib: Pdfjs, page: import('pdfjs-dist/legacy/build/pdf.
 
 /** Fake bold: the same character drawn again within DOUBLE_DIST em of its first drawing is dropped. */
 export function dropDoubled(glyphs: Glyph[]): Glyph[] {
+  // a grid of 4 pt cells keyed by number; a copy lies in the same or a neighbouring cell
   const CELL = 4;
-  const grid = new Map<string, Glyph[]>();
+  const grid = new Map<number, Glyph[]>();
+  const key = (cx: number, cy: number) => cx * 65536 + cy;
   const out: Glyph[] = [];
   for (const g of glyphs) {
     const cx = Math.floor(g.x0 / CELL);
@@ -291,8 +314,10 @@ export function dropDoubled(glyphs: Glyph[]): Glyph[] {
     let dup = false;
     for (let dx = -1; dx <= 1 && !dup; dx++) {
       for (let dy = -1; dy <= 1 && !dup; dy++) {
-        for (const h of grid.get(`${g.ch}|${cx + dx}|${cy + dy}`) ?? []) {
-          if (Math.abs(h.x0 - g.x0) <= tol && Math.abs(h.base - g.base) <= tol && Math.abs(h.size - g.size) <= tol) {
+        const list = grid.get(key(cx + dx, cy + dy));
+        if (!list) continue;
+        for (const h of list) {
+          if (h.ch === g.ch && Math.abs(h.x0 - g.x0) <= tol && Math.abs(h.base - g.base) <= tol && Math.abs(h.size - g.size) <= tol) {
             dup = true;
             break;
           }
@@ -300,10 +325,10 @@ export function dropDoubled(glyphs: Glyph[]): Glyph[] {
       }
     }
     if (dup) continue;
-    const key = `${g.ch}|${cx}|${cy}`;
-    const list = grid.get(key);
+    const k = key(cx, cy);
+    const list = grid.get(k);
     if (list) list.push(g);
-    else grid.set(key, [g]);
+    else grid.set(k, [g]);
     out.push(g);
   }
   return out;
@@ -459,18 +484,40 @@ function firstWordWidth(l: Line): number {
  * (at the top of the next column), in the same type, and its first line is
  * not indented.
  */
-function continuesInto(a: Block, b: Block): boolean {
-  if (a.kind !== 'text' || b.kind !== 'text' || b.lines.length < 2) return false;
+function continuesInto(a: Block, b: Block, samePage: boolean): boolean {
+  if (a.kind !== 'text' || b.kind !== 'text' || a.lines.length < 2) return false;
   const last = a.lines[a.lines.length - 1]!;
   const first = b.lines[0]!;
-  if (Math.abs(first.size / last.size - 1) > 0.1 || b.top >= last.top) return false;
-  if (overlapX(a, b) > 0) return false;
+  if (Math.abs(first.size / last.size - 1) > 0.1) return false;
   const full = last.x1 + firstWordWidth(first) + 0.5 * first.size >= a.x1;
-  const indented = first.x0 > b.x0 + INDENT * first.size;
-  return full && !indented && a.lines.length >= 2;
+  if (samePage) {
+    // the next column: starts higher up, beside the block
+    if (b.lines.length < 2 || b.top >= last.top || overlapX(a, b) > 0) return false;
+    return full && first.x0 <= b.x0 + INDENT * first.size;
+  }
+  // the next page: its first block, in the column the last page ended in
+  return full && first.x0 <= a.x0 + INDENT * first.size;
 }
 
-export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracted> {
+/** A page number (— 3 —, 第3页, 3/12) alone on a line at a page's head or foot: page furniture, not text. */
+function isFolio(b: Block, text: string, height: number): boolean {
+  if (b.lines.length !== 1) return false;
+  if (b.top < 0.9 * height && b.bottom > 0.1 * height) return false;
+  return /^[-—－–·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?[-—－–·•\s]*$/.test(text);
+}
+
+export interface PdfOptions {
+  /**
+   * Decode images to learn where they are: their boxes go to the layout and a
+   * block in smaller type right under one is labelled 'caption'. Off by
+   * default: pdfjs decodes every image in full (about 0.2 s per megapixel on
+   * one core), which on a photo-heavy newspaper page costs ten times the
+   * text; without it a caption is still a block with its own box.
+   */
+  images?: boolean;
+}
+
+export async function readPdf(path: string, bytes: Uint8Array, opts: PdfOptions = {}): Promise<Extracted> {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
   if (!tail.includes('%%EOF')) throw new NewsError('E_FORMAT', path, 'truncated or broken PDF (no %%EOF at its end)');
   const lib = await pdfjs();
@@ -483,6 +530,8 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
     cMapUrl: assets!.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: assets!.standardFontDataUrl,
+    // 0 removes every image from the operator list before it is decoded
+    maxImageSize: opts.images ? -1 : 0,
   });
   let doc;
   try {
@@ -506,6 +555,9 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
       length += s.length;
     };
     let glyphCount = 0;
+    const folios: Array<Array<number | string>> = [];
+    // the last block written: a paragraph may run on from it into the next column or page
+    let prevBlock: Block | null = null;
     for (let p = 1; p <= doc.numPages; p++) {
       let pg;
       try {
@@ -520,13 +572,18 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
       glyphCount += pg.glyphs.length;
       const lines = linesOf(dropDoubled(pg.glyphs));
       const blocks = readingOrder(blocksOf(lines, pg.images));
-      let prevBlock: Block | null = null;
+      let firstOnPage = true;
       for (const b of blocks) {
+        if (isFolio(b, lineText(b.lines[0]!), pg.height)) {
+          folios.push([p, lineText(b.lines[0]!), r2(b.x0), r2(b.top), r2(b.x1), r2(b.bottom)]);
+          continue;
+        }
         const colX0 = b.x0;
         const colX1 = b.x1;
         let bStart = -1;
-        const continues = prevBlock !== null && continuesInto(prevBlock, b);
+        const continues = prevBlock !== null && (firstOnPage ? p > 1 && continuesInto(prevBlock, b, false) : continuesInto(prevBlock, b, true));
         prevBlock = b;
+        firstOnPage = false;
         for (let i = 0; i < b.lines.length; i++) {
           const l = b.lines[i]!;
           const text = lineText(l);
@@ -542,7 +599,7 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
               runs[runs.length - 1]![1] = length;
             }
           } else if (continues) {
-            // the paragraph runs on from the foot of the previous column
+            // the paragraph runs on from the foot of the previous column or page
             const prevText = parts[parts.length - 1]!;
             if (isWordChar(prevText.slice(-1)) && isWordChar(text[0])) {
               push(' ');
@@ -578,7 +635,7 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<Extracte
       meta.date = stated.date;
       meta.dateSource = `text: ${stated.how}`;
     }
-    return { format: 'pdf', text, meta, layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages, runs, blocks: blocksOut, images: imagesOut } };
+    return { format: 'pdf', text, meta, layout: { kind: 'pdf', unit: 'pt', origin: 'top-left', pages, runs, blocks: blocksOut, images: imagesOut, folios } };
   } finally {
     await task.destroy().catch(() => undefined);
   }
