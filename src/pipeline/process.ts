@@ -4,7 +4,7 @@
  */
 import type { Message, ProcessedDoc, RawDoc } from '../core/types.js';
 import type { OffsetMap } from '../core/offsets.js';
-import { normalize } from '../normalize/index.js';
+import { DEFAULT_PASSES, normalize } from '../normalize/index.js';
 import { structure } from '../structure/index.js';
 import { loadDictionaries, segment, sentenceTokenStrings } from '../segment/index.js';
 import { runRules } from '../extract/runner.js';
@@ -28,13 +28,16 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
     timings[stage] = Math.round((now - t) * 100) / 100;
     t = now;
   };
-  const norm = normalize(doc.raw, { passes: pipeline.config.normalize.passes, t2s: pipeline.config.normalize.t2s });
+  const early: Message[] = [];
+  const norm = normalize(doc.raw, { passes: passesFor(doc, pipeline, early), t2s: pipeline.config.normalize.t2s });
   lap('normalize');
   const struct = structure(norm.text, norm.map);
   lap('structure');
   const tokens = segment(norm.text);
   lap('segment');
-  const docDate = opts.docDate ?? null;
+  // the manifest's (or caller's) date, else the date the source itself states (a page's published_time, a policy's 成文日期)
+  const stated = typeof doc.meta?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(doc.meta.date) ? doc.meta.date : null;
+  const docDate = opts.docDate ?? stated;
   const messages: Message[] = [];
   const families: Record<string, number> = {};
   const extractions = runRules(
@@ -56,8 +59,21 @@ export function processDocument(doc: RawDoc, pipeline: Pipeline, opts: ProcessOp
   return {
     doc, norm, structure: struct, tokens, tokenCount: tokens.length, sentenceTokens, extractions, entities, docDate,
     pipeline: pipeline.name, pipelineHash: pipeline.hash, timings,
-    messages: placeMessages([...(norm.messages ?? []), ...messages], norm.map),
+    messages: placeMessages([...early, ...(norm.messages ?? []), ...messages], norm.map),
   };
+}
+
+/** Readers that write one paragraph per line: their line breaks are real, there are no hard wraps to join. */
+const PARAGRAPH_READERS = new Set(['html', 'docx', 'pdf']);
+
+/** The pipeline's passes for this document: without `reflow` when its reader already wrote paragraphs. */
+export function passesFor(doc: RawDoc, pipeline: Pipeline, messages: Message[]): string[] | undefined {
+  const passes = pipeline.config.normalize.passes;
+  if (!doc.format || !PARAGRAPH_READERS.has(doc.format)) return passes;
+  const all = passes ?? [...DEFAULT_PASSES];
+  if (!all.includes('reflow')) return all;
+  messages.push({ code: 'I_PARAGRAPHS_FROM_SOURCE', severity: 'info', source: 'normalize.reflow', message: `reflow skipped: the ${doc.format} reader wrote one paragraph per line` });
+  return all.filter((p) => p !== 'reflow');
 }
 
 /**
