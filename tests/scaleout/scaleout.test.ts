@@ -82,6 +82,13 @@ describe('extract --jsonl then load (no engine)', () => {
     sameAsRun(db);
   });
 
+  it('stores the same with several documents per commit', () => {
+    const db = join(dir, 'grouped.db');
+    const r = cli(['load', results, '--db', db, '--json', '--commit-every', '50'], { cwd: dir });
+    expect(lastJson(r.stdout)).toMatchObject({ loaded: documents, errors: tree.failing });
+    sameAsRun(db);
+  });
+
   it('can be killed mid-way and re-run: the result is run\'s database', async () => {
     const db = join(dir, 'killed-load.db');
     const child = spawn(process.execPath, [BIN, 'load', results, '--db', db, '--quiet'], { cwd: dir, stdio: 'ignore' });
