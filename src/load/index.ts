@@ -196,7 +196,7 @@ export class Loader {
   }
 
   async file(file: string): Promise<void> {
-    if (file === '-') return this.stream(process.stdin, '-');
+    if (file === '-') return this.stream(process.stdin, '<stdin>');
     const input = createReadStream(file);
     const opened = new Promise<void>((res, rej) => {
       input.once('readable', () => res());
