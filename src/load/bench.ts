@@ -17,7 +17,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../store/db.js';
@@ -77,10 +77,20 @@ export async function benchLoadFile(file: string, pipeline: Pipeline, repeat = 3
   return best!;
 }
 
-function timed(cmd: string, args: string[], cwd: string, input?: string): { seconds: number; stdout: string; code: number | null; stderr: string } {
+/**
+ * Run a command; its wall time and the CPU time of it and every descendant
+ * it waited for (bash's `times`), since on a shared machine the wall time
+ * mostly measures the other users.
+ */
+function timed(cmd: string, args: string[], cwd: string, input?: string): { seconds: number; cpuSeconds: number; stdout: string; code: number | null; stderr: string } {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd, input, encoding: 'utf8', maxBuffer: 2 ** 31 - 1 });
-  return { seconds: Math.round(performance.now() - t0) / 1000, stdout: r.stdout, stderr: r.stderr, code: r.status };
+  const r = spawnSync('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'timed', cmd, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 2 ** 31 - 1 });
+  const seconds = Math.round(performance.now() - t0) / 1000;
+  // `times`: the shell's user/sys line, then its children's
+  const last = r.stderr.trimEnd().split('\n').pop() ?? '';
+  const secs = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  const cpuSeconds = Math.round(secs.reduce((a, b) => a + b, 0) * 1000) / 1000;
+  return { seconds, cpuSeconds, stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
 async function main(): Promise<void> {
@@ -104,7 +114,7 @@ async function main(): Promise<void> {
 
     const run = timed(node, [BIN, 'run', 'texts', '--jobs', '2', '--db', 'run.db', '--json', '--quiet'], work);
     if (run.code !== 0) throw new Error(`run failed: ${run.stderr}`);
-    console.log(`run --jobs 2:                    ${run.seconds.toFixed(2)} s  (${(bytes / 1e6 / run.seconds).toFixed(2)} MB/s of text)`);
+    console.log(`run --jobs 2:                    ${run.seconds.toFixed(2)} s, CPU ${run.cpuSeconds.toFixed(2)} s  (${(bytes / 1e6 / run.seconds).toFixed(2)} MB/s of text)`);
 
     let results: string[];
     const py = '/usr/bin/python3';
@@ -114,10 +124,10 @@ async function main(): Promise<void> {
       if (d.code !== 0) throw new Error(`dask driver failed: ${d.stderr}`);
       const s = JSON.parse(d.stdout.trim().split('\n').pop()!);
       console.log(
-        `Dask, 2 local workers + load:    ${d.seconds.toFixed(2)} s  (${(bytes / 1e6 / d.seconds).toFixed(2)} MB/s of text; ` +
+        `Dask, 2 local workers + load:    ${d.seconds.toFixed(2)} s, CPU ${d.cpuSeconds.toFixed(2)} s  (${(bytes / 1e6 / d.seconds).toFixed(2)} MB/s of text; ` +
           `${s.shards} shards, extract ${s.extractSeconds} s incl. cluster start, load ${s.loadSeconds} s)`,
       );
-      console.log(`  end-to-end Dask / run:         ${(d.seconds / run.seconds).toFixed(2)}x the time`);
+      console.log(`  Dask / run:                    ${(d.seconds / run.seconds).toFixed(2)}x the time, ${(d.cpuSeconds / run.cpuSeconds).toFixed(2)}x the CPU`);
       results = s.results as string[];
     } else {
       const list = timed(node, [BIN, 'extract', '--list', 'texts'], work);
@@ -138,7 +148,8 @@ async function main(): Promise<void> {
       );
     }
     const cliLoad = timed(node, [BIN, 'load', all, '--db', 'cli-load.db', '--json', '--quiet'], work);
-    console.log(`zhnews load (CLI, with startup): ${cliLoad.seconds.toFixed(2)} s = ${(jsonlMB / cliLoad.seconds).toFixed(1)} MB/s`);
+    console.log(`zhnews load (CLI, with startup): ${cliLoad.seconds.toFixed(2)} s = ${(jsonlMB / cliLoad.seconds).toFixed(1)} MB/s, CPU ${cliLoad.cpuSeconds.toFixed(2)} s`);
+    console.log(`load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
     console.log(`JSONL / text: ${(jsonlMB / (bytes / 1e6)).toFixed(2)}x the bytes of the texts`);
     if (args.includes('--keep')) console.log(`kept: ${work} (${readdirSync(work).join(', ')})`);
   } finally {
