@@ -70,6 +70,8 @@ export function toRecord(id: string | undefined, p: ProcessedDoc) {
     })),
     resolvedEntities: p.entities,
     messages: p.messages ?? [],
+    // the normalize passes' own messages, when the engine has not merged them into `messages`
+    ...(p.norm.messages?.length ? { normMessages: p.norm.messages } : {}),
     timings: p.timings,
   };
 }
@@ -192,6 +194,7 @@ export const DocRecordSchema = z.looseObject({
     z.looseObject({ key: z.string().min(1), type: z.string().min(1), name: z.string(), aliases: z.array(z.string()) }),
   ),
   messages: z.array(MessageSchema).default([]),
+  normMessages: z.array(MessageSchema).optional(),
   timings: z.record(z.string(), z.number()).default({}),
 });
 
@@ -263,7 +266,13 @@ export function fromRecord(rec: z.infer<typeof DocRecordSchema>): ProcessedDoc {
       ...(rec.meta ? { meta: rec.meta } : {}),
       ...(rec.layout !== undefined && rec.layout !== null ? { layout: rec.layout } : {}),
     },
-    norm: { raw: rec.raw, text: rec.normalized, map: null as unknown as OffsetMap, repairs },
+    norm: {
+      raw: rec.raw,
+      text: rec.normalized,
+      map: null as unknown as OffsetMap,
+      repairs,
+      ...(rec.normMessages ? { messages: rec.normMessages as ProcessedDoc['messages'] } : {}),
+    },
     structure: rec.structure as unknown as ProcessedDoc['structure'],
     tokens: [],
     tokenCount: rec.tokenCount,

@@ -25,6 +25,19 @@ describe('the extract/load record', async () => {
     expect(back.repairColumns!.repairs).toBe(JSON.stringify(processed.norm.repairs.map((r) => [r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after])));
   });
 
+  it('knows every field of the document object (a new one must be added to the record, or load would lose it)', () => {
+    const known = {
+      processed: ['doc', 'norm', 'structure', 'tokens', 'tokenCount', 'sentenceTokens', 'repairColumns', 'extractions', 'entities', 'docDate', 'pipeline', 'pipelineHash', 'timings', 'messages'],
+      doc: ['id', 'path', 'sha256', 'encoding', 'bytes', 'raw', 'format', 'meta', 'layout'],
+      norm: ['raw', 'text', 'map', 'repairs', 'messages'],
+      extractions: ['mentions', 'figures', 'quotes', 'relations'],
+    };
+    expect(known.extractions).toEqual(expect.arrayContaining(Object.keys(processed.extractions)));
+    expect(known.processed).toEqual(expect.arrayContaining(Object.keys(processed)));
+    expect(known.doc).toEqual(expect.arrayContaining(Object.keys(processed.doc)));
+    expect(known.norm).toEqual(expect.arrayContaining(Object.keys(processed.norm)));
+  });
+
   it('names the first bad field of a broken record, and refuses newer schema versions', () => {
     const o = JSON.parse(line);
     o.figures[2].rawStart = 'x';
