@@ -41,7 +41,7 @@ export function registerLoad(program: Command): void {
     .option('--pipeline <file>', 'the pipeline the records must come from (its hash is checked)', DEFAULT_PIPELINE)
     .option('--db <file>', "SQLite database (default: the pipeline's database, data/news.db)")
     .option('--accept-other-pipeline', 'store records made by another pipeline hash too (they keep their own hash)')
-    .option('--commit-every <n>', 'documents per commit (default 1); each stays all-or-nothing, and bulk loads are faster with 50 or so', '1')
+    .option('--commit-every <n>', 'documents per commit; each stays all-or-nothing, and bulk loads are faster with 50 or so', '1')
     .option('--json', 'print the summary as one JSON object on the last stdout line')
     .option('--quiet', 'no progress output')
     .action(async (files: string[], opts: LoadCliOptions) => {
