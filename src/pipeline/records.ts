@@ -47,20 +47,8 @@ export function toRecord(id: string | undefined, p: ProcessedDoc) {
     structure: p.structure,
     tokenCount: p.tokenCount ?? p.tokens.length,
     sentenceTokens: p.sentenceTokens ?? sentenceTokenStrings(p.tokens, p.structure.sentences),
-    entities: mentions.map((m) => ({
-      type: m.type,
-      text: m.text,
-      norm: m.norm,
-      start: m.start,
-      end: m.end,
-      rawStart: m.rawStart,
-      rawEnd: m.rawEnd,
-      entity: m.entity ?? null,
-      rule: m.rule,
-      ruleVersion: m.ruleVersion,
-      ...(m.attrs ? { attrs: m.attrs } : {}),
-      sentence: m.sentence,
-    })),
+    // every field of the mention (a field added later travels too); `entity` is null when unresolved
+    entities: mentions.map((m) => ({ ...m, entity: m.entity ?? null })),
     figures: figures.map((f) => f),
     quotes: quotes.map((q) => q),
     relations: relations.map((r) => ({
