@@ -135,6 +135,7 @@ def main(argv=None):
     ap.add_argument('--zhnews', help='command that runs zhnews (default: zhnews on PATH, else node bin/zhnews.js of this checkout)')
     ap.add_argument('--retries', type=int, default=3, help='times Dask retries a failed shard (default: 3)')
     ap.add_argument('--inline', action='store_true', help='put the files\' bytes in the manifest (workers need not see the files)')
+    ap.add_argument('--commit-every', type=int, default=1, help='documents per commit when loading (zhnews load --commit-every; default 1)')
     ap.add_argument('--no-load', action='store_true', help='only write the result files')
     ap.add_argument('--kill-worker-once', metavar='MARKER', help=argparse.SUPPRESS)
     ap.add_argument('--kill-shard', type=int, default=0, help=argparse.SUPPRESS)
@@ -184,7 +185,8 @@ def main(argv=None):
                'extractSeconds': round(extracted - started, 3), 'results': results}
     code = 0
     if not args.no_load:
-        cmd = list(zhnews) + ['load', '--json', '--quiet'] + (['--db', args.db] if args.db else []) \
+        cmd = list(zhnews) + ['load', '--json', '--quiet', '--commit-every', str(max(1, args.commit_every))] \
+            + (['--db', args.db] if args.db else []) \
             + (['--pipeline', pipeline] if pipeline else []) + results
         r = subprocess.run(cmd, stdout=subprocess.PIPE, check=False)
         out = r.stdout.decode('utf-8').strip().split('\n')

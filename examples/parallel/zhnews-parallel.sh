@@ -34,11 +34,21 @@ shift $((OPTIND - 1))
 command -v parallel >/dev/null || { echo "zhnews-parallel: GNU parallel is missing (apt-get install parallel)" >&2; exit 2; }
 
 mkdir -p "$out"
-rm -f "$out"/shard-*.in
 # 1. the manifest: one line per document, paths as `run` stores them (exit 1: some inputs missing, kept as error lines)
 $ZHNEWS extract --list ${ssh:+--inline} "$@" > "$out/manifest.jsonl" || [ $? -eq 1 ]
-# 2. shards of consecutive lines
-split -l "$lines" -d -a 5 --additional-suffix=.in "$out/manifest.jsonl" "$out/shard-"
+# 2. shards of consecutive lines; a shard whose lines are unchanged since an
+#    earlier run keeps its result, any other result is dropped
+split_dir=$(mktemp -d "$out/.split.XXXXXX")
+split -l "$lines" -d -a 5 --additional-suffix=.in "$out/manifest.jsonl" "$split_dir/shard-"
+for f in "$out"/shard-*.in; do
+  [ -e "$f" ] || continue
+  [ -e "$split_dir/${f##*/}" ] || rm -f "$f" "${f%.in}.jsonl"
+done
+for f in "$split_dir"/shard-*.in; do
+  dest=$out/${f##*/}
+  cmp -s "$f" "$dest" || { mv "$f" "$dest"; rm -f "${dest%.in}.jsonl"; }
+done
+rm -rf "$split_dir"
 # 3. one `extract --jsonl` per shard; a result file appears only when complete
 #    (extract exits 1 when some documents failed: their error lines are results)
 step="test -e {.}.jsonl || { $ZHNEWS extract --jsonl ${pipeline:+--pipeline $pipeline} < {} > {.}.jsonl.tmp; s=\$?; [ \$s -le 1 ] && mv {.}.jsonl.tmp {.}.jsonl; }"

