@@ -15,7 +15,10 @@
  *     store, full-text index;
  *   - `zhnews run --jobs 1` and `zhnews run` with the default jobs: wall, CPU,
  *     cores busy, peak RSS; the ratios against the targets;
- *   - a no-op re-run of the 10,000 documents.
+ *   - a no-op re-run of the 10,000 documents;
+ *   - `load` of the extract records of 1,000 of them, MB of JSONL per CPU second;
+ *   - the normalizer's do-no-harm count over every clean article.
+ * (`npm run bench:load` adds the Dask driver; `npm run bench:formats` the readers.)
  * Every timing is the best of --repeat passes (default 2): one pass of the
  * same work varies by ±10 % here. Options: --keep (reuse .bench/news),
  * --repeat N, --sample-mb N (in-process stage sample, default 6).
@@ -37,6 +40,8 @@ import { loadPipeline } from '../pipeline/config.js';
 import { openDb } from '../store/db.js';
 import { DocWriter } from '../store/write.js';
 import type { Message, ProcessedDoc } from '../core/types.js';
+import { benchLoadFile } from '../load/bench.js';
+import { readCleanNews, scoreCleanNews } from '../normalize/harm.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = join(ROOT, '.bench');
@@ -233,6 +238,18 @@ async function main(): Promise<void> {
   const all = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobsN.db'), [])));
   const noop = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobsN.db'), [], false)));
 
+  // load: the extract records of the first 1,000 files, merged into a fresh database on one core
+  const jsonl = join(BENCH, 'records.jsonl');
+  const ex = spawnSync(process.execPath, [join(ROOT, 'bin/zhnews.js'), 'extract', ...files.slice(0, 1000)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  writeFileSync(jsonl, ex.stdout);
+  const jsonlMB = statSync(jsonl).size / 1e6;
+  const load = await benchLoadFile(jsonl, loadPipeline(), repeat);
+
+  // do no harm: the normalizer over every clean article
+  const t = performance.now();
+  const harm = scoreCleanNews(readCleanNews(CLEAN), { normalize: (x: string) => normalize(x).text });
+  const harmSeconds = (performance.now() - t) / 1000;
+
   const fmt = (x: number, d = 2) => x.toFixed(d);
   console.log(`\nstart-up (run on one short document): ${fmt(startup.seconds)} s`);
   console.log(`reference (bare nodejieba.tag, dictionary load included, 1 core): ${fmt(ref.seconds)} s wall, ${fmt(ref.cpuSeconds)} s CPU (${fmt(mb / ref.seconds)} MB/s)`);
@@ -251,6 +268,8 @@ async function main(): Promise<void> {
   console.log(`\nzhnews run --jobs 1: ${fmt(one.seconds)} s, ${fmt(one.cpuSeconds)} s CPU, ${fmt(busy(one))} cores busy, peak RSS ${one.maxRssMB} MB, ${one.processed} processed, ${one.failed} failed`);
   console.log(`zhnews run --jobs ${jobs} (default): ${fmt(all.seconds)} s, ${fmt(all.cpuSeconds)} s CPU, ${fmt(busy(all))} cores busy, peak RSS ${all.maxRssMB} MB, ${all.processed} processed, ${all.failed} failed`);
   console.log(`no-op re-run of ${noop.unchanged} documents: ${fmt(noop.seconds)} s`);
+  console.log(`load (in process, one core): ${fmt(jsonlMB, 1)} MB of JSONL in ${fmt(load.seconds)} s, ${fmt(load.cpuSeconds)} s CPU = ${fmt(jsonlMB / load.cpuSeconds, 1)} MB per CPU second (target >= 20)`);
+  console.log(`do no harm: ${harm.destructiveArticles} of ${harm.articles} clean articles with a destructive change (${harm.destructive} changes) (${fmt(harmSeconds, 1)} s)`);
 
   const wallRatio = all.seconds / ref.seconds;
   const cpuRatio = one.cpuSeconds / ref.cpuSeconds;
@@ -263,6 +282,8 @@ async function main(): Promise<void> {
   row(`no-op re-run of ${noop.unchanged} documents`, `${fmt(noop.seconds)} s`, '<= 2 s', noop.seconds <= 2);
   row('normalization alone (clean)', `${fmt(st.normalizeMBps.clean, 1)} MB/s`, '>= 20', st.normalizeMBps.clean >= 20);
   row('figure extraction alone', `${fmt(figMBps, 1)} MB/s`, '>= 5', figMBps >= 5);
+  row('load, MB of JSONL per CPU second', `${fmt(jsonlMB / load.cpuSeconds, 1)}`, '>= 20', jsonlMB / load.cpuSeconds >= 20);
+  row("clean articles with a destructive change", `${harm.destructiveArticles}`, "0", harm.destructiveArticles === 0);
   console.log(`  (speed-up of ${jobs} workers over 1: ${fmt(one.seconds / all.seconds)}x; --jobs 1 already keeps ${fmt(busy(one))} cores busy, so at most ${fmt(jobs / busy(one))}x is possible here)`);
 }
 
