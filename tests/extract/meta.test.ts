@@ -9,6 +9,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/extract/registry.js';
+import { runHits } from '../../src/extract/runner.js';
+import { contextFor } from '../../src/extract/entities/context.js';
+import { normalize } from '../../src/normalize/index.js';
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
 
 const RULES = join(import.meta.dirname, '../../src/extract/rules');
 const folders = readdirSync(RULES).filter((d) => statSync(join(RULES, d)).isDirectory()).sort();
@@ -24,6 +35,15 @@ describe('rules are units', () => {
 
   it('the registry holds exactly the rule folders, sorted by id', () => {
     expect(rules.map((r) => r.id)).toEqual(folders);
+  });
+
+  it('no rule mutates its input: all of them run on a deep-frozen real document', () => {
+    // ESM is strict: writing to a frozen token, sentence or block throws
+    const text = normalize(readFileSync(join(RULES, '../../../corpus/004_6c4083fd503699c9.txt'), 'utf8')).text;
+    const ctx = deepFreeze(contextFor(text, '2024-03-05'));
+    expect(ctx.tokens.length).toBeGreaterThan(1000);
+    const hits = runHits(ctx, new Set(rules.map((r) => r.id)));
+    expect(hits.mentions.length + hits.figures.length).toBeGreaterThan(100);
   });
 
   for (const id of folders) {
