@@ -202,6 +202,14 @@ export function attribute(input: AttributionInput): void {
   };
 
   for (const f of figures) {
+    // every figure gets the attribution fields in one order (one object shape for all of them)
+    f.metric = null;
+    f.change = null;
+    f.basis = null;
+    f.subject = null;
+    f.subjectEntity = null;
+    f.time = null;
+    f.period = null;
     const art = articleAt(f.start);
     if (art !== article) {
       article = art;

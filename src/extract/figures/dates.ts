@@ -307,7 +307,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
             }
             if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
           }
-          const f = period(st, second.end, p1, p2, docYear, docMonth);
+          const f = period(st, second.end, p1, p2, docYear);
           if (p1.y === null && p1.rel === null) notAhead(f, docDate);
           out.push(f);
           i = second.end;
@@ -322,7 +322,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
         if (a >= 1900 && b <= 2100 && b > a && b - a <= 50 && text[i + yy[0].length] !== '年') {
           const p1: DatePoint = { y: a, rel: null, m: null, d: null, hh: null, mm: null };
           const p2: DatePoint = { y: b, rel: null, m: null, d: null, hh: null, mm: null };
-          out.push(period(i, i + yy[0].length, p1, p2, docYear, docMonth));
+          out.push(period(i, i + yy[0].length, p1, p2, docYear));
           i += yy[0].length;
           continue;
         }
@@ -337,7 +337,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     // range: X至Y / X—Y
     const sep = text[end];
     if (sep !== undefined && SEPS.includes(sep)) {
-      const second = pointAt(text, end + 1) ?? inheritAt(text, end + 1, pt.p);
+      const second = pointAt(text, end + 1) ?? inheritAt(text, end + 1);
       if (second) {
         const p2 = second.p;
         // the second point inherits the year (and month) of the first
@@ -346,7 +346,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
           p2.rel = pt.p.rel;
         }
         if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
-        const f = period(i, second.end, pt.p, p2, docYear, docMonth);
+        const f = period(i, second.end, pt.p, p2, docYear);
         if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
         out.push(f);
         i = second.end;
@@ -393,8 +393,7 @@ function notAhead(f: FigureHit, docDate: string | null): void {
 }
 
 /** The second half of a range that omits what the first half gave: 8月25日至27日 (27日 read as a day). */
-function inheritAt(text: string, i: number, first: DatePoint): { p: DatePoint; end: number } | null {
-  void first;
+function inheritAt(text: string, i: number): { p: DatePoint; end: number } | null {
   const d = smallNum(text, i);
   if (d && (text[d.end] === '日' || text[d.end] === '号')) {
     return { p: { y: null, rel: null, m: null, d: d.v, hh: null, mm: null }, end: d.end + 1 };
@@ -402,8 +401,7 @@ function inheritAt(text: string, i: number, first: DatePoint): { p: DatePoint; e
   return null;
 }
 
-function period(start: number, end: number, p1: DatePoint, p2: DatePoint, docYear: number | null, docMonth: number | null): FigureHit {
-  void docMonth;
+function period(start: number, end: number, p1: DatePoint, p2: DatePoint, docYear: number | null): FigureHit {
   if (p1.y === null && p1.rel === null && (p2.y !== null || p2.rel !== null)) {
     p1.y = p2.y;
     p1.rel = p2.rel;

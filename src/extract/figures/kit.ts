@@ -48,6 +48,33 @@ export function pick(ctx: RuleContext, kinds: readonly FigureKind[]): FigureHit[
   const scans = (ctx as FigureContext).figureScans ?? memoScans(ctx);
   const src = fromDates ? scans.dates() : scans.quantities();
   const out: FigureHit[] = [];
-  for (const h of src) if (set.has(h.kind)) out.push(h.attrs ? { ...h, attrs: { ...h.attrs } } : { ...h });
+  for (const h of src) if (set.has(h.kind)) out.push(copy(h));
   return out;
+}
+
+/**
+ * A copy with every field a figure can have, in one order: all figures share
+ * one object shape, so the pack and attribution write to them without
+ * reshaping each (absent optional fields stay undefined and are not serialized).
+ */
+function copy(h: FigureHit): FigureHit {
+  return {
+    kind: h.kind,
+    start: h.start,
+    end: h.end,
+    value: h.value,
+    valueMax: h.valueMax,
+    unit: h.unit,
+    qualifier: h.qualifier,
+    date: h.date,
+    dateEnd: h.dateEnd,
+    attrs: h.attrs ? { ...h.attrs } : undefined,
+    metric: null,
+    change: null,
+    basis: null,
+    subject: null,
+    subjectEntity: null,
+    time: null,
+    period: null,
+  };
 }

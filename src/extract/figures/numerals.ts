@@ -442,7 +442,6 @@ function evaluate(
     let zeroSeen = false;
     let many = false;
     let ji: 'lead' | 'tail' | null = null;
-    let lastWasBigDigit = false;
     for (let idx = 0; idx < toks.length; idx++) {
       const t = toks[idx] as Tok;
       switch (t.kind) {
@@ -450,7 +449,6 @@ function evaluate(
           const v = idx === rangeLead && override !== null ? override : t.v;
           if (cur !== null) return null;
           cur = v;
-          lastWasBigDigit = false;
           break;
         }
         case 'ji':
@@ -489,7 +487,6 @@ function evaluate(
           cur = null;
           lastSmall = M;
           zeroSeen = false;
-          lastWasBigDigit = true;
           break;
         }
         case 'many':
@@ -499,7 +496,6 @@ function evaluate(
           return null;
       }
     }
-    void lastWasBigDigit;
     if (cur !== null) {
       const lastTok = toks[toks.length - 1] as Tok;
       const prevTok = toks[toks.length - 2];

@@ -215,7 +215,7 @@ function scanLoop(text: string, opt: ScanOptions): FigureHit[] {
     if (hit) {
       out.push(hit.fig);
       i = hit.fig.end;
-    } else i = hit === null ? i + 1 : i + 1;
+    } else i++;
   }
   return out;
 }
