@@ -151,10 +151,12 @@ function markStarts(text: string, trie: Trie, maxLen: number, out: Uint8Array): 
 /**
  * Feature ids for the characters of `text` (one sentence, already folded with
  * foldText) whose jieba tokens are `tokens` (offsets relative to `text`,
- * sorted, covering any subset of it). Writes text.length * FEATURES bucket
- * ids (masked by `mask`) into `out` from offset `at`.
+ * sorted, covering any subset of it; `base` is subtracted from their
+ * offsets when they are in a larger text's coordinates). Writes
+ * text.length * FEATURES bucket ids (masked by `mask`) into `out` from
+ * offset `at`.
  */
-export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0): void {
+export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0): void {
   const r = resources();
   const n = text.length;
   const codes = new Int32Array(n + 6);
@@ -178,14 +180,14 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
   const tnextWord = new Uint32Array(n);
   const wordHash = (t: Token | undefined, pad: number): number => {
     if (!t) return pad;
-    const s = Math.max(0, t.start);
-    const e = Math.min(n, t.end);
+    const s = Math.max(0, t.start - base);
+    const e = Math.min(n, t.end - base);
     return e > s ? strHash(text.slice(s, e)) : pad;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    const s = Math.max(0, t.start);
-    const e = Math.min(n, t.end);
+    const s = Math.max(0, t.start - base);
+    const e = Math.min(n, t.end - base);
     if (e <= s) continue;
     const tag = tagId(t.tag);
     const len = e - s;

@@ -7,6 +7,7 @@
  */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export const T = TAGS.length;
+if (T !== 7) throw new Error('Decoder.decode sums seven tags by hand');
 export type SpanType = 'PER' | 'LOC' | 'ORG';
 export const TYPES: readonly SpanType[] = ['PER', 'LOC', 'ORG'];
 
@@ -96,14 +97,34 @@ export class Decoder {
     const back = this.back;
     const out = this.tags[0]!;
     if (n === 0) return out;
+    // emission scores: the seven tag sums kept in locals (T is 7)
     for (let i = 0; i < n; i++) {
-      const e = i * T;
-      for (let t = 0; t < T; t++) emit[e + t] = 0;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
       const base = at + i * F;
       for (let k = 0; k < F; k++) {
-        const row = feats[base + k]! * T;
-        for (let t = 0; t < T; t++) emit[e + t]! += weights[row + t]!;
+        const row = feats[base + k]! * 7;
+        a0 += weights[row]!;
+        a1 += weights[row + 1]!;
+        a2 += weights[row + 2]!;
+        a3 += weights[row + 3]!;
+        a4 += weights[row + 4]!;
+        a5 += weights[row + 5]!;
+        a6 += weights[row + 6]!;
       }
+      const e = i * 7;
+      emit[e] = a0;
+      emit[e + 1] = a1;
+      emit[e + 2] = a2;
+      emit[e + 3] = a3;
+      emit[e + 4] = a4;
+      emit[e + 5] = a5;
+      emit[e + 6] = a6;
     }
     // transitions with the BIO constraints folded in
     const tr = this.tr;

@@ -16,12 +16,7 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
   if (n <= 0) return [];
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
   if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
-  const local: Token[] = [];
-  for (const t of tokens) {
-    if (t.end <= start || t.start >= end) continue;
-    local.push({ text: t.text, tag: t.tag, start: Math.max(t.start, start) - start, end: Math.min(t.end, end) - start });
-  }
-  sentenceFeatures(foldText(text.slice(start, end)), local, (1 << model.bits) - 1, feats, 0);
+  sentenceFeatures(foldText(start === 0 && end === text.length ? text : text.slice(start, end)), tokens, (1 << model.bits) - 1, feats, 0, start);
   const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
   return tagsToSpans(tags, n, start);
 }
@@ -39,7 +34,7 @@ export function tagText(model: NerModel, text: string, tokens: readonly Token[],
     while (k < tokens.length && tokens[k]!.end <= p.start) k++;
     let j = k;
     while (j < tokens.length && tokens[j]!.start < p.end) j++;
-    for (const s of tagSpan(model, text, p.start, p.end, tokens.slice(k, j))) out.push(s);
+    for (const s of tagSpan(model, text, p.start, p.end, k === 0 && j === tokens.length ? tokens : tokens.slice(k, j))) out.push(s);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * print exact-span P/R/F1 per type on the held-out dev blocks next to bare
  * jieba tags, and write pipelines/models/ner.bin.gz.
  *
- *   node dist/model/train.js [--epochs 8] [--bits 21] [--prune 1.5] [--cluener yes|no|scene] [--out FILE] [--no-save]
+ *   node dist/model/train.js [--epochs 12] [--bits 21] [--prune 1.5] [--cluener yes|no|scene] [--out FILE] [--no-save]
  */
 import { loadDictionaries } from '../segment/index.js';
 import { loadPipeline } from '../pipeline/config.js';
@@ -33,7 +33,7 @@ function rng(seed: number): () => number {
 }
 
 function main(): void {
-  const epochs = Number(arg('epochs', '8'));
+  const epochs = Number(arg('epochs', '12'));
   const bits = Number(arg('bits', '21'));
   const withCluener = arg('cluener', 'yes');
   const out = arg('out', DEFAULT_NER_MODEL);
