@@ -13,7 +13,8 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
-import { loadPipeline, DEFAULT_PIPELINE, type Pipeline } from '../pipeline/config.js';
+import { DEFAULT_PIPELINE, type Pipeline } from '../pipeline/config.js';
+import { pipelineOrFail } from './setup.js';
 import { processDocument } from '../pipeline/process.js';
 import { toRecord } from '../pipeline/records.js';
 import { readDocument, decodeDocument, manifestDate, displayPath, expandPaths } from '../ingest/index.js';
@@ -106,14 +107,8 @@ export function registerExtract(program: Command): void {
         process.exitCode = lines.some((l) => 'error' in l) ? 1 : 0;
         return;
       }
-      let pipeline: Pipeline;
-      try {
-        pipeline = loadPipeline(opts.pipeline);
-      } catch (err) {
-        process.stderr.write(`zhnews: ${errorMessage(err)}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const pipeline = pipelineOrFail(opts.pipeline);
+      if (!pipeline) return;
       const out = (o: object) => {
         process.stdout.write(JSON.stringify(o) + '\n');
       };

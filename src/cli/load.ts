@@ -4,10 +4,9 @@
  * would have stored the same inputs. See src/load and docs/scaling.md.
  */
 import type { Command } from 'commander';
-import { openDb } from '../store/db.js';
-import { loadPipeline, DEFAULT_PIPELINE, type Pipeline } from '../pipeline/config.js';
+import { DEFAULT_PIPELINE } from '../pipeline/config.js';
+import { databaseOrFail, pipelineOrFail } from './setup.js';
 import { loadFiles, type LoadProgress, type LoadSummary } from '../load/index.js';
-import { errorMessage } from '../core/errors.js';
 
 interface LoadCliOptions {
   pipeline: string;
@@ -51,23 +50,11 @@ export function registerLoad(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      let pipeline: Pipeline;
-      try {
-        pipeline = loadPipeline(opts.pipeline);
-      } catch (err) {
-        process.stderr.write(`zhnews: ${errorMessage(err)}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const pipeline = pipelineOrFail(opts.pipeline);
+      if (!pipeline) return;
       const dbFile = opts.db ?? pipeline.config.database;
-      let db;
-      try {
-        db = openDb(dbFile);
-      } catch (err) {
-        process.stderr.write(`zhnews: ${dbFile}: cannot open database: ${errorMessage(err)}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const db = databaseOrFail(dbFile);
+      if (!db) return;
       const tty = process.stderr.isTTY && !opts.quiet;
       try {
         const summary = await loadFiles(files, {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { openDb } from '../store/db.js';
-import { loadPipeline, DEFAULT_PIPELINE } from '../pipeline/config.js';
+import { DEFAULT_PIPELINE } from '../pipeline/config.js';
+import { databaseOrFail, pipelineOrFail, usageError } from './setup.js';
 import { runBatch, defaultJobs, type BatchSummary, type Progress } from '../pipeline/batch.js';
-import { NewsError } from '../core/errors.js';
 import { FORMAT_NAMES } from '../ingest/index.js';
 
 interface RunOptions {
@@ -45,21 +44,11 @@ export function registerRun(program: Command): void {
     .option('--quiet', 'no progress output')
     .option('--formats <list>', `formats a folder walk takes, comma-separated (${FORMAT_NAMES.join(',')}; default all)`)
     .action(async (paths: string[], opts: RunOptions) => {
-      let pipeline;
-      try {
-        pipeline = loadPipeline(opts.pipeline);
-      } catch (err) {
-        if (err instanceof NewsError) {
-          process.stderr.write(`zhnews: ${err.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        throw err;
-      }
+      const pipeline = pipelineOrFail(opts.pipeline ?? DEFAULT_PIPELINE);
+      if (!pipeline) return;
       const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-        process.stderr.write(`zhnews: --jobs must be a positive whole number, got ${JSON.stringify(opts.jobs)}\n`);
-        process.exitCode = 2;
+        usageError(`--jobs must be a positive whole number, got ${JSON.stringify(opts.jobs)}`);
         return;
       }
       let formats: string[] | undefined;
@@ -67,20 +56,13 @@ export function registerRun(program: Command): void {
         formats = opts.formats.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
         const bad = formats.filter((f) => !(FORMAT_NAMES as readonly string[]).includes(f));
         if (bad.length || formats.length === 0) {
-          process.stderr.write(`zhnews: --formats takes ${FORMAT_NAMES.join(', ')}; got ${JSON.stringify(opts.formats)}\n`);
-          process.exitCode = 2;
+          usageError(`--formats takes ${FORMAT_NAMES.join(', ')}; got ${JSON.stringify(opts.formats)}`);
           return;
         }
       }
       const dbFile = opts.db ?? pipeline.config.database;
-      let db;
-      try {
-        db = openDb(dbFile);
-      } catch (err) {
-        process.stderr.write(`zhnews: ${dbFile}: cannot open database: ${(err as Error).message}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const db = databaseOrFail(dbFile);
+      if (!db) return;
       const tty = process.stderr.isTTY && !opts.quiet;
       try {
         const summary = await runBatch({
