@@ -17,6 +17,7 @@ import { runHits, runRule, type Hits } from '../../src/extract/runner.js';
 import { allRules } from '../../src/extract/registry.js';
 import type { RuleContext } from '../../src/extract/rule.js';
 import type { Message } from '../../src/core/types.js';
+import { MODEL_RULE } from '../../src/extract/entities/overlap.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLEAN = join(ROOT, '../shared/data/clean-news/people-daily-2019.jsonl.gz');
@@ -75,6 +76,8 @@ function explain(d: Rec, rule: string, full: Rec[], added: Rec[], removed: Rec[]
     return null;
   }
   if (ofR.some((r) => overlaps(r, d))) return `overlap policy of ${d.family}: the text was ${rule}'s`;
+  // rules-then-model: the model may veto a weak rule's span (a cue-word person it does not see, a place inside its name)
+  if (d.family === 'mentions' && rule === MODEL_RULE && added.includes(d)) return 'policy rules-then-model: the model no longer vetoes this weak span';
   const chain = [...added, ...removed].filter((r) => r !== d && r.family === d.family);
   if (chain.some((r) => overlaps(r, d))) return `overlap policy of ${d.family}: a span the policy now keeps or drops overlaps it`;
   if (d.family === 'mentions' && d.propagated) return 'step same-name-same-type: the name is now found (or not) elsewhere';
