@@ -6,7 +6,7 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { dictMatches, lexicon } from '../../entities/lexicon.js';
-import { GENERIC_ORG_HEAD, indexTokens } from '../../entities/tokens.js';
+import { genericOrgHead, indexTokens } from '../../entities/tokens.js';
 
 const ORGISH_END = /(?:社|会|部|院|局|委|行|所|校|队|党|团|署|办|厅|处|司|集团|公司|中心|大学|学院|组织|联盟|银行|协会|台|报|军)$/u;
 const BRAND_TAIL = /^(?:机器人|汽车|科技|集团|物流|金融|终端|电器|电子|能源|资本|证券|健康|[A-Z]{2,}(?![A-Za-z]))/u;
@@ -39,7 +39,7 @@ export const rule: MentionRule = {
     }
     for (const t of ctx.tokens) {
       if (t.tag !== 'nt' || taken.has(t.start) || GENERIC.has(t.text) || t.text.length < 3) continue;
-      if (!ORGISH_END.test(t.text) || lex.loc.has(t.text) || GENERIC_HEAD.test(t.text) || GENERIC_ORG_HEAD.test(t.text)) continue;
+      if (!ORGISH_END.test(t.text) || lex.loc.has(t.text) || GENERIC_HEAD.test(t.text) || genericOrgHead().test(t.text)) continue;
       out.push({ type: 'ORG', start: t.start, end: t.end, attrs: { priority: 1, source: 'jieba-nt' } });
     }
     return out;

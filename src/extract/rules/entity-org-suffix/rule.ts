@@ -10,7 +10,7 @@
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { GENERIC_ORG_HEAD, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
+import { genericOrgHead, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
 const SINGLE_CHARS = ['局', '委', '部', '厅', '署', '办', '院', '所'];
@@ -108,13 +108,13 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const team = suffix === '队' && !gluedTeam;
     let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
     // jieba already knows the whole name (香港中文大学, 上海市工商联)
-    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
+    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text)) start = t.start;
     let end = last === i ? suffixEnd : toks[last]!.end;
     if (/(?:大学|学院)$/u.test(suffix)) {
       const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
       if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
     }
-    if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !GENERIC_ORG_HEAD.test(text.slice(start, end))) {
+    if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !genericOrgHead().test(text.slice(start, end))) {
       out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
     }
     i = last + 1;

@@ -6,7 +6,8 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import type { Token } from '../../../core/types.js';
-import { isChineseName, isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
+import { isChineseName } from '../../../core/names.js';
+import { isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
