@@ -9,10 +9,19 @@ import type { MentionHit, MentionRule } from '../../rule.js';
 import { chainsBelow, isDivision, isHan, lexicon } from '../../entities/lexicon.js';
 import { genericPlaceWords, growSubUnits, roadAfter } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
+import { wordSet } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '街道', '盟', '旗', '自治州', '自治县', '屯', '社区']);
-const PLACE_END = /(?:省|市|县|区|镇|乡|村|州|岛|山|河|湖|江|海|港|湾|峡|岭|峰|洲|盆地|高原|平原|草原|沙漠|半岛|群岛|新区|特区)$/u;
-const PLACE_BEFORE = new Set(['在', '到', '赴', '于', '从', '位于', '来自', '前往', '抵达', '访问', '途经', '飞往', '返回', '回到', '落户', '地处', '至', '往', '来到', '走进', '出访', '访华', '驻']);
+/**
+ * Built at the first run: division suffixes jieba writes as their own token
+ * (place-division-suffix-words), endings with a place's shape
+ * (place-shape-ends), words a place follows (place-before-words).
+ */
+const lists = perLexicon(() => ({
+  SUFFIX: wordSet('place-division-suffix-words'),
+  PLACE_END: new RegExp(`${anyOf('place-shape-ends')}$`, 'u'),
+  PLACE_BEFORE: wordSet('place-before-words'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
@@ -22,6 +31,8 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { SUFFIX, PLACE_END, PLACE_BEFORE } = lists();
+    const GENERIC = genericPlaceWords();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
@@ -33,7 +44,7 @@ export const rule: MentionRule = {
         out.push({ type: 'LOC', start: t.start, end: growSubUnits(text, t.end, ix), attrs: { priority: 1, source: 'village-shape' } });
         continue;
       }
-      if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || genericPlaceWords().has(t.text) || lex.directions.has(t.text)) continue;
+      if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text) || lex.directions.has(t.text)) continue;
       if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
       const start = t.start;
       let end = t.end;
