@@ -12,16 +12,27 @@ import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
 import { Trie } from '../../../core/trie.js';
+import { wordList, wordSet } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
 const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
 /** Surnames that are also prepositions or conjunctions (向, 于, 和 …). */
 const FUNCTION_HEAD = /^[向于和与对将把被为从给同跟]/u;
-const CUE_BEFORE = /^(?:记者|通讯员|同志|先生|女士|向|对|会见|会晤|接见|致电|陪同|邀请|派遣|任命|表扬|看望|慰问)$/u;
-/** Titles written after a name in news style (江泽民主席, 李鹏总理, 张三同志). */
-const HONORIFIC_AFTER = new Set(['主席', '总理', '副主席', '副总理', '总统', '首相', '委员长', '书记', '总书记', '部长', '省长', '市长', '县长', '院士', '教授', '同志', '先生', '女士', '大使', '国务卿', '外长', '秘书长']);
-const STRONG_VERBS = ['表示', '说', '指出', '介绍', '认为', '强调', '透露', '坦言', '告诉', '谈道', '说道', '感慨', '回忆', '直言', '笑着说', '称'];
-const CUE_AFTER = /^(?:当选|出任|担任|荣获|获得|带领|率领|会见|会晤|出席|主持|发表|宣布|签署|呼吁|回应|称赞|说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
+/**
+ * Built at the first run: place words after a name-shaped word
+ * (person-place-next), tokens before a name that confirm it
+ * (person-cues-before) and words after one (person-cues-after), titles written
+ * after a name in news style (person-honorifics-after: 江泽民主席, 李鹏总理,
+ * 张三同志), speech verbs a speaker's name comes before
+ * (person-speech-verbs-strong, in order).
+ */
+const lists = perLexicon(() => ({
+  PLACE_NEXT: new RegExp(`^${anyOf('person-place-next')}`, 'u'),
+  CUE_BEFORE: new RegExp(`^${anyOf('person-cues-before')}$`, 'u'),
+  HONORIFIC_AFTER: wordSet('person-honorifics-after'),
+  STRONG_VERBS: wordList('person-speech-verbs-strong'),
+  CUE_AFTER: new RegExp(`^${anyOf('person-cues-after')}`, 'u'),
+}));
 
 /**
  * jieba often cuts a name it does not know whole into a surname and a given
@@ -53,6 +64,7 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { PLACE_NEXT, CUE_BEFORE, HONORIFIC_AFTER, STRONG_VERBS, CUE_AFTER } = lists();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const out: MentionHit[] = [];
