@@ -10,7 +10,9 @@ import type { TokenIndex } from './tokens.js';
 import { wordSet } from '../../core/lists.js';
 import { anyOf, perLexicon } from './word-lists.js';
 
-const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$|(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
+/** A name never ends in a function character (person-not-name-end-chars) or a form of address. */
+const ADDRESS_END = /(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
+const notNameEnd = (name: string): boolean => wordSet('person-not-name-end-chars').has(name[name.length - 1] ?? '') || ADDRESS_END.test(name);
 
 /** Tags a whole-word name may carry: names, unknown words, other proper nouns. */
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'nz', 'eng']);
@@ -24,7 +26,7 @@ function commonWord(ix: TokenIndex | null, start: number, end: number): boolean 
 
 function plausible(name: string, _ix: TokenIndex | null): boolean {
   const lex = lexicon();
-  if (wordSet('person-not-name').has(name) || NOT_NAME_END.test(name)) return false;
+  if (wordSet('person-not-name').has(name) || notNameEnd(name)) return false;
   if (lex.loc.has(name) || lex.orgs.has(name) || lex.titles.has(name)) return false;
   if (lex.persons.has(name)) return true;
   if (!isChineseName(name) && !isForeignName(name)) return false;
