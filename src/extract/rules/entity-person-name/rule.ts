@@ -15,16 +15,15 @@ import { Trie } from '../../../core/trie.js';
 import { wordList, wordSet } from '../../../core/lists.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
-/** Surnames that are also prepositions or conjunctions (向, 于, 和 …). */
-const FUNCTION_HEAD = /^[向于和与对将把被为从给同跟]/u;
 /**
  * Built at the first run: place words after a name-shaped word
  * (person-place-next), tokens before a name that confirm it
  * (person-cues-before) and words after one (person-cues-after), titles written
  * after a name in news style (person-honorifics-after: 江泽民主席, 李鹏总理,
  * 张三同志), speech verbs a speaker's name comes before
- * (person-speech-verbs-strong, in order).
+ * (person-speech-verbs-strong, in order), last characters of places and
+ * qualities (person-place-last-chars: 庄, 路, 性), surnames that are also
+ * prepositions or conjunctions (person-function-surnames: 向, 于, 和).
  */
 const lists = perLexicon(() => ({
   PLACE_NEXT: new RegExp(`^${anyOf('person-place-next')}`, 'u'),
@@ -32,6 +31,8 @@ const lists = perLexicon(() => ({
   HONORIFIC_AFTER: wordSet('person-honorifics-after'),
   STRONG_VERBS: wordList('person-speech-verbs-strong'),
   CUE_AFTER: new RegExp(`^${anyOf('person-cues-after')}`, 'u'),
+  PLACE_LAST_CHARS: wordSet('person-place-last-chars'),
+  FUNCTION_SURNAMES: wordSet('person-function-surnames'),
 }));
 
 /**
@@ -64,7 +65,8 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
-    const { PLACE_NEXT, CUE_BEFORE, HONORIFIC_AFTER, STRONG_VERBS, CUE_AFTER } = lists();
+    const { PLACE_NEXT, CUE_BEFORE, HONORIFIC_AFTER, STRONG_VERBS, CUE_AFTER, PLACE_LAST_CHARS, FUNCTION_SURNAMES } = lists();
+    const placeLast = (w: string): boolean => PLACE_LAST_CHARS.has(w[w.length - 1] ?? '');
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const out: MentionHit[] = [];
@@ -96,7 +98,7 @@ export const rule: MentionRule = {
       // a two-character one only when it opens the sentence (刘翔在雅典…)
       const opensSentence = !prev || /^[。！？\n]$/u.test(text[t.start - 1] ?? '\n') || t.start === 0;
       const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
-      if (PLACE_LAST.test(t.text)) continue;
+      if (placeLast(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {
         if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
         else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text) && cue) push(t.start, t.end, 1, 'jieba-nr');
@@ -115,8 +117,8 @@ export const rule: MentionRule = {
         }
         // a preposition glued by HMM to the words after it (向小微/企业, 对小微/企业) is no surname
         const nounNext = !!next && next.start === t.end && next.tag.startsWith('n') && !next.tag.startsWith('nr');
-        if (FUNCTION_HEAD.test(t.text) && nounNext && !cue) continue;
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && !PLACE_LAST.test(t.text) && (t.text.length === 3 || cue)) {
+        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !cue) continue;
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || cue)) {
           push(t.start, t.end, 2, 'hmm-name');
         }
       }
@@ -179,7 +181,7 @@ export const rule: MentionRule = {
           if (!item) continue;
           const s1 = dir === 1 ? h.end + 1 : h.start - 1 - item[0].length;
           const n = item[0];
-          if (isChineseName(n) && plausibleName(n, ix) && !PLACE_LAST.test(n) && !lex.loc.has(n)) push(s1, s1 + n.length, 1, 'name-list');
+          if (isChineseName(n) && plausibleName(n, ix) && !placeLast(n) && !lex.loc.has(n)) push(s1, s1 + n.length, 1, 'name-list');
         }
       }
     }
