@@ -6,13 +6,15 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { firstTokenFrom } from '../../entities/tokens.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { wordSet } from '../../../core/lists.js';
 
 /**
  * EVENT: a year and 第N届 (both optional), a lazy head of name characters and
  * a suffix (entity-event-suffixes); SUFFIX: the suffixes alone (where none
  * occurs, EVENT cannot match). BAD_HEAD: words a name never starts with
  * (entity-event-bad-heads); GENERIC: event words naming no event
- * (entity-event-generic). Built at the first run.
+ * (entity-event-generic); NOT_NAME_TAGS: tags of tokens that cannot sit in a
+ * name (entity-event-not-name-tags). Built at the first run.
  */
 const patterns = perLexicon(() => {
   const suffixes = anyOf('entity-event-suffixes');
@@ -21,6 +23,7 @@ const patterns = perLexicon(() => {
     SUFFIX: new RegExp(`(${suffixes})`, 'gu'),
     BAD_HEAD: new RegExp(`^${anyOf('entity-event-bad-heads')}`, 'u'),
     GENERIC: new RegExp(`^${anyOf('entity-event-generic')}$`, 'u'),
+    NOT_NAME_TAGS: wordSet('entity-event-not-name-tags'),
   };
 });
 /** Every character EVENT can match lies in this class, so a match never crosses a character outside it. */
@@ -33,7 +36,7 @@ export const rule: MentionRule = {
   needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
-    const { EVENT, SUFFIX, BAD_HEAD, GENERIC } = patterns();
+    const { EVENT, SUFFIX, BAD_HEAD, GENERIC, NOT_NAME_TAGS } = patterns();
     const out: MentionHit[] = [];
     const text = ctx.text;
     const toks = ctx.tokens;
@@ -71,7 +74,7 @@ export const rule: MentionRule = {
         for (let k = firstTokenFrom(toks, start); k < toks.length && toks[k]!.start < suffixStart; k++) {
           const t = toks[k]!;
           if (t.start < start || t.end > suffixStart) continue;
-          if (/^(?:v|p|d|c|r|u|uj|ul|f|t|q|ad|zg|y|e|o)$/u.test(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
+          if (NOT_NAME_TAGS.has(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
             start = t.end;
           }
         }
