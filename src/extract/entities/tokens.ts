@@ -5,7 +5,9 @@
  */
 import type { Token } from '../../core/types.js';
 import { isHan, lexicon } from './lexicon.js';
-import { GENERIC_PLACE_WORDS } from './places.js';
+import { genericPlaceWords } from './places.js';
+import { wordSet } from '../../core/lists.js';
+import { anyOf, perLexicon } from './word-lists.js';
 
 /** Token number by offset: `get(offset)` is the token starting (or ending) there, `has` whether one does. */
 export class OffsetIndex {
@@ -84,27 +86,25 @@ export function aligned(ix: TokenIndex, start: number, end: number): boolean {
   return ix.byStart.has(start) && ix.byEnd.has(end);
 }
 
-/** Tags that can sit inside a name (nouns, place/org/person names, unknown words, Latin). */
-const NAME_INSIDE = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'nrfg', 'nrt', 'x', 'eng', 'j', 'vn', 'an', 'l', 'i', 'b', 'ng', 'nx', 'a', 'f', 's']);
 /** Tags that can start a proper name. */
 const PROPER = new Set(['ns', 'nt', 'nz', 'nrt', 'x', 'eng']);
-/** Heads of generic organisation words (研发中心, 科研院所, 四大创新中心). */
-export const GENERIC_ORG_HEAD = /^(?:上市|国有|民营|外资|合资|私营|股份制|大型|中小|小微|科技型|骨干|子|母|分|总|科研|研发|研究|创新|技术|服务|管理|养老|文旅|各|本|该|有关|相关|上级|下级|主管|职能|行业|专业|地方|基层|龙头|头部|四大|多家|两大|三大|五大|高校|院校|企业|公司|这是|就是|也是|还是|都是|正是|更是|而是|但是|只是)/u;
-/** Words that never sit inside a name even when their tag would allow it. */
-const STOP_WORDS = new Set([
-  '的', '在', '与', '及', '和', '等', '是', '为', '将', '把', '被', '对', '由', '向', '从', '以', '于', '该', '这', '那', '其', '本', '各', '每', '有', '也', '还', '都', '又', '已', '并', '或',
-  '成立', '设立', '建设', '打造', '推动', '加快', '支持', '引进', '引入', '落户', '落地', '位于', '来自', '成为', '组建', '举办', '召开', '发布', '印发', '联合', '牵头', '包括', '通过', '依托', '围绕', '面向', '推进', '开展', '实施', '参加', '参与', '出席', '主办', '承办', '携手', '签约', '入驻', '注册', '合作', '共同', '记者', '本报', '新华社记者', '表示', '介绍', '指出', '认为', '说', '称', '接受', '采访', '获悉', '了解', '显示', '近日', '日前', '目前', '当前', '今年', '去年', '如今', '同时', '此外', '其中', '以及', '全国', '全球', '国内', '首家', '一家', '国家级', '省级', '市级', '区级', '县级', '省部级', '国家队', '获批', '暨', '即', '由', '总部', '及其', '旗下', '下属', '所属', '隶属', '多家', '这家', '该家', '首个', '一批', '企业', '龙头企业', '机构', '部门', '相关', '有关', '主要', '重点', '重要', '大型', '新型', '一流', '领先', '知名', '著名', '全新', '最大', '首批',
-]);
-
-/** Verbs that form part of organisation names (国家地方共建…, 检测与评定中心, 投资促进局). */
-const NAME_VERBS = new Set(['共建', '促进', '发展', '检测', '评定', '研究', '开发', '创新', '服务', '管理', '监督', '交易', '保护', '监测', '控制', '制造', '设计', '培训', '孵化', '转化', '投资', '融资', '改革', '治理', '规划', '测试', '认证', '评估', '咨询', '推广', '救助', '执法', '审查', '审计', '调查', '统计', '运营', '维护']);
+/** Heads of generic organisation words (研发中心, 科研院所, 四大创新中心): org-generic-heads. */
+export const genericOrgHead = perLexicon(() => new RegExp(`^${anyOf('org-generic-heads')}`, 'u'));
+/**
+ * The lists extendLeft reads, once per lexicon: tags that can sit inside a
+ * name (entity-name-inside-tags: nouns, place/org/person names, unknown
+ * words, Latin), words that never sit inside one whatever their tag
+ * (entity-name-stop-words), verbs that form part of organisation names
+ * (org-name-verbs: 国家地方共建…, 检测与评定中心, 投资促进局).
+ */
+const lists = perLexicon(() => ({ nameInside: wordSet('entity-name-inside-tags'), stopWords: wordSet('entity-name-stop-words'), nameVerbs: wordSet('org-name-verbs') }));
 
 export function isProperToken(t: Token): boolean {
   if (!PROPER.has(t.tag)) return false;
   if (t.tag === 'x' && !(isHan(t.text) ? t.text.length >= 2 : /^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text))) return false;
   if (lexicon().titles.has(t.text)) return false;
   if (/^[号个家栋层座期]/u.test(t.text)) return false;
-  if (t.tag === 'ns' && GENERIC_PLACE_WORDS.has(t.text)) return false;
+  if (t.tag === 'ns' && genericPlaceWords().has(t.text)) return false;
   if (t.tag === 'x' && /是$/u.test(t.text)) return false;
   // an HMM unknown that starts with a postposition glued on (会议上作 → 上作) names nothing
   if (t.tag === 'x' && /^[上下里内]/u.test(t.text)) return false;
@@ -113,12 +113,13 @@ export function isProperToken(t: Token): boolean {
 
 function insideOk(t: Token): boolean {
   if (t.text === '首都' || t.text === '国家' || t.text === '中央') return true;
-  if (STOP_WORDS.has(t.text)) return false;
+  const { stopWords, nameInside } = lists();
+  if (stopWords.has(t.text)) return false;
   if (lexicon().titles.has(t.text)) return false;
   if (/^第[一二三四五六七八九十\d]+$/u.test(t.text) || t.text === '附属') return true;
   if (/^[\d.]+$/u.test(t.text)) return false;
   if (t.tag === 'x' && !isHan(t.text) && !/^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text)) return false;
-  return NAME_INSIDE.has(t.tag);
+  return nameInside.has(t.tag);
 }
 
 export interface ExtendOptions {
@@ -146,6 +147,7 @@ export function extendLeft(text: string, ix: TokenIndex, last: number, opts: Ext
   const maxLen = opts.maxLen ?? 24;
   const end = toks[last]!.end;
   const startOk = opts.startOk ?? isProperToken;
+  const { stopWords, nameVerbs } = lists();
   let best = -1;
   let crossed = false;
   let j = last - 1;
@@ -164,11 +166,11 @@ export function extendLeft(text: string, ix: TokenIndex, last: number, opts: Ext
       }
       break;
     }
-    if (opts.conj && (t.text === '和' || t.text === '与') && j > 0 && /^(?:n|vn)$/u.test(toks[j - 1]!.tag) && (/^(?:n|vn)$/u.test(next.tag) || NAME_VERBS.has(next.text))) {
+    if (opts.conj && (t.text === '和' || t.text === '与') && j > 0 && /^(?:n|vn)$/u.test(toks[j - 1]!.tag) && (/^(?:n|vn)$/u.test(next.tag) || nameVerbs.has(next.text))) {
       j--;
       continue;
     }
-    const verbBeforeSuffix = t.tag === 'v' && !STOP_WORDS.has(t.text) && ((!!opts.verbBeforeSuffix && j === last - 1) || (!!opts.verbsInside && NAME_VERBS.has(t.text)));
+    const verbBeforeSuffix = t.tag === 'v' && !stopWords.has(t.text) && ((!!opts.verbBeforeSuffix && j === last - 1) || (!!opts.verbsInside && nameVerbs.has(t.text)));
     if (!verbBeforeSuffix && !insideOk(t)) break;
     if ((startOk(t) || (crossed && /^n/u.test(t.tag))) && !(verbBeforeSuffix && t.tag === 'v')) best = t.start;
     j--;

@@ -5,14 +5,29 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { firstTokenFrom } from '../../entities/tokens.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { wordSet } from '../../../core/lists.js';
 
-const EVENT = /((?:(?:19|20)\d{2}(?:年)?)?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z]{0,14}?)(世界机器人大会|机器人大会|博览会|展览会|交易会|洽谈会|大会|论坛|峰会|年会|运动会|奥运会|冬奥会|亚运会|全运会|世界杯|锦标赛|联赛|公开赛|马拉松|半程马拉松|文化节|艺术节|电影节|音乐节|旅游节|购物节|进博会|服贸会|广交会|数贸会|消博会|发布会|开幕式|闭幕式)/gu;
-/** The suffixes alone: where none occurs, EVENT cannot match. */
-const SUFFIX = new RegExp(EVENT.source.slice(EVENT.source.lastIndexOf('(')), 'gu');
+/**
+ * EVENT: a year and 第N届 (both optional), a lazy head of name characters and
+ * a suffix (entity-event-suffixes); SUFFIX: the suffixes alone (where none
+ * occurs, EVENT cannot match). BAD_HEAD: words a name never starts with
+ * (entity-event-bad-heads); GENERIC: event words naming no event
+ * (entity-event-generic); NOT_NAME_TAGS: tags of tokens that cannot sit in a
+ * name (entity-event-not-name-tags). Built at the first run.
+ */
+const patterns = perLexicon(() => {
+  const suffixes = anyOf('entity-event-suffixes');
+  return {
+    EVENT: new RegExp(`((?:(?:19|20)\\d{2}(?:年)?)?(?:第[一二三四五六七八九十百\\d]+届)?[\\u4e00-\\u9fffA-Za-z]{0,14}?)(${suffixes})`, 'gu'),
+    SUFFIX: new RegExp(`(${suffixes})`, 'gu'),
+    BAD_HEAD: new RegExp(`^${anyOf('entity-event-bad-heads')}`, 'u'),
+    GENERIC: new RegExp(`^${anyOf('entity-event-generic')}$`, 'u'),
+    NOT_NAME_TAGS: wordSet('entity-event-not-name-tags'),
+  };
+});
 /** Every character EVENT can match lies in this class, so a match never crosses a character outside it. */
 const IN_NAME = /[\u4e00-\u9fffA-Za-z0-9]/u;
-const BAD_HEAD = /^(?:在|于|的|了|和|与|及|参加|参与|出席|举办|举行|召开|亮相|成功|日前|近日|本届|此次|这次|该|本|一场|多场|各类|各种|系列)/u;
-const GENERIC = /^(?:大会|论坛|峰会|年会|博览会|展览会|发布会|开幕式|闭幕式|联赛|运动会|马拉松|座谈会|交流会|推介会|新闻发布会|现场会|工作会|会议)$/u;
 
 export const rule: MentionRule = {
   id: 'entity-event-suffix',
@@ -21,6 +36,7 @@ export const rule: MentionRule = {
   needs: ['tokens'],
   emits: 'mention',
   run(ctx) {
+    const { EVENT, SUFFIX, BAD_HEAD, GENERIC, NOT_NAME_TAGS } = patterns();
     const out: MentionHit[] = [];
     const text = ctx.text;
     const toks = ctx.tokens;
@@ -58,7 +74,7 @@ export const rule: MentionRule = {
         for (let k = firstTokenFrom(toks, start); k < toks.length && toks[k]!.start < suffixStart; k++) {
           const t = toks[k]!;
           if (t.start < start || t.end > suffixStart) continue;
-          if (/^(?:v|p|d|c|r|u|uj|ul|f|t|q|ad|zg|y|e|o)$/u.test(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
+          if (NOT_NAME_TAGS.has(t.tag) || (t.tag === 'x' && !/^[\u4e00-\u9fffA-Za-z0-9]+$/u.test(t.text)) || (t.tag === 'm' && !/^(?:(?:19|20)\d{2}年?|第.+届)$/u.test(t.text))) {
             start = t.end;
           }
         }

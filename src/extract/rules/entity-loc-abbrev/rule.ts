@@ -8,11 +8,9 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { tokenAt } from '../../entities/person.js';
+import { wordList } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const PROVINCE_ABBR = new Set(['京', '沪', '津', '渝', '港', '澳', '穗', '深', '杭', '蓉', '鄂', '湘', '粤', '闽', '浙', '苏', '皖', '鲁', '豫', '冀', '晋', '陕', '甘', '琼', '滇', '黔', '桂', '藏', '疆', '辽', '吉', '赣', '昌', '汉', '宁']);
-
-const CUE = /^(?:关系|两国|三国|双方|三方|之间|间|合作|贸易|经贸|会谈|会晤|峰会|外长|领导人|元首|首脑|联合|友好|建交|战略|对话|边境|班列|交流|竞争|博弈|摩擦|谈判|协议|协定|贸易战|争端|联合声明|人文|两军|防长|财长|议会)/u;
-const COUNTRY_ABBR = new Set(['中', '美', '日', '俄', '欧', '英', '法', '德', '韩', '朝', '印', '澳', '加', '意', '西', '越', '泰', '巴', '非', '蒙', '哈', '乌', '以', '伊', '土', '菲', '新', '马', '老', '柬', '缅', '阿', '沙', '葡', '荷', '港', '台']);
 
 /** Membership by code unit: the scans below test every character of the text. */
 const codes = (chars: Iterable<string>): Uint8Array => {
@@ -20,9 +18,18 @@ const codes = (chars: Iterable<string>): Uint8Array => {
   for (const c of chars) a[c.charCodeAt(0)] = 1;
   return a;
 };
-const IS_COUNTRY = codes(COUNTRY_ABBR);
-const IS_PROVINCE = codes(PROVINCE_ABBR);
-const IS_MOVE = codes(['在', '来', '赴', '抵', '离', '进', '驻', '返', '回', '出', '入', '留', '到', '访', '至']);
+/**
+ * Built at the first run: country abbreviations (place-country-abbrevs), city
+ * and province abbreviations (place-province-abbrevs), movement verbs
+ * (place-move-verbs), and the cues after a run of countries
+ * (place-country-compound-cues).
+ */
+const tables = perLexicon(() => ({
+  IS_COUNTRY: codes(wordList('place-country-abbrevs')),
+  IS_PROVINCE: codes(wordList('place-province-abbrevs')),
+  IS_MOVE: codes(wordList('place-move-verbs')),
+  CUE: new RegExp(`^${anyOf('place-country-compound-cues')}`, 'u'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-loc-abbrev',
@@ -32,6 +39,7 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     void lexicon;
+    const { IS_COUNTRY, IS_PROVINCE, IS_MOVE, CUE } = tables();
     const out: MentionHit[] = [];
     const text = ctx.text;
     for (let i = 0; i < text.length; i++) {

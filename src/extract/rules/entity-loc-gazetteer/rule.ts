@@ -12,13 +12,14 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { chainsBelow, dictMatches, isDivision, lexicon } from '../../entities/lexicon.js';
-import { ROAD_AFTER, growSubUnits } from '../../entities/places.js';
+import { growSubUnits, roadAfter } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
 const DIVISION_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)(?![\u4e00-\u9fff]?(?:长|委|政府|级))/u;
 
-/** A place glued by jieba to an area word (长江流域, 黄河两岸) still ends before it. */
-const AREA_TAIL = /^(?:流域|沿岸|两岸|地区|一带|以南|以北|以东|以西|境内|全境|省内|市内|县内|区内|沿线|南部|北部|东部|西部|中部|各地|当地|人民|方面)/u;
+/** A place glued by jieba to an area word (长江流域, 黄河两岸: place-area-tails) still ends before it. */
+const areaTail = perLexicon(() => new RegExp(`^${anyOf('place-area-tails')}`, 'u'));
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
@@ -28,6 +29,7 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const AREA_TAIL = areaTail();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const hasTokens = ctx.tokens.length > 0;
@@ -48,7 +50,7 @@ export const rule: MentionRule = {
       const a = ok[i]!;
       let end = a.end;
       let j = i + 1;
-      while (j < ok.length && ok[j]!.start === end && isDivision(lex, ok[j - 1]!.word) && isDivision(lex, ok[j]!.word) && chainsBelow(lex, ok[j - 1]!.word, ok[j]!.word) && !ROAD_AFTER.test(text.slice(ok[j]!.end))) {
+      while (j < ok.length && ok[j]!.start === end && isDivision(lex, ok[j - 1]!.word) && isDivision(lex, ok[j]!.word) && chainsBelow(lex, ok[j - 1]!.word, ok[j]!.word) && !roadAfter().test(text.slice(ok[j]!.end))) {
         end = ok[j]!.end;
         j++;
       }
@@ -59,7 +61,7 @@ export const rule: MentionRule = {
         end += 2;
         while (i < ok.length && ok[i]!.start < end) i++;
       }
-      if (ROAD_AFTER.test(text.slice(end))) continue;
+      if (roadAfter().test(text.slice(end))) continue;
       // 亦庄 + 镇 → 亦庄镇 (unless it starts a body: 市委, 区长)
       const suf = DIVISION_SUFFIX.exec(text.slice(end, end + 3));
       if (suf && !lex.divisionsFull.has(text.slice(a.start, end)) && (!hasTokens || (ix.byStart.has(end) && ix.byEnd.has(end + suf[0].length)))) {

@@ -6,8 +6,10 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 import { lexicon } from '../../entities/lexicon.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const SUFFIX = /(?:经济技术开发区|开发区|经开区|高新区|新区|园区|产业园|科技园|科创园|信创园|工业园|工业区|软件园|国际机场|机场|创业园|孵化园|示范区|自贸区|自由贸易试验区|自贸试验区|保税区|综合保税区|试验区|合作区|生态城|科学城|新城|大湾区)$/u;
+/** A token ending in a park, zone or district suffix (place-park-suffixes). */
+const parkSuffix = perLexicon(() => new RegExp(`${anyOf('place-park-suffixes')}$`, 'u'));
 
 export const rule: MentionRule = {
   id: 'entity-loc-park',
@@ -18,6 +20,7 @@ export const rule: MentionRule = {
   run(ctx) {
     const ix = indexTokens(ctx.tokens);
     const lex = lexicon();
+    const SUFFIX = parkSuffix();
     const out: MentionHit[] = [];
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {

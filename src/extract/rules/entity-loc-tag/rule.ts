@@ -7,13 +7,21 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { chainsBelow, isDivision, isHan, lexicon } from '../../entities/lexicon.js';
-import { GENERIC_PLACE_WORDS, ROAD_AFTER, growSubUnits } from '../../entities/places.js';
+import { genericPlaceWords, growSubUnits, roadAfter } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
+import { wordSet } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '街道', '盟', '旗', '自治州', '自治县', '屯', '社区']);
-const GENERIC = GENERIC_PLACE_WORDS;
-const PLACE_END = /(?:省|市|县|区|镇|乡|村|州|岛|山|河|湖|江|海|港|湾|峡|岭|峰|洲|盆地|高原|平原|草原|沙漠|半岛|群岛|新区|特区)$/u;
-const PLACE_BEFORE = new Set(['在', '到', '赴', '于', '从', '位于', '来自', '前往', '抵达', '访问', '途经', '飞往', '返回', '回到', '落户', '地处', '至', '往', '来到', '走进', '出访', '访华', '驻']);
+/**
+ * Built at the first run: division suffixes jieba writes as their own token
+ * (place-division-suffix-words), endings with a place's shape
+ * (place-shape-ends), words a place follows (place-before-words).
+ */
+const lists = perLexicon(() => ({
+  SUFFIX: wordSet('place-division-suffix-words'),
+  PLACE_END: new RegExp(`${anyOf('place-shape-ends')}$`, 'u'),
+  PLACE_BEFORE: wordSet('place-before-words'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
@@ -23,6 +31,8 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { SUFFIX, PLACE_END, PLACE_BEFORE } = lists();
+    const GENERIC = genericPlaceWords();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
@@ -30,7 +40,7 @@ export const rule: MentionRule = {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // an unknown word shaped like a village or township (上纳屯, 六纳村)
-      if (t.tag === 'x' && isHan(t.text) && t.text.length === 3 && /[村屯镇乡寨]$/u.test(t.text) && !ROAD_AFTER.test(text.slice(t.end))) {
+      if (t.tag === 'x' && isHan(t.text) && t.text.length === 3 && /[村屯镇乡寨]$/u.test(t.text) && !roadAfter().test(text.slice(t.end))) {
         out.push({ type: 'LOC', start: t.start, end: growSubUnits(text, t.end, ix), attrs: { priority: 1, source: 'village-shape' } });
         continue;
       }
@@ -63,7 +73,7 @@ export const rule: MentionRule = {
         break;
       }
       i = j - 1;
-      if (ROAD_AFTER.test(text.slice(end))) continue;
+      if (roadAfter().test(text.slice(end))) continue;
       const grown = end > t.end;
       // a bare two-character word ending like a place (上市, 夜市) is not enough
       // a token that begins with a known place is a place (上海浦东, 江苏昆山)

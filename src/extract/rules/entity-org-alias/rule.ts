@@ -8,12 +8,13 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens, tokensWithin } from '../../entities/tokens.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { wordSet } from '../../../core/lists.js';
 
 const LEGAL = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份)$/u;
-const BUSINESS = /(?:智能装备|智能科技|空间科技|信息技术|网络科技|生物科技|生物制品|体育用品|电子商务|科技|技术|装备|电器|电机|能源|电气|电力|机器人|智能|控股|实业|传媒|汽车|航空|航天|医药|制药|材料|新材料|软件|网络|空间|国际|中国|发展|投资|工业)$/u;
+/** Business words that end a name before its legal suffix (org-business-tails). */
+const business = perLexicon(() => new RegExp(`${anyOf('org-business-tails')}$`, 'u'));
 
-/** A short name jieba glued to the next function character (卡尔美已, 长木谷则) still ends there. */
-const FUNCTION_NEXT = /^[已是的在将也还为与和等则正又都就]$/u;
 
 export const rule: MentionRule = {
   id: 'entity-org-alias',
@@ -23,6 +24,9 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const BUSINESS = business();
+    /** a short name jieba glued to the next function character (卡尔美已, 长木谷则) still ends there */
+    const functionNext = wordSet('entity-function-chars-after-name');
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const shorts = new Set<string>();
@@ -54,7 +58,7 @@ export const rule: MentionRule = {
       if (inside.length > 0 && inside.every((t) => /^(?:n|v|vn|a|ad|an|d|b|ns)$/u.test(t.tag) && t.text.length >= 2)) continue;
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
         if (full.some((f) => at < f.end && f.start < at + s.length)) continue;
-        if (ctx.tokens.length > 0 && !(ix.byStart.has(at) && (ix.byEnd.has(at + s.length) || FUNCTION_NEXT.test(text[at + s.length] ?? '')))) continue;
+        if (ctx.tokens.length > 0 && !(ix.byStart.has(at) && (ix.byEnd.has(at + s.length) || functionNext.has(text[at + s.length] ?? '')))) continue;
         out.push({ type: 'ORG', start: at, end: at + s.length, attrs: { priority: 1, source: 'alias' } });
       }
     }

@@ -6,9 +6,9 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { isHan, lexicon } from '../../entities/lexicon.js';
-import { GENERIC_PLACE_WORDS } from '../../entities/places.js';
+import { genericPlaceWords } from '../../entities/places.js';
+import { wordSet } from '../../../core/lists.js';
 
-const BUSINESS = new Set(['科技', '能源', '电气', '航天', '航空', '机电', '生物', '医药', '汽车', '电子', '网络', '软件', '传媒', '控股', '实业', '制药', '新材', '资本', '证券', '保险', '地产', '置业', '物流', '通信', '半导体', '动力', '重工', '钢铁', '化工', '纺织', '食品', '家电', '电器', '光电', '微电子', '智能', '智造', '数科', '股份', '集团', '影业', '文旅', '环保', '新能源', '精密', '机械', '矿业', '水泥', '乳业', '酒业']);
 const BRAND_TAGS = new Set(['x', 'nrt', 'eng', 'ns']);
 
 export const rule: MentionRule = {
@@ -19,6 +19,9 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    /** business words after a brand (org-brand-business-words) */
+    const BUSINESS = wordSet('org-brand-business-words');
+    const GENERIC_PLACE = genericPlaceWords();
     const toks = ctx.tokens;
     const out: MentionHit[] = [];
     for (let i = 1; i < toks.length; i++) {
@@ -30,7 +33,7 @@ export const rule: MentionRule = {
       const prev = toks[k]!;
       if (prev.end !== b.start) continue;
       if (BRAND_TAGS.has(prev.tag) && prev.text.length >= 2 && (isHan(prev.text) || /^[A-Za-z]+$/u.test(prev.text))) {
-        if (lex.loc.has(prev.text) || GENERIC_PLACE_WORDS.has(prev.text) || lex.titles.has(prev.text)) continue;
+        if (lex.loc.has(prev.text) || GENERIC_PLACE.has(prev.text) || lex.titles.has(prev.text)) continue;
         // jieba tags many words ns; an ns brand must start a phrase (的西井科技, ——西井科技)
         if (prev.tag === 'ns' && /[\u4e00-\u9fff]/u.test(ctx.text[prev.start - 1] ?? '') && ctx.text[prev.start - 1] !== '的') continue;
         start = prev.start;

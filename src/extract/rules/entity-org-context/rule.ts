@@ -7,13 +7,24 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens, isProperToken } from '../../entities/tokens.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const CORP_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|创始人|联合创始人|首席执行官|CEO|CTO|首席技术官|首席科学家|董事|执行董事|合伙人|技术总监|总监)/u;
-const BODY_BEFORE_TITLE = /^(?:管委会|工委|党委|党组|区委|市委|省委|县委|区政府|市政府|省政府|县政府|董事会|监事会|理事会|常委会)/u;
-const ENUM_TAIL = /^等(?:[\d一二三四五六七八九十百多数几]+家)?[\u4e00-\u9fff]{0,12}?(?:企业|公司|车企|厂商|机构|品牌|巨头|单位|银行|高校|院校|大学|为龙头|为代表)/u;
-
-const ITEM_CUE = /^(?:[\u4e00-\u9fff]*?(?:以及|已有|还有|包括|其中|比如|例如|像|如|以|及|和|与|有|了|由))(?=[\u4e00-\u9fffA-Za-z]{2,})/u;
-const ITEM_BAD = /企业|公司|机构|部门|单位|产业|领域|行业|产品|技术|项目|平台|城市|地区|国家|政府|高校|院所|[类型式性化等]$|^[一二三四五六七八九十\d]/u;
+/**
+ * Built at the first run from the lists: company titles (org-corporate-titles),
+ * bodies in a chain of titles (org-bodies-before-title), what an enumeration
+ * of organisations ends in (org-enumeration-tails), the cue before its first
+ * item (org-enumeration-cues), words that make an item a kind of thing
+ * (org-enumeration-not-items), kinds of company before a name in apposition
+ * (org-apposition-kinds).
+ */
+const patterns = perLexicon(() => ({
+  CORP_TITLE: new RegExp(`^${anyOf('org-corporate-titles')}`, 'u'),
+  BODY_BEFORE_TITLE: new RegExp(`^${anyOf('org-bodies-before-title')}`, 'u'),
+  ENUM_TAIL: new RegExp(`^等(?:[\\d一二三四五六七八九十百多数几]+家)?[\\u4e00-\\u9fff]{0,12}?${anyOf('org-enumeration-tails')}`, 'u'),
+  ITEM_CUE: new RegExp(`^(?:[\\u4e00-\\u9fff]*?${anyOf('org-enumeration-cues')})(?=[\\u4e00-\\u9fffA-Za-z]{2,})`, 'u'),
+  ITEM_BAD: new RegExp(`${anyOf('org-enumeration-not-items')}|[类型式性化等]$|^[一二三四五六七八九十\\d]`, 'u'),
+  APPOSITION: new RegExp(`${anyOf('org-apposition-kinds')}((?:[A-Z][A-Za-z0-9&]+)|[\\u4e00-\\u9fff]{2,5})`, 'gu'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-org-context',
@@ -23,6 +34,7 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { CORP_TITLE, BODY_BEFORE_TITLE, ENUM_TAIL, ITEM_CUE, ITEM_BAD, APPOSITION } = patterns();
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
@@ -61,7 +73,7 @@ export const rule: MentionRule = {
       out.push({ type: 'ORG', start: s0, end: s0 + c[1]!.length, attrs: { priority: 1, source: 'committee-government' } });
     }
     // a name in apposition after a kind of company: 制造商SMC, 服务商飞书深诺
-    for (const c of text.matchAll(/(?:制造商|供应商|服务商|运营商|开发商|生产商|提供商|厂商|车企|巨头|独角兽|初创企业|初创公司)((?:[A-Z][A-Za-z0-9&]+)|[\u4e00-\u9fff]{2,5})/gu)) {
+    for (const c of text.matchAll(APPOSITION)) {
       const s0 = c.index! + c[0].length - c[1]!.length;
       let e0 = s0;
       if (/^[A-Z]/u.test(c[1]!)) e0 = s0 + c[1]!.length;

@@ -6,14 +6,22 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { dictMatches, lexicon } from '../../entities/lexicon.js';
-import { GENERIC_ORG_HEAD, indexTokens } from '../../entities/tokens.js';
+import { genericOrgHead, indexTokens } from '../../entities/tokens.js';
+import { wordSet } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const ORGISH_END = /(?:社|会|部|院|局|委|行|所|校|队|党|团|署|办|厅|处|司|集团|公司|中心|大学|学院|组织|联盟|银行|协会|台|报|军)$/u;
-const BRAND_TAIL = /^(?:机器人|汽车|科技|集团|物流|金融|终端|电器|电子|能源|资本|证券|健康|[A-Z]{2,}(?![A-Za-z]))/u;
-const GENERIC_HEAD = /^(?:科研|研发|研究|创新|技术|服务|管理|养老|文旅|各|本|该|有关|相关|上级|下级|主管|职能|行业|专业|地方|基层|龙头|头部|四大|多家|两大|三大|高校|院校)/u;
-const GENERIC = new Set(['管委会', '工委', '党委', '董事会', '委员会', '政府', '公司', '集团', '银行', '学校', '大学', '医院', '协会', '中心', '研究院', '人大', '政协',
-  // a team named by its role, not its name (担任国家队主教练)
-  '国家队', '主队', '客队', '球队', '梯队']);
+/**
+ * Built at the first run: endings that make an nt token an organisation
+ * (org-name-ends), business words after a brand that belong to its name
+ * (org-brand-tails, or a run of capitals: 京东MALL), organisation words that
+ * name no particular body (org-generic-names). Names with a generic head
+ * (科研, 有关, 高校 …) are org-generic-heads' (tokens.ts).
+ */
+const lists = perLexicon(() => ({
+  ORGISH_END: new RegExp(`${anyOf('org-name-ends')}$`, 'u'),
+  BRAND_TAIL: new RegExp(`^(?:${anyOf('org-brand-tails')}|[A-Z]{2,}(?![A-Za-z]))`, 'u'),
+  GENERIC: wordSet('org-generic-names'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-org-gazetteer',
@@ -23,6 +31,7 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { ORGISH_END, BRAND_TAIL, GENERIC } = lists();
     const ix = indexTokens(ctx.tokens);
     const hasTokens = ctx.tokens.length > 0;
     const out: MentionHit[] = [];
@@ -39,7 +48,7 @@ export const rule: MentionRule = {
     }
     for (const t of ctx.tokens) {
       if (t.tag !== 'nt' || taken.has(t.start) || GENERIC.has(t.text) || t.text.length < 3) continue;
-      if (!ORGISH_END.test(t.text) || lex.loc.has(t.text) || GENERIC_HEAD.test(t.text) || GENERIC_ORG_HEAD.test(t.text)) continue;
+      if (!ORGISH_END.test(t.text) || lex.loc.has(t.text) || genericOrgHead().test(t.text)) continue;
       out.push({ type: 'ORG', start: t.start, end: t.end, attrs: { priority: 1, source: 'jieba-nt' } });
     }
     return out;

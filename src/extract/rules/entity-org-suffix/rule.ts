@@ -10,13 +10,12 @@
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { GENERIC_ORG_HEAD, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
+import { wordSet } from '../../../core/lists.js';
+import { genericOrgHead, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
 const SINGLE_CHARS = ['局', '委', '部', '厅', '署', '办', '院', '所'];
 const SINGLE = new RegExp(`^(?:${SINGLE_CHARS.join('|')})$`, 'u');
-/** Common words that end in a suffix character but name no organisation. */
-const NOT_ORG = new Set(['总部', '内部', '外部', '全部', '东部', '西部', '南部', '北部', '中部', '干部', '局部', '头部', '底部', '本部', '顶部', '基部', '格局', '布局', '结局', '当局', '大局', '全局', '开局', '出局', '饭局', '变局', '新局', '定局', '残局', '场所', '厕所', '住所', '诊所', '处所', '寓所', '庭院', '剧院', '影院', '大院', '书院', '宅院', '前院', '后院', '别院', '四合院', '主委', '编委', '常委', '委员', '国家队', '球队', '团队', '车队', '梯队', '军队', '部队', '排队', '一队', '二队', '主队', '客队']);
 const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
 
 /**
@@ -68,6 +67,8 @@ const memo = new WeakMap<readonly Token[], { text: string; hits: MentionHit[] }>
 
 function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[] {
   const lex = lexicon();
+  /** common words that end in a suffix character but name no organisation */
+  const NOT_ORG = wordSet('org-not-org-words');
   const ix = indexTokens(ctx.tokens);
   const sx = suffixIndex(lex.orgSuffixes);
   const toks = ctx.tokens;
@@ -108,13 +109,13 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const team = suffix === '队' && !gluedTeam;
     let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
     // jieba already knows the whole name (香港中文大学, 上海市工商联)
-    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !GENERIC_ORG_HEAD.test(t.text)) start = t.start;
+    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text)) start = t.start;
     let end = last === i ? suffixEnd : toks[last]!.end;
     if (/(?:大学|学院)$/u.test(suffix)) {
       const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
       if (c && lex.loc.has(c[0].slice(1, -1))) end += c[0].length;
     }
-    if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !GENERIC_ORG_HEAD.test(text.slice(start, end))) {
+    if (start >= 0 && end - start >= 3 && !lex.titles.has(text.slice(start, end)) && !genericOrgHead().test(text.slice(start, end))) {
       out.push({ type: 'ORG', start, end, attrs: { priority: 2, source: 'org-suffix', suffix } });
     }
     i = last + 1;

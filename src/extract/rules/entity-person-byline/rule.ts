@@ -5,7 +5,8 @@
  * 吉喆 摄影报道, 邱海鹰 周毅 文/图). Names in a list split into persons.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { isChineseName, lexicon } from '../../entities/lexicon.js';
+import { isChineseName } from '../../../core/names.js';
+import { lexicon } from '../../entities/lexicon.js';
 
 const LABEL = /(?:记者|通讯员|特约撰稿人|实习生|撰文|摄影|作者)[\s：:]*/gu;
 const NAME = /[\u4e00-\u9fff·]{2,4}/uy;

@@ -6,21 +6,34 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import type { Token } from '../../../core/types.js';
-import { isChineseName, isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
+import { isChineseName } from '../../../core/names.js';
+import { isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
 import { Trie } from '../../../core/trie.js';
+import { wordList, wordSet } from '../../../core/lists.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const PLACE_NEXT = /^(?:省|市|县|区|镇|乡|村|路|街|河|山|湖|江|岛|港|州|寺|庙|桥|门|楼|园|馆|站)/u;
-const PLACE_LAST = /[庄村屯镇乡县寨堡湾桥路街区省市山河湖江港站园楼性化级]$/u;
-/** Surnames that are also prepositions or conjunctions (向, 于, 和 …). */
-const FUNCTION_HEAD = /^[向于和与对将把被为从给同跟]/u;
-const CUE_BEFORE = /^(?:记者|通讯员|同志|先生|女士|向|对|会见|会晤|接见|致电|陪同|邀请|派遣|任命|表扬|看望|慰问)$/u;
-/** Titles written after a name in news style (江泽民主席, 李鹏总理, 张三同志). */
-const HONORIFIC_AFTER = new Set(['主席', '总理', '副主席', '副总理', '总统', '首相', '委员长', '书记', '总书记', '部长', '省长', '市长', '县长', '院士', '教授', '同志', '先生', '女士', '大使', '国务卿', '外长', '秘书长']);
-const STRONG_VERBS = ['表示', '说', '指出', '介绍', '认为', '强调', '透露', '坦言', '告诉', '谈道', '说道', '感慨', '回忆', '直言', '笑着说', '称'];
-const CUE_AFTER = /^(?:当选|出任|担任|荣获|获得|带领|率领|会见|会晤|出席|主持|发表|宣布|签署|呼吁|回应|称赞|说|表示|指出|介绍|认为|强调|透露|坦言|称|告诉|谈到|提到|回忆|解释|建议|笑着|直言|等人|一行|同志|先生|女士|教授|院士|博士|老师|师傅|主任|书记|经理|董事长|局长)/u;
+/**
+ * Built at the first run: place words after a name-shaped word
+ * (person-place-next), tokens before a name that confirm it
+ * (person-cues-before) and words after one (person-cues-after), titles written
+ * after a name in news style (person-honorifics-after: 江泽民主席, 李鹏总理,
+ * 张三同志), speech verbs a speaker's name comes before
+ * (person-speech-verbs-strong, in order), last characters of places and
+ * qualities (person-place-last-chars: 庄, 路, 性), surnames that are also
+ * prepositions or conjunctions (person-function-surnames: 向, 于, 和).
+ */
+const lists = perLexicon(() => ({
+  PLACE_NEXT: new RegExp(`^${anyOf('person-place-next')}`, 'u'),
+  CUE_BEFORE: new RegExp(`^${anyOf('person-cues-before')}$`, 'u'),
+  HONORIFIC_AFTER: wordSet('person-honorifics-after'),
+  STRONG_VERBS: wordList('person-speech-verbs-strong'),
+  CUE_AFTER: new RegExp(`^${anyOf('person-cues-after')}`, 'u'),
+  PLACE_LAST_CHARS: wordSet('person-place-last-chars'),
+  FUNCTION_SURNAMES: wordSet('person-function-surnames'),
+}));
 
 /**
  * jieba often cuts a name it does not know whole into a surname and a given
@@ -52,6 +65,8 @@ export const rule: MentionRule = {
   emits: 'mention',
   run(ctx) {
     const lex = lexicon();
+    const { PLACE_NEXT, CUE_BEFORE, HONORIFIC_AFTER, STRONG_VERBS, CUE_AFTER, PLACE_LAST_CHARS, FUNCTION_SURNAMES } = lists();
+    const placeLast = (w: string): boolean => PLACE_LAST_CHARS.has(w[w.length - 1] ?? '');
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const out: MentionHit[] = [];
@@ -83,7 +98,7 @@ export const rule: MentionRule = {
       // a two-character one only when it opens the sentence (刘翔在雅典…)
       const opensSentence = !prev || /^[。！？\n]$/u.test(text[t.start - 1] ?? '\n') || t.start === 0;
       const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
-      if (PLACE_LAST.test(t.text)) continue;
+      if (placeLast(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {
         if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
         else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text) && cue) push(t.start, t.end, 1, 'jieba-nr');
@@ -102,8 +117,8 @@ export const rule: MentionRule = {
         }
         // a preposition glued by HMM to the words after it (向小微/企业, 对小微/企业) is no surname
         const nounNext = !!next && next.start === t.end && next.tag.startsWith('n') && !next.tag.startsWith('nr');
-        if (FUNCTION_HEAD.test(t.text) && nounNext && !cue) continue;
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && !PLACE_LAST.test(t.text) && (t.text.length === 3 || cue)) {
+        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !cue) continue;
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || cue)) {
           push(t.start, t.end, 2, 'hmm-name');
         }
       }
@@ -166,7 +181,7 @@ export const rule: MentionRule = {
           if (!item) continue;
           const s1 = dir === 1 ? h.end + 1 : h.start - 1 - item[0].length;
           const n = item[0];
-          if (isChineseName(n) && plausibleName(n, ix) && !PLACE_LAST.test(n) && !lex.loc.has(n)) push(s1, s1 + n.length, 1, 'name-list');
+          if (isChineseName(n) && plausibleName(n, ix) && !placeLast(n) && !lex.loc.has(n)) push(s1, s1 + n.length, 1, 'name-list');
         }
       }
     }

@@ -6,8 +6,10 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { dictMatches, lexicon } from '../../entities/lexicon.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const KIND = /(?:行动计划|行动方案|实施方案|工作方案|计划|方案|实施意见|指导意见|意见|通知|规划|纲要|办法|条例|规定|细则|决定|决议|法|法案|措施|若干措施|政策|指南|指引|标准|规范|规则|公告|白皮书|报告|目录|清单|战略|倡议|宣言|协定|协议|公约|章程|意见稿|征求意见稿|要点|制度|守则|路线图)(?:（[^（）]*）){0,2}$/u;
+/** A title ending in a kind of document (entity-policy-kinds), perhaps with up to two bracketed notes after it. */
+const kind = perLexicon(() => new RegExp(`${anyOf('entity-policy-kinds')}(?:（[^（）]*）){0,2}$`, 'u'));
 const PERIOD = /（((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})年?）|（((?:19|20)\d{2})年）/u;
 
 export const rule: MentionRule = {
@@ -21,6 +23,7 @@ export const rule: MentionRule = {
     const re = /《([^《》\n]{2,80})》/gu;
     let m: RegExpExecArray | null;
     const lex = lexicon();
+    const KIND = kind();
     while ((m = re.exec(ctx.text)) !== null) {
       const title = m[1]!;
       if (!KIND.test(title)) continue;

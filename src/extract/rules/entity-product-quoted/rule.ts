@@ -4,9 +4,19 @@
  * precedes (名为, 命名为, 推出, 发布, 品牌).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
+import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
-const NOUN_AFTER = /^(?:号|系列|人形机器人|机器人|具身智能|通用|大模型|模型|平台|系统|基金|母基金|芯片|卫星|飞船|火箭|探测器|App|APP|小程序|智能体|操作系统|品牌|终端|汽车|手机|无人机|实现|亮出|在|能|可以|已)/u;
-const CUE_BEFORE = /(?:名为|命名为|叫作|叫做|取名|品牌|推出|发布|亮相的|研发的|自研的|款|台|平台|系统|模型|大模型|机器人|卫星|火箭|体系|基金|小程序|应用)$/u;
+/**
+ * Built at the first run: product nouns after a quoted name that make it a
+ * product alone (entity-product-strong-nouns-after) or with a naming cue
+ * before it (entity-product-nouns-after), and the cues
+ * (entity-product-cues-before).
+ */
+const patterns = perLexicon(() => ({
+  NOUN_AFTER: new RegExp(`^${anyOf('entity-product-nouns-after')}`, 'u'),
+  STRONG_AFTER: new RegExp(`^${anyOf('entity-product-strong-nouns-after')}`, 'u'),
+  CUE_BEFORE: new RegExp(`${anyOf('entity-product-cues-before')}$`, 'u'),
+}));
 
 export const rule: MentionRule = {
   id: 'entity-product-quoted',
@@ -15,6 +25,7 @@ export const rule: MentionRule = {
   needs: [],
   emits: 'mention',
   run(ctx) {
+    const { NOUN_AFTER, STRONG_AFTER, CUE_BEFORE } = patterns();
     const out: MentionHit[] = [];
     const re = /“([\u4e00-\u9fffA-Za-z0-9·\- ]{2,10})”/gu;
     let m: RegExpExecArray | null;
@@ -23,7 +34,7 @@ export const rule: MentionRule = {
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
       void 0;
-      const strongAfter = /^(?:号|系列|人形机器人|机器人|大模型|模型|平台|系统|基金|母基金|芯片|卫星|飞船|火箭|探测器|App|APP|小程序|智能体|操作系统)/u.test(after);
+      const strongAfter = STRONG_AFTER.test(after);
       const apposition = /(?:平台|系统|模型|大模型|机器人|卫星|火箭|体系|基金|小程序|应用)$/u.test(before);
       if (!(strongAfter || apposition || (CUE_BEFORE.test(before) && NOUN_AFTER.test(after)))) continue;
       if (/^(?:机器人|人工智能|大脑|小脑|肢体|熟练工|打工|顶流|最强大脑)/u.test(name)) continue;

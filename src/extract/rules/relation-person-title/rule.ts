@@ -5,9 +5,8 @@
  */
 import type { MentionHit, RelationHit, RelationRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
+import { wordSet } from '../../../core/lists.js';
 
-/** Words that sit before names but hold no position in a body. */
-const NOT_POSITION = new Set(['村民', '市民', '居民', '游客', '网民', '女士', '先生', '老人', '学生', '大学生', '工人', '农民', '司机', '记者', '通讯员', '志愿者', '快递员', '外卖员', '老师', '专家', '学者']);
 
 export const rule: RelationRule = {
   id: 'relation-person-title',
@@ -18,6 +17,8 @@ export const rule: RelationRule = {
   run(ctx) {
     const text = ctx.text;
     const lex = lexicon();
+    /** words that sit before names but hold no position in a body */
+    const NOT_POSITION = wordSet('relation-not-position-words');
     const byEnd = new Map<number, MentionHit>();
     for (const m of ctx.mentions) if (m.type === 'ORG' || m.type === 'LOC') byEnd.set(m.end, m);
     const out: RelationHit[] = [];

@@ -1,0 +1,27 @@
+/**
+ * The entity rules' word lists (pipelines/lexicon/, read through
+ * src/core/lists.ts) turned into what the rules test with: sets and regular
+ * expressions, built at a rule's first run — never at module load, so a list
+ * comes from the folder the pipeline declared — and built again after the
+ * pipeline's folders change.
+ */
+import { onLexiconChange, wordList } from '../../core/lists.js';
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * List NAME as a regular-expression alternation `(?:A|B|…)` in FILE order
+ * (core's `alternation` sorts longest first). Where two entries can match at
+ * the same place (以及 and 以 before a name), the one listed first wins, as
+ * in the regex the list came from; the list's header says when order matters.
+ */
+export function anyOf(name: string): string {
+  return `(?:${wordList(name).map(escape).join('|')})`;
+}
+
+/** A value built from lists once per lexicon: `build` runs at the first call and again after `useLexicon` changes folders. */
+export function perLexicon<T>(build: () => T): () => T {
+  let value: { v: T } | null = null;
+  onLexiconChange(() => (value = null));
+  return () => (value ??= { v: build() }).v;
+}
