@@ -61,6 +61,15 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
+  it('a model span that loses to a strong hit vetoes nothing (广东省十四届人大: 人大 from the gazetteer stands, so does 广东省)', () => {
+    const kept = rulesThenModel([
+      hit('entity-model', 'ORG', 0, 8),
+      hit('entity-org-gazetteer', 'ORG', 6, 8, 'gazetteer', 3),
+      hit('entity-loc-gazetteer', 'LOC', 0, 3, 'gazetteer', 3),
+    ]);
+    expect(show(kept)).toEqual(['entity-loc-gazetteer:LOC:0-3', 'entity-org-gazetteer:ORG:6-8']);
+  });
+
   it('fills with model spans where no rule found anything', () => {
     const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns')]);
     expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:5-7']);

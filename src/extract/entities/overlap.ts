@@ -92,8 +92,11 @@ export const modelPolicyName = 'rules-then-model';
 
 /** `rules-then-model`, as the header describes. */
 export const rulesThenModel: MentionPolicy = (hits) => {
-  const model = hits.filter((h) => ruleOf(h) === MODEL_RULE);
-  if (model.length === 0) return longestMostSpecific(hits);
+  // a model span that crosses a strong rule hit loses to it, and then vetoes nothing
+  // (广东省十四届人大 read whole by the model must not take 广东省 with it when 人大 stands)
+  const strong = hits.filter((h) => ruleOf(h) !== MODEL_RULE && isStrong(h));
+  const model = hits.filter((h) => ruleOf(h) === MODEL_RULE && !strong.some((g) => g.start < h.end && h.start < g.end));
+  if (model.length === 0 && !hits.some((h) => ruleOf(h) === MODEL_RULE)) return longestMostSpecific(hits);
   const rules = hits.filter((h) => {
     if (ruleOf(h) === MODEL_RULE) return false;
     if (isStrong(h)) return true;
