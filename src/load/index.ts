@@ -14,7 +14,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { DB } from '../store/db.js';
+import { migrate, type DB } from '../store/db.js';
+import { deferIndexesIfEmpty, restoreIndexes } from '../store/indexes.js';
 import { DocWriter } from '../store/write.js';
 import type { Pipeline } from '../pipeline/config.js';
 import { fromRecord, parseRecord, RecordError, type ParsedRecord } from '../pipeline/records.js';
@@ -37,6 +38,11 @@ export interface LoadOptions {
    * and the writer commits far less often: a third less storing time.
    */
   commitEvery?: number;
+  /**
+   * into a database without documents, build the secondary indexes once at
+   * the end instead of row by row (default true; see src/store/indexes.ts)
+   */
+  deferIndexes?: boolean;
   /** every few hundred lines, and at the end */
   onProgress?: (p: LoadProgress) => void;
   /** one line per problem: a bad line, a refused pipeline, a store failure */
@@ -83,12 +89,19 @@ export class Loader {
   private uncommitted = 0;
   private readonly commitEvery: number;
   private readonly refusedSeen = new Set<string>();
+  /** the deferrable indexes were dropped and wait for finish() */
+  private deferred = false;
+  private readonly autocheckpoint: number;
   readonly counts = { files: 0, lines: 0, loaded: 0, unchanged: 0, errors: 0, corrupt: 0, refused: 0, failed: 0, bytes: 0 };
 
   constructor(private readonly opts: LoadOptions, args: unknown = {}) {
     const { db, pipeline } = opts;
     this.commitEvery = Math.max(1, Math.floor(opts.commitEvery ?? 1));
     this.writer = new DocWriter(db);
+    if (opts.deferIndexes !== false) this.deferred = deferIndexesIfEmpty(db);
+    // checkpoint the WAL every 40 MB instead of 4: a page many commits rewrite is copied back once
+    this.autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 10000');
     this.runId = Number(
       db
         .prepare('INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)')
@@ -224,9 +237,20 @@ export class Loader {
     this.opts.onProgress?.({ file, lines: this.counts.lines, bytes: this.counts.bytes, seconds: (performance.now() - this.started) / 1000 });
   }
 
-  /** Index what is pending, close the run's row, and sum up. */
+  /** Build the indexes this load deferred (finish does; call it when a load stops early). */
+  restoreIndexes(): void {
+    if (this.deferred) {
+      this.commit();
+      restoreIndexes(this.opts.db, (d) => migrate(d));
+      this.deferred = false;
+    }
+    this.opts.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+  }
+
+  /** Index what is pending, build deferred indexes, close the run's row, and sum up. */
   finish(): LoadSummary {
     this.indexFullText();
+    this.restoreIndexes();
     const c = this.counts;
     const seconds = (performance.now() - this.started) / 1000;
     const bad = c.corrupt + c.refused + c.failed;
@@ -245,6 +269,11 @@ export class Loader {
 /** Load result files (or "-" for stdin) in order; returns the summary. */
 export async function loadFiles(files: readonly string[], opts: LoadOptions): Promise<LoadSummary> {
   const loader = new Loader(opts, { files });
-  for (const f of files.length > 0 ? files : ['-']) await loader.file(f);
+  try {
+    for (const f of files.length > 0 ? files : ['-']) await loader.file(f);
+  } catch (err) {
+    loader.restoreIndexes();
+    throw err;
+  }
   return loader.finish();
 }
