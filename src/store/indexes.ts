@@ -48,7 +48,8 @@ export function definedIndexes(migrate: (db: DB) => unknown): Array<{ name: stri
 /** Build every index the migrations define that the database lacks; returns their names. */
 export function restoreIndexes(db: DB, migrate: (db: DB) => unknown): string[] {
   const have = () => new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all() as string[]);
-  if (definedIndexes(migrate).every((i) => have().has(i.name))) return [];
+  const before = have();
+  if (definedIndexes(migrate).every((i) => before.has(i.name))) return [];
   return db.transaction(() => {
     const present = have();
     const missing = definedIndexes(migrate).filter((i) => !present.has(i.name));
