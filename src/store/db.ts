@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restoreIndexes } from './indexes.js';
 
 export type DB = Database.Database;
 
@@ -46,7 +47,11 @@ export function openDb(file: string, opts: OpenOptions = {}): DB {
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
-  if (!opts.readonly) migrate(db);
+  if (!opts.readonly) {
+    migrate(db);
+    // a bulk load killed before it rebuilt the indexes it deferred (see indexes.ts)
+    restoreIndexes(db, (d) => migrate(d));
+  }
   return db;
 }
 
