@@ -10,8 +10,10 @@
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
 import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
-import { CLASSIFIERS, CLASSIFIER_BLOCKERS, DURATION, MEASURE, MONEY_PREFIX, MONEY_SUFFIX, type UnitDef } from './units.js';
-import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
+import { classifierBlockers, classifiers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
+import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
+import { onLexiconChange, wordList } from '../../core/lists.js';
+import { orderedAlternation } from './tables.js';
 
 /** The one-character qualifier before i is really the tail of a word (签约, 最近). */
 function qualifierIsWordTail(text: string, qualStart: number, w: string): boolean {
@@ -51,27 +53,53 @@ export class LongestMatch<T> {
   }
 }
 
-type UnitHit = { def: UnitDef; len: number };
+/*
+ * The tables the scanner reads, built from the pipeline's lists (units.ts,
+ * lexicon.ts) on the first scan and again after the lexicon folders change.
+ */
+let MONEY_T!: LongestMatch<UnitDef>;
+let MEASURE_T!: LongestMatch<UnitDef>;
+let DURATION_T!: LongestMatch<UnitDef>;
+let CLASS_T!: LongestMatch<string>;
+let PREFIX_T!: LongestMatch<PrefixQualifier>;
+let SUFFIX_T!: LongestMatch<SuffixQualifier>;
+let MONEY_PREFIX_T!: LongestMatch<UnitDef>;
+let IDIOM_RE!: RegExp;
+let CLASSIFIER_BLOCKERS!: Readonly<Record<string, string>>;
+let MONEY_PREFIX_FIRST!: Record<string, true>;
+let ORDINAL_UNITS!: LongestMatch<string>;
+let RANK_BEFORE!: RegExp;
+/** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
+const START = new Uint8Array(65536);
+let loaded = false;
+onLexiconChange(() => {
+  loaded = false;
+});
 
-const MONEY_T = new LongestMatch(Object.entries(MONEY_SUFFIX));
-const MEASURE_T = new LongestMatch(Object.entries(MEASURE));
-const DURATION_T = new LongestMatch(Object.entries(DURATION));
-const CLASS_T = new LongestMatch(CLASSIFIERS.map((c) => [c, c] as [string, string]));
-const PREFIX_T = new LongestMatch(PREFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof PREFIX_QUALIFIERS)[number]]));
-const SUFFIX_T = new LongestMatch(SUFFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof SUFFIX_QUALIFIERS)[number]]));
-const MONEY_PREFIX_T = new LongestMatch(Object.entries(MONEY_PREFIX));
-const IDIOM_RE = new RegExp(IDIOMS.join('|'), 'g');
+function load(): void {
+  const moneyPre = moneyPrefix();
+  MONEY_T = new LongestMatch(Object.entries(moneySuffix()));
+  MEASURE_T = new LongestMatch(Object.entries(measures()));
+  DURATION_T = new LongestMatch(Object.entries(durations()));
+  CLASS_T = new LongestMatch(classifiers().map((c) => [c, c] as [string, string]));
+  PREFIX_T = new LongestMatch(prefixQualifiers().map((p) => [p.w, p] as [string, PrefixQualifier]));
+  SUFFIX_T = new LongestMatch(suffixQualifiers().map((p) => [p.w, p] as [string, SuffixQualifier]));
+  MONEY_PREFIX_T = new LongestMatch(Object.entries(moneyPre));
+  // the idioms in file order: the first one that matches at a position wins
+  IDIOM_RE = new RegExp(orderedAlternation(idioms()), 'g');
+  CLASSIFIER_BLOCKERS = classifierBlockers();
+  MONEY_PREFIX_FIRST = Object.fromEntries(Object.keys(moneyPre).map((k) => [k[0] as string, true]));
+  ORDINAL_UNITS = new LongestMatch(wordList('figure-ordinal-units').map((u) => [u, u] as [string, string]));
+  RANK_BEFORE = new RegExp(orderedAlternation(wordList('figure-rank-before')) + '$');
+  START.fill(0);
+  for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
+  for (const ch of ['-', '－', '负', '半', '数', '几', '.']) START[ch.charCodeAt(0)] = 1;
+  for (const k of Object.keys(moneyPre)) START[k.charCodeAt(0)] = 1;
+  loaded = true;
+}
 
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
-
-const MONEY_PREFIX_FIRST: Record<string, true> = Object.fromEntries(Object.keys(MONEY_PREFIX).map((k) => [k[0] as string, true]));
-
-/** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
-const START = new Uint8Array(65536);
-for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
-for (const ch of ['-', '－', '负', '半', '数', '几', '.']) START[ch.charCodeAt(0)] = 1;
-for (const k of Object.keys(MONEY_PREFIX)) START[k.charCodeAt(0)] = 1;
 
 function canStart(c: string): boolean {
   return START[c.charCodeAt(0)] === 1 && c !== '人' && !(c in MONEY_PREFIX_FIRST && !(CHAR_CLASS[c.charCodeAt(0)] as number));
@@ -179,6 +207,7 @@ function numeralAt(text: string, i: number, opt: ScanOptions): NumeralRead | nul
 const URL_RE = /https?:\/\/[!-~]+/g;
 
 export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[] {
+  if (!loaded) load();
   const out = scanLoop(text, opt);
   return out.length > 0 ? withoutIdioms(text, out) : out;
 }
@@ -583,13 +612,7 @@ function fractionAt(
   return null;
 }
 
-/** Units an ordinal may count: 第3名, 第十届, 第二批. Bare 第一 is a rank only after 排名/位居/名列. */
-const ORDINAL_UNITS = new LongestMatch(
-  ['届', '次', '名', '位', '批', '轮', '期', '阶段', '个', '家', '款', '项', '条', '代', '章', '节', '部', '集', '场', '步', '站', '层', '棒', '梯队', '大'].map(
-    (u) => [u, u] as [string, string],
-  ),
-);
-
+/* Units an ordinal may count (ORDINAL_UNITS: 第3名, 第十届, 第二批). Bare 第一 is a rank only after RANK_BEFORE (排名, 位居 …). */
 function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit } | null {
   const num = readNumeral(text, i, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
   if (!num || num.vague || !Number.isInteger(num.value)) return null;
@@ -601,8 +624,7 @@ function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit 
     if (u[0] === '代' && after === '表') return null;
     return { fig: mk(i - 1, num.end + u[0].length, 'ordinal', num.value, null, u[0], 'exact') };
   }
-  const before = text.slice(Math.max(0, i - 4), i - 1);
-  if (/(排名|位居|名列|位列|居|排|全市|全国|全省|全球|世界|行业|全区)$/.test(text.slice(Math.max(0, i - 4), i - 1)) || /(排名|位居|名列|位列|居|排)$/.test(before)) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
+  if (RANK_BEFORE.test(text.slice(Math.max(0, i - 4), i - 1))) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
   return null;
 }
 
