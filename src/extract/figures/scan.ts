@@ -10,7 +10,7 @@
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
 import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
-import { classifierBlockers, classifiers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
+import { classifierBlockers, classifiers, unitBlockers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
 import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
 import { onLexiconChange, wordList } from '../../core/lists.js';
 import { orderedAlternation } from './tables.js';
@@ -66,6 +66,8 @@ let SUFFIX_T!: LongestMatch<SuffixQualifier>;
 let MONEY_PREFIX_T!: LongestMatch<UnitDef>;
 let IDIOM_RE!: RegExp;
 let CLASSIFIER_BLOCKERS!: Readonly<Record<string, string>>;
+/** Characters that, right after 成, 折, 年, 周, 天 or 秒, make it the start of a word (成立, 折扣, 年代, 周边, 天然, 秒杀). */
+let UNIT_BLOCKERS!: Readonly<Record<'成' | '折' | '年' | '周' | '天' | '秒', string>>;
 let MONEY_PREFIX_FIRST!: Record<string, true>;
 let ORDINAL_UNITS!: LongestMatch<string>;
 let RANK_BEFORE!: RegExp;
@@ -88,6 +90,7 @@ function load(): void {
   // the idioms in file order: the first one that matches at a position wins
   IDIOM_RE = new RegExp(orderedAlternation(idioms()), 'g');
   CLASSIFIER_BLOCKERS = classifierBlockers();
+  UNIT_BLOCKERS = unitBlockers();
   MONEY_PREFIX_FIRST = Object.fromEntries(Object.keys(moneyPre).map((k) => [k[0] as string, true]));
   ORDINAL_UNITS = new LongestMatch(wordList('figure-ordinal-units').map((u) => [u, u] as [string, string]));
   RANK_BEFORE = new RegExp(orderedAlternation(wordList('figure-rank-before')) + '$');
@@ -136,7 +139,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (text.startsWith('基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 2 };
   if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
     const n = text[j + 1];
-    if (n === undefined || !'立员本果功交为型长效绩熟就品都年人龙语分套批千百群规因色不事式像'.includes(n)) {
+    if (n === undefined || !UNIT_BLOCKERS.成.includes(n)) {
       // 七成六 = 76%
       const d = text[j + 2] === undefined || !isCnNumChar(text[j + 2]) ? text[j + 1] : undefined;
       if (d !== undefined && d in CN_DIGIT && num.value < 10 && Number.isInteger(num.value))
@@ -148,7 +151,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (c === '折' && num.value === 0.5 && text[num.start] === '半') return { kind: 'percent', unit: '%', factor: 100, len: 1, special: 'discount' };
   if (c === '折' && num.value > 0 && num.value < 100 && num.value !== 10 && !num.valueMax && !num.bigTail) {
     const n = text[j + 1];
-    if (n === undefined || !'腾旧叠扣合射算价磨服线返'.includes(n))
+    if (n === undefined || !UNIT_BLOCKERS.折.includes(n))
       return { kind: 'percent', unit: '%', factor: num.value < 10 ? 10 : 1, len: 1, special: 'discount' };
   }
   const money = MONEY_T.at(text, j);
@@ -167,11 +170,11 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (dur[0] === '年' || dur[0] === '多年') {
       const yearLike = (num.plainArabic && num.intDigits >= 3) || (num.chinese && /^[零〇○一二三四五六七八九]{3,4}$/.test(text.slice(num.start, num.end)));
       if (yearLike) return null;
-      if (after !== undefined && '代级度月底初末终报薪会轮货'.includes(after)) return null;
+      if (after !== undefined && UNIT_BLOCKERS.年.includes(after)) return null;
     }
-    if (dur[0] === '周' && after !== undefined && '年岁边末围期刊到'.includes(after)) return null;
-    if (dur[0] === '天' && after !== undefined && '然地下气空津线使鹅宫河坛'.includes(after)) return null;
-    if (dur[0] === '秒' && after !== undefined && '杀懂' .includes(after)) return null;
+    if (dur[0] === '周' && after !== undefined && UNIT_BLOCKERS.周.includes(after)) return null;
+    if (dur[0] === '天' && after !== undefined && UNIT_BLOCKERS.天.includes(after)) return null;
+    if (dur[0] === '秒' && after !== undefined && UNIT_BLOCKERS.秒.includes(after)) return null;
     return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : dur[0].endsWith('内') ? 'within' : '' };
   }
   // 3块5毛, 两块八毛: 块 followed by 毛/角 is money (块 alone stays a classifier: 3块地)

@@ -60,6 +60,17 @@ export const classifierBlockers = fromLists((): Readonly<Record<string, string>>
   return out;
 });
 
+const BLOCKED_UNITS = ['成', '折', '年', '周', '天', '秒'] as const;
+/**
+ * Characters that, right after 成 (percent), 折 (discount), 年 (duration; also 多年), 周, 天 or 秒,
+ * show the unit is the start of a word: 成立, 折扣, 年代, 周边, 天然, 秒杀 (figure-unit-blockers.txt).
+ */
+export const unitBlockers = fromLists((): Readonly<Record<(typeof BLOCKED_UNITS)[number], string>> => {
+  const out: Record<string, string> = Object.fromEntries(BLOCKED_UNITS.map((u) => [u, '']));
+  for (const r of tableRows('figure-unit-blockers')) out[oneOf(r, 0, 'unit', BLOCKED_UNITS)] = col(r, 1, 'characters');
+  return out as Record<(typeof BLOCKED_UNITS)[number], string>;
+});
+
 /** Percent-like suffixes. */
 export const PERCENT_SIGNS = ['%', '％'];
 export const PERMILLE_SIGNS = ['‰'];
