@@ -25,7 +25,12 @@ function qualifierIsWordTail(text: string, qualStart: number, w: string): boolea
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
   private byFirst = new Map<string, Array<[string, T]>>();
-  constructor(entries: Iterable<[string, T]>) {
+  constructor(entries: Iterable<[string, T]> = []) {
+    this.fill(entries);
+  }
+  /** Replace the entries (tables built from lists are refilled when the lists change). */
+  fill(entries: Iterable<[string, T]>): void {
+    this.byFirst.clear();
     for (const [k, v] of entries) {
       const f = k[0] as string;
       const list = this.byFirst.get(f) ?? [];
@@ -57,19 +62,19 @@ export class LongestMatch<T> {
  * The tables the scanner reads, built from the pipeline's lists (units.ts,
  * lexicon.ts) on the first scan and again after the lexicon folders change.
  */
-let MONEY_T!: LongestMatch<UnitDef>;
-let MEASURE_T!: LongestMatch<UnitDef>;
-let DURATION_T!: LongestMatch<UnitDef>;
-let CLASS_T!: LongestMatch<string>;
-let PREFIX_T!: LongestMatch<PrefixQualifier>;
-let SUFFIX_T!: LongestMatch<SuffixQualifier>;
-let MONEY_PREFIX_T!: LongestMatch<UnitDef>;
+const MONEY_T = new LongestMatch<UnitDef>();
+const MEASURE_T = new LongestMatch<UnitDef>();
+const DURATION_T = new LongestMatch<UnitDef>();
+const CLASS_T = new LongestMatch<string>();
+const PREFIX_T = new LongestMatch<PrefixQualifier>();
+const SUFFIX_T = new LongestMatch<SuffixQualifier>();
+const MONEY_PREFIX_T = new LongestMatch<UnitDef>();
 let IDIOM_RE!: RegExp;
 let CLASSIFIER_BLOCKERS!: Readonly<Record<string, string>>;
 /** Characters that, right after 成, 折, 年, 周, 天 or 秒, make it the start of a word (成立, 折扣, 年代, 周边, 天然, 秒杀). */
 let UNIT_BLOCKERS!: Readonly<Record<'成' | '折' | '年' | '周' | '天' | '秒', string>>;
 let MONEY_PREFIX_FIRST!: Record<string, true>;
-let ORDINAL_UNITS!: LongestMatch<string>;
+const ORDINAL_UNITS = new LongestMatch<string>();
 let RANK_BEFORE!: RegExp;
 /** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
 const START = new Uint8Array(65536);
@@ -80,19 +85,19 @@ onLexiconChange(() => {
 
 function load(): void {
   const moneyPre = moneyPrefix();
-  MONEY_T = new LongestMatch(Object.entries(moneySuffix()));
-  MEASURE_T = new LongestMatch(Object.entries(measures()));
-  DURATION_T = new LongestMatch(Object.entries(durations()));
-  CLASS_T = new LongestMatch(classifiers().map((c) => [c, c] as [string, string]));
-  PREFIX_T = new LongestMatch(prefixQualifiers().map((p) => [p.w, p] as [string, PrefixQualifier]));
-  SUFFIX_T = new LongestMatch(suffixQualifiers().map((p) => [p.w, p] as [string, SuffixQualifier]));
-  MONEY_PREFIX_T = new LongestMatch(Object.entries(moneyPre));
+  MONEY_T.fill(Object.entries(moneySuffix()));
+  MEASURE_T.fill(Object.entries(measures()));
+  DURATION_T.fill(Object.entries(durations()));
+  CLASS_T.fill(classifiers().map((c) => [c, c] as [string, string]));
+  PREFIX_T.fill(prefixQualifiers().map((p) => [p.w, p] as [string, PrefixQualifier]));
+  SUFFIX_T.fill(suffixQualifiers().map((p) => [p.w, p] as [string, SuffixQualifier]));
+  MONEY_PREFIX_T.fill(Object.entries(moneyPre));
   // the idioms in file order: the first one that matches at a position wins
   IDIOM_RE = new RegExp(orderedAlternation(idioms()), 'g');
   CLASSIFIER_BLOCKERS = classifierBlockers();
   UNIT_BLOCKERS = unitBlockers();
   MONEY_PREFIX_FIRST = Object.fromEntries(Object.keys(moneyPre).map((k) => [k[0] as string, true]));
-  ORDINAL_UNITS = new LongestMatch(wordList('figure-ordinal-units').map((u) => [u, u] as [string, string]));
+  ORDINAL_UNITS.fill(wordList('figure-ordinal-units').map((u) => [u, u] as [string, string]));
   RANK_BEFORE = new RegExp(orderedAlternation(wordList('figure-rank-before')) + '$');
   START.fill(0);
   for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
