@@ -12,7 +12,7 @@
 import type { FigureHit } from '../extract/rule.js';
 import { CN_BIG, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from '../extract/figures/numerals.js';
 import { scanQuantities } from '../extract/figures/scan.js';
-import { PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS } from '../extract/figures/lexicon.js';
+import { prefixQualifiers, suffixQualifiers } from '../extract/figures/lexicon.js';
 
 export interface Out {
   start: number;
@@ -205,11 +205,11 @@ export function despace(text: string): { text: string; map: number[] } {
 function trimQualifiers(text: string, h: FigureHit): [number, number] {
   let s = h.start;
   let e = h.end;
-  for (const p of PREFIX_QUALIFIERS) if (text.startsWith(p.w, s) && s + p.w.length < e) {
+  for (const p of prefixQualifiers()) if (text.startsWith(p.w, s) && s + p.w.length < e) {
     s += p.w.length;
     break;
   }
-  for (const q of SUFFIX_QUALIFIERS) if (text.slice(s, e).endsWith(q.w) && e - q.w.length > s && q.w !== '多') {
+  for (const q of suffixQualifiers()) if (text.slice(s, e).endsWith(q.w) && e - q.w.length > s && q.w !== '多') {
     e -= q.w.length;
     break;
   }

@@ -16,7 +16,9 @@ import type { FigureHit } from '../rule.js';
 import { canonicalName } from '../../resolve/index.js';
 import { isDivision, lexicon } from '../entities/lexicon.js';
 import { parseDay, spanOfIso, ymd, type DaySpan } from './days.js';
-import { BASES, CHANGE_VERBS } from './lexicon.js';
+import { BASES, changeVerbs } from './lexicon.js';
+import { wordList } from '../../core/lists.js';
+import { fromLists, orderedAlternation } from './tables.js';
 import { scanTimes, spanOfFigure, type TimeExpr } from './times.js';
 
 /** What the figure stage needs of an entity mention. */
@@ -45,23 +47,28 @@ const SEGMENT_END = new Set([...'。！？；\n'].map((c) => c.charCodeAt(0)));
 const CLAUSE_END = new Set([...'，、：:,（(“”；。！？\n'].map((c) => c.charCodeAt(0)));
 const isSegmentEnd = (code: number): boolean => SEGMENT_END.has(code);
 const isClauseEnd = (code: number): boolean => CLAUSE_END.has(code);
-const CHANGE_RE = new RegExp(
-  '((?:' + BASES.join('|') + ')|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + CHANGE_VERBS.filter((v) => v !== '同比增长').join('|') + ')(?:了|为|到|至|达)?$',
-);
-/** A character every change verb has (a cheap test before CHANGE_RE). */
-const CHANGE_CHARS = new RegExp('[' + [...new Set(CHANGE_VERBS.join(''))].join('') + ']');
-/** Bodies that report a figure are not its subject (FIGURES.md). */
-const REPORTER = /(?:统计局|调查总队|调查队|海关总署|海关|新闻办公室|新闻办|国新办|发改委|发展改革委|商务部|财政部|工信部|工业和信息化部|国家能源局|人民银行|央行|证监会|交易所|研究院|研究所|协会|联合会|日报|新闻|电视台|网|社)$/;
+/** The patterns built from the lists (pipelines/lexicon/figure-*.txt), on first use and again after the folders change. */
+const patterns = fromLists(() => {
+  const alt = (name: string): string => orderedAlternation(wordList(name));
+  const verbs = changeVerbs();
+  return {
+    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
+    /** A character every change verb has (a cheap test before CHANGE_RE). */
+    CHANGE_CHARS: new RegExp('[' + [...new Set(verbs.join(''))].join('') + ']'),
+    /** Bodies that report a figure are not its subject (FIGURES.md). */
+    REPORTER: new RegExp(alt('figure-reporter-suffixes') + '$'),
+    PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
+    LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
+    TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
+    LEAD_VERBS: new RegExp('^' + alt('figure-lead-verbs') + '+'),
+    VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
+    /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
+    INDUSTRY: new RegExp('^([\\u4e00-\\u9fff]{1,10}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
+  };
+});
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
-const PRONOUN = /(?:全省|全市|全区|全县|全州|全镇|该省|该市|该区|该县|该州|本省|本市|本区|本县|我省|我市|我区|我县|该公司|该集团|该行|公司|集团)/g;
-const LEAD_STRIP = /^(?:全省|全市|全区|全县|全州|该省|该市|该区|该县|本省|本市|我省|我市|该公司|该集团|公司|集团|其中|同时|此外|另外|比如|例如|又如|而|并|且|和|与|及|还|也|已|将|共|总计|总|累计|合计|这里|预计|力争|确保|争取|的|其|分别|约)+/;
-const TAIL_STRIP = /(?:已经|已|将|可|能|共|总|累计|合计|实现|完成|达到|达|为|是|有|约|超过|超|近|逾|拥有|带动|吸引|引进|聚集|落户|签约|突破|分别为|分别|占|增至|降至|升至|提高到|提升至|至|到|首次|再次|预计|力争|的|将达|保持在|保持|稳定在|控制在|在)+$/;
-const LEAD_VERBS = /^(?:集聚|聚集|拥有|建成|设立|发布|产出|培育|形成|引进|吸引|投放|提供|实现|完成|累计|成功|打造|建设|开设|推动|带动|获得|达到|划分了|划分|签约|落地|开发|突破|给予|投入|开展|组建)+/;
-const VERB_ONLY = /^(?:集聚|聚集|拥有|建成|设立|发布|产出|培育|形成|引进|吸引|投放|提供|实现|完成|新增|累计|打造|建设|推动|带动|获得|达到|划分了|划分|签约|投入|给予|有)$/;
-/** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
-const INDUSTRY = /^([\u4e00-\u9fff]{1,10}?(?:业|行业|产业))(增加值|产值|营业收入|营收|收入|利润总额|利润|投资|产量|销量|出口额|出口|进口|用电量|贷款|增速|规模)$/;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
 function divisionsIn(name: string): string[] {
@@ -123,6 +130,7 @@ interface Current {
 }
 
 export function attribute(input: AttributionInput): void {
+  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);

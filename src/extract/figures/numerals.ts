@@ -7,6 +7,7 @@
  * value, end and vagueness; it never reads across a line break. Everything is a
  * table lookup plus a single left-to-right pass, so reading is linear.
  */
+import { onLexiconChange, wordSet } from '../../core/lists.js';
 
 /** Chinese digit characters and their values. */
 export const CN_DIGIT: Readonly<Record<string, number>> = {
@@ -36,8 +37,11 @@ export const CN_BIG: Readonly<Record<string, number>> = {
   兆: 1e12,
 };
 
-/** Formal digits that are also ordinary words (伍 陆 拾 肆 柒 捌 玖 in 入伍, 大陆, 收拾, 放肆): never a numeral alone. */
-const AMBIGUOUS_ALONE = new Set(['伍', '陆', '陸', '拾', '肆', '柒', '捌', '玖', '什', '幺', '俩', '倆', '兆', '佰', '仟', '〇', '○', 'Ｏ']);
+/** Formal digits that are also ordinary words (伍 陆 拾 肆 柒 捌 玖 in 入伍, 大陆, 收拾, 放肆): never a numeral alone (pipelines/lexicon/figure-ambiguous-numerals.txt). */
+let AMBIGUOUS_ALONE: ReadonlySet<string> | null = null;
+onLexiconChange(() => {
+  AMBIGUOUS_ALONE = null;
+});
 
 export function isDigitChar(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -369,7 +373,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
   if (rangeSecond !== null) realEnd = Math.max(realEnd, end);
   // a lone ambiguous character is not a numeral
   const surface = text.slice(i, realEnd);
-  if (toks.length === 1 && first.kind === 'd' && !first.arabic && surface.length === 1 && AMBIGUOUS_ALONE.has(surface) && !opt?.loneFormal)
+  if (toks.length === 1 && first.kind === 'd' && !first.arabic && surface.length === 1 && (AMBIGUOUS_ALONE ??= wordSet('figure-ambiguous-numerals')).has(surface) && !opt?.loneFormal)
     return null;
   if (toks.length === 1 && first.kind === 's' && (surface === '拾' || surface === '什' || surface === '佰' || surface === '仟')) return null;
   if (toks.length === 1 && first.kind === 'half') {

@@ -10,8 +10,10 @@
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
 import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
-import { CLASSIFIERS, CLASSIFIER_BLOCKERS, DURATION, MEASURE, MONEY_PREFIX, MONEY_SUFFIX, type UnitDef } from './units.js';
-import { IDIOMS, MAGNITUDE_QUALIFIERS, PREFIX_QUALIFIERS, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, SUFFIX_QUALIFIERS } from './lexicon.js';
+import { classifierBlockers, classifiers, unitBlockers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
+import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
+import { onLexiconChange, wordList } from '../../core/lists.js';
+import { orderedAlternation } from './tables.js';
 
 /** The one-character qualifier before i is really the tail of a word (签约, 最近). */
 function qualifierIsWordTail(text: string, qualStart: number, w: string): boolean {
@@ -23,7 +25,12 @@ function qualifierIsWordTail(text: string, qualStart: number, w: string): boolea
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
   private byFirst = new Map<string, Array<[string, T]>>();
-  constructor(entries: Iterable<[string, T]>) {
+  constructor(entries: Iterable<[string, T]> = []) {
+    this.fill(entries);
+  }
+  /** Replace the entries (tables built from lists are refilled when the lists change). */
+  fill(entries: Iterable<[string, T]>): void {
+    this.byFirst.clear();
     for (const [k, v] of entries) {
       const f = k[0] as string;
       const list = this.byFirst.get(f) ?? [];
@@ -51,27 +58,56 @@ export class LongestMatch<T> {
   }
 }
 
-type UnitHit = { def: UnitDef; len: number };
+/*
+ * The tables the scanner reads, built from the pipeline's lists (units.ts,
+ * lexicon.ts) on the first scan and again after the lexicon folders change.
+ */
+const MONEY_T = new LongestMatch<UnitDef>();
+const MEASURE_T = new LongestMatch<UnitDef>();
+const DURATION_T = new LongestMatch<UnitDef>();
+const CLASS_T = new LongestMatch<string>();
+const PREFIX_T = new LongestMatch<PrefixQualifier>();
+const SUFFIX_T = new LongestMatch<SuffixQualifier>();
+const MONEY_PREFIX_T = new LongestMatch<UnitDef>();
+let IDIOM_RE!: RegExp;
+let CLASSIFIER_BLOCKERS!: Readonly<Record<string, string>>;
+/** Characters that, right after 成, 折, 年, 周, 天 or 秒, make it the start of a word (成立, 折扣, 年代, 周边, 天然, 秒杀). */
+let UNIT_BLOCKERS!: Readonly<Record<'成' | '折' | '年' | '周' | '天' | '秒', string>>;
+let MONEY_PREFIX_FIRST!: Record<string, true>;
+const ORDINAL_UNITS = new LongestMatch<string>();
+let RANK_BEFORE!: RegExp;
+/** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
+const START = new Uint8Array(65536);
+let loaded = false;
+onLexiconChange(() => {
+  loaded = false;
+});
 
-const MONEY_T = new LongestMatch(Object.entries(MONEY_SUFFIX));
-const MEASURE_T = new LongestMatch(Object.entries(MEASURE));
-const DURATION_T = new LongestMatch(Object.entries(DURATION));
-const CLASS_T = new LongestMatch(CLASSIFIERS.map((c) => [c, c] as [string, string]));
-const PREFIX_T = new LongestMatch(PREFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof PREFIX_QUALIFIERS)[number]]));
-const SUFFIX_T = new LongestMatch(SUFFIX_QUALIFIERS.map((p) => [p.w, p] as [string, (typeof SUFFIX_QUALIFIERS)[number]]));
-const MONEY_PREFIX_T = new LongestMatch(Object.entries(MONEY_PREFIX));
-const IDIOM_RE = new RegExp(IDIOMS.join('|'), 'g');
+function load(): void {
+  const moneyPre = moneyPrefix();
+  MONEY_T.fill(Object.entries(moneySuffix()));
+  MEASURE_T.fill(Object.entries(measures()));
+  DURATION_T.fill(Object.entries(durations()));
+  CLASS_T.fill(classifiers().map((c) => [c, c] as [string, string]));
+  PREFIX_T.fill(prefixQualifiers().map((p) => [p.w, p] as [string, PrefixQualifier]));
+  SUFFIX_T.fill(suffixQualifiers().map((p) => [p.w, p] as [string, SuffixQualifier]));
+  MONEY_PREFIX_T.fill(Object.entries(moneyPre));
+  // the idioms in file order: the first one that matches at a position wins
+  IDIOM_RE = new RegExp(orderedAlternation(idioms()), 'g');
+  CLASSIFIER_BLOCKERS = classifierBlockers();
+  UNIT_BLOCKERS = unitBlockers();
+  MONEY_PREFIX_FIRST = Object.fromEntries(Object.keys(moneyPre).map((k) => [k[0] as string, true]));
+  ORDINAL_UNITS.fill(wordList('figure-ordinal-units').map((u) => [u, u] as [string, string]));
+  RANK_BEFORE = new RegExp(orderedAlternation(wordList('figure-rank-before')) + '$');
+  START.fill(0);
+  for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
+  for (const ch of ['-', '－', '负', '半', '数', '几', '.']) START[ch.charCodeAt(0)] = 1;
+  for (const k of Object.keys(moneyPre)) START[k.charCodeAt(0)] = 1;
+  loaded = true;
+}
 
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
-
-const MONEY_PREFIX_FIRST: Record<string, true> = Object.fromEntries(Object.keys(MONEY_PREFIX).map((k) => [k[0] as string, true]));
-
-/** Characters at which a figure may start (numerals, signs, vague and currency marks): a table by code unit. */
-const START = new Uint8Array(65536);
-for (let k = 0; k < 65536; k++) if (CHAR_CLASS[k]) START[k] = 1;
-for (const ch of ['-', '－', '负', '半', '数', '几', '.']) START[ch.charCodeAt(0)] = 1;
-for (const k of Object.keys(MONEY_PREFIX)) START[k.charCodeAt(0)] = 1;
 
 function canStart(c: string): boolean {
   return START[c.charCodeAt(0)] === 1 && c !== '人' && !(c in MONEY_PREFIX_FIRST && !(CHAR_CLASS[c.charCodeAt(0)] as number));
@@ -108,7 +144,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (text.startsWith('基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 2 };
   if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
     const n = text[j + 1];
-    if (n === undefined || !'立员本果功交为型长效绩熟就品都年人龙语分套批千百群规因色不事式像'.includes(n)) {
+    if (n === undefined || !UNIT_BLOCKERS.成.includes(n)) {
       // 七成六 = 76%
       const d = text[j + 2] === undefined || !isCnNumChar(text[j + 2]) ? text[j + 1] : undefined;
       if (d !== undefined && d in CN_DIGIT && num.value < 10 && Number.isInteger(num.value))
@@ -120,7 +156,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
   if (c === '折' && num.value === 0.5 && text[num.start] === '半') return { kind: 'percent', unit: '%', factor: 100, len: 1, special: 'discount' };
   if (c === '折' && num.value > 0 && num.value < 100 && num.value !== 10 && !num.valueMax && !num.bigTail) {
     const n = text[j + 1];
-    if (n === undefined || !'腾旧叠扣合射算价磨服线返'.includes(n))
+    if (n === undefined || !UNIT_BLOCKERS.折.includes(n))
       return { kind: 'percent', unit: '%', factor: num.value < 10 ? 10 : 1, len: 1, special: 'discount' };
   }
   const money = MONEY_T.at(text, j);
@@ -139,11 +175,11 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (dur[0] === '年' || dur[0] === '多年') {
       const yearLike = (num.plainArabic && num.intDigits >= 3) || (num.chinese && /^[零〇○一二三四五六七八九]{3,4}$/.test(text.slice(num.start, num.end)));
       if (yearLike) return null;
-      if (after !== undefined && '代级度月底初末终报薪会轮货'.includes(after)) return null;
+      if (after !== undefined && UNIT_BLOCKERS.年.includes(after)) return null;
     }
-    if (dur[0] === '周' && after !== undefined && '年岁边末围期刊到'.includes(after)) return null;
-    if (dur[0] === '天' && after !== undefined && '然地下气空津线使鹅宫河坛'.includes(after)) return null;
-    if (dur[0] === '秒' && after !== undefined && '杀懂' .includes(after)) return null;
+    if (dur[0] === '周' && after !== undefined && UNIT_BLOCKERS.周.includes(after)) return null;
+    if (dur[0] === '天' && after !== undefined && UNIT_BLOCKERS.天.includes(after)) return null;
+    if (dur[0] === '秒' && after !== undefined && UNIT_BLOCKERS.秒.includes(after)) return null;
     return { kind: 'duration', unit: dur[1].unit, factor: dur[1].factor, len: dur[0].length, special: dur[0].includes('多') ? 'more' : dur[0].endsWith('内') ? 'within' : '' };
   }
   // 3块5毛, 两块八毛: 块 followed by 毛/角 is money (块 alone stays a classifier: 3块地)
@@ -179,6 +215,7 @@ function numeralAt(text: string, i: number, opt: ScanOptions): NumeralRead | nul
 const URL_RE = /https?:\/\/[!-~]+/g;
 
 export function scanQuantities(text: string, opt: ScanOptions = {}): FigureHit[] {
+  if (!loaded) load();
   const out = scanLoop(text, opt);
   return out.length > 0 ? withoutIdioms(text, out) : out;
 }
@@ -583,13 +620,7 @@ function fractionAt(
   return null;
 }
 
-/** Units an ordinal may count: 第3名, 第十届, 第二批. Bare 第一 is a rank only after 排名/位居/名列. */
-const ORDINAL_UNITS = new LongestMatch(
-  ['届', '次', '名', '位', '批', '轮', '期', '阶段', '个', '家', '款', '项', '条', '代', '章', '节', '部', '集', '场', '步', '站', '层', '棒', '梯队', '大'].map(
-    (u) => [u, u] as [string, string],
-  ),
-);
-
+/* Units an ordinal may count (ORDINAL_UNITS: 第3名, 第十届, 第二批). Bare 第一 is a rank only after RANK_BEFORE (排名, 位居 …). */
 function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit } | null {
   const num = readNumeral(text, i, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
   if (!num || num.vague || !Number.isInteger(num.value)) return null;
@@ -601,8 +632,7 @@ function ordinalAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit 
     if (u[0] === '代' && after === '表') return null;
     return { fig: mk(i - 1, num.end + u[0].length, 'ordinal', num.value, null, u[0], 'exact') };
   }
-  const before = text.slice(Math.max(0, i - 4), i - 1);
-  if (/(排名|位居|名列|位列|居|排|全市|全国|全省|全球|世界|行业|全区)$/.test(text.slice(Math.max(0, i - 4), i - 1)) || /(排名|位居|名列|位列|居|排)$/.test(before)) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
+  if (RANK_BEFORE.test(text.slice(Math.max(0, i - 4), i - 1))) return { fig: mk(i - 1, num.end, 'ordinal', num.value, null, null, 'exact') };
   return null;
 }
 

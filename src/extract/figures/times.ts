@@ -11,7 +11,9 @@
  * Without a document date relative expressions keep a null span.
  */
 import type { FigureHit } from '../rule.js';
+import { onLexiconChange } from '../../core/lists.js';
 import { scanDates } from './dates.js';
+import { col, fromLists, numCol, oneOf, orderedAlternation, tableRows } from './tables.js';
 import { CN_DIGIT, readNumeral } from './numerals.js';
 import {
   addDays, addMonths, chuxi, lunarToSolar, monthLength, monthSpan, nearestLunar, officialHoliday, parseDay, qingming,
@@ -113,39 +115,34 @@ function num(s: string): number | null {
 
 const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2, 来年: 1 };
 const REL_MONTH: Record<string, number> = { 上月: -1, 上个月: -1, 本月: 0, 这个月: 0, 当月: 0, 下月: 1, 下个月: 1 };
-const REL_DAY: Record<string, number> = { 後天: 2, 大後天: 3, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 前天: -2, 后天: 2, 大前天: -3, 大后天: 3, 当天: 0, 当日: 0 };
+/** Days relative to the document date (pipelines/lexicon/figure-relative-days.txt: word offset), in file order. */
+const relativeDays = fromLists((): ReadonlyArray<[string, number]> => tableRows('figure-relative-days').map((r) => [col(r, 0, 'word'), numCol(r, 1, 'offset')]));
 const WEEKDAY: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, '1': 0, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6 };
 
-/** Festivals: [pattern name, how its day is found, chinese-days name of the official holiday] */
+/** Festivals (pipelines/lexicon/figure-festivals.txt): how each one's day is found, and the official holiday it names. */
 type Festival = { lunar?: [number, number]; solar?: [number, number]; qingming?: true; chuxi?: true; holiday?: string };
-const FESTIVALS: Record<string, Festival> = {
-  春节: { lunar: [1, 1], holiday: '春节' },
-  元宵节: { lunar: [1, 15] },
-  元宵: { lunar: [1, 15] },
-  端午节: { lunar: [5, 5], holiday: '端午节' },
-  端午: { lunar: [5, 5], holiday: '端午节' },
-  七夕: { lunar: [7, 7] },
-  中秋节: { lunar: [8, 15], holiday: '中秋节' },
-  中秋: { lunar: [8, 15], holiday: '中秋节' },
-  重阳节: { lunar: [9, 9] },
-  除夕: { chuxi: true },
-  元旦: { solar: [1, 1], holiday: '元旦' },
-  劳动节: { solar: [5, 1], holiday: '劳动节' },
-  五一: { solar: [5, 1], holiday: '劳动节' },
-  国庆节: { solar: [10, 1], holiday: '国庆节' },
-  国庆: { solar: [10, 1], holiday: '国庆节' },
-  清明节: { qingming: true, holiday: '清明节' },
-  清明: { qingming: true, holiday: '清明节' },
-  圣诞节: { solar: [12, 25] },
-  情人节: { solar: [2, 14] },
-  儿童节: { solar: [6, 1] },
-  妇女节: { solar: [3, 8] },
-  植树节: { solar: [3, 12] },
-  教师节: { solar: [9, 10] },
-};
-const FESTIVAL_NAMES = Object.keys(FESTIVALS);
-const FESTIVAL_FIRST = '0123456789今去明' + FESTIVAL_NAMES.map((w) => w[0]).join('');
-const FESTIVAL_RE = Object.keys(FESTIVALS).sort((a, b) => b.length - a.length).join('|');
+const festivals = fromLists(() => {
+  const table: Record<string, Festival> = {};
+  for (const r of tableRows('figure-festivals')) {
+    const cal = oneOf(r, 1, 'calendar', ['lunar', 'solar', 'qingming', 'chuxi'] as const);
+    const f: Festival = {};
+    if (cal === 'lunar' || cal === 'solar') {
+      const md = /^(\d{1,2})-(\d{1,2})$/.exec(col(r, 2, 'date'));
+      if (!md) throw new Error(`${r.at}: column 3 (date) must be M-D: ${col(r, 2, 'date')}`);
+      f[cal] = [Number(md[1]), Number(md[2])];
+    } else f[cal] = true;
+    const holiday = col(r, 3, 'holiday');
+    if (holiday !== '-') f.holiday = holiday;
+    table[col(r, 0, 'name')] = f;
+  }
+  const names = Object.keys(table);
+  return {
+    table,
+    names,
+    first: '0123456789今去明' + names.map((w) => w[0]).join(''),
+    re: [...names].sort((a, b) => b.length - a.length).join('|'),
+  };
+});
 const LUNAR_MONTH: Record<string, number> = { 正: 1, 腊: 12, 冬: 11, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
 function lunarDay(s: string): number | null {
@@ -189,7 +186,7 @@ const ofYear = (doc: Doc | null, off: number): number | null => (doc ? doc.y + o
 
 /** The day (or the official holiday span) of a festival: 春节, 2025年国庆假期, 中秋节. */
 function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
-  const f = FESTIVALS[m[3] as string] as Festival;
+  const f = festivals().table[m[3] as string] as Festival;
   const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
   if (y === null) return null;
   let day: string | null = null;
@@ -207,313 +204,319 @@ function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
   return { start: day, end: day };
 }
 
-const PATTERNS: Pattern[] = [
-  // “十四五”期间 / 十三五时期: five-year plans from the third on (1966–1970)
-  {
-    first: "“\"十",
-    needs: ["五"],
-    re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
-    resolve: (m, doc) => {
-      const k = 10 + (CN_DIGIT[m[1] as string] as number);
-      const s = 1966 + 5 * (k - 3);
-      if (m[0].endsWith('末')) return { span: yearSpan(s + 4) };
-      // “十四五”以来: from the plan's start to the document date
-      if (m[0].endsWith('以来') && doc && doc.day >= ymd(s, 1, 1)) return { span: { start: ymd(s, 1, 1), end: doc.day } };
-      return { span: { start: ymd(s, 1, 1), end: ymd(s + 4, 12, 31) } };
+/** The patterns, built on first use from the lists they read (festivals, relative days). */
+function buildPatterns(): Pattern[] {
+  const fest = festivals();
+  const relDays = relativeDays();
+  const relDay = new Map(relDays);
+  return [
+    // “十四五”期间 / 十三五时期: five-year plans from the third on (1966–1970)
+    {
+      first: "“\"十",
+      needs: ["五"],
+      re: /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
+      resolve: (m, doc) => {
+        const k = 10 + (CN_DIGIT[m[1] as string] as number);
+        const s = 1966 + 5 * (k - 3);
+        if (m[0].endsWith('末')) return { span: yearSpan(s + 4) };
+        // “十四五”以来: from the plan's start to the document date
+        if (m[0].endsWith('以来') && doc && doc.day >= ymd(s, 1, 1)) return { span: { start: ymd(s, 1, 1), end: doc.day } };
+        return { span: { start: ymd(s, 1, 1), end: ymd(s + 4, 12, 31) } };
+      },
     },
-  },
-  // 上世纪80年代, 20世纪90年代, 九零年代, 80年代
-  {
-    first: "上本12二十0123456789〇零一二三四五六七八九十两",
-    needs: ["年代"],
-    re: /(?:(上个?世纪|本世纪|(?:19|20|二十|二十一|十九)世纪))?([0-9]0|[一二三四五六七八九零〇]零|[一二三四五六七八九]十)年代(?:(初|末|中期|初期|末期))?/y,
-    resolve: (m, doc) => {
-      const c = m[1] ?? '';
-      const dm = m[2] as string;
-      const dec = /^[0-9]/.test(dm) ? Number(dm) : dm.endsWith('十') ? (CN_DIGIT[dm[0] as string] as number) * 10 : (CN_DIGIT[dm[0] as string] as number) * 10;
-      let century: number;
-      if (/上/.test(c)) century = doc ? Math.floor((doc.y - 1) / 100) * 100 - 100 : 1900;
-      else if (c === '本世纪' || /^(?:21|二十一)/.test(c)) century = 2000;
-      else if (/^(?:20|二十)/.test(c)) century = 1900;
-      else if (/^(?:19|十九)/.test(c)) century = 1800;
-      else century = dec >= 30 || !doc ? 1900 : 2000;
-      const y0 = century + dec;
-      return { span: { start: ymd(y0, 1, 1), end: ymd(y0 + 9, 12, 31) } };
+    // 上世纪80年代, 20世纪90年代, 九零年代, 80年代
+    {
+      first: "上本12二十0123456789〇零一二三四五六七八九十两",
+      needs: ["年代"],
+      re: /(?:(上个?世纪|本世纪|(?:19|20|二十|二十一|十九)世纪))?([0-9]0|[一二三四五六七八九零〇]零|[一二三四五六七八九]十)年代(?:(初|末|中期|初期|末期))?/y,
+      resolve: (m, doc) => {
+        const c = m[1] ?? '';
+        const dm = m[2] as string;
+        const dec = /^[0-9]/.test(dm) ? Number(dm) : dm.endsWith('十') ? (CN_DIGIT[dm[0] as string] as number) * 10 : (CN_DIGIT[dm[0] as string] as number) * 10;
+        let century: number;
+        if (/上/.test(c)) century = doc ? Math.floor((doc.y - 1) / 100) * 100 - 100 : 1900;
+        else if (c === '本世纪' || /^(?:21|二十一)/.test(c)) century = 2000;
+        else if (/^(?:20|二十)/.test(c)) century = 1900;
+        else if (/^(?:19|十九)/.test(c)) century = 1800;
+        else century = dec >= 30 || !doc ? 1900 : 2000;
+        const y0 = century + dec;
+        return { span: { start: ymd(y0, 1, 1), end: ymd(y0 + 9, 12, 31) } };
+      },
     },
-  },
-  // 21世纪, 上世纪
-  {
-    first: "上本12二十",
-    needs: ["世纪"],
-    re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
-    resolve: (m, doc) => {
-      const c = m[1] as string;
-      let k: number;
-      if (/上/.test(c)) k = doc ? Math.ceil(doc.y / 100) - 1 : 20;
-      else if (c === '本世纪') k = doc ? Math.ceil(doc.y / 100) : 21;
-      else k = num(c.replace('世纪', '')) ?? 21;
-      return { span: { start: ymd((k - 1) * 100 + 1, 1, 1), end: ymd(k * 100, 12, 31) } };
+    // 21世纪, 上世纪
+    {
+      first: "上本12二十",
+      needs: ["世纪"],
+      re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
+      resolve: (m, doc) => {
+        const c = m[1] as string;
+        let k: number;
+        if (/上/.test(c)) k = doc ? Math.ceil(doc.y / 100) - 1 : 20;
+        else if (c === '本世纪') k = doc ? Math.ceil(doc.y / 100) : 21;
+        else k = num(c.replace('世纪', '')) ?? 21;
+        return { span: { start: ymd((k - 1) * 100 + 1, 1, 1), end: ymd(k * 100, 12, 31) } };
+      },
     },
-  },
-  // 15年3月(5日): a two-digit year needs a month after it
-  {
-    first: "0123456789〇零一二三四五六七八九十两",
-    needs: ["月"],
-    re: /([0-9]{2}|[〇零一二三四五六七八九]{2})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?/y,
-    resolve: (m, doc) => {
-      const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
-      const base = doc ? doc.y % 100 : 50;
-      const y = yy <= base + 5 ? 2000 + yy : 1900 + yy;
-      const mo = num(m[2] as string);
-      if (!mo || mo > 12) return null;
-      if (m[3] !== undefined) {
-        const d = num(m[3]);
-        if (!d || d > monthLength(y, mo)) return null;
-        return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
-      }
-      return { span: monthSpan(y, mo) };
+    // 15年3月(5日): a two-digit year needs a month after it
+    {
+      first: "0123456789〇零一二三四五六七八九十两",
+      needs: ["月"],
+      re: /([0-9]{2}|[〇零一二三四五六七八九]{2})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?/y,
+      resolve: (m, doc) => {
+        const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
+        const base = doc ? doc.y % 100 : 50;
+        const y = yy <= base + 5 ? 2000 + yy : 1900 + yy;
+        const mo = num(m[2] as string);
+        if (!mo || mo > 12) return null;
+        if (m[3] !== undefined) {
+          const d = num(m[3]);
+          if (!d || d > monthLength(y, mo)) return null;
+          return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
+        }
+        return { span: monthSpan(y, mo) };
+      },
     },
-  },
-  // 农历2015年十月初一 / 农历十月初一 / 正月三十 / 腊月二十三 / 大年初五 / 大年三十
-  {
-    first: "农阴0123456789大正腊冬〇零一二三四五六七八九十两",
-    needs: ["月", "大年"],
-    re: /(?:农历|阴历)?(?:([0-9]{4})年)?(?:(大年)|(正|腊|冬|十一|十二|[一二三四五六七八九十])月)(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)/y,
-    resolve: (m, doc) => {
-      const d = lunarDay(m[4] as string);
-      if (!d) return null;
-      const month = m[2] ? (d === 30 && m[4] === '三十' ? 12 : 1) : (LUNAR_MONTH[m[3] as string] as number);
-      if (!m[0].startsWith('农历') && !m[0].startsWith('阴历') && !m[2] && !/^(?:正|腊|冬)/.test(m[3] ?? '') && !m[4]!.startsWith('初')) return null;
-      if (m[2] && m[4] === '三十') {
-        // 大年三十: 除夕, the last day of the lunar year
-        if (!doc) return { span: null };
-        const y = nearestLunar(1, 1, doc.day);
-        const s = y ? addDays(y, -1) : null;
+    // 农历2015年十月初一 / 农历十月初一 / 正月三十 / 腊月二十三 / 大年初五 / 大年三十
+    {
+      first: "农阴0123456789大正腊冬〇零一二三四五六七八九十两",
+      needs: ["月", "大年"],
+      re: /(?:农历|阴历)?(?:([0-9]{4})年)?(?:(大年)|(正|腊|冬|十一|十二|[一二三四五六七八九十])月)(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)/y,
+      resolve: (m, doc) => {
+        const d = lunarDay(m[4] as string);
+        if (!d) return null;
+        const month = m[2] ? (d === 30 && m[4] === '三十' ? 12 : 1) : (LUNAR_MONTH[m[3] as string] as number);
+        if (!m[0].startsWith('农历') && !m[0].startsWith('阴历') && !m[2] && !/^(?:正|腊|冬)/.test(m[3] ?? '') && !m[4]!.startsWith('初')) return null;
+        if (m[2] && m[4] === '三十') {
+          // 大年三十: 除夕, the last day of the lunar year
+          if (!doc) return { span: null };
+          const y = nearestLunar(1, 1, doc.day);
+          const s = y ? addDays(y, -1) : null;
+          return { span: s ? { start: s, end: s } : null };
+        }
+        let s: string | null;
+        if (m[1]) s = lunarToSolar(Number(m[1]), month, d);
+        else s = doc ? (memo(doc, `lunar:${month}-${d}`, () => {
+          const v = nearestLunar(month, d, doc.day);
+          return v ? { start: v, end: v } : null;
+        })?.start ?? null) : null;
         return { span: s ? { start: s, end: s } : null };
-      }
-      let s: string | null;
-      if (m[1]) s = lunarToSolar(Number(m[1]), month, d);
-      else s = doc ? (memo(doc, `lunar:${month}-${d}`, () => {
-        const v = nearestLunar(month, d, doc.day);
-        return v ? { start: v, end: v } : null;
-      })?.start ?? null) : null;
-      return { span: s ? { start: s, end: s } : null };
+      },
     },
-  },
-  // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
-  {
-    first: FESTIVAL_FIRST,
-    needs: FESTIVAL_NAMES,
-    re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + FESTIVAL_RE + ')(?:' + FESTIVAL_RE + ')?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
-    resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
-  },
-  // 今年以来 / 去年以来 / 年初以来
-  {
-    first: "今本年去入",
-    needs: ["以来"],
-    re: /(今年|本年|年初|去年|去年下半年|入冬|入夏)以来/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const w = m[1] as string;
-      if (w.startsWith('去年')) return { span: { start: w === '去年' ? ymd(doc.y - 1, 1, 1) : ymd(doc.y - 1, 7, 1), end: doc.day } };
-      if (w === '入冬') return { span: { start: ymd(doc.m <= 3 ? doc.y - 1 : doc.y, 11, 1), end: doc.day } };
-      if (w === '入夏') return { span: { start: ymd(doc.y, 6, 1), end: doc.day } };
-      return { span: { start: ymd(doc.y, 1, 1), end: doc.day } };
+    // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
+    {
+      first: fest.first,
+      needs: fest.names,
+      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + fest.re + ')(?:' + fest.re + ')?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+      resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
     },
-  },
-  // 近三年 / 近五年 / 过去五年 / 近两个月 / 最近3天 / 前1周 / 后1年 / 未来三年
-  {
-    first: "近最过前后未今此",
-    needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
-    re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
-    resolve: (m, doc) => {
-      const n = num(m[2] as string);
-      if (!n || !doc) return n ? { span: null } : null;
-      const unit = m[3] as string;
-      const future = /后|未来|今后|此后/.test(m[1] as string);
-      if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
-      if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
-      if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
-        // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
-        const months = unit.includes('季度') ? n * 3 : n;
-        if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
-      }
-      // the last N units before the document date, or the next N after it
-      const days = unit === '天' || unit === '日' ? n : /周|星期/.test(unit) ? 7 * n : 0;
-      if (days) return future ? { span: { start: addDays(doc.day, 1), end: addDays(doc.day, days) } } : { span: { start: addDays(doc.day, -days), end: addDays(doc.day, -1) } };
-      const months = unit.includes('季度') ? 3 * n : unit === '年' ? 12 * n : n;
-      return future ? { span: { start: addDays(doc.day, 1), end: addMonths(doc.day, months) } } : { span: { start: addMonths(doc.day, -months), end: addDays(doc.day, -1) } };
+    // 今年以来 / 去年以来 / 年初以来
+    {
+      first: "今本年去入",
+      needs: ["以来"],
+      re: /(今年|本年|年初|去年|去年下半年|入冬|入夏)以来/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const w = m[1] as string;
+        if (w.startsWith('去年')) return { span: { start: w === '去年' ? ymd(doc.y - 1, 1, 1) : ymd(doc.y - 1, 7, 1), end: doc.day } };
+        if (w === '入冬') return { span: { start: ymd(doc.m <= 3 ? doc.y - 1 : doc.y, 11, 1), end: doc.day } };
+        if (w === '入夏') return { span: { start: ymd(doc.y, 6, 1), end: doc.day } };
+        return { span: { start: ymd(doc.y, 1, 1), end: doc.day } };
+      },
     },
-  },
-  // 三年前 / 20天后 / 两个月之后 / 5年以前
-  {
-    first: "0123456789〇零一二三四五六七八九十两",
-    needs: ["前", "后"],
-    re: new RegExp('(?!0)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
-    resolve: (m, doc) => {
-      const n = num(m[1] as string);
-      if (!n) return null;
-      if (!doc) return { span: null };
-      const sign = m[3] === '前' ? -1 : 1;
-      const u = m[2] as string;
-      if (u.includes('小时')) return { span: { start: doc.day, end: doc.day } };
-      const day = u === '天' || u === '日' ? addDays(doc.day, sign * n) : /周|星期/.test(u) ? addDays(doc.day, sign * 7 * n) : addMonths(doc.day, sign * n * (u === '年' ? 12 : 1));
-      return { span: { start: day, end: day } };
+    // 近三年 / 近五年 / 过去五年 / 近两个月 / 最近3天 / 前1周 / 后1年 / 未来三年
+    {
+      first: "近最过前后未今此",
+      needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
+      re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
+      resolve: (m, doc) => {
+        const n = num(m[2] as string);
+        if (!n || !doc) return n ? { span: null } : null;
+        const unit = m[3] as string;
+        const future = /后|未来|今后|此后/.test(m[1] as string);
+        if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
+        if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
+        if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
+          // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
+          const months = unit.includes('季度') ? n * 3 : n;
+          if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
+        }
+        // the last N units before the document date, or the next N after it
+        const days = unit === '天' || unit === '日' ? n : /周|星期/.test(unit) ? 7 * n : 0;
+        if (days) return future ? { span: { start: addDays(doc.day, 1), end: addDays(doc.day, days) } } : { span: { start: addDays(doc.day, -days), end: addDays(doc.day, -1) } };
+        const months = unit.includes('季度') ? 3 * n : unit === '年' ? 12 * n : n;
+        return future ? { span: { start: addDays(doc.day, 1), end: addMonths(doc.day, months) } } : { span: { start: addMonths(doc.day, -months), end: addDays(doc.day, -1) } };
+      },
     },
-  },
-  // 上个月15号 / 本月十日 / 下月初 / 上月
-  {
-    first: "上本这当下",
-    needs: ["月"],
-    re: /(上个月|上月|本月|这个月|当月|下个月|下月)(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(初|底|末|中旬|上旬|下旬))?/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const first = addMonths(ymd(doc.y, doc.m, 1), REL_MONTH[m[1] as string] ?? 0);
-      const { y, m: mo } = parseDay(first);
-      if (m[2]) {
-        const d = num(m[2]);
-        if (!d || d > monthLength(y, mo)) return null;
-        return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
-      }
-      const last = monthLength(y, mo);
-      if (m[3] === '底' || m[3] === '末') return { span: { start: ymd(y, mo, last), end: ymd(y, mo, last) }, grain: 'day' };
-      if (m[3] === '初' || m[3] === '上旬') return { span: { start: ymd(y, mo, 1), end: ymd(y, mo, 10) } };
-      if (m[3] === '中旬') return { span: { start: ymd(y, mo, 11), end: ymd(y, mo, 20) } };
-      if (m[3] === '下旬') return { span: { start: ymd(y, mo, 21), end: ymd(y, mo, last) } };
-      return { span: monthSpan(y, mo) };
+    // 三年前 / 20天后 / 两个月之后 / 5年以前
+    {
+      first: "0123456789〇零一二三四五六七八九十两",
+      needs: ["前", "后"],
+      re: new RegExp('(?!0)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个小时|小时)(?:之|以)?(前|后)(?![\\u4e00-\\u9fff]{0,1}(?:增长|下降))', 'y'),
+      resolve: (m, doc) => {
+        const n = num(m[1] as string);
+        if (!n) return null;
+        if (!doc) return { span: null };
+        const sign = m[3] === '前' ? -1 : 1;
+        const u = m[2] as string;
+        if (u.includes('小时')) return { span: { start: doc.day, end: doc.day } };
+        const day = u === '天' || u === '日' ? addDays(doc.day, sign * n) : /周|星期/.test(u) ? addDays(doc.day, sign * 7 * n) : addMonths(doc.day, sign * n * (u === '年' ? 12 : 1));
+        return { span: { start: day, end: day } };
+      },
     },
-  },
-  // 本季度 / 上季度 / 下一季度
-  {
-    first: "本上下这",
-    needs: ["季度"],
-    re: /(本|上一?个?|下一?个?|这个?)季度/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const off = m[1]!.startsWith('上') ? -1 : m[1]!.startsWith('下') ? 1 : 0;
-      const q0 = Math.floor((doc.m - 1) / 3);
-      const first = addMonths(ymd(doc.y, q0 * 3 + 1, 1), off * 3);
-      const { y, m: mo } = parseDay(first);
-      return { span: { start: first, end: ymd(y, mo + 2, monthLength(y, mo + 2)) } };
+    // 上个月15号 / 本月十日 / 下月初 / 上月
+    {
+      first: "上本这当下",
+      needs: ["月"],
+      re: /(上个月|上月|本月|这个月|当月|下个月|下月)(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(初|底|末|中旬|上旬|下旬))?/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const first = addMonths(ymd(doc.y, doc.m, 1), REL_MONTH[m[1] as string] ?? 0);
+        const { y, m: mo } = parseDay(first);
+        if (m[2]) {
+          const d = num(m[2]);
+          if (!d || d > monthLength(y, mo)) return null;
+          return { span: { start: ymd(y, mo, d), end: ymd(y, mo, d) } };
+        }
+        const last = monthLength(y, mo);
+        if (m[3] === '底' || m[3] === '末') return { span: { start: ymd(y, mo, last), end: ymd(y, mo, last) }, grain: 'day' };
+        if (m[3] === '初' || m[3] === '上旬') return { span: { start: ymd(y, mo, 1), end: ymd(y, mo, 10) } };
+        if (m[3] === '中旬') return { span: { start: ymd(y, mo, 11), end: ymd(y, mo, 20) } };
+        if (m[3] === '下旬') return { span: { start: ymd(y, mo, 21), end: ymd(y, mo, last) } };
+        return { span: monthSpan(y, mo) };
+      },
     },
-  },
-  // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
-  {
-    first: "上下本这這",
-    needs: ["周", "星期", "礼拜", "禮拜", "週"],
-    re: /(上上|下下|上|下|本|这|这个|這|這個)(?:周|[个個]?星期|[个個]?[礼禮]拜|[个個]?週)(末|[一二三四五六日天1-7])?/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const w = m[1] as string;
-      const off = w.startsWith('上上') ? -2 : w.startsWith('下下') ? 2 : w.startsWith('上') ? -1 : w.startsWith('下') ? 1 : 0;
-      const monday = addDays(doc.day, -weekday(doc.day) + 7 * off);
-      if (m[2] === '末') return { span: { start: addDays(monday, 5), end: addDays(monday, 6) } };
-      if (m[2]) {
-        const d = addDays(monday, WEEKDAY[m[2]] ?? 0);
+    // 本季度 / 上季度 / 下一季度
+    {
+      first: "本上下这",
+      needs: ["季度"],
+      re: /(本|上一?个?|下一?个?|这个?)季度/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const off = m[1]!.startsWith('上') ? -1 : m[1]!.startsWith('下') ? 1 : 0;
+        const q0 = Math.floor((doc.m - 1) / 3);
+        const first = addMonths(ymd(doc.y, q0 * 3 + 1, 1), off * 3);
+        const { y, m: mo } = parseDay(first);
+        return { span: { start: first, end: ymd(y, mo + 2, monthLength(y, mo + 2)) } };
+      },
+    },
+    // 上周 / 本周 / 下下周 / 下周六 / 上周末 / 这个星期五
+    {
+      first: "上下本这這",
+      needs: ["周", "星期", "礼拜", "禮拜", "週"],
+      re: /(上上|下下|上|下|本|这|这个|這|這個)(?:周|[个個]?星期|[个個]?[礼禮]拜|[个個]?週)(末|[一二三四五六日天1-7])?/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const w = m[1] as string;
+        const off = w.startsWith('上上') ? -2 : w.startsWith('下下') ? 2 : w.startsWith('上') ? -1 : w.startsWith('下') ? 1 : 0;
+        const monday = addDays(doc.day, -weekday(doc.day) + 7 * off);
+        if (m[2] === '末') return { span: { start: addDays(monday, 5), end: addDays(monday, 6) } };
+        if (m[2]) {
+          const d = addDays(monday, WEEKDAY[m[2]] ?? 0);
+          return { span: { start: d, end: d } };
+        }
+        return { span: { start: monday, end: addDays(monday, 6) } };
+      },
+    },
+    // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
+    {
+      first: "0123456789今去明上下前后",
+      needs: ["半"],
+      re: /(?:([0-9]{4})年|(今年|去年|明年))?(?:的)?(上个?|下个?|前|后)半(月|周|年)/y,
+      resolve: (m, doc) => {
+        const first = /^[上前]/.test(m[3] as string);
+        const unit = m[4] as string;
+        if (unit === '年') {
+          const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+          if (y === null) return { span: null };
+          return { span: first ? { start: ymd(y, 1, 1), end: ymd(y, 6, 30) } : { start: ymd(y, 7, 1), end: ymd(y, 12, 31) } };
+        }
+        if (!doc || m[1] || m[2]) return m[1] || m[2] ? null : { span: null };
+        if (unit === '月') {
+          const last = monthLength(doc.y, doc.m);
+          return { span: first ? { start: ymd(doc.y, doc.m, 1), end: ymd(doc.y, doc.m, 15) } : { start: ymd(doc.y, doc.m, 16), end: ymd(doc.y, doc.m, last) } };
+        }
+        const monday = addDays(doc.day, -weekday(doc.day));
+        return { span: first ? { start: monday, end: addDays(monday, 2) } : { start: addDays(monday, 3), end: addDays(monday, 6) } };
+      },
+    },
+    // 周三 / 星期一 / 礼拜五: this week's day
+    {
+      first: "周週星礼禮",
+      needs: ["周", "星期", "礼拜", "禮拜", "週"],
+      re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const d = addDays(doc.day, -weekday(doc.day) + (WEEKDAY[m[1] as string] ?? 0));
         return { span: { start: d, end: d } };
-      }
-      return { span: { start: monday, end: addDays(monday, 6) } };
+      },
     },
-  },
-  // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
-  {
-    first: "0123456789今去明上下前后",
-    needs: ["半"],
-    re: /(?:([0-9]{4})年|(今年|去年|明年))?(?:的)?(上个?|下个?|前|后)半(月|周|年)/y,
-    resolve: (m, doc) => {
-      const first = /^[上前]/.test(m[3] as string);
-      const unit = m[4] as string;
-      if (unit === '年') {
-        const y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+    // 每年 / 每个月 / 每周一 / 每天: recurring, no span
+    {  first: "每", needs: ["每"], re: /每(?:一)?(?:[个個])?(?:年|月|季度|周[一二三四五六日天]?|週[一二三四五六日天]?|星期[一二三四五六日天]?|天|日)/y, resolve: () => ({ span: null, anaphor: 'set' }) },
+    // 今年夏天 / 去年冬季 / 春季
+    {
+      first: "今去明春夏秋冬",
+      needs: ["春", "夏", "秋", "冬"],
+      re: /(今年|去年|明年)?(春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)/y,
+      resolve: (m, doc) => {
+        const y = m[1] ? ofYear(doc, REL_YEAR[m[1]] ?? 0) : doc ? doc.y : null;
         if (y === null) return { span: null };
-        return { span: first ? { start: ymd(y, 1, 1), end: ymd(y, 6, 30) } : { start: ymd(y, 7, 1), end: ymd(y, 12, 31) } };
-      }
-      if (!doc || m[1] || m[2]) return m[1] || m[2] ? null : { span: null };
-      if (unit === '月') {
-        const last = monthLength(doc.y, doc.m);
-        return { span: first ? { start: ymd(doc.y, doc.m, 1), end: ymd(doc.y, doc.m, 15) } : { start: ymd(doc.y, doc.m, 16), end: ymd(doc.y, doc.m, last) } };
-      }
-      const monday = addDays(doc.day, -weekday(doc.day));
-      return { span: first ? { start: monday, end: addDays(monday, 2) } : { start: addDays(monday, 3), end: addDays(monday, 6) } };
+        const k = '春夏秋冬'.indexOf((m[2] as string)[0] as string);
+        const start = ymd(y, 3 + 3 * k, 1);
+        const endM = addMonths(start, 2);
+        const { y: ey, m: em } = parseDay(endM);
+        return { span: { start, end: ymd(ey, em, monthLength(ey, em)) } };
+      },
     },
-  },
-  // 周三 / 星期一 / 礼拜五: this week's day
-  {
-    first: "周週星礼禮",
-    needs: ["周", "星期", "礼拜", "禮拜", "週"],
-    re: /(?:周|週|星期|[礼禮]拜)([一二三四五六日天])/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const d = addDays(doc.day, -weekday(doc.day) + (WEEKDAY[m[1] as string] ?? 0));
-      return { span: { start: d, end: d } };
+    // 07年以后 / 零八年: a two-digit year with a leading zero is no duration
+    {
+      first: "0零〇",
+      needs: ["年"],
+      re: /(0[0-9]|[零〇][〇零一二三四五六七八九])年(?![0-9一二三四五六七八九十]{1,2}月)/y,
+      resolve: (m, doc) => {
+        const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
+        const base = doc ? doc.y % 100 : 50;
+        return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
+      },
     },
-  },
-  // 每年 / 每个月 / 每周一 / 每天: recurring, no span
-  {  first: "每", needs: ["每"], re: /每(?:一)?(?:[个個])?(?:年|月|季度|周[一二三四五六日天]?|週[一二三四五六日天]?|星期[一二三四五六日天]?|天|日)/y, resolve: () => ({ span: null, anaphor: 'set' }) },
-  // 今年夏天 / 去年冬季 / 春季
-  {
-    first: "今去明春夏秋冬",
-    needs: ["春", "夏", "秋", "冬"],
-    re: /(今年|去年|明年)?(春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)/y,
-    resolve: (m, doc) => {
-      const y = m[1] ? ofYear(doc, REL_YEAR[m[1]] ?? 0) : doc ? doc.y : null;
-      if (y === null) return { span: null };
-      const k = '春夏秋冬'.indexOf((m[2] as string)[0] as string);
-      const start = ymd(y, 3 + 3 * k, 1);
-      const endM = addMonths(start, 2);
-      const { y: ey, m: em } = parseDay(endM);
-      return { span: { start, end: ymd(ey, em, monthLength(ey, em)) } };
+    // 昨天 / 今天 / 明天 / 前天
+    {
+      first: [...new Set(relDays.map(([w]) => w[0] as string))].join(''),
+      needs: ["天", "日"],
+      re: new RegExp('(' + orderedAlternation(relDays.map(([w]) => w)) + ')', 'y'),
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        const d = addDays(doc.day, relDay.get(m[1] as string) ?? 0);
+        return { span: { start: d, end: d } };
+      },
     },
-  },
-  // 07年以后 / 零八年: a two-digit year with a leading zero is no duration
-  {
-    first: "0零〇",
-    needs: ["年"],
-    re: /(0[0-9]|[零〇][〇零一二三四五六七八九])年(?![0-9一二三四五六七八九十]{1,2}月)/y,
-    resolve: (m, doc) => {
-      const yy = /^[0-9]/.test(m[1] as string) ? Number(m[1]) : Number([...(m[1] as string)].map((c) => CN_DIGIT[c] ?? 0).join(''));
-      const base = doc ? doc.y % 100 : 50;
-      return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
+    // 截至目前 / 目前 / 当前 / 至今 / 现在
+    {
+      first: "截到目当至现如",
+      needs: ["目前", "当前", "至今", "现在", "如今"],
+      re: /(截至目前|截止目前|到目前为止|截至当前|目前|当前|至今|现在|如今)/y,
+      resolve: (_m, doc) => ({ span: doc ? { start: doc.day, end: doc.day } : null }),
     },
-  },
-  // 昨天 / 今天 / 明天 / 前天
-  {
-    first: "大昨今明前后後当",
-    needs: ["天", "日"],
-    re: /(大前天|大后天|大後天|昨天|昨日|今天|今日|明天|明日|前天|后天|後天|当天|当日)/y,
-    resolve: (m, doc) => {
-      if (!doc) return { span: null };
-      const d = addDays(doc.day, REL_DAY[m[1] as string] ?? 0);
-      return { span: { start: d, end: d } };
+    // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
+    {  first: "去上", needs: ["同期"], re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
+    {  first: "同", needs: ["同期"], re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
+    {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
+    {  first: "届报期", needs: ["届时", "报告期", "期内"], re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
+    // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
+    {
+      first: "今本去上明前后来",
+      needs: ["年"],
+      re: /(今年|本年|去年|上年|明年|前年|后年|来年)(?:度)?/y,
+      resolve: (m, doc) => ({ span: doc ? yearSpan(doc.y + (REL_YEAR[m[1] as string] ?? 0)) : null, grain: 'year' }),
     },
-  },
-  // 截至目前 / 目前 / 当前 / 至今 / 现在
-  {
-    first: "截到目当至现如",
-    needs: ["目前", "当前", "至今", "现在", "如今"],
-    re: /(截至目前|截止目前|到目前为止|截至当前|目前|当前|至今|现在|如今)/y,
-    resolve: (_m, doc) => ({ span: doc ? { start: doc.day, end: doc.day } : null }),
-  },
-  // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
-  {  first: "去上", needs: ["同期"], re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
-  {  first: "同", needs: ["同期"], re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
-  {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
-  {  first: "届报期", needs: ["届时", "报告期", "期内"], re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
-  // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
-  {
-    first: "今本去上明前后来",
-    needs: ["年"],
-    re: /(今年|本年|去年|上年|明年|前年|后年|来年)(?:度)?/y,
-    resolve: (m, doc) => ({ span: doc ? yearSpan(doc.y + (REL_YEAR[m[1] as string] ?? 0)) : null, grain: 'year' }),
-  },
-  // 近年来 / 近期 / 近日 / 日前: a time with no span
-  {  first: "近日最", needs: ["近", "日前", "最近"], re: /(近年来|近年|近期|近日|日前|近来|最近)/y, resolve: (m, doc) => (m[1] === '最近' || m[1] === '近日' ? { span: doc ? { start: doc.day, end: doc.day } : null } : { span: null }) },
-];
+    // 近年来 / 近期 / 近日 / 日前: a time with no span
+    {  first: "近日最", needs: ["近", "日前", "最近"], re: /(近年来|近年|近期|近日|日前|近来|最近)/y, resolve: (m, doc) => (m[1] === '最近' || m[1] === '近日' ? { span: doc ? { start: doc.day, end: doc.day } : null } : { span: null }) },
+  ];
+}
 
 /** Patterns by the character they can start with, for the patterns whose words the text has. */
 function patternsFor(text: string): Map<string, Pattern[]> {
   const by = new Map<string, Pattern[]>();
-  for (const p of PATTERNS) {
+  for (const p of PATTERNS as Pattern[]) {
     if (!p.needs.some((w) => text.includes(w))) continue;
     for (const ch of p.first) {
       const list = by.get(ch);
@@ -526,9 +529,19 @@ function patternsFor(text: string): Map<string, Pattern[]> {
 
 /** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
 const START = new Uint8Array(65536);
-for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
-for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
-for (const ch of '0123456789〇零一二三四五六七八九十两') START[ch.charCodeAt(0)]! |= 4;
+let PATTERNS: Pattern[] | null = null;
+onLexiconChange(() => {
+  PATTERNS = null;
+});
+
+/** Build the patterns and the start table (on the first scan, and after the lexicon folders change). */
+function load(): void {
+  PATTERNS = buildPatterns();
+  START.fill(0);
+  for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
+  for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
+  for (const ch of '0123456789〇零一二三四五六七八九十两') START[ch.charCodeAt(0)]! |= 4;
+}
 
 /** A time of day can start at i: a day part, or a numeral with 点/时/: a few characters on. */
 function maybeClock(text: string, i: number): boolean {
@@ -572,6 +585,7 @@ const DEADLINE_BEFORE = /(?:截至|截止到|截止|到|至)$/;
  * are the date/period figures of dates.ts when the caller has them already.
  */
 export function scanTimes(text: string, docDate: string | null, dates?: readonly FigureHit[]): TimeExpr[] {
+  if (!PATTERNS) load();
   const doc = docOf(docDate);
   const out: TimeExpr[] = [];
   const fromDates = dates ?? scanDates(text, docDate);
