@@ -195,7 +195,29 @@ function fin(h: number): number {
 }
 /** Bucket of template t over the values a, b, c. */
 function hf(t: number, a: number, b: number, c: number, mask: number): number {
-  return fin(mix(mix(mix(Math.imul(t, 0x9e3779b1), a), b), c)) & mask;
+  // fin(mix(mix(mix(t * 0x9e3779b1, a), b), c)) & mask, written out so that it needs no calls
+  let h = Math.imul(t, 0x9e3779b1);
+  let v = Math.imul(a, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  v = Math.imul(b, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  v = Math.imul(c, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) & mask;
 }
 function strHash(s: string): number {
   return strHashRange(s, 0, s.length);

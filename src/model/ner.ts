@@ -17,7 +17,7 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
   if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
   sentenceFeatures(foldText(start === 0 && end === text.length ? text : text.slice(start, end)), tokens, (1 << model.bits) - 1, feats, 0, start, from, to);
-  const tags = model.packed ? decoder.decodePacked(model.packed, model.trans, FEATURES, feats, 0, n) : decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
+  const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
   return tagsToSpans(tags, n, start);
 }
 
