@@ -109,17 +109,16 @@ class FlatTrie {
     return Math.imul(Math.imul(node, 0x85ebca6b) ^ c, 0x9e3779b1) >>> this.shift;
   }
 
-  /** Length of the longest word starting at `i`, at most maxLen long, or 0. */
-  longestAt(text: string, i: number, maxLen: number): number {
-    if (!this.first[text.charCodeAt(i)]) return 0;
+  /** Length of the longest word in codes[i, end) that starts at `i`, or 0. */
+  longestAt(codes: Int32Array, i: number, end: number): number {
+    if (!this.first[codes[i]!]) return 0;
     const keyNode = this.keyNode;
     const keyChar = this.keyChar;
     const mask = keyNode.length - 1;
     let node = 0;
     let best = 0;
-    const limit = Math.min(text.length, i + maxLen);
-    for (let j = i; j < limit; j++) {
-      const c = text.charCodeAt(j);
+    for (let j = i; j < end; j++) {
+      const c = codes[j]!;
       let h = this.slot(node, c);
       let found = -1;
       for (;;) {
@@ -220,12 +219,14 @@ function hf(t: number, a: number, b: number, c: number, mask: number): number {
   return (h >>> 0) & mask;
 }
 function strHash(s: string): number {
-  return strHashRange(s, 0, s.length);
-}
-/** strHash(s.slice(start, end)) without the slice */
-function strHashRange(s: string, start: number, end: number): number {
   let h = 0x9747b28c;
-  for (let i = start; i < end; i++) h = mix(h, s.charCodeAt(i));
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return fin(h);
+}
+/** strHash of the chars codes[start, end) */
+function codesHash(codes: Int32Array, start: number, end: number): number {
+  let h = 0x9747b28c;
+  for (let i = start; i < end; i++) h = mix(h, codes[i]!);
   return fin(h);
 }
 const tagIds = new Map<string, number>();
@@ -285,12 +286,12 @@ function scratch(n: number): Scratch {
   return sc;
 }
 
-/** Mark, for every char, B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
-function markMatches(text: string, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
-  out.fill(0, 0, text.length);
+/** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
+function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+  out.fill(0, 0, len);
   let i = 0;
-  while (i < text.length) {
-    const n = trie.longestAt(text, i, maxLen);
+  while (i < len) {
+    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
     if (n === 0) {
       i++;
       continue;
@@ -305,8 +306,8 @@ function markMatches(text: string, trie: FlatTrie, maxLen: number, out: Uint8Arr
   }
 }
 /** For every char: 1 when a trie word starts there */
-function markStarts(text: string, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
-  for (let i = 0; i < text.length; i++) out[i] = trie.longestAt(text, i, maxLen) > 0 ? 1 : 0;
+function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+  for (let i = 0; i < len; i++) out[i] = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
 }
 
 /**
@@ -315,9 +316,11 @@ function markStarts(text: string, trie: FlatTrie, maxLen: number, out: Uint8Arra
  * sorted, covering any subset of it; `base` is subtracted from their
  * offsets when they are in a larger text's coordinates). Writes
  * text.length * FEATURES bucket ids (masked by `mask`) into `out` from
- * offset `at`.
+ * offset `at`. Only tokens[from, to) are read. With `fold`, `text` is not
+ * folded yet and its chars are folded here (the same as passing
+ * foldText(text), without building the folded string).
  */
-export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0, from = 0, to = tokens.length): void {
+export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0, from = 0, to = tokens.length, fold = false): void {
   const r = resources();
   const n = text.length;
   const sc = scratch(n);
@@ -328,7 +331,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
   codes[n + 3] = codes[n + 4] = codes[n + 5] = 2;
   cls[0] = cls[1] = cls[2] = cls[n + 3] = cls[n + 4] = cls[n + 5] = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
     codes[i + 3] = c;
     cls[i + 3] = charClass(c);
   }
@@ -355,7 +358,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
     const t = tokens[k]!;
     const s = Math.max(0, t.start - base);
     const e = Math.min(n, t.end - base);
-    return e > s ? strHashRange(text, s, e) : -1;
+    return e > s ? codesHash(codes, s + 3, e + 3) : -1;
   };
   let prevRaw = wordHash(from - 1);
   let curRaw = wordHash(from);
@@ -393,14 +396,14 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
   const title = sc.title;
   const speech = sc.speech;
   speech.fill(0, n, n + 4);
-  markMatches(text, r.loc, r.maxLoc, loc);
-  markMatches(text, r.country, 12, country);
-  markMatches(text, r.org, r.maxOrg, org);
-  markMatches(text, r.suffix, 8, suffix);
-  markMatches(text, r.title, 8, title);
-  markStarts(text, r.speech, 6, speech);
+  markMatches(codes, n, r.loc, r.maxLoc, loc);
+  markMatches(codes, n, r.country, 12, country);
+  markMatches(codes, n, r.org, r.maxOrg, org);
+  markMatches(codes, n, r.suffix, 8, suffix);
+  markMatches(codes, n, r.title, 8, title);
+  markStarts(codes, n, r.speech, 6, speech);
   const flags = r.flags;
-  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[text.charCodeAt(q)]!);
+  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[codes[q + 3]!]!);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;

@@ -4,7 +4,7 @@
  * line) at a time. Offsets of the spans are in the text's coordinates.
  */
 import type { Token } from '../core/types.js';
-import { FEATURES, foldText, sentenceFeatures } from './features.js';
+import { FEATURES, sentenceFeatures } from './features.js';
 import { Decoder, tagsToSpans, type NerModel, type Span } from './model.js';
 
 const decoder = new Decoder();
@@ -16,7 +16,7 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
   if (n <= 0) return [];
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
   if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
-  sentenceFeatures(foldText(start === 0 && end === text.length ? text : text.slice(start, end)), tokens, (1 << model.bits) - 1, feats, 0, start, from, to);
+  sentenceFeatures(start === 0 && end === text.length ? text : text.slice(start, end), tokens, (1 << model.bits) - 1, feats, 0, start, from, to, true);
   const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
   return tagsToSpans(tags, n, start);
 }
