@@ -9,7 +9,6 @@
  * char codes: no strings are built per character.
  */
 import type { Token } from '../core/types.js';
-import { Trie } from '../core/trie.js';
 import { lexicon } from '../extract/entities/lexicon.js';
 
 export const FEATURES = 37;
@@ -51,15 +50,103 @@ function charClass(c: number): number {
   return 5;
 }
 
+/**
+ * A word trie in flat typed arrays: its edges (node, char) → child in one
+ * open-addressing hash table, so that a step is a multiply and an array
+ * read, not a Map lookup. Same answers as core/trie's longestAt.
+ */
+class FlatTrie {
+  private readonly first = new Uint8Array(65536);
+  private readonly word: Uint8Array;
+  private readonly keyNode: Int32Array; // node + 1; 0 = empty slot
+  private readonly keyChar: Uint16Array;
+  private readonly child: Int32Array;
+  private readonly shift: number;
+
+  constructor(words: Iterable<string>) {
+    // build with Maps, then flatten
+    const next: Array<Map<number, number>> = [new Map()];
+    const isWord: number[] = [0];
+    let edges = 0;
+    for (const w of words) {
+      if (w.length === 0) continue;
+      this.first[w.charCodeAt(0)] = 1;
+      let node = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let n = next[node]!.get(c);
+        if (n === undefined) {
+          n = next.length;
+          next.push(new Map());
+          isWord.push(0);
+          next[node]!.set(c, n);
+          edges++;
+        }
+        node = n;
+      }
+      isWord[node] = 1;
+    }
+    this.word = Uint8Array.from(isWord);
+    let bits = 4;
+    while (1 << bits < edges * 2) bits++;
+    this.shift = 32 - bits;
+    this.keyNode = new Int32Array(1 << bits);
+    this.keyChar = new Uint16Array(1 << bits);
+    this.child = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    next.forEach((m, node) => {
+      for (const [c, n] of m) {
+        let h = this.slot(node, c);
+        while (this.keyNode[h] !== 0) h = (h + 1) & mask;
+        this.keyNode[h] = node + 1;
+        this.keyChar[h] = c;
+        this.child[h] = n;
+      }
+    });
+  }
+
+  private slot(node: number, c: number): number {
+    return Math.imul(Math.imul(node, 0x85ebca6b) ^ c, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Length of the longest word in codes[i, end) that starts at `i`, or 0. */
+  longestAt(codes: Int32Array, i: number, end: number): number {
+    if (!this.first[codes[i]!]) return 0;
+    const keyNode = this.keyNode;
+    const keyChar = this.keyChar;
+    const mask = keyNode.length - 1;
+    let node = 0;
+    let best = 0;
+    for (let j = i; j < end; j++) {
+      const c = codes[j]!;
+      let h = this.slot(node, c);
+      let found = -1;
+      for (;;) {
+        const k = keyNode[h]!;
+        if (k === 0) break;
+        if (k === node + 1 && keyChar[h] === c) {
+          found = this.child[h]!;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+      if (found < 0) break;
+      node = found;
+      if (this.word[node]) best = j + 1 - i;
+    }
+    return best;
+  }
+}
+
 /** Per-char flags: 1 surname, 2 transliteration char, 4 first char of a compound surname, 8 numeral */
 interface Resources {
   flags: Uint8Array;
-  loc: Trie;
-  country: Trie;
-  org: Trie;
-  suffix: Trie;
-  title: Trie;
-  speech: Trie;
+  loc: FlatTrie;
+  country: FlatTrie;
+  org: FlatTrie;
+  suffix: FlatTrie;
+  title: FlatTrie;
+  speech: FlatTrie;
   maxLoc: number;
   maxOrg: number;
 }
@@ -76,12 +163,12 @@ function resources(): Resources {
   for (const o of lex.orgs) maxOrg = Math.max(maxOrg, o.length);
   res = {
     flags,
-    loc: new Trie([...lex.loc].filter((w) => w.length >= 2)),
-    country: new Trie(lex.countries),
-    org: new Trie(lex.orgs),
-    suffix: new Trie(lex.orgSuffixes),
-    title: new Trie(lex.titleList),
-    speech: new Trie(lex.speechVerbs),
+    loc: new FlatTrie([...lex.loc].filter((w) => w.length >= 2)),
+    country: new FlatTrie(lex.countries),
+    org: new FlatTrie(lex.orgs),
+    suffix: new FlatTrie(lex.orgSuffixes),
+    title: new FlatTrie(lex.titleList),
+    speech: new FlatTrie(lex.speechVerbs),
     maxLoc: lex.maxLoc,
     maxOrg,
   };
@@ -107,11 +194,39 @@ function fin(h: number): number {
 }
 /** Bucket of template t over the values a, b, c. */
 function hf(t: number, a: number, b: number, c: number, mask: number): number {
-  return fin(mix(mix(mix(Math.imul(t, 0x9e3779b1), a), b), c)) & mask;
+  // fin(mix(mix(mix(t * 0x9e3779b1, a), b), c)) & mask, written out so that it needs no calls
+  let h = Math.imul(t, 0x9e3779b1);
+  let v = Math.imul(a, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  v = Math.imul(b, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  v = Math.imul(c, 0xcc9e2d51);
+  v = (v << 15) | (v >>> 17);
+  h ^= Math.imul(v, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) & mask;
 }
 function strHash(s: string): number {
   let h = 0x9747b28c;
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return fin(h);
+}
+/** strHash of the chars codes[start, end) */
+function codesHash(codes: Int32Array, start: number, end: number): number {
+  let h = 0x9747b28c;
+  for (let i = start; i < end; i++) h = mix(h, codes[i]!);
   return fin(h);
 }
 const tagIds = new Map<string, number>();
@@ -124,12 +239,59 @@ function tagId(tag: string): number {
   return v;
 }
 
-/** Mark, for every char, B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
-function markMatches(text: string, trie: Trie, maxLen: number, out: Uint8Array): void {
-  out.fill(0);
+/** Per-sentence scratch arrays, grown on demand (one set per thread). */
+interface Scratch {
+  size: number;
+  codes: Int32Array;
+  cls: Uint8Array;
+  tpos: Uint8Array;
+  ttag: Uint32Array;
+  tword: Uint32Array;
+  tprev: Uint32Array;
+  tnext: Uint32Array;
+  tlen: Uint8Array;
+  tprevWord: Uint32Array;
+  tnextWord: Uint32Array;
+  loc: Uint8Array;
+  country: Uint8Array;
+  org: Uint8Array;
+  suffix: Uint8Array;
+  title: Uint8Array;
+  speech: Uint8Array;
+}
+let sc: Scratch | undefined;
+function scratch(n: number): Scratch {
+  if (sc && sc.size >= n) return sc;
+  const size = Math.max(n, 256) * 2;
+  const m = size + 6;
+  sc = {
+    size,
+    codes: new Int32Array(m),
+    cls: new Uint8Array(m),
+    tpos: new Uint8Array(m),
+    ttag: new Uint32Array(m),
+    tword: new Uint32Array(m),
+    tprev: new Uint32Array(m),
+    tnext: new Uint32Array(m),
+    tlen: new Uint8Array(m),
+    tprevWord: new Uint32Array(m),
+    tnextWord: new Uint32Array(m),
+    loc: new Uint8Array(m),
+    country: new Uint8Array(m),
+    org: new Uint8Array(m),
+    suffix: new Uint8Array(m),
+    title: new Uint8Array(m),
+    speech: new Uint8Array(m),
+  };
+  return sc;
+}
+
+/** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
+function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+  out.fill(0, 0, len);
   let i = 0;
-  while (i < text.length) {
-    const n = trie.longestAt(text, i, 1, maxLen);
+  while (i < len) {
+    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
     if (n === 0) {
       i++;
       continue;
@@ -144,8 +306,8 @@ function markMatches(text: string, trie: Trie, maxLen: number, out: Uint8Array):
   }
 }
 /** For every char: 1 when a trie word starts there */
-function markStarts(text: string, trie: Trie, maxLen: number, out: Uint8Array): void {
-  for (let i = 0; i < text.length; i++) out[i] = trie.longestAt(text, i, 1, maxLen) > 0 ? 1 : 0;
+function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+  for (let i = 0; i < len; i++) out[i] = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
 }
 
 /**
@@ -154,48 +316,68 @@ function markStarts(text: string, trie: Trie, maxLen: number, out: Uint8Array): 
  * sorted, covering any subset of it; `base` is subtracted from their
  * offsets when they are in a larger text's coordinates). Writes
  * text.length * FEATURES bucket ids (masked by `mask`) into `out` from
- * offset `at`.
+ * offset `at`. Only tokens[from, to) are read. With `fold`, `text` is not
+ * folded yet and its chars are folded here (the same as passing
+ * foldText(text), without building the folded string).
  */
-export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0): void {
+export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0, from = 0, to = tokens.length, fold = false): void {
   const r = resources();
   const n = text.length;
-  const codes = new Int32Array(n + 6);
-  const cls = new Uint8Array(n + 6);
+  const sc = scratch(n);
+  const codes = sc.codes;
+  const cls = sc.cls;
   // padded: position i is at index i+3; pads are code 1 (start) / 2 (end)
   codes[0] = codes[1] = codes[2] = 1;
   codes[n + 3] = codes[n + 4] = codes[n + 5] = 2;
+  cls[0] = cls[1] = cls[2] = cls[n + 3] = cls[n + 4] = cls[n + 5] = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
     codes[i + 3] = c;
     cls[i + 3] = charClass(c);
   }
   // token per char: position (1 B, 2 M, 3 E, 4 S, 0 none), tag, word hash, prev/next tag
-  const tpos = new Uint8Array(n);
-  const ttag = new Uint32Array(n);
-  const tword = new Uint32Array(n);
-  const tprev = new Uint32Array(n);
-  const tnext = new Uint32Array(n);
-  const tlen = new Uint8Array(n);
-  const tprevWord = new Uint32Array(n);
-  const tnextWord = new Uint32Array(n);
-  const wordHash = (t: Token | undefined, pad: number): number => {
-    if (!t) return pad;
+  const tpos = sc.tpos;
+  const ttag = sc.ttag;
+  const tword = sc.tword;
+  const tprev = sc.tprev;
+  const tnext = sc.tnext;
+  const tlen = sc.tlen;
+  const tprevWord = sc.tprevWord;
+  const tnextWord = sc.tnextWord;
+  tpos.fill(0, 0, n);
+  ttag.fill(0, 0, n);
+  tword.fill(0, 0, n);
+  tprev.fill(0, 0, n);
+  tnext.fill(0, 0, n);
+  tlen.fill(0, 0, n);
+  tprevWord.fill(0, 0, n);
+  tnextWord.fill(0, 0, n);
+  // the word hash of token k, or -1 when it is outside the range or has no chars in the text
+  const wordHash = (k: number): number => {
+    if (k < from || k >= to) return -1;
+    const t = tokens[k]!;
     const s = Math.max(0, t.start - base);
     const e = Math.min(n, t.end - base);
-    return e > s ? strHash(text.slice(s, e)) : pad;
+    return e > s ? codesHash(codes, s + 3, e + 3) : -1;
   };
-  for (let k = 0; k < tokens.length; k++) {
+  let prevRaw = wordHash(from - 1);
+  let curRaw = wordHash(from);
+  for (let k = from; k < to; k++) {
     const t = tokens[k]!;
+    const nextRaw = wordHash(k + 1);
+    const own = curRaw;
+    const pw = prevRaw < 0 ? 1 : prevRaw;
+    const nw = nextRaw < 0 ? 2 : nextRaw;
+    prevRaw = curRaw;
+    curRaw = nextRaw;
     const s = Math.max(0, t.start - base);
     const e = Math.min(n, t.end - base);
     if (e <= s) continue;
     const tag = tagId(t.tag);
     const len = e - s;
-    const wh = len >= 2 && len <= 8 ? strHash(text.slice(s, e)) : 0;
-    const pt = k > 0 ? tagId(tokens[k - 1]!.tag) : 1;
-    const nt = k + 1 < tokens.length ? tagId(tokens[k + 1]!.tag) : 2;
-    const pw = wordHash(tokens[k - 1], 1);
-    const nw = wordHash(tokens[k + 1], 2);
+    const wh = len >= 2 && len <= 8 ? own : 0;
+    const pt = k > from ? tagId(tokens[k - 1]!.tag) : 1;
+    const nt = k + 1 < to ? tagId(tokens[k + 1]!.tag) : 2;
     for (let i = s; i < e; i++) {
       tpos[i] = len === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
       ttag[i] = tag;
@@ -207,20 +389,21 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
       tnextWord[i] = nw;
     }
   }
-  const loc = new Uint8Array(n);
-  const country = new Uint8Array(n);
-  const org = new Uint8Array(n);
-  const suffix = new Uint8Array(n);
-  const title = new Uint8Array(n);
-  const speech = new Uint8Array(n + 4);
-  markMatches(text, r.loc, r.maxLoc, loc);
-  markMatches(text, r.country, 12, country);
-  markMatches(text, r.org, r.maxOrg, org);
-  markMatches(text, r.suffix, 8, suffix);
-  markMatches(text, r.title, 8, title);
-  markStarts(text, r.speech, 6, speech);
+  const loc = sc.loc;
+  const country = sc.country;
+  const org = sc.org;
+  const suffix = sc.suffix;
+  const title = sc.title;
+  const speech = sc.speech;
+  speech.fill(0, n, n + 4);
+  markMatches(codes, n, r.loc, r.maxLoc, loc);
+  markMatches(codes, n, r.country, 12, country);
+  markMatches(codes, n, r.org, r.maxOrg, org);
+  markMatches(codes, n, r.suffix, 8, suffix);
+  markMatches(codes, n, r.title, 8, title);
+  markStarts(codes, n, r.speech, 6, speech);
   const flags = r.flags;
-  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[text.charCodeAt(q)]!);
+  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[codes[q + 3]!]!);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;

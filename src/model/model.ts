@@ -107,9 +107,11 @@ export class Decoder {
       let a5 = 0;
       let a6 = 0;
       const base = at + i * F;
+      // two passes: the first touches every row of the character (one load each, so that the
+      // cache misses of all F rows are in flight together), the second sums the other six tags
+      for (let k = 0; k < F; k++) a0 += weights[feats[base + k]! * 7]!;
       for (let k = 0; k < F; k++) {
         const row = feats[base + k]! * 7;
-        a0 += weights[row]!;
         a1 += weights[row + 1]!;
         a2 += weights[row + 2]!;
         a3 += weights[row + 3]!;

@@ -4,19 +4,19 @@
  * line) at a time. Offsets of the spans are in the text's coordinates.
  */
 import type { Token } from '../core/types.js';
-import { FEATURES, foldText, sentenceFeatures } from './features.js';
+import { FEATURES, sentenceFeatures } from './features.js';
 import { Decoder, tagsToSpans, type NerModel, type Span } from './model.js';
 
 const decoder = new Decoder();
 let feats = new Uint32Array(0);
 
-/** Spans the model finds in text[start, end) given the tokens that lie in it (text coordinates, sorted). */
-export function tagSpan(model: NerModel, text: string, start: number, end: number, tokens: readonly Token[]): Span[] {
+/** Spans the model finds in text[start, end) given the tokens that lie in it (tokens[from, to), text coordinates, sorted). */
+export function tagSpan(model: NerModel, text: string, start: number, end: number, tokens: readonly Token[], from = 0, to = tokens.length): Span[] {
   const n = end - start;
   if (n <= 0) return [];
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
   if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
-  sentenceFeatures(foldText(start === 0 && end === text.length ? text : text.slice(start, end)), tokens, (1 << model.bits) - 1, feats, 0, start);
+  sentenceFeatures(start === 0 && end === text.length ? text : text.slice(start, end), tokens, (1 << model.bits) - 1, feats, 0, start, from, to, true);
   const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
   return tagsToSpans(tags, n, start);
 }
@@ -34,7 +34,7 @@ export function tagText(model: NerModel, text: string, tokens: readonly Token[],
     while (k < tokens.length && tokens[k]!.end <= p.start) k++;
     let j = k;
     while (j < tokens.length && tokens[j]!.start < p.end) j++;
-    for (const s of tagSpan(model, text, p.start, p.end, k === 0 && j === tokens.length ? tokens : tokens.slice(k, j))) out.push(s);
+    for (const s of tagSpan(model, text, p.start, p.end, tokens, k, j)) out.push(s);
   }
   return out;
 }

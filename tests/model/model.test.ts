@@ -33,6 +33,22 @@ describe('features', () => {
     const j = text.indexOf('总理', i + 1);
     expect(a.slice(i * FEATURES, i * FEATURES + FEATURES)).not.toEqual(a.slice(j * FEATURES, j * FEATURES + FEATURES));
   });
+  it('gives a sentence inside a text, folded on the fly, the ids of the sentence folded and cut out', () => {
+    // full-width letters, digits and spaces fold; the second sentence's tokens sit at text offsets
+    const text = '　　新华社北京９月３０日电。ＡＢＣ公司总裁王小明在上海会见了外交部长。';
+    const { tokens } = contextFor(text);
+    const start = text.indexOf('ＡＢＣ');
+    const end = text.length;
+    const from = tokens.findIndex((t) => t.start >= start);
+    const alone = foldText(text.slice(start, end));
+    // the same jieba tokens, in the sentence's own coordinates
+    const cut = tokens.slice(from).map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
+    const a = new Uint32Array(alone.length * FEATURES);
+    const b = new Uint32Array(alone.length * FEATURES);
+    sentenceFeatures(alone, cut, 0x1fffff, a);
+    sentenceFeatures(text.slice(start, end), tokens, 0x1fffff, b, 0, start, from, tokens.length, true);
+    expect([...b]).toEqual([...a]);
+  });
 });
 
 describe('BIO tags and Viterbi', () => {
