@@ -14,23 +14,13 @@ import { evaluateModel } from './evaluate.js';
 import { cluener, msra, type Row } from './data.js';
 import { prepare } from './prepare.js';
 import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from './io.js';
+import { rng } from '../core/rng.js';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : dflt;
 }
 
-/** mulberry32: a small seeded generator, so shuffles repeat exactly */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function main(): void {
   const epochs = Number(arg('epochs', '12'));

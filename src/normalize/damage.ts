@@ -7,17 +7,9 @@
  * CRLF line endings and a BOM. Deterministic for a given seed.
  */
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../core/rng.js';
+
+export { rng };
 
 export interface DamageOptions {
   /** probability that a paragraph is hard-wrapped */
