@@ -11,9 +11,6 @@ import type { RawDoc } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
 import { decode } from './decode.js';
 import { detectFormat, extensionsFor } from './formats/sniff.js';
-import { readHtml } from './formats/html.js';
-import { readDocx } from './formats/docx.js';
-import { readPdf } from './formats/pdf.js';
 import type { Extracted } from './formats/types.js';
 
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -133,9 +130,11 @@ export async function readSource(path: string, bytes: Uint8Array, id = docIdOf(p
     const d = decode(bytes);
     if (!d.ok) throw new NewsError(d.reason === 'empty' ? 'E_EMPTY' : 'E_DECODE', path, d.detail);
     encoding = d.encoding;
-    x = readHtml(path, d.text);
-  } else if (format === 'docx') x = await readDocx(path, bytes);
-  else x = await readPdf(path, bytes);
+    // the readers (linkedom and Readability, mammoth, pdfjs-dist) load on first use:
+    // a run over text files, and every worker thread of it, never pays for them
+    x = (await import('./formats/html.js')).readHtml(path, d.text);
+  } else if (format === 'docx') x = await (await import('./formats/docx.js')).readDocx(path, bytes);
+  else x = await (await import('./formats/pdf.js')).readPdf(path, bytes);
   return { id, path, sha256: hash, encoding, bytes: bytes.length, raw: x.text, format: x.format, meta: x.meta, layout: x.layout };
 }
 

@@ -5,7 +5,7 @@
  * input order from this thread (one writer, one transaction per document),
  * so the database content does not depend on --jobs.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { DB } from '../store/db.js';
@@ -115,7 +115,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     unindexedBytes = 0;
   };
-  const pool = files.length > 0 ? new WorkerPool(Math.min(jobs, files.length), pipeline.file) : null;
+  // workers (each loads jieba and the model) start with the first document that
+  // needs processing: a re-run over unchanged documents starts none
+  let pool: WorkerPool | null = null;
+  const workers = (): WorkerPool => (pool ??= new WorkerPool(Math.min(jobs, files.length), pipeline.file));
   const readLimit = pLimit(Math.max(4, jobs * 2));
   // Results are written strictly in input order; `window` bounds how many
   // documents may be read or in flight ahead of the writer (memory stays flat).
@@ -131,7 +134,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       const path = files[i]!;
       let bytes: Buffer;
       try {
-        bytes = await readFile(path);
+        // a synchronous read: news files are small, and fs/promises' open/stat/read/close
+        // round trips were most of a re-run over unchanged documents
+        bytes = readFileSync(path);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         return { kind: 'error', code: 'E_UNREADABLE', message: `${path}: cannot read file (${code ?? errorMessage(err)})` };
@@ -141,7 +146,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       const size = bytes.length;
       const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
-      const result = await pool!.run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
+      const result = await workers().run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
       return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
     });
 
@@ -176,7 +181,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       progress();
     }
   } finally {
-    await pool?.close();
+    await (pool as WorkerPool | null)?.close();
   }
   indexFullText();
 
