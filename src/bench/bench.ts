@@ -42,18 +42,13 @@ import { DocWriter } from '../store/write.js';
 import type { Message, ProcessedDoc } from '../core/types.js';
 import { benchLoadFile } from '../load/bench.js';
 import { readCleanNews, scoreCleanNews } from '../normalize/harm.js';
+import { args, numberArg } from './args.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = join(ROOT, '.bench');
 const NEWS = join(BENCH, 'news');
 const CLEAN = resolve(ROOT, '../shared/data/clean-news/people-daily-2019.jsonl.gz');
 const FILES = 10_000;
-const args = process.argv.slice(2);
-function numberArg(name: string, fallback: number): number {
-  const at = args.indexOf(name);
-  const v = at >= 0 ? Number(args[at + 1]) : NaN;
-  return v > 0 ? v : fallback;
-}
 const repeat = Math.floor(numberArg('--repeat', 2));
 const sampleMB = numberArg('--sample-mb', 6);
 

@@ -17,13 +17,8 @@ import { existsSync } from 'node:fs';
 import { readHtml } from '../ingest/formats/html.js';
 import { readDocx } from '../ingest/formats/docx.js';
 import { readPdf } from '../ingest/formats/pdf.js';
+import { numberArg } from './args.js';
 
-const args = process.argv.slice(2);
-function numberArg(name: string, fallback: number): number {
-  const at = args.indexOf(name);
-  const v = at >= 0 ? Number(args[at + 1]) : NaN;
-  return v > 0 ? v : fallback;
-}
 const repeat = Math.floor(numberArg('--repeat', 3));
 const pdfPages = Math.floor(numberArg('--pages', 40));
 const docs = Math.floor(numberArg('--docs', 40));
