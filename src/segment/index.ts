@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
 import { deriveDictionaries, parseMain, untaggedTag, userLine, type BaseDictionarySpec } from './base-dict.js';
+import { TagTable } from './tag-table.js';
 
 interface Jieba {
   load(opts: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
@@ -38,7 +39,7 @@ const MIN_STOP = fileURLToPath(new URL('./min/stop_words.utf8', import.meta.url)
 let jieba: Jieba | undefined;
 let loadedKey: string | undefined;
 /** word -> tag, as cppjieba's trie holds them ('' : no tag given) */
-let tags: Map<string, string> = new Map();
+let tags: TagTable = new TagTable();
 
 /** How many of the most frequent words the small tag map holds. */
 const HOT_WORDS = 8192;
@@ -49,8 +50,8 @@ const HOT_WORDS = 8192;
  * "word tag" or "word count tag"; a later entry for a word replaces an earlier
  * one. Also the `hotWords` words with the highest counts, with their final tags.
  */
-export function readTagMap(mainDict: string, userDicts: string, hotWords = HOT_WORDS): { all: Map<string, string>; hot: Map<string, string> } {
-  const all = new Map<string, string>();
+export function readTagMap(mainDict: string, userDicts: string, hotWords = HOT_WORDS): { all: TagTable; hot: Map<string, string> } {
+  const all = new TagTable();
   const counted: Array<[string, number]> = [];
   for (const e of parseMain(mainDict, readFileSync(mainDict, 'utf8'))) {
     all.set(e.word, e.tag);
@@ -70,7 +71,7 @@ export function readTagMap(mainDict: string, userDicts: string, hotWords = HOT_W
     if (hot.size >= hotWords) break;
     hot.set(w, all.get(w)!);
   }
-  return { all, hot };
+  return { all: all.compact(), hot };
 }
 
 /**

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { TagTable } from '../../src/segment/tag-table.js';
+import { parseMain } from '../../src/segment/base-dict.js';
+
+const require = createRequire(import.meta.url);
+const jieba = require('nodejieba') as { DEFAULT_DICT: string };
+
+describe('TagTable', () => {
+  it('answers like a Map over the whole of jieba\'s dictionary, later entries replacing earlier ones', () => {
+    const table = new TagTable();
+    const map = new Map<string, string>();
+    for (const e of parseMain(jieba.DEFAULT_DICT, readFileSync(jieba.DEFAULT_DICT, 'utf8'))) {
+      table.set(e.word, e.tag);
+      map.set(e.word, e.tag);
+    }
+    // a user dictionary's retagging and a word jieba does not have
+    for (const [w, t] of [['中国', 'ns'], ['人工智能', 'nz'], ['优必选科技', 'nt']] as const) {
+      table.set(w, t);
+      map.set(w, t);
+    }
+    table.compact();
+    expect(table.size).toBe(map.size);
+    expect(map.size).toBeGreaterThan(300_000);
+    let differ = 0;
+    for (const [w, t] of map) if (table.get(w) !== t) differ++;
+    expect(differ).toBe(0);
+    expect(table.get('中国')).toBe('ns');
+    expect(table.get('优必选科技')).toBe('nt');
+    // not words of the dictionary, including prefixes and extensions of words
+    for (const w of ['', '中', '中国人民银行总行营业部X', 'zhnews', '优必选']) expect(table.get(w)).toBe(map.get(w));
+  });
+});
