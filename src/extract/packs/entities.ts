@@ -5,7 +5,7 @@
  * mention policy (`rules-then-model`), steps and quote policy.
  * Offsets are normalized offsets into ctx.text.
  */
-import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
+import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationRule, RelationRuleHit, RuleContext } from '../rule.js';
 import { runHits } from '../runner.js';
 import { DEFAULT_OVERLAP, type OverlapConfig } from '../policies.js';
 import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
@@ -56,7 +56,7 @@ type Stamp = { rule: string; ruleVersion: number };
 export interface EntityExtractions {
   mentions: Array<MentionHit & Stamp>;
   quotes: Array<QuoteHit & Stamp>;
-  relations: Array<RelationHit & Stamp>;
+  relations: Array<RelationRuleHit & Stamp>;
 }
 
 export interface EntityOptions {
