@@ -42,3 +42,21 @@ runRuleCases(
 it('is the rule its folder names', () => {
   expect(rule.id).toBe('relation-title-before');
 });
+
+// a relation with no tail travels through the public record, `zhnews load`'s check and the database writer
+it('a person-title relation (tail null) is a valid --jsonl record and is stored', async () => {
+  const { extract, openDatabase, storeDocument, processText } = await import('../../../index.js');
+  const { parseRecord } = await import('../../../pipeline/records.js');
+  const { quickRecord } = await import('../../../load/check.js');
+  const text = '主教练普利斯表示，球队下赛季的目标是保级。';
+  const rec = JSON.parse(JSON.stringify(extract(text, { id: 'coach' })));
+  const rel = rec.relations.find((r: { type: string }) => r.type === 'person-title');
+  expect(rel).toMatchObject({ tail: null, tailText: null, headText: '普利斯', label: '主教练', rule: 'relation-title-before' });
+  expect(() => parseRecord(rec)).not.toThrow();
+  expect(quickRecord(rec)).toBeDefined();
+  const db = openDatabase(':memory:');
+  storeDocument(db, processText(text, { id: 'coach' }));
+  const rows = db.prepare("SELECT label, tail FROM relations WHERE type = 'person-title'").all();
+  expect(rows).toEqual([{ label: '主教练', tail: -1 }]);
+  db.close();
+});
