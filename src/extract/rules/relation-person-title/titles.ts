@@ -137,6 +137,10 @@ export interface TitleFinding {
 }
 
 const CJK = /^[\u4e00-\u9fff]+$/u;
+/** jieba tags a department never holds (jieba tags 预算 in 预算司 a verb, so verbs pass): particles (的), pronouns, numerals, classifiers */
+const NOT_IN_DEPARTMENT = /^(?:u|r|m|q|y|e|o)/u;
+/** prepositions that end a department reading (jieba tags 与 in 住宅与房地产研究处 a preposition too, so the tag alone cannot) */
+const PREPOSITIONS = new Set(['在', '对', '向', '由', '从', '被', '把', '为', '给', '跟']);
 
 /**
  * Every person–title finding of the document, computed once per run (the
@@ -177,14 +181,34 @@ function findTitles(ctx: RuleContext & { mentions: readonly MentionHit[] }): Tit
   const covered = (s: number, e: number): boolean => ctx.mentions.some((m) => m.start < e && s < m.end);
   const out: TitleFinding[] = [];
 
-  /** the organisation mention before a department that is no mention (财金司, 金融市场研究室), the department ending at `pos` */
+  /** tokens by start, for "a department is nouns only" */
+  const tokenAt = new Map<number, Token>();
+  for (const t of ctx.tokens) tokenAt.set(t.start, t);
+  /** a department's words: nouns, names, short forms (金融/市场/管理/部), never a particle, pronoun, numeral or preposition */
+  const nounsOnly = (s: number, e: number): boolean => {
+    for (let at = s; at < e; ) {
+      const t = tokenAt.get(at);
+      if (!t) return false; // the last word may run into the title (研究/室主任: jieba glues 室主任)
+      if (NOT_IN_DEPARTMENT.test(t.tag) || PREPOSITIONS.has(t.text)) return false;
+      at = t.end;
+    }
+    return true;
+  };
+  /**
+   * the organisation mention before a department that is no mention
+   * (国家发改委财金司, 中国人民银行上海总部金融市场管理部: a place inside the
+   * department is allowed), the department ending at `pos`
+   */
   const beforeDepartment = (pos: number): MentionHit | undefined => {
-    for (let n = 2; n <= 10 && pos - n >= 0; n++) {
+    for (let n = 2; n <= 14 && pos - n >= 0; n++) {
       const org = byEnd.get(pos - n);
       if (!org || org.type !== 'ORG') continue;
       const dept = text.slice(pos - n, pos);
-      if (!CJK.test(dept) || !starts.has(pos - n) || covered(pos - n, pos)) continue;
+      if (!CJK.test(dept) || !starts.has(pos - n)) return undefined;
+      if (ctx.mentions.some((m) => m.type !== 'LOC' && m.start < pos && pos - n < m.end)) return undefined;
+      if (!nounsOnly(pos - n, pos)) return undefined;
       if (SUB_BODY_ENDS.some((e) => dept.endsWith(e) && dept.length > e.length)) return org;
+      return undefined;
     }
     return undefined;
   };
