@@ -6,7 +6,7 @@
  * relations' labels, placed at their exact span, with the annotated
  * positions.
  *
- *   node dist/eval/titles.js [--split dev|train] [--limit N] [--show N]
+ *   node dist/eval/titles.js [--split dev|train] [--limit N] [--show N] [--data cluener_train.jsonl.gz]
  *
  * dev (the default) is the contiguous LAST 10% of cluener_train, the block
  * the entity model holds out (src/model/data.ts); train is the other 90%,
@@ -14,9 +14,11 @@
  * the dev block is for reporting, not for reading).
  *
  * Prints: recall of annotated positions as relation labels (exact span),
- * precision of the emitted titles (distinct spans), and, per context of the
- * annotated position (organisation + title + name, title + name, name +
- * title, anything else), its share and recall.
+ * precision of the emitted titles (distinct spans), recall of the positions
+ * next to an annotated name (and how many of those misses lack the PERSON
+ * mention itself), and, per context of the annotated position (organisation
+ * + title + name, title + name, name + title, anything else), its share and
+ * recall.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -26,7 +28,7 @@ import { loadPipeline } from '../pipeline/config.js';
 import { processDocument } from '../pipeline/process.js';
 import { loadDictionaries } from '../segment/index.js';
 
-const DATA = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'data', 'ner', 'cluener_train.jsonl.gz');
+const DEFAULT_DATA = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'data', 'ner', 'cluener_train.jsonl.gz');
 const ORG = new Set(['organization', 'company', 'government']);
 
 interface Ent {
@@ -45,7 +47,7 @@ function arg(name: string, dflt: string): string {
 }
 
 /** the contiguous last 10% (dev) or the first 90% (train), cut as src/model/data.ts cuts */
-export function cluenerRows(split: 'dev' | 'train'): Row[] {
+export function cluenerRows(split: 'dev' | 'train', DATA = DEFAULT_DATA): Row[] {
   if (!existsSync(DATA)) throw new Error(`${DATA}: CLUENER training data not found`);
   const rows = gunzipSync(readFileSync(DATA))
     .toString('utf8')
@@ -74,6 +76,8 @@ export interface TitleScore {
   emitted: number;
   correct: number;
   byContext: Map<string, { gold: number; found: number }>;
+  /** missed positions next to an annotated name that the pipeline kept no PERSON mention for (exact span) */
+  missedNoPerson: number;
   missed: string[];
   wrong: string[];
 }
@@ -81,7 +85,7 @@ export interface TitleScore {
 export function scoreTitles(rows: Row[]): TitleScore {
   const pipeline = loadPipeline();
   loadDictionaries(pipeline.segmenter);
-  const s: TitleScore = { gold: 0, found: 0, emitted: 0, correct: 0, byContext: new Map(), missed: [], wrong: [] };
+  const s: TitleScore = { gold: 0, found: 0, emitted: 0, correct: 0, byContext: new Map(), missedNoPerson: 0, missed: [], wrong: [] };
   const per = 20;
   for (let k = 0; k < rows.length; k += per) {
     const group = rows.slice(k, k + per);
@@ -102,6 +106,7 @@ export function scoreTitles(rows: Row[]): TitleScore {
         i = raw.indexOf(r.label, i + 1);
       }
     }
+    const persons = new Set(doc.extractions.mentions.filter((m) => m.type === 'PERSON').map((m) => `${m.rawStart}:${m.rawEnd}`));
     const gold = new Set<string>();
     group.forEach((row, g) => {
       for (const e of row.entities) {
@@ -115,7 +120,12 @@ export function scoreTitles(rows: Row[]): TitleScore {
         if (emitted.has(key)) {
           b.found++;
           s.found++;
-        } else s.missed.push(`${c}\t${row.text.slice(e.start, e.end)}\t${row.text}`);
+        } else {
+          s.missed.push(`${c}\t${row.text.slice(e.start, e.end)}\t${row.text}`);
+          // the annotated name next to the title: does the pipeline keep it as a PERSON?
+          const name = row.entities.find((n) => n.type === 'name' && (n.start === e.end || n.end === e.start));
+          if (name && !persons.has(`${starts[g]! + name.start}:${starts[g]! + name.end}`)) s.missedNoPerson++;
+        }
         s.byContext.set(c, b);
       }
     });
@@ -136,7 +146,7 @@ function main(): void {
   const split = arg('split', 'dev') === 'train' ? 'train' : 'dev';
   const limit = Number(arg('limit', '0'));
   const show = split === 'train' ? Number(arg('show', '0')) : 0;
-  let rows = cluenerRows(split);
+  let rows = cluenerRows(split, arg('data', DEFAULT_DATA));
   if (limit > 0) rows = rows.slice(0, limit);
   const c0 = process.cpuUsage();
   const s = scoreTitles(rows);
@@ -144,6 +154,10 @@ function main(): void {
   console.log(`CLUENER ${split} (${rows.length} fragments): ${s.gold} annotated positions`);
   console.log(`recall    ${s.found}/${s.gold} = ${pct(s.found, s.gold)} (annotated position = a relation's label, exact span)`);
   console.log(`precision ${s.correct}/${s.emitted} = ${pct(s.correct, s.emitted)} (emitted title spans that are annotated positions)`);
+  const named = ['org+title+name', 'title+name', 'name+title'].map((c) => s.byContext.get(c) ?? { gold: 0, found: 0 });
+  const ng = named.reduce((n, b) => n + b.gold, 0);
+  const nf = named.reduce((n, b) => n + b.found, 0);
+  console.log(`next to an annotated name: recall ${nf}/${ng} = ${pct(nf, ng)}; of the ${ng - nf} missed, ${s.missedNoPerson} have no PERSON mention at the annotated name`);
   for (const c of ['org+title+name', 'title+name', 'name+title', 'other']) {
     const b = s.byContext.get(c) ?? { gold: 0, found: 0 };
     console.log(`  ${c.padEnd(15)} share ${pct(b.gold, s.gold).padStart(6)}  recall ${b.found}/${b.gold} = ${pct(b.found, b.gold)}`);
