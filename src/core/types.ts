@@ -203,7 +203,8 @@ export interface Relation extends Span, RuleStamp {
   type: string;
   /** indices into the document's mentions */
   head: number;
-  tail: number;
+  /** null when the relation has one end only: a person's title with no organisation named (type person-title) */
+  tail: number | null;
   /** e.g. the title in person–title–organisation */
   label?: string | null;
   text: string;

@@ -62,6 +62,14 @@ export interface RelationHit {
   end: number;
 }
 
+/**
+ * What a relation rule returns: a RelationHit, or one with no tail (`tail:
+ * null`: a person's title with no organisation named, 主教练普利斯). The runner
+ * stores the tail as null; steps that need both ends (person-affiliation)
+ * see only the relations that have them.
+ */
+export type RelationRuleHit = RelationHit | (Omit<RelationHit, 'tail'> & { tail: null });
+
 export interface RuleMeta {
   /** kebab-case, equal to the rule's folder name */
   id: string;
@@ -87,7 +95,7 @@ export interface QuoteRule extends RuleMeta {
 export interface RelationRule extends RuleMeta {
   emits: 'relation';
   /** relation rules see the mentions the entity rules kept */
-  run(ctx: RuleContext & { mentions: readonly MentionHit[] }): RelationHit[];
+  run(ctx: RuleContext & { mentions: readonly MentionHit[] }): RelationRuleHit[];
 }
 
 export type Rule = FigureRule | MentionRule | QuoteRule | RelationRule;

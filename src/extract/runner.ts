@@ -18,7 +18,7 @@
  */
 import type { Extractions, Figure, Mention, Message, Quote, Relation, Sentence } from '../core/types.js';
 import type { OffsetMap } from '../core/offsets.js';
-import type { FigureHit, MentionHit, QuoteHit, RelationHit, Rule, RuleContext } from './rule.js';
+import type { FigureHit, MentionHit, QuoteHit, RelationHit, RelationRuleHit, Rule, RuleContext } from './rule.js';
 import { allRules } from './registry.js';
 import { DEFAULT_OVERLAP, figurePolicy, figureSteps, mentionPolicy, mentionSteps, quotePolicy, type OverlapConfig } from './policies.js';
 import { personAffiliation, type Stamped } from './entities/steps.js';
@@ -70,10 +70,10 @@ export interface Hits {
   mentions: Array<Stamped<MentionHit>>;
   figures: Array<Stamped<FigureHit>>;
   quotes: Array<Stamped<QuoteHit>>;
-  relations: Array<Stamped<RelationHit>>;
+  relations: Array<Stamped<RelationRuleHit>>;
 }
 
-type AnyHit = MentionHit | FigureHit | QuoteHit | RelationHit;
+type AnyHit = MentionHit | FigureHit | QuoteHit | RelationRuleHit;
 
 /**
  * Run the enabled rules and the declared policies; hits stay in normalized
@@ -127,9 +127,10 @@ export function runHits(
   lap('mention');
 
   // relations read the kept mentions
-  const relations: Array<Stamped<RelationHit>> = [];
-  for (const r of enabled('relation')) for (const h of output(r.id, { mentions }) as RelationHit[]) relations.push(stamp(r, h));
-  personAffiliation(ctx.text, mentions, relations);
+  const relations: Array<Stamped<RelationRuleHit>> = [];
+  for (const r of enabled('relation')) for (const h of output(r.id, { mentions }) as RelationRuleHit[]) relations.push(stamp(r, h));
+  // the affiliation is the relation's tail: relations without one (a title with no organisation) give none
+  personAffiliation(ctx.text, mentions, relations.filter((h): h is Stamped<RelationHit> => h.tail != null));
   lap('relation');
 
   // quotes
@@ -221,7 +222,7 @@ export function runRules(input: RunnerInput, messages: Message[] = []): Extracti
   const relations: Relation[] = [];
   for (const h of hits.relations) {
     const head = mentionIndex.get(`${h.head.start}:${h.head.end}:${h.head.type}`);
-    const tail = mentionIndex.get(`${h.tail.start}:${h.tail.end}:${h.tail.type}`);
+    const tail = h.tail === null ? null : mentionIndex.get(`${h.tail.start}:${h.tail.end}:${h.tail.type}`);
     if (head === undefined || tail === undefined) {
       messages.push({ code: 'W_RELATION_END', severity: 'warning', source: h.rule, message: `relation ${h.type} links a mention the overlap policy did not keep`, start: h.start, end: h.end });
       continue;

@@ -11,7 +11,7 @@
  * checked); every emitted span must lie inside the text and equal its slice;
  * every expected span must equal its slice; duplicate cases are refused.
  */
-import type { FigureHit, MentionHit, QuoteHit, RelationHit, Rule, RuleContext } from './rule.js';
+import type { FigureHit, MentionHit, QuoteHit, RelationRuleHit, Rule, RuleContext } from './rule.js';
 import { runRule } from './runner.js';
 
 export interface Expected {
@@ -69,10 +69,10 @@ export function project(rule: Rule, ctx: RuleContext, mentions: readonly Mention
     case 'quote':
       return (out as QuoteHit[]).map((q) => ({ label: 'quote', ...base(q), value: q.speaker ?? null }));
     case 'relation':
-      return (out as RelationHit[]).map((r) => ({
+      return (out as RelationRuleHit[]).map((r) => ({
         label: `relation:${r.type}`,
         ...base(r),
-        value: `${text.slice(r.head.start, r.head.end)}|${r.label ?? ''}|${text.slice(r.tail.start, r.tail.end)}`,
+        value: `${text.slice(r.head.start, r.head.end)}|${r.label ?? ''}|${r.tail ? text.slice(r.tail.start, r.tail.end) : ''}`,
       }));
   }
 }

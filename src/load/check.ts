@@ -70,7 +70,7 @@ function quote(v: unknown): boolean {
 
 function relation(v: unknown): boolean {
   if (!isObj(v) || !span(v) || !stamp(v)) return false;
-  return isStr1(v.type) && isNint(v.head) && isNint(v.tail) && optStr(v.label) && isStr(v.text);
+  return isStr1(v.type) && isNint(v.head) && (v.tail === null || isNint(v.tail)) && optStr(v.label) && isStr(v.text);
 }
 
 function message(v: unknown): boolean {

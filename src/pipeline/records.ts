@@ -54,7 +54,7 @@ export function toRecord(id: string | undefined, p: ProcessedDoc) {
     relations: relations.map((r) => ({
       ...r,
       headText: mentions[r.head]?.norm ?? null,
-      tailText: mentions[r.tail]?.norm ?? null,
+      tailText: r.tail === null ? null : (mentions[r.tail]?.norm ?? null),
     })),
     resolvedEntities: p.entities,
     messages: p.messages ?? [],
@@ -129,7 +129,7 @@ const RelationSchema = z.looseObject({
   ...stamp,
   type: z.string().min(1),
   head: nint,
-  tail: nint,
+  tail: nint.nullable(),
   label: optStr,
   text: z.string(),
 });

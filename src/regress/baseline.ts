@@ -53,10 +53,10 @@ export function recordsOf(p: ProcessedDoc): BaselineRecord[] {
   for (const q of ex.quotes) out.push({ ...at(q), label: 'quote', speaker: q.speaker, rule: q.rule, ruleVersion: q.ruleVersion });
   for (const r of ex.relations) {
     const h = ex.mentions[r.head];
-    const t = ex.mentions[r.tail];
+    const t = r.tail === null ? undefined : ex.mentions[r.tail];
     out.push({
       ...at(r), label: `relation:${r.type}`,
-      head: h ? text.slice(h.start, h.end) : `#${r.head}`, tail: t ? text.slice(t.start, t.end) : `#${r.tail}`,
+      head: h ? text.slice(h.start, h.end) : `#${r.head}`, tail: t ? text.slice(t.start, t.end) : r.tail === null ? '' : `#${r.tail}`,
       title: r.label ?? null, rule: r.rule, ruleVersion: r.ruleVersion,
     });
   }

@@ -80,7 +80,7 @@ export function reportDataFromDb(db: DB, docRow: number, source = 'database'): R
   for (const r of relations) {
     const h = bySeq.get(r.head);
     const t = bySeq.get(r.tail);
-    const d: Array<[string, string]> = [['link', `${h ? norm.slice(h.start, h.end) : '#' + r.head} → ${t ? norm.slice(t.start, t.end) : '#' + r.tail}`]];
+    const d: Array<[string, string]> = [['link', `${h ? norm.slice(h.start, h.end) : '#' + r.head} → ${t ? norm.slice(t.start, t.end) : r.tail < 0 ? '(no organisation)' : '#' + r.tail}`]];
     if (r.label) d.push(['title', r.label]);
     items.push({ id: `r${r.seq}`, group: 'relation', label: `relation:${r.type}`, ...pos(r), details: d });
   }
@@ -114,8 +114,8 @@ export function reportDataFromProcessed(p: ProcessedDoc, source = 'processed in 
   });
   ex.relations.forEach((r, i) => {
     const h = ex.mentions[r.head];
-    const t = ex.mentions[r.tail];
-    const d: Array<[string, string]> = [['link', `${h ? norm.slice(h.start, h.end) : '#' + r.head} → ${t ? norm.slice(t.start, t.end) : '#' + r.tail}`]];
+    const t = r.tail === null ? undefined : ex.mentions[r.tail];
+    const d: Array<[string, string]> = [['link', `${h ? norm.slice(h.start, h.end) : '#' + r.head} → ${t ? norm.slice(t.start, t.end) : r.tail === null ? '(no organisation)' : '#' + r.tail}`]];
     if (r.label) d.push(['title', r.label]);
     items.push({ id: `r${i}`, group: 'relation', label: `relation:${r.type}`, ...pos(r), details: d });
   });

@@ -39,7 +39,9 @@ for (const id of goldDocs()) {
   const gr = readJsonl<GoldRelation>(join(GOLD, id + '.relations.jsonl'));
   const rk = (p: number, pe: number, o: number, oe: number, t: string): string => `${p}:${pe}:${o}:${oe}:${t}`;
   const gset = new Set(gr.map((r) => rk(r.personStart, r.personEnd, r.orgStart, r.orgEnd, r.title)));
-  const oset = new Set(out.relations.map((r) => rk(r.head.start, r.head.end, r.tail.start, r.tail.end, r.label ?? '')));
+  // the gold lists person–title–organisation relations: those without an organisation (person-title, tail null) are not scored here
+  const withBody = out.relations.filter((r): r is typeof r & { tail: NonNullable<typeof r.tail> } => r.tail != null);
+  const oset = new Set(withBody.map((r) => rk(r.head.start, r.head.end, r.tail.start, r.tail.end, r.label ?? '')));
   for (const r of gr) {
     if (oset.has(rk(r.personStart, r.personEnd, r.orgStart, r.orgEnd, r.title))) rel.tp++;
     else {
@@ -47,7 +49,7 @@ for (const id of goldDocs()) {
       rel.missed.push(`${id.slice(0, 3)}:${r.person}|${r.title}|${r.org}`);
     }
   }
-  for (const r of out.relations) {
+  for (const r of withBody) {
     if (!gset.has(rk(r.head.start, r.head.end, r.tail.start, r.tail.end, r.label ?? ''))) {
       rel.fp++;
       rel.spurious.push(`${id.slice(0, 3)}:${text.slice(r.head.start, r.head.end)}|${r.label}|${text.slice(r.tail.start, r.tail.end)}`);

@@ -43,7 +43,7 @@ interface Rec {
   rule: string;
   label: string;
   propagated: boolean;
-  ends?: [string, string];
+  ends?: string[];
 }
 
 function records(h: Hits): Rec[] {
@@ -56,8 +56,9 @@ function records(h: Hits): Rec[] {
   for (const q of h.quotes) out.push({ family: 'quotes', key: `${q.start}:${q.end}:${q.rule}`, start: q.start, end: q.end, rule: q.rule, label: 'quote', propagated: false });
   for (const r of h.relations) {
     const head = `${r.head.start}:${r.head.end}:${r.head.type}`;
-    const tail = `${r.tail.start}:${r.tail.end}:${r.tail.type}`;
-    out.push({ family: 'relations', key: `${r.start}:${r.end}:${r.type}:${head}>${tail}:${r.rule}`, start: r.start, end: r.end, rule: r.rule, label: r.type, propagated: false, ends: [head, tail] });
+    // a relation with no tail (person-title) has one end
+    const tail = r.tail ? `${r.tail.start}:${r.tail.end}:${r.tail.type}` : null;
+    out.push({ family: 'relations', key: `${r.start}:${r.end}:${r.type}:${head}>${tail ?? ''}:${r.rule}`, start: r.start, end: r.end, rule: r.rule, label: r.type, propagated: false, ends: tail ? [head, tail] : [head] });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * mention policy (`rules-then-model`), steps and quote policy.
  * Offsets are normalized offsets into ctx.text.
  */
-import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationHit, RelationRule, RuleContext } from '../rule.js';
+import type { MentionHit, MentionRule, QuoteHit, QuoteRule, RelationRule, RelationRuleHit, RuleContext } from '../rule.js';
 import { runHits } from '../runner.js';
 import { DEFAULT_OVERLAP, type OverlapConfig } from '../policies.js';
 import { rule as eventSuffix } from '../rules/entity-event-suffix/rule.js';
@@ -26,6 +26,9 @@ import { rule as productQuoted } from '../rules/entity-product-quoted/rule.js';
 import { rule as quoteAfter } from '../rules/quote-speaker-after/rule.js';
 import { rule as quoteBefore } from '../rules/quote-speaker-before/rule.js';
 import { rule as relationPersonTitle } from '../rules/relation-person-title/rule.js';
+import { rule as relationTitleAfter } from '../rules/relation-title-after/rule.js';
+import { rule as relationTitleBefore } from '../rules/relation-title-before/rule.js';
+import { rule as relationTitleCarried } from '../rules/relation-title-carried/rule.js';
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -47,7 +50,7 @@ export const mentionRules: MentionRule[] = [
   productQuoted,
 ].sort(byId);
 export const quoteRules: QuoteRule[] = [quoteAfter, quoteBefore].sort(byId);
-export const relationRules: RelationRule[] = [relationPersonTitle].sort(byId);
+export const relationRules: RelationRule[] = [relationPersonTitle, relationTitleAfter, relationTitleBefore, relationTitleCarried].sort(byId);
 
 export const overlapPolicyName = DEFAULT_OVERLAP.mention;
 
@@ -56,7 +59,7 @@ type Stamp = { rule: string; ruleVersion: number };
 export interface EntityExtractions {
   mentions: Array<MentionHit & Stamp>;
   quotes: Array<QuoteHit & Stamp>;
-  relations: Array<RelationHit & Stamp>;
+  relations: Array<RelationRuleHit & Stamp>;
 }
 
 export interface EntityOptions {
