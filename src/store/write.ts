@@ -177,8 +177,8 @@ export class DocWriter {
       ),
     );
     ex.relations.forEach((r, i) =>
-      // relations.tail is NOT NULL (001_init.sql): a relation with no tail (person-title) is stored as -1, which joins no mention
-      s.relation.run(doc, i, r.type, r.head, r.tail ?? -1, r.label ?? null, r.text, r.start, r.end, r.rawStart, r.rawEnd, r.rule, r.ruleVersion),
+      // a relation with one end (person-title: no organisation named) has tail NULL (migration 005)
+      s.relation.run(doc, i, r.type, r.head, r.tail, r.label ?? null, r.text, r.start, r.end, r.rawStart, r.rawEnd, r.rule, r.ruleVersion),
     );
     for (const key of oldKeys) s.orphan.run(key, key);
     return { docRowId: doc, unchanged: false };

@@ -57,6 +57,10 @@ it('a person-title relation (tail null) is a valid --jsonl record and is stored'
   const db = openDatabase(':memory:');
   storeDocument(db, processText(text, { id: 'coach' }));
   const rows = db.prepare("SELECT label, tail FROM relations WHERE type = 'person-title'").all();
-  expect(rows).toEqual([{ label: '主教练', tail: -1 }]);
+  expect(rows).toEqual([{ label: '主教练', tail: null }]);
+  // the views list it: the person's title with no organisation
+  const titles = db.prepare("SELECT person, title, org, org_key FROM person_titles WHERE relation = 'person-title'").all();
+  expect(titles).toEqual([{ person: '普利斯', title: '主教练', org: null, org_key: null }]);
+  expect(db.prepare("SELECT COUNT(*) AS n FROM relation_rows WHERE type = 'person-title' AND tail_type IS NULL").get()).toEqual({ n: 1 });
   db.close();
 });
