@@ -96,11 +96,10 @@ export class Loader {
   constructor(private readonly opts: LoadOptions, args: unknown = {}) {
     const { db, pipeline } = opts;
     this.commitEvery = Math.max(1, Math.floor(opts.commitEvery ?? 1));
+    // the writer checkpoints the WAL every 40 MB instead of 4 (a page many commits rewrite is copied back once); finish() restores the setting
+    this.autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.writer = new DocWriter(db);
     if (opts.deferIndexes !== false) this.deferred = deferIndexesIfEmpty(db);
-    // checkpoint the WAL every 40 MB instead of 4: a page many commits rewrite is copied back once
-    this.autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    db.pragma('wal_autocheckpoint = 10000');
     this.runId = Number(
       db
         .prepare('INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)')
