@@ -160,10 +160,8 @@ export class Loader {
       }
       return;
     }
-    if (this.writer.isUnchanged(rec.path, rec.sha256, rec.pipelineHash)) {
-      c.unchanged++;
-      return;
-    }
+    // an unchanged document is found by the writer inside its transaction (no write, so its commit costs
+    // nothing); asking first, outside it, would cost every new document a read transaction of its own
     // several documents per commit: the writer's own transaction becomes a savepoint inside ours
     if (this.commitEvery > 1 && !this.opts.db.inTransaction) this.opts.db.exec('BEGIN IMMEDIATE');
     try {
