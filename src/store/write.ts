@@ -37,7 +37,7 @@ export function repairColumns(repairs: ProcessedDoc['norm']['repairs']): { repai
  * it touched to the WAL, index pages keyed in no particular order above all
  * (90 pages a news article, for 4 KB of text), and a checkpoint copies each
  * page into the database once however many commits appended it: checkpointing
- * ten times less often copies far fewer pages, for a third less storing CPU.
+ * ten times less often copies far fewer pages: a fifth less storing CPU.
  * Durability is the same (synchronous = NORMAL: the WAL is synced at each
  * checkpoint); readers find a longer WAL to search.
  */
