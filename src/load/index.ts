@@ -96,11 +96,10 @@ export class Loader {
   constructor(private readonly opts: LoadOptions, args: unknown = {}) {
     const { db, pipeline } = opts;
     this.commitEvery = Math.max(1, Math.floor(opts.commitEvery ?? 1));
+    // the writer checkpoints the WAL every 40 MB instead of 4 (a page many commits rewrite is copied back once); finish() restores the setting
+    this.autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.writer = new DocWriter(db);
     if (opts.deferIndexes !== false) this.deferred = deferIndexesIfEmpty(db);
-    // checkpoint the WAL every 40 MB instead of 4: a page many commits rewrite is copied back once
-    this.autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    db.pragma('wal_autocheckpoint = 10000');
     this.runId = Number(
       db
         .prepare('INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)')
@@ -161,10 +160,8 @@ export class Loader {
       }
       return;
     }
-    if (this.writer.isUnchanged(rec.path, rec.sha256, rec.pipelineHash)) {
-      c.unchanged++;
-      return;
-    }
+    // an unchanged document is found by the writer inside its transaction (no write, so its commit costs
+    // nothing); asking first, outside it, would cost every new document a read transaction of its own
     // several documents per commit: the writer's own transaction becomes a savepoint inside ours
     if (this.commitEvery > 1 && !this.opts.db.inTransaction) this.opts.db.exec('BEGIN IMMEDIATE');
     try {

@@ -12,7 +12,7 @@
  * refuses newer ones. An error line is `{id?, error, path?, code?}`.
  */
 import { z } from 'zod';
-import type { Figure, Mention, ProcessedDoc, Quote, Relation, Repair } from '../core/types.js';
+import type { Figure, Mention, ProcessedDoc, Quote, Relation } from '../core/types.js';
 import type { OffsetMap } from '../core/offsets.js';
 import { sentenceTokenStrings } from '../segment/index.js';
 
@@ -229,19 +229,16 @@ function check<T extends z.ZodType>(schema: T, o: unknown): z.infer<T> {
  * A checked document record back as the ProcessedDoc `run` would have stored.
  * The offset map and the token objects are not in the record: every span
  * carries raw offsets, and the writer needs only the sentence token strings.
+ * Nothing is copied that the writer reads as it is (load's hot path): the
+ * repairs stay in their stored JSON form (`repairColumns`, `norm.repairs` left
+ * empty, as a worker thread sends them), and the mention and relation objects
+ * are the record's own (an unresolved mention's `entity` is null rather than
+ * absent; a relation keeps its headText/tailText); the writer stores both the
+ * same way.
  */
 export function fromRecord(rec: z.infer<typeof DocRecordSchema>): ProcessedDoc {
-  const repairs: Repair[] = rec.repairs.map(([pass, kind, rawStart, rawEnd, before, after]) => ({ pass, kind, rawStart, rawEnd, before, after }));
   const counts: Record<string, number> = {};
   for (const r of rec.repairs) counts[r[1]] = (counts[r[1]] ?? 0) + 1;
-  const mentions = rec.entities.map((m) => {
-    const { entity, ...rest } = m;
-    return (entity === null ? rest : { ...rest, entity }) as unknown as Mention;
-  });
-  const relations = rec.relations.map((r) => {
-    const { headText: _h, tailText: _t, ...rest } = r;
-    return rest as unknown as Relation;
-  });
   return {
     doc: {
       id: rec.docId,
@@ -258,7 +255,7 @@ export function fromRecord(rec: z.infer<typeof DocRecordSchema>): ProcessedDoc {
       raw: rec.raw,
       text: rec.normalized,
       map: null as unknown as OffsetMap,
-      repairs,
+      repairs: [],
       ...(rec.normMessages ? { messages: rec.normMessages as ProcessedDoc['messages'] } : {}),
     },
     structure: rec.structure as unknown as ProcessedDoc['structure'],
@@ -267,10 +264,10 @@ export function fromRecord(rec: z.infer<typeof DocRecordSchema>): ProcessedDoc {
     sentenceTokens: rec.sentenceTokens,
     repairColumns: { repairs: JSON.stringify(rec.repairs), repairCounts: JSON.stringify(counts) },
     extractions: {
-      mentions,
+      mentions: rec.entities as unknown as Mention[],
       figures: rec.figures as unknown as Figure[],
       quotes: rec.quotes as unknown as Quote[],
-      relations,
+      relations: rec.relations as unknown as Relation[],
     },
     entities: rec.resolvedEntities as unknown as ProcessedDoc['entities'],
     docDate: rec.docDate,
