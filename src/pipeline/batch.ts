@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import type { DB } from '../store/db.js';
+import { migrate, type DB } from '../store/db.js';
+import { deferIndexesIfEmpty, restoreIndexes } from '../store/indexes.js';
 import { DocWriter } from '../store/write.js';
 import { expandPaths, docIdOf, manifestDate, sha256 } from '../ingest/index.js';
 import { NewsError, errorMessage, type ErrorCode } from '../core/errors.js';
@@ -79,6 +80,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const { db, pipeline } = opts;
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   const writer = new DocWriter(db);
+  // A run into an empty database builds its secondary indexes once at the end
+  // (one sort each) instead of row by row in every document's commit, as
+  // `load` does (store/indexes.ts); killed mid-way, the next open rebuilds them.
+  const deferred = deferIndexesIfEmpty(db);
   const runId = Number(
     db
       .prepare("INSERT INTO runs (started_at, pipeline, pipeline_hash, args) VALUES (?, ?, ?, ?)")
@@ -184,6 +189,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     await (pool as WorkerPool | null)?.close();
   }
   indexFullText();
+  if (deferred) restoreIndexes(db, (d) => migrate(d));
 
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
