@@ -40,7 +40,7 @@ export const rule: MentionRule = {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // an unknown word shaped like a village or township (上纳屯, 六纳村)
-      if (t.tag === 'x' && isHan(t.text) && t.text.length === 3 && /[村屯镇乡寨]$/u.test(t.text) && !roadAfter().test(text.slice(t.end))) {
+      if (t.tag === 'x' && t.text.length === 3 && isHan(t.text) && /[村屯镇乡寨]$/u.test(t.text) && !roadAfter().test(text.slice(t.end))) {
         out.push({ type: 'LOC', start: t.start, end: growSubUnits(text, t.end, ix), attrs: { priority: 1, source: 'village-shape' } });
         continue;
       }
