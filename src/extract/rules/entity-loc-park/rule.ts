@@ -13,7 +13,7 @@ const parkSuffix = perLexicon(() => new RegExp(`${anyOf('place-park-suffixes')}$
 
 export const rule: MentionRule = {
   id: 'entity-loc-park',
-  version: 1,
+  version: 2,
   purpose: 'parks, zones and districts named by their suffix (北京经济技术开发区, 天开高教科创园)',
   needs: ['tokens'],
   emits: 'mention',

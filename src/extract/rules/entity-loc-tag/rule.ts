@@ -25,7 +25,7 @@ const lists = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 3,
+  version: 4,
   purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',

@@ -28,7 +28,7 @@ const patterns = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-org-context',
-  version: 1,
+  version: 2,
   purpose: 'organisations without a suffix, found by context: before a company title, in a title chain, in an enumeration before 等…企业',
   needs: ['tokens'],
   emits: 'mention',

@@ -49,7 +49,7 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 4,
+  version: 5,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
