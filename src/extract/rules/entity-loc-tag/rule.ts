@@ -25,7 +25,7 @@ const lists = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 4,
+  version: 5,
   purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',
@@ -46,6 +46,9 @@ export const rule: MentionRule = {
       }
       if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text) || lex.directions.has(t.text)) continue;
       if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
+      // a generic place word after a one-character modifier names no place (大城市, 各乡镇, 深山区, 半山区),
+      // unless the whole is a known place (南山区)
+      if (t.text.length >= 3 && GENERIC.has(t.text.slice(1)) && !lex.loc.has(t.text)) continue;
       const start = t.start;
       let end = t.end;
       let name = t.text;
