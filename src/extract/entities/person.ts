@@ -105,6 +105,8 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
   // a transliterated name: a run of transliteration characters (马克龙, 古特雷斯)
   let f = start;
   while (f < text.length && f - start < 6 && (lex.foreignChars.has(text[f]!) || text[f] === '·')) f++;
+  // every candidate below starts at `start`: a character no name starts with rules them all out
+  if (f - start < 3 && !nameStarts()[text.charCodeAt(start)]) return null;
   const cands: Array<{ end: number; score: number }> = [];
   for (const len of [2, 3, 4]) {
     const end = start + len;
