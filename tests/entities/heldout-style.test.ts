@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, finish, run, table, type GoldMention, type TypeScore } from './score.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
 interface Case {
   text: string;

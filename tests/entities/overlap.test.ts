@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { MentionHit } from '../../src/extract/rule.js';
 import { isStrong, longestMostSpecific, rulesThenModel } from '../../src/extract/entities/overlap.js';
 import { extractEntities, mentionRules } from '../../src/extract/packs/entities.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
 type Hit = MentionHit & { rule: string; ruleVersion: number };
 const hit = (rule: string, type: MentionHit['type'], start: number, end: number, source = '', priority = 1): Hit => ({

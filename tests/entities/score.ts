@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 import { extractEntities, type EntityExtractions } from '../../src/extract/packs/entities.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

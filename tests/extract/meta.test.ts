@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/extract/registry.js';
 import { runHits } from '../../src/extract/runner.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 import { normalize } from '../../src/normalize/index.js';
 
 function deepFreeze<T>(o: T): T {

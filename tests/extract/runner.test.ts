@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/index.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 import { runHits, runRule, type Hits } from '../../src/extract/runner.js';
 import { allRules } from '../../src/extract/registry.js';
 import type { RuleContext } from '../../src/extract/rule.js';

@@ -11,7 +11,7 @@ import { FEATURES, foldText, sentenceFeatures } from '../../src/model/features.j
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
 import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from '../../src/model/io.js';
 import { tagText } from '../../src/model/ner.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
 describe('features', () => {
   it('folds width and case without changing length', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveDictionaries, listWords, untaggedTag } from '../../src/segment/base-dict.js';
 import { loadPipeline } from '../../src/pipeline/config.js';
-import { contextFor } from '../../src/extract/entities/context.js';
+import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
 const jieba = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 

@@ -69,6 +69,43 @@ function order<T extends MentionHit>(hits: T[]): T[] {
   );
 }
 
+/**
+ * Spans sorted by start with the running maximum of their ends, so that the
+ * spans overlapping [s, e) are found by a binary search and a short walk back
+ * instead of a scan of all of them (rule hits × model hits per document).
+ */
+class SpanIndex<T extends MentionHit> {
+  private readonly spans: T[];
+  private readonly reach: Int32Array;
+
+  constructor(spans: readonly T[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    this.reach = new Int32Array(this.spans.length);
+    let r = -1;
+    this.spans.forEach((h, k) => {
+      r = Math.max(r, h.end);
+      this.reach[k] = r;
+    });
+  }
+
+  /** Is `f` true of some span overlapping [s, e)? */
+  some(s: number, e: number, f: (h: T) => boolean): boolean {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    // spans [0, lo) start before e; walk back while one of them may still reach past s
+    for (let k = lo - 1; k >= 0 && this.reach[k]! > s; k--) {
+      const h = this.spans[k]!;
+      if (h.end > s && f(h)) return true;
+    }
+    return false;
+  }
+}
+
 /** Place `hits` longest-most-specific into the free characters of `used`, pushing the kept ones to `kept`. */
 function fill<T extends MentionHit>(hits: T[], used: Uint8Array, kept: T[]): void {
   next: for (const h of order(hits)) {
@@ -94,21 +131,25 @@ export const modelPolicyName = 'rules-then-model';
 export const rulesThenModel: MentionPolicy = (hits) => {
   // a model span that crosses a strong rule hit loses to it, and then vetoes nothing
   // (广东省十四届人大 read whole by the model must not take 广东省 with it when 人大 stands)
-  const strong = hits.filter((h) => ruleOf(h) !== MODEL_RULE && isStrong(h));
-  const model = hits.filter((h) => ruleOf(h) === MODEL_RULE && !strong.some((g) => g.start < h.end && h.start < g.end));
-  if (model.length === 0 && !hits.some((h) => ruleOf(h) === MODEL_RULE)) return longestMostSpecific(hits);
-  const rules = hits.filter((h) => {
-    if (ruleOf(h) === MODEL_RULE) return false;
-    if (isStrong(h)) return true;
+  const fromModel = hits.map((h) => ruleOf(h) === MODEL_RULE);
+  const strongHit = hits.map((h, k) => !fromModel[k] && isStrong(h));
+  const strong = new SpanIndex(hits.filter((_h, k) => strongHit[k]));
+  const model = hits.filter((h, k) => fromModel[k] && !strong.some(h.start, h.end, () => true));
+  if (model.length === 0 && !fromModel.includes(true)) return longestMostSpecific(hits);
+  const modelIndex = new SpanIndex(model);
+  const rules = hits.filter((h, k) => {
+    if (fromModel[k]) return false;
+    if (strongHit[k]) return true;
     let seen = false;
-    for (const m of model) {
-      if (!(m.start < h.end && h.start < m.end)) continue;
+    // (the order the overlapping model spans are visited in does not matter: any veto vetoes)
+    const vetoed = modelIndex.some(h.start, h.end, (m) => {
       if (m.type === h.type) seen = true;
       // a rule's person reaching left over the model's: the word before the name (和吴宓, 向彭真)
-      if (h.type === 'PERSON' && m.type === 'PERSON' && h.start < m.start && m.end <= h.end) return false;
+      if (h.type === 'PERSON' && m.type === 'PERSON' && h.start < m.start && m.end <= h.end) return true;
       const inside = m.start <= h.start && h.end <= m.end && (h.end - h.start < m.end - m.start);
-      if (inside && h.type === 'LOC' && (m.type === 'PERSON' || m.type === 'ORG')) return false;
-    }
+      return inside && h.type === 'LOC' && (m.type === 'PERSON' || m.type === 'ORG');
+    });
+    if (vetoed) return false;
     if (h.type === 'PERSON' && CUE_PERSON_SOURCES.has(sourceOf(h)) && !seen) return false;
     return true;
   });

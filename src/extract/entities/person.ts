@@ -4,7 +4,7 @@
  * after one (a title), chosen by surname shape and token boundaries.
  */
 import type { Token } from '../../core/types.js';
-import { isChineseName } from '../../core/names.js';
+import { isChineseName, surnameSets } from '../../core/names.js';
 import { isForeignName, lexicon } from './lexicon.js';
 import type { TokenIndex } from './tokens.js';
 import { wordSet } from '../../core/lists.js';
@@ -24,13 +24,35 @@ function commonWord(ix: TokenIndex | null, start: number, end: number): boolean 
   return k !== undefined && ix.tokens[k]!.end === end && !NAME_TAGS.has(ix.tokens[k]!.tag);
 }
 
+/**
+ * Code units a plausible name can start with: a surname's first character
+ * (single or compound), a transliteration character, a listed person's first
+ * character. Any other first character fails every shape test below, so
+ * `plausible` answers at once (most candidate windows start elsewhere).
+ */
+const nameStarts = perLexicon(() => {
+  const lex = lexicon();
+  const { single, compound } = surnameSets();
+  const may = new Uint8Array(65536);
+  for (const set of [single, compound, lex.foreignChars, lex.persons]) for (const w of set) if (w.length > 0) may[w.charCodeAt(0)] = 1;
+  return may;
+});
+
 function plausible(name: string, _ix: TokenIndex | null): boolean {
+  if (name.length === 0 || !nameStarts()[name.charCodeAt(0)]) return false;
   const lex = lexicon();
   if (wordSet('person-not-name').has(name) || notNameEnd(name)) return false;
   if (lex.loc.has(name) || lex.orgs.has(name) || lex.titles.has(name)) return false;
   if (lex.persons.has(name)) return true;
   if (!isChineseName(name) && !isForeignName(name)) return false;
   return true;
+}
+
+/** Does a title (titles.txt) end at `at`, within the six characters before it? */
+function titleEndsAt(text: string, at: number): boolean {
+  const titles = lexicon().titles;
+  for (let k = 1; k <= 6 && at - k >= 0; k++) if (titles.has(text.slice(at - k, at))) return true;
+  return false;
 }
 
 /** A person name ending exactly at `end` (2–4 chars), or null. Prefers token-aligned starts. */
@@ -51,8 +73,7 @@ export function nameBefore(text: string, end: number, ix: TokenIndex | null): { 
         if (t && t.tag !== 'x' && !t.tag.startsWith('nr')) score -= 3;
       }
     }
-    const before = text.slice(Math.max(0, start - 6), start);
-    if (lexicon().titleList.some((ti) => before.endsWith(ti))) score += 2;
+    if (titleEndsAt(text, start)) score += 2;
     cands.push({ start, score });
   }
   if (cands.length === 0) return null;
@@ -84,6 +105,8 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
   // a transliterated name: a run of transliteration characters (马克龙, 古特雷斯)
   let f = start;
   while (f < text.length && f - start < 6 && (lex.foreignChars.has(text[f]!) || text[f] === '·')) f++;
+  // every candidate below starts at `start`: a character no name starts with rules them all out
+  if (f - start < 3 && !nameStarts()[text.charCodeAt(start)]) return null;
   const cands: Array<{ end: number; score: number }> = [];
   for (const len of [2, 3, 4]) {
     const end = start + len;

@@ -23,6 +23,8 @@ export function growSubUnits(text: string, end: number, ix: TokenIndex): number 
     const unit = m[0];
     const namePart = unit.replace(/(?:镇|乡|村|屯|社区|街道|嘎查)$/u, '');
     if (namePart.length === 0 || NOT_NAME_PART.test(namePart[0]!)) break;
+    // nor with a preposition (兴化市 | 在农村: entity-glued-first-chars)
+    if (wordSet('entity-glued-first-chars').has(namePart[0]!)) break;
     // a single dictionary word that is not a place (驻村, 农村, 乡村) is not a sub-unit
     const t = tokenAt(ix.tokens, end);
     if (t && t.start === end && t.end === end + unit.length && t.tag !== 'ns' && t.tag !== 'x') break;

@@ -6,7 +6,7 @@
  * form and runs the rule through the runner with jieba tokens and structure.
  */
 import type { MentionHit, MentionRule, QuoteRule, RelationRule, RuleContext } from '../rule.js';
-import { contextFor } from './context.js';
+import { defaultContext } from '../../pipeline/context.js';
 import { testRule, type Expected, type TestApi } from '../tester.js';
 
 export type { TestApi };
@@ -53,7 +53,7 @@ export function runRuleCases(rule: AnyRule, cases: RuleCases, t: TestApi): void 
     {
       valid: cases.valid,
       invalid: cases.invalid.map((c) => ({ text: c.text, expect: c.expect.map((e) => toShared(rule, e)) })),
-      context: (text, docDate) => contextFor(text, docDate),
+      context: (text, docDate) => defaultContext(text, docDate),
       mentions: cases.mentions,
     },
     t,

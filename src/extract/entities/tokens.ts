@@ -99,6 +99,17 @@ export const genericOrgHead = perLexicon(() => new RegExp(`^${anyOf('org-generic
  */
 const lists = perLexicon(() => ({ nameInside: wordSet('entity-name-inside-tags'), stopWords: wordSet('entity-name-stop-words'), nameVerbs: wordSet('org-name-verbs') }));
 
+/**
+ * An HMM unknown word (tag x) that begins with a preposition or verb
+ * (entity-glued-first-chars: 由市, 到育贤, 除派) or ends with a preposition
+ * or directional verb ending (entity-glued-last-chars: 转往, 移至, 县因, 选为)
+ * is that function word glued to its neighbour: no part of a name.
+ */
+export function gluedFunctionWord(t: Token): boolean {
+  if (t.tag !== 'x' || t.text.length < 2) return false;
+  return wordSet('entity-glued-first-chars').has(t.text[0]!) || wordSet('entity-glued-last-chars').has(t.text[t.text.length - 1]!);
+}
+
 export function isProperToken(t: Token): boolean {
   if (!PROPER.has(t.tag)) return false;
   if (t.tag === 'x' && !(isHan(t.text) ? t.text.length >= 2 : /^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text))) return false;
@@ -108,6 +119,7 @@ export function isProperToken(t: Token): boolean {
   if (t.tag === 'x' && /是$/u.test(t.text)) return false;
   // an HMM unknown that starts with a postposition glued on (会议上作 → 上作) names nothing
   if (t.tag === 'x' && /^[上下里内]/u.test(t.text)) return false;
+  if (gluedFunctionWord(t)) return false;
   return true;
 }
 
@@ -119,6 +131,7 @@ function insideOk(t: Token): boolean {
   if (/^第[一二三四五六七八九十\d]+$/u.test(t.text) || t.text === '附属') return true;
   if (/^[\d.]+$/u.test(t.text)) return false;
   if (t.tag === 'x' && !isHan(t.text) && !/^[A-Za-z][A-Za-z0-9&.+-]*$/u.test(t.text)) return false;
+  if (gluedFunctionWord(t)) return false;
   return nameInside.has(t.tag);
 }
 

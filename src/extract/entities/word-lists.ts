@@ -25,3 +25,22 @@ export function perLexicon<T>(build: () => T): () => T {
   onLexiconChange(() => (value = null));
   return () => (value ??= { v: build() }).v;
 }
+
+const edges = new Map<string, Uint8Array>();
+onLexiconChange(() => edges.clear());
+
+/**
+ * The code units list NAME's entries start (`first`) or end (`last`) with, as
+ * a table by code unit: a cheap test before a regular expression made from
+ * the list (`^(?:…)` or `(?:…)$`) that cannot match where it fails.
+ */
+export function edgeCodes(name: string, which: 'first' | 'last'): Uint8Array {
+  const key = `${which}:${name}`;
+  let t = edges.get(key);
+  if (!t) {
+    t = new Uint8Array(65536);
+    for (const w of wordList(name)) if (w.length > 0) t[w.charCodeAt(which === 'first' ? 0 : w.length - 1)] = 1;
+    edges.set(key, t);
+  }
+  return t;
+}

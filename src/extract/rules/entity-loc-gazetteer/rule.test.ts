@@ -13,10 +13,18 @@ const e = '甘肃省定西市岷县发生5.0级地震。';
 const f = '江苏省苏州市吴中区太湖沿岸开展生态修复。';
 // 乡 of 乡村 does not grow the chain into 榕江县举办乡
 const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
+// a village after a place never begins with a preposition (兴化市 | 在农村)
+const h = '兴化市在农村推行改革。';
 runRuleCases(
   rule,
   {
-    valid: ['这些资源需要合作开发。', '今天天气很好，我们去公园散步。', '阿里发布了最新财报。'],
+    valid: [
+      '这些资源需要合作开发。',
+      '今天天气很好，我们去公园散步。',
+      '阿里发布了最新财报。',
+      // 于城镇 is a township's name, but here 于 + 城镇 (jieba: 于城镇/nr, not a place)
+      '这种产品目前局限于城镇市场。',
+    ],
     invalid: [
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
@@ -25,6 +33,7 @@ runRuleCases(
       { text: e, expect: [span(e, 'LOC', '甘肃省定西市岷县')] },
       { text: f, expect: [span(f, 'LOC', '江苏省苏州市吴中区'), span(f, 'LOC', '太湖')] },
       { text: g, expect: [span(g, 'LOC', '贵州省黔东南州榕江县')] },
+      { text: h, expect: [span(h, 'LOC', '兴化市')] },
     ],
   },
   { describe, it, expect },

@@ -15,6 +15,7 @@ import { chainsBelow, dictMatches, isDivision, lexicon } from '../../entities/le
 import { growSubUnits, roadAfter } from '../../entities/places.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { wordSet } from '../../../core/lists.js';
 
 const DIVISION_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)(?![\u4e00-\u9fff]?(?:长|委|政府|级))/u;
 
@@ -23,7 +24,7 @@ const areaTail = perLexicon(() => new RegExp(`^${anyOf('place-area-tails')}`, 'u
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 3,
+  version: 4,
   purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',
@@ -33,6 +34,8 @@ export const rule: MentionRule = {
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const hasTokens = ctx.tokens.length > 0;
+    const FIRST = wordSet('entity-glued-first-chars');
+    const LAST = wordSet('entity-glued-last-chars');
     const raw = dictMatches(text, lex.loc, lex.maxLoc).filter((m) => !lex.directions.has(m.word));
     const ok = raw.filter((m) => {
       if (!hasTokens) return !lex.countyShort.has(m.word);
@@ -41,6 +44,13 @@ export const rule: MentionRule = {
         const k = ix.byStart.get(m.start);
         const t = k === undefined ? undefined : ctx.tokens[k];
         if (!t || !(t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr' || t.tag === 'nz') || (t.end !== m.end && !lex.loc.has(t.text))) return false;
+      }
+      // a name that begins with a preposition or conjunction (于城镇: entity-glued-first-chars and
+      // -last-chars) is a place only where jieba reads it as one (局限 | 于城镇/nr is 于 + 城镇)
+      if (FIRST.has(m.word[0]!) || LAST.has(m.word[0]!)) {
+        const k = ix.byStart.get(m.start);
+        const t = k === undefined ? undefined : ctx.tokens[k];
+        if (!t || t.tag !== 'ns') return false;
       }
       return ix.byStart.has(m.start) || raw.some((p) => p.end === m.start);
     });

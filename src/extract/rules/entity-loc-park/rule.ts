@@ -6,14 +6,14 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { anyOf, edgeCodes, perLexicon } from '../../entities/word-lists.js';
 
 /** A token ending in a park, zone or district suffix (place-park-suffixes). */
 const parkSuffix = perLexicon(() => new RegExp(`${anyOf('place-park-suffixes')}$`, 'u'));
 
 export const rule: MentionRule = {
   id: 'entity-loc-park',
-  version: 1,
+  version: 2,
   purpose: 'parks, zones and districts named by their suffix (北京经济技术开发区, 天开高教科创园)',
   needs: ['tokens'],
   emits: 'mention',
@@ -21,10 +21,13 @@ export const rule: MentionRule = {
     const ix = indexTokens(ctx.tokens);
     const lex = lexicon();
     const SUFFIX = parkSuffix();
+    /** last characters of the suffixes: most tokens end otherwise and skip the regular expression */
+    const LAST = edgeCodes('place-park-suffixes', 'last');
     const out: MentionHit[] = [];
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
+      if (!LAST[t.text.charCodeAt(t.text.length - 1)]) continue;
       const m = SUFFIX.exec(t.text);
       if (!m) continue;
       let start: number;

@@ -25,7 +25,7 @@ const lists = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 3,
+  version: 5,
   purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',
@@ -40,12 +40,15 @@ export const rule: MentionRule = {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // an unknown word shaped like a village or township (上纳屯, 六纳村)
-      if (t.tag === 'x' && isHan(t.text) && t.text.length === 3 && /[村屯镇乡寨]$/u.test(t.text) && !roadAfter().test(text.slice(t.end))) {
+      if (t.tag === 'x' && t.text.length === 3 && isHan(t.text) && /[村屯镇乡寨]$/u.test(t.text) && !roadAfter().test(text.slice(t.end))) {
         out.push({ type: 'LOC', start: t.start, end: growSubUnits(text, t.end, ix), attrs: { priority: 1, source: 'village-shape' } });
         continue;
       }
       if (t.tag !== 'ns' || !isHan(t.text) || t.text.length < 2 || GENERIC.has(t.text) || lex.directions.has(t.text)) continue;
       if (lex.orgs.has(t.text) || lex.persons.has(t.text)) continue;
+      // a generic place word after a one-character modifier names no place (大城市, 各乡镇, 深山区, 半山区),
+      // unless the whole is a known place (南山区)
+      if (t.text.length >= 3 && GENERIC.has(t.text.slice(1)) && !lex.loc.has(t.text)) continue;
       const start = t.start;
       let end = t.end;
       let name = t.text;

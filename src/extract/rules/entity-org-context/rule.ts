@@ -7,7 +7,7 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { indexTokens, isProperToken } from '../../entities/tokens.js';
-import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { anyOf, edgeCodes, perLexicon } from '../../entities/word-lists.js';
 
 /**
  * Built at the first run from the lists: company titles (org-corporate-titles),
@@ -28,7 +28,7 @@ const patterns = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-org-context',
-  version: 1,
+  version: 2,
   purpose: 'organisations without a suffix, found by context: before a company title, in a title chain, in an enumeration before 等…企业',
   needs: ['tokens'],
   emits: 'mention',
@@ -39,14 +39,18 @@ export const rule: MentionRule = {
     const ix = indexTokens(ctx.tokens);
     const toks = ctx.tokens;
     const out: MentionHit[] = [];
+    /** first characters of the titles and of the bodies: where neither follows, neither pattern is tried */
+    const TITLE_FIRST = edgeCodes('org-corporate-titles', 'first');
+    const BODY_FIRST = edgeCodes('org-bodies-before-title', 'first');
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      const after = text.slice(t.end, t.end + 6);
+      const titleNext = TITLE_FIRST[text.charCodeAt(t.end)] === 1;
+      const after = titleNext ? text.slice(t.end, t.end + 6) : '';
       // a proper word right before a company title
       const prevTok = toks[i - 1];
       // (the suffix scan runs only where a title follows: it is the costly test)
       const afterOrg = (): boolean => !!prevTok && prevTok.end === t.start && lex.orgSuffixes.some((x) => prevTok.text.endsWith(x));
-      if (CORP_TITLE.test(after) && !afterOrg() && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text)) {
+      if (titleNext && CORP_TITLE.test(after) && !afterOrg() && isProperToken(t) && t.tag !== 'ns' && !t.tag.startsWith('nr') && !lex.loc.has(t.text)) {
         let start = t.start;
         let j = i - 1;
         while (j >= 0 && toks[j]!.end === start && isProperToken(toks[j]!) && start - toks[j]!.start + (t.end - start) <= 12) {
@@ -56,7 +60,7 @@ export const rule: MentionRule = {
         if (t.end - start >= 2) out.push({ type: 'ORG', start, end: t.end, attrs: { priority: 1, source: 'before-title' } });
       }
       // a bare body in a chain: 、管委会主任
-      const body = BODY_BEFORE_TITLE.exec(text.slice(t.start, t.start + 4));
+      const body = BODY_FIRST[text.charCodeAt(t.start)] === 1 ? BODY_BEFORE_TITLE.exec(text.slice(t.start, t.start + 4)) : null;
       if (body && t.start === toks[i]!.start && /[、，]$/u.test(text.slice(Math.max(0, t.start - 1), t.start))) {
         const end = t.start + body[0].length;
         if (lex.titleList.some((ti) => text.startsWith(ti, end) || text.startsWith('副' + ti, end))) out.push({ type: 'ORG', start: t.start, end, attrs: { priority: 1, source: 'chain-body' } });

@@ -7,7 +7,8 @@ const b = '他在小米机器人工作。';
 runRuleCases(
   rule,
   {
-    valid: ['一箭三星发射成功。', '对三家上市公司予以公开谴责。', '他不再担任国家队主教练。'],
+    // generic organisation words jieba tags nt (党组织, 人民法院) name no particular body
+    valid: ['一箭三星发射成功。', '对三家上市公司予以公开谴责。', '他不再担任国家队主教练。', '各级党组织要发挥战斗堡垒作用。', '当事人可以向人民法院起诉。'],
     invalid: [
       { text: a, expect: [span(a, 'ORG', '新华社'), span(a, 'ORG', '国务院')] },
       { text: b, expect: [span(b, 'ORG', '小米机器人')] },

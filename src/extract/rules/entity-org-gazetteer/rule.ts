@@ -25,7 +25,7 @@ const lists = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-org-gazetteer',
-  version: 2,
+  version: 3,
   purpose: 'organisations from the gazetteers and from jieba nt tokens that end like an organisation',
   needs: ['tokens'],
   emits: 'mention',

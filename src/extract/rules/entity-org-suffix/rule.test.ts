@@ -8,15 +8,26 @@ const b = '京东五星电器（天津）集团有限公司副总经理吴梦康
 const c = '上海海港队主场以3比1战胜山东泰山队。';
 // broadcasters and weather services end in 卫视 / 气象台
 const d = '深圳市气象台发布预警，湖南卫视暂停直播。';
+// a verb or preposition the HMM glued to the next word (藏于/x, 由市/x, 转往/x) is not part of the name
+const e = '这批文物后来藏于台湾历史博物馆。';
 runRuleCases(
   rule,
   {
-    valid: ['该公司总经理表示。', '企业布局研发中心。', '他在大会上作政府工作报告。'],
+    valid: [
+      '该公司总经理表示。',
+      '企业布局研发中心。',
+      '他在大会上作政府工作报告。',
+      '这次活动由市人大常委会牵头组织。',
+      '伤员已被转往医院抢救。',
+      // jieba tags 哥哥 ns: a kinship word is no place and starts no name
+      '他哥哥公司的业务很忙。',
+    ],
     invalid: [
       { text: c, expect: [span(c, 'ORG', '上海海港队'), span(c, 'ORG', '山东泰山队')] },
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },
       { text: d, expect: [span(d, 'ORG', '深圳市气象台'), span(d, 'ORG', '湖南卫视')] },
+      { text: e, expect: [span(e, 'ORG', '台湾历史博物馆')] },
     ],
   },
   { describe, it, expect },

@@ -49,21 +49,14 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 4,
+  version: 5,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
-  run(ctx) {
-    // entity-org-alias needs these hits too: compute them once per document
-    const cached = memo.get(ctx.tokens);
-    if (cached && cached.text === ctx.text) return cached.hits.map((h) => ({ ...h, attrs: { ...h.attrs } }));
-    const hits = findOrgs(ctx);
-    memo.set(ctx.tokens, { text: ctx.text, hits: hits.map((h) => ({ ...h, attrs: { ...h.attrs } })) });
-    return hits;
-  },
+  // entity-org-alias reads these hits through its `rule:entity-org-suffix` need: the runner runs
+  // this rule once per document and hands out copies, so no memo of its own (a module global)
+  run: (ctx) => findOrgs(ctx),
 };
-
-const memo = new WeakMap<readonly Token[], { text: string; hits: MentionHit[] }>();
 
 function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[] {
   const lex = lexicon();

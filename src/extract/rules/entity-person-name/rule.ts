@@ -11,7 +11,6 @@ import { isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
 import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
-import { Trie } from '../../../core/trie.js';
 import { wordList, wordSet } from '../../../core/lists.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
@@ -86,6 +85,8 @@ export const rule: MentionRule = {
       }
       // only name-tagged and unknown tokens go further (checked first: most tokens are neither)
       if (t.tag !== 'nr' && t.tag !== 'nrfg' && t.tag !== 'nrt' && t.tag !== 'x') continue;
+      // an unknown word that is not Chinese (punctuation, digits, Latin) names no one here
+      if (t.tag === 'x' && !isHan(t.text)) continue;
       const prev = toks[i - 1];
       const after = text.slice(t.end, t.end + 4);
       const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
@@ -186,13 +187,17 @@ export const rule: MentionRule = {
       }
     }
     // a name confirmed once is a name wherever the document writes it again on token boundaries
-    // (one trie pass finds every occurrence of every name, instead of a scan per name)
-    const names = new Trie(out.map((h) => text.slice(h.start, h.end)).filter((n) => n.length >= 2));
-    names.forEachOccurrence(text, (at, end) => {
-      if (ctx.tokens.length > 0 && !ix.byStart.has(at)) return;
-      if (PLACE_NEXT.test(text.slice(end, end + 2))) return;
-      push(at, end, 1, 'document');
-    });
+    // (a document names a handful of people: a native indexOf per distinct name beats building a trie per document)
+    const names = new Set<string>();
+    for (const h of out) if (h.end - h.start >= 2) names.add(text.slice(h.start, h.end));
+    for (const name of names) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        const end = at + name.length;
+        if (ctx.tokens.length > 0 && !ix.byStart.has(at)) continue;
+        if (PLACE_NEXT.test(text.slice(end, end + 2))) continue;
+        push(at, end, 1, 'document');
+      }
+    }
     // within this rule, a name inside a longer name is dropped (马克 in 马克龙)
     // Spans are distinct (see `seen`), so sorted by start and then longest first,
     // a span lies inside a longer one exactly when an earlier span reaches its end.
