@@ -487,6 +487,32 @@ function verticalBylines(lines: Line[]): boolean[] {
   return out;
 }
 
+/**
+ * Printed column width of a paragraph-per-line file, from the segments
+ * between column-end spaces (0 when there is none to measure). A sample of
+ * lines is enough for a median; first segments are measured only where a
+ * join is in question. Column-end spaces are evidence only when there are
+ * enough of them and they are regular (most inner segments as wide as the
+ * median).
+ */
+function columnWidth(lines: Line[]): number {
+  const mids: number[] = [];
+  for (let i = 0, sampled = 0; i < lines.length && sampled < 64; i++) {
+    const l = lines[i]!;
+    if (l.text.length <= LONG_LINE) continue;
+    addSegments(l);
+    for (const m of l.midSegs) mids.push(m);
+    sampled++;
+  }
+  if (mids.length < 2) return 0;
+  const med = percentile(mids, 0.5);
+  let near = 0;
+  for (const m of mids) if (Math.abs(m - med) <= 2) near++;
+  // (a printed column holds several characters: segments of one or two
+  // are the spaces of a justified line, not column ends)
+  return near >= 0.6 * mids.length && med >= 6 ? med : 0;
+}
+
 export function decideBreaks(lines: Line[]): Decision[] {
   const n = lines.length;
   const out: Decision[] = new Array(Math.max(0, n - 1)).fill('break');
@@ -521,30 +547,10 @@ export function decideBreaks(lines: Line[]): Decision[] {
   // (a blank after every line says nothing once one of them follows a
   // full unfinished line)
   const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps && !(blankGaps === n - 1 && wrapGaps > 0);
-  // printed column width of paragraph-per-line files (from inner segments)
-  // (a sample of lines is enough for a median; first segments are measured
-  // only where a join is in question)
-  const mids: number[] = [];
-  if (paraMode) {
-    for (let i = 0, sampled = 0; i < n && sampled < 64; i++) {
-      const l = lines[i]!;
-      if (l.text.length <= LONG_LINE) continue;
-      addSegments(l);
-      for (const m of l.midSegs) mids.push(m);
-      sampled++;
-    }
-  }
-  // column-end spaces are evidence only when there are enough of them and
-  // they are regular (most inner segments as wide as the median)
-  let colWidth = 0;
-  if (mids.length >= 2) {
-    const med = percentile(mids, 0.5);
-    let near = 0;
-    for (const m of mids) if (Math.abs(m - med) <= 2) near++;
-    // (a printed column holds several characters: segments of one or two
-    // are the spaces of a justified line, not column ends)
-    if (near >= 0.6 * mids.length && med >= 6) colWidth = med;
-  }
+  // printed column width of paragraph-per-line files (from inner segments),
+  // measured only when a join is in question (most paragraph-per-line
+  // documents are clean and never ask)
+  let colWidth = -1;
   const indent = !paraMode && indentsParagraphs(lines);
   const wraps = !paraMode && hardWrapEvidence(lines);
   const vertical = verticalBylines(lines);
@@ -578,6 +584,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // A printed paragraph's first line is indented; a line that starts
       // with a full-width printed line continues the unfinished one before.
       const unfinished = !L.final && L.punct && !L.heading && N.blanks <= 1;
+      if (unfinished && colWidth < 0) colWidth = columnWidth(lines);
       if (colWidth > 0) d = unfinished && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
       // no column width to compare with (a short excerpt): a quotation
       // left open at the cut and closed on the next line holds them together
