@@ -95,8 +95,6 @@ interface Line {
   /** blank lines before this line */
   blanks: number;
   w: number;
-  /** printed width in Han cells: digits/Latin half a cell, everything else (punctuation too) one */
-  pw: number;
   final: boolean;
   credit: boolean;
   endsCredit: boolean;
@@ -109,10 +107,6 @@ interface Line {
   heading: boolean;
   /** a short line of space-separated fields (names, headline halves, title and 特刊) */
   fields: boolean;
-  /** width of the text before the first column-end space (paragraph-per-line files) */
-  firstSeg: number;
-  /** widths of the segments between column-end spaces, first and last excluded */
-  midSegs: number[];
   /** the line began with a paragraph indent (U+3000, or two spaces or more) in the raw text */
   indented: boolean;
 }
@@ -191,8 +185,6 @@ function endsFinal(t: string): boolean {
   return c === 0x2e && i >= 2 && t.charCodeAt(i - 1) === 0x2e && t.charCodeAt(i - 2) === 0x2e;
 }
 
-const NO_SEGS: number[] = [];
-
 /** First characters a numbered heading can start with (一-十, brackets, 第, digits, 图/表). */
 function maybeHeadingStart(c: number): boolean {
   return (
@@ -215,12 +207,6 @@ function maybeHeadingStart(c: number): boolean {
   );
 }
 
-function countSpaces(t: string, a: number, z: number): number {
-  let n = 0;
-  for (let i = a; i < z; i++) if (t.charCodeAt(i) === 0x20) n++;
-  return n;
-}
-
 /** Inner punctuation: ，。；！？,;!?、… */
 function isInnerPunct(c: number): boolean {
   return (
@@ -236,7 +222,6 @@ function isInnerPunct(c: number): boolean {
 function analyse(text: string, start: number, blanks: number): Line {
   const n = text.length;
   let w = 0;
-  let half = 0;
   let punct = false;
   let space = false;
   // 者 or 员 seen: the line may hold 记者 / 通讯员
@@ -254,8 +239,7 @@ function analyse(text: string, start: number, blanks: number): Line {
       if (c === 0x8005 || c === 0x5458) label = true;
     } else {
       w += 1;
-      if (isAsciiAlnum(c) || c === 0x2e || c === 0x25) half++;
-      else if (!punct && isInnerPunct(c)) punct = true;
+      if (!punct && isInnerPunct(c)) punct = true;
     }
   }
   const t = text.slice(start, end);
@@ -271,7 +255,6 @@ function analyse(text: string, start: number, blanks: number): Line {
     text: t,
     blanks,
     w: w / 2,
-    pw: len - (space ? countSpaces(text, start, end) : 0) - half / 2,
     final: endsCredit || endsFinal(t),
     credit: short && endsCredit && CREDIT_LINE_RE.test(t),
     endsCredit,
@@ -282,8 +265,6 @@ function analyse(text: string, start: number, blanks: number): Line {
     punct,
     heading: short && maybeHeadingStart(t.charCodeAt(0)) && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
     fields: short && space && isFieldLine(t),
-    firstSeg: -1,
-    midSegs: NO_SEGS,
     indented: false,
   };
 }
@@ -301,27 +282,31 @@ function leadingIndent(s: string, p: number): boolean {
   return ideo || n >= 2;
 }
 
-/** Width of the text before the first column-end space. */
-function firstSegment(l: Line): number {
-  if (l.firstSeg >= 0) return l.firstSeg;
-  const t = l.text;
+/**
+ * Mark the lines that began with a paragraph indent in the raw text (in the
+ * input itself when reflow runs without a context). Kept out of reflow():
+ * a raw-position lookup per line inlined into that large function made it
+ * about twice as slow, depending on how V8 happened to compile it.
+ */
+function markIndented(lines: Line[], input: string, ctx: PassContext | undefined): void {
+  if (!ctx) {
+    for (const l of lines) l.indented = leadingIndent(input, l.start);
+    return;
+  }
+  const raw = ctx.raw;
+  for (const l of lines) l.indented = indentBefore(raw, ctx.toRaw(l.start));
+}
+
+/** Width of the text before the first column-end space (paragraph-per-line files). */
+function firstSegment(t: string): number {
   for (let i = 1; i + 1 < t.length; i++) {
     if (t.charCodeAt(i) !== 0x20) continue;
     const a = t.charCodeAt(i - 1);
     const z = t.charCodeAt(i + 1);
     if (isAsciiAlnum(a) || isAsciiAlnum(z) || a === 0x20) continue;
-    l.firstSeg = printWidth(t, 0, i);
-    return l.firstSeg;
+    return printWidth(t, 0, i);
   }
-  l.firstSeg = printWidth(t, 0, t.length);
-  return l.firstSeg;
-}
-
-/** Fill in the printed-line segments (only paragraph-per-line files need them). */
-function addSegments(l: Line): void {
-  const segs = segments(l.text);
-  l.firstSeg = segs[0]!;
-  l.midSegs = segs.slice(1, -1);
+  return printWidth(t, 0, t.length);
 }
 
 function percentile(values: number[], p: number): number {
@@ -500,8 +485,9 @@ function columnWidth(lines: Line[]): number {
   for (let i = 0, sampled = 0; i < lines.length && sampled < 64; i++) {
     const l = lines[i]!;
     if (l.text.length <= LONG_LINE) continue;
-    addSegments(l);
-    for (const m of l.midSegs) mids.push(m);
+    // (the widths between column-end spaces, first and last excluded)
+    const segs = segments(l.text);
+    for (let k = 1; k + 1 < segs.length; k++) mids.push(segs[k]!);
     sampled++;
   }
   if (mids.length < 2) return 0;
@@ -585,7 +571,7 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // with a full-width printed line continues the unfinished one before.
       const unfinished = !L.final && L.punct && !L.heading && N.blanks <= 1;
       if (unfinished && colWidth < 0) colWidth = columnWidth(lines);
-      if (colWidth > 0) d = unfinished && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
+      if (colWidth > 0) d = unfinished && firstSegment(N.text) >= colWidth - 0.25 ? 'join' : 'break';
       // no column width to compare with (a short excerpt): a quotation
       // left open at the cut and closed on the next line holds them together
       else d = unfinished && quoteOpenAcross(L.text, N.text) ? 'join' : 'break';
@@ -640,12 +626,12 @@ export function reflow(input: string, ctx?: PassContext): PassResult {
       continue;
     }
     const l = analyse(input, pos, blanks);
-    l.indented = ctx ? indentBefore(ctx.raw, ctx.toRaw(pos)) : leadingIndent(input, pos);
     lines.push(l);
     blanks = 0;
     // step over the line and its line break
     pos = l.end + 1;
   }
+  markIndented(lines, input, ctx);
   if (lines.length === 0) {
     if (len > 0) {
       b.delete(len);
