@@ -171,10 +171,11 @@ async function stages(files: string[]): Promise<{ mb: number; perMB: Array<[stri
     };
     const doc = await readDocument(files[i]!);
     lap('ingest (read, decode, sha256)');
-    const t = performance.now();
+    // CPU seconds, as the target is stated (wall clock on a shared machine is not)
+    const t = cpu();
     const n = normalize(doc.raw, { passes: pipeline.config.normalize.passes });
     const kind = files[i]!.includes('/dmg') ? norm.damaged : norm.clean;
-    kind.seconds += (performance.now() - t) / 1000;
+    kind.seconds += cpu() - t;
     kind.bytes += doc.bytes;
     lap('normalize');
     const s = structure(n.text, n.map);
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
     console.log(`  ${k.padEnd(30)} ${fmt(v, 3)}`);
   }
   console.log(`  ${'total'.padEnd(30)} ${fmt(total, 3)}`);
-  console.log(`normalization alone: ${fmt(st.normalizeMBps.clean, 1)} MB/s on clean articles, ${fmt(st.normalizeMBps.damaged, 1)} MB/s on damaged ones (target >= 20)`);
+  console.log(`normalization alone (MB per CPU second, one thread): ${fmt(st.normalizeMBps.clean, 1)} MB/s on clean articles, ${fmt(st.normalizeMBps.damaged, 1)} MB/s on damaged ones (target >= 20)`);
   const figMBps = 1 / (st.perMB.find(([k]) => k === 'extract.figure')?.[1] ?? Infinity);
   console.log(`figure extraction alone: ${fmt(figMBps, 1)} MB/s (target >= 5)`);
 
