@@ -71,16 +71,35 @@ function speakerEnd(t: string): boolean {
   const c = t.charCodeAt(n - 2);
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026;
 }
+/**
+ * A set of UTF-16 code units, looked up in a shared table (a Set lookup per
+ * character cost more than the rest of the test). has() of NaN (charCodeAt
+ * out of range) is false, as for a Set.
+ */
+const CODE_FLAGS = new Uint8Array(0x10000);
+let codeBits = 0;
+class CodeSet {
+  private readonly bit: number;
+  constructor(codes: number[]) {
+    if (codeBits >= 8) throw new Error('CodeSet: at most 8 sets share the table');
+    this.bit = 1 << codeBits++;
+    for (const c of codes) CODE_FLAGS[c] = CODE_FLAGS[c]! | this.bit;
+  }
+  has(c: number): boolean {
+    return ((CODE_FLAGS[c] ?? 0) & this.bit) !== 0;
+  }
+}
+
 /** Marks that open something: a line ending in one is unfinished. */
-const OPENERS = new Set([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
+const OPENERS = new CodeSet([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
 /** ... and its attribution alone on the next line ("唐超表示。"). */
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
 /** ... the attribution is the whole line: a layout no clean text has. */
 const ATTRIBUTION_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言)。$`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
-const CONTINUING = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
+const CONTINUING = new CodeSet([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
 /** Closing marks and commas: ”’」』）》，。、；：！？,.;:!?) */
-const CLOSING_START = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x29]);
+const CLOSING_START = new CodeSet([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x29]);
 function isClosingStart(c: number): boolean {
   return CLOSING_START.has(c);
 }
@@ -172,8 +191,8 @@ function quoteOpenAcross(a: string, b: string): boolean {
   return false;
 }
 
-const CLOSERS = new Set([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
-const FINALS = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
+const CLOSERS = new CodeSet([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
+const FINALS = new CodeSet([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
 
 /** Same test as FINAL_RE, scanning back from the end (no regex over long lines). */
 function endsFinal(t: string): boolean {

@@ -357,7 +357,7 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
         if (c < 0x80) halfWidth = true;
         if (c === 0x3002 || c === 0xff01 || c === 0xff1f) ended = true;
       }
-      if (c !== 0x20 || i === 0 || i + 1 >= line.length || keep.has(i)) continue;
+      if (c !== 0x20 || i === 0 || i + 1 >= line.length || (keep.size > 0 && keep.has(i))) continue;
       const l = line.charCodeAt(i - 1);
       const r = line.charCodeAt(i + 1);
       if (isSpace(l) || isSpace(r)) continue;
@@ -429,9 +429,9 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
       const at = start + i;
       let kept: boolean;
       let kind = 'd';
-      if (closeUp.has(i)) kept = false;
-      else if (fieldLine || keep.has(i) || asciiBoth || isWide(line, i, j) || labelOrDateline(line, i)) kept = true;
-      else if (justified || chain.has(i)) {
+      if (closeUp.size > 0 && closeUp.has(i)) kept = false;
+      else if (fieldLine || (keep.size > 0 && keep.has(i)) || asciiBoth || isWide(line, i, j) || labelOrDateline(line, i)) kept = true;
+      else if (justified || (chain.size > 0 && chain.has(i))) {
         kept = false;
         kind = 'c';
       } else if (isAsciiAlnum(l) || isAsciiAlnum(r)) kept = false; // "2024 年": the convention
