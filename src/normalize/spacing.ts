@@ -210,11 +210,37 @@ function labelOrDateline(line: string, i: number): boolean {
   return false;
 }
 
+/** Index of c in CLOSE_BRACKETS, or -1. */
+function closeBracket(c: number): number {
+  switch (c) {
+    case 0xff09: return 0; // ）
+    case 0x29: return 1; // )
+    case 0x3011: return 2; // 】
+    case 0x300b: return 3; // 》
+    case 0x3009: return 4; // 〉
+    case 0x300d: return 5; // 」
+    case 0x300f: return 6; // 』
+    default: return -1;
+  }
+}
+
+/** Index of c in OPEN_BRACKETS, or -1. */
+function openBracket(c: number): number {
+  switch (c) {
+    case 0xff08: return 0; // （
+    case 0x28: return 1; // (
+    case 0x3010: return 2; // 【
+    case 0x300a: return 3; // 《
+    case 0x3008: return 4; // 〈
+    case 0x300c: return 5; // 「
+    case 0x300e: return 6; // 『
+    default: return -1;
+  }
+}
+
 /** Between the closing mark of one bracketed or quoted item and the opening mark of the next. */
 function betweenItems(l: number, r: number): boolean {
-  const lc = String.fromCharCode(l);
-  const rc = String.fromCharCode(r);
-  return (CLOSE_BRACKETS.includes(lc) && OPEN_BRACKETS.includes(rc)) || (l === 0x201d && r === 0x201c);
+  return (closeBracket(l) >= 0 && openBracket(r) >= 0) || (l === 0x201d && r === 0x201c);
 }
 
 /**
@@ -228,22 +254,22 @@ function enclosed(line: string, i: number, j: number): boolean {
   let quote = false;
   let opener = -1;
   for (let k = i - 1; k >= 0; k--) {
-    const c = line[k]!;
-    if (CLOSE_BRACKETS.includes(c)) depth++;
-    else if (OPEN_BRACKETS.includes(c)) {
+    const c = line.charCodeAt(k);
+    if (closeBracket(c) >= 0) depth++;
+    else if (openBracket(c) >= 0) {
       if (depth === 0) {
         opener = k;
         break;
       }
       depth--;
-    } else if (c === '“') {
+    } else if (c === 0x201c) {
       opener = k;
       quote = true;
       break;
-    } else if (c === '”') break;
+    } else if (c === 0x201d) break;
   }
   if (opener < 0) return false;
-  const close = quote ? '”' : CLOSE_BRACKETS[OPEN_BRACKETS.indexOf(line[opener]!)]!;
+  const close = quote ? '”' : CLOSE_BRACKETS[openBracket(line.charCodeAt(opener))]!;
   const closer = line.indexOf(close, j);
   if (closer < 0) return false;
   // the words on both sides, inside the pair, hold two or more characters
