@@ -155,29 +155,38 @@ function unindentedLines(t: Titles): Set<number> | null {
   return t.set;
 }
 
+/** Any character isSpace() accepts (the lines that hold none are skipped unread). */
+const ANY_SPACE_RE = /[ \t\u3000\u00a0\u2007\u202f]/g;
+
 function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Titles, stats: SpaceStats): void {
   const n = input.length;
+  // line number and start of the line being looked at
   let lineNo = 0;
-  for (let start = 0; start <= n; lineNo++) {
-    // find the line end and whether the line holds a space, in one scan
-    let end = start;
-    let any = false;
-    for (; end < n; end++) {
-      const c = input.charCodeAt(end);
-      if (c === 0x0a) break;
-      if (!any && isSpace(c)) any = true;
+  let start = 0;
+  ANY_SPACE_RE.lastIndex = 0;
+  for (;;) {
+    // the next space, the line that holds it (line breaks counted with indexOf)
+    const m = ANY_SPACE_RE.exec(input);
+    if (!m) break;
+    const p = m.index;
+    for (let j = input.indexOf('\n', start); j >= 0 && j < p; j = input.indexOf('\n', start)) {
+      lineNo++;
+      start = j + 1;
     }
-    if (any) {
-      const first = log.list.length;
-      const t = unindentedLines(titles);
-      spaceLine(input, start, end, b, log, t !== null && t.has(start));
-      for (let k = first; k < log.list.length; k++) {
-        const r = log.list[k]!;
-        if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
-        else if (r.kind === 'd' && r.after === '') addToRegion(stats.d, lineNo, start, end);
-      }
+    let end = input.indexOf('\n', p);
+    if (end < 0) end = n;
+    const first = log.list.length;
+    const t = unindentedLines(titles);
+    spaceLine(input, start, end, b, log, t !== null && t.has(start));
+    for (let k = first; k < log.list.length; k++) {
+      const r = log.list[k]!;
+      if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
+      else if (r.kind === 'd' && r.after === '') addToRegion(stats.d, lineNo, start, end);
     }
+    if (end >= n) break;
     start = end + 1;
+    lineNo++;
+    ANY_SPACE_RE.lastIndex = start;
   }
 }
 
