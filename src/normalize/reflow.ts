@@ -122,6 +122,8 @@ interface Line {
   namePiece: boolean;
   dashOnly: boolean;
   punct: boolean;
+  /** sentence punctuation before the line's last character */
+  punctInside: boolean;
   /** a numbered heading: 一、… （一）… 第一章… 1、… 图1 … (short, no sentence punctuation) */
   heading: boolean;
   /** a short line of space-separated fields (names, headline halves, title and 特刊) */
@@ -242,6 +244,8 @@ function analyse(text: string, start: number, blanks: number): Line {
   const n = text.length;
   let w = 0;
   let punct = false;
+  // the first sentence mark (its position tells punctInside)
+  let firstPunct = -1;
   let space = false;
   // 者 or 员 seen: the line may hold 记者 / 通讯员
   let label = false;
@@ -258,7 +262,10 @@ function analyse(text: string, start: number, blanks: number): Line {
       if (c === 0x8005 || c === 0x5458) label = true;
     } else {
       w += 1;
-      if (!punct && isInnerPunct(c)) punct = true;
+      if (!punct && isInnerPunct(c)) {
+        punct = true;
+        firstPunct = end;
+      }
     }
   }
   const t = text.slice(start, end);
@@ -282,6 +289,7 @@ function analyse(text: string, start: number, blanks: number): Line {
     namePiece: len <= 4 && NAME_PIECE_RE.test(t),
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct,
+    punctInside: firstPunct >= 0 && firstPunct < end - 1,
     heading: short && maybeHeadingStart(t.charCodeAt(0)) && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
     fields: short && space && isFieldLine(t),
     indented: false,
@@ -445,7 +453,7 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     // any, only at its end)
     const closes = N !== undefined && isClosingStart(N.text.charCodeAt(0));
     const stops = isHan(last) || isAsciiAlnum(last) || OPENERS.has(last) || CONTINUING.has(last);
-    let midWord = closes || (stops && innerPunct(L.text));
+    let midWord = closes || (stops && L.punctInside);
     // the last line of an excerpt cut from a wrapped text: a full column
     // line, clearly wider than the titles and phrases around it
     if (!midWord && N === undefined && stops && !CONTINUING.has(last) && n >= 3) midWord = L.w >= medianWidth(lines) + 3;
@@ -458,12 +466,6 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     if (L.w >= col - 1.5) wrapped++;
   }
   return wrapped >= 1 && wrapped >= 0.2 * open;
-}
-
-/** Sentence punctuation before the last character of t. */
-function innerPunct(t: string): boolean {
-  for (let i = 0; i + 1 < t.length; i++) if (isInnerPunct(t.charCodeAt(i))) return true;
-  return false;
 }
 
 function medianWidth(lines: Line[]): number {
