@@ -2,11 +2,13 @@
  * Throughput of normalize() on one core: the corpus documents normalized
  * over and over (per document, as the pipeline does), the whole corpus
  * repeated into one large document, and the clean-news articles
- * (../shared/data/clean-news, when present) one by one, with the
+ * (../shared/data/clean-news, when present) one by one, their damaged
+ * variants (src/normalize/damage.ts, as npm run bench makes them), and the
  * do-no-harm count, in MB per CPU second. Run: npx vite-node tests/normalize/bench.ts
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { damage } from '../../src/normalize/damage.js';
 import { readCleanNews, scoreCleanNews } from '../../src/normalize/harm.js';
 import { normalize } from '../../src/normalize/index.js';
 
@@ -67,17 +69,30 @@ const CLEAN = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'cle
 if (existsSync(CLEAN)) {
   const arts = readCleanNews(CLEAN);
   const cb = arts.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
-  const round = (): number => {
+  const texts = arts.map((a) => a.text);
+  // damaged variants of the same articles, made as npm run bench makes them (two seeds)
+  const damaged: string[] = [];
+  for (const seed of [1, 2]) {
+    texts.forEach((t, i) => damaged.push(damage(t.split('\n').map((l) => l.trim()).filter(Boolean), seed * 100_003 + i)));
+  }
+  const db = damaged.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  // the map's per-character arrays are part of the output: build them, as the pipeline does
+  const round = (docs: string[], b: number) => (): number => {
     const t0 = process.cpuUsage();
     let sink = 0;
-    for (const a of arts) sink += normalize(a.text).text.length;
+    for (const d of docs) sink += normalize(d).map.from.length;
     const sec = cpuSince(t0);
     if (sink === 0) throw new Error('no output');
-    return cb / 1e6 / sec;
+    return b / 1e6 / sec;
   };
-  round(); // warm up
-  const runs = [round(), round(), round()];
+  const clean = round(texts, cb);
+  const dmg = round(damaged, db);
+  clean(); // warm up
+  dmg();
+  const runs = [clean(), clean(), clean()];
   console.log(`clean news: ${arts.length} articles, ${(cb / 1e6).toFixed(1)} MB UTF-8, per article, best of 3: ${show(runs)}`);
+  const druns = [dmg(), dmg(), dmg()];
+  console.log(`damaged variants: ${damaged.length} documents, ${(db / 1e6).toFixed(1)} MB UTF-8, per document, best of 3: ${show(druns)}`);
   const rep = scoreCleanNews(arts, { normalize: (t) => normalize(t).text, examplesPerKind: 0 });
   console.log(`clean news do-no-harm: ${rep.destructiveArticles} of ${rep.articles} articles with a destructive change (${rep.destructive} changes)`);
 }
