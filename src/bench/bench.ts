@@ -146,6 +146,39 @@ console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpuSecond
   return JSON.parse(r.stdout.trim()) as { seconds: number; cpuSeconds: number };
 }
 
+/**
+ * Normalization alone: the sample's documents normalized in a loop of their
+ * own (warm, not interleaved with the other stages, whose garbage and cache
+ * traffic the per-stage figure also counts), CPU seconds, best of three.
+ */
+async function normalizeAlone(files: string[]): Promise<{ clean: number; damaged: number }> {
+  const passes = loadPipeline().config.normalize.passes;
+  const sets = { clean: { raws: [] as string[], bytes: 0 }, damaged: { raws: [] as string[], bytes: 0 } };
+  let bytes = 0;
+  for (let i = 0; i < files.length && bytes < sampleMB * 1e6; i += 7) {
+    const doc = await readSource(files[i]!, readFileSync(files[i]!));
+    const set = files[i]!.includes('/dmg') ? sets.damaged : sets.clean;
+    set.raws.push(doc.raw);
+    set.bytes += doc.bytes;
+    bytes += doc.bytes;
+  }
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const mbps = (set: { raws: string[]; bytes: number }): number => {
+    if (set.raws.length === 0) return NaN;
+    const round = () => {
+      const t = cpu();
+      for (const raw of set.raws) void normalize(raw, { passes }).map.from;
+      return cpu() - t;
+    };
+    round();
+    return set.bytes / 1e6 / Math.min(round(), round(), round());
+  };
+  return { clean: mbps(sets.clean), damaged: mbps(sets.damaged) };
+}
+
 /** CPU seconds of each stage over a sample of the files, in this process, one thread. */
 async function stages(files: string[]): Promise<{ mb: number; perMB: Array<[string, number]>; normalizeMBps: { clean: number; damaged: number } }> {
   const pipeline = loadPipeline();
@@ -175,6 +208,7 @@ async function stages(files: string[]): Promise<{ mb: number; perMB: Array<[stri
     // as `run` reads: the bytes synchronously, then the reader a worker uses
     const doc = await readSource(files[i]!, readFileSync(files[i]!));
     lap('ingest (read, decode, sha256)');
+    // CPU seconds, as the target is stated (wall clock on a shared machine is not)
     const t = cpu();
     const n = normalize(doc.raw, { passes: pipeline.config.normalize.passes });
     const kind = files[i]!.includes('/dmg') ? norm.damaged : norm.clean;
@@ -235,6 +269,7 @@ async function main(): Promise<void> {
 
   const ref = best(Array.from({ length: repeat }, () => reference(files)));
   const st = await stages(files);
+  const alone = await normalizeAlone(files);
 
   const one = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobs1.db'), ['--jobs', '1'])));
   const all = best(Array.from({ length: repeat }, () => runCli([NEWS], join(BENCH, 'jobsN.db'), [])));
@@ -262,7 +297,8 @@ async function main(): Promise<void> {
     console.log(`  ${k.padEnd(30)} ${fmt(v, 3)}`);
   }
   console.log(`  ${'total'.padEnd(30)} ${fmt(total, 3)}`);
-  console.log(`normalization alone: ${fmt(st.normalizeMBps.clean, 1)} MB per CPU s on clean articles, ${fmt(st.normalizeMBps.damaged, 1)} on damaged ones (target >= 20)`);
+  console.log(`normalization alone (MB per CPU second, one thread, the sample in a loop of its own, best of 3): ${fmt(alone.clean, 1)} MB/s on clean articles, ${fmt(alone.damaged, 1)} MB/s on damaged ones (target >= 20)`);
+  console.log(`normalization inside the pipeline (MB per CPU second, interleaved with the other stages): ${fmt(st.normalizeMBps.clean, 1)} MB/s clean, ${fmt(st.normalizeMBps.damaged, 1)} MB/s damaged`);
   const figMBps = 1 / (st.perMB.find(([k]) => k === 'extract.figure')?.[1] ?? Infinity);
   console.log(`figure extraction alone: ${fmt(figMBps, 1)} MB/s (target >= 5)`);
 
@@ -282,7 +318,7 @@ async function main(): Promise<void> {
   row('run --jobs 1 CPU / reference CPU', `${fmt(cpuRatio)}x`, '<= 4x', cpuRatio <= 4);
   row('peak RSS', `${peak} MB`, '<= 600', peak <= 600);
   row(`no-op re-run of ${noop.unchanged} documents`, `${fmt(noop.seconds)} s`, '<= 2 s', noop.seconds <= 2);
-  row('normalization alone (clean)', `${fmt(st.normalizeMBps.clean, 1)} MB/s`, '>= 20', st.normalizeMBps.clean >= 20);
+  row('normalization alone (clean)', `${fmt(alone.clean, 1)} MB/s`, '>= 20', alone.clean >= 20);
   row('figure extraction alone', `${fmt(figMBps, 1)} MB/s`, '>= 5', figMBps >= 5);
   row('load, MB of JSONL per CPU second', `${fmt(jsonlMB / load.cpuSeconds, 1)}`, '>= 20', jsonlMB / load.cpuSeconds >= 20);
   row("clean articles with a destructive change", `${harm.destructiveArticles}`, "0", harm.destructiveArticles === 0);

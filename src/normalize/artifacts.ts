@@ -9,10 +9,14 @@ import { RepairLog, type PassResult } from './pass.js';
 const BOOKMARK_RE = /\[bookmark:[^\]\n]*\]/y;
 const HEADING_RE = /#{1,6}(?=[ \t\u3000]|$)[ \t\u3000]*/y;
 const BULLET_RE = /[■□●◆◇▲△○•▪◎★☆▶►][ \t\u3000]*/y;
-const WS_RE = /[ \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff]+/y;
 
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff;
+}
+
+/** Could c start a bullet (BULLET_RE)? */
+function maybeBullet(c: number): boolean {
+  return (c >= 0x25a0 && c <= 0x25ff) || c === 0x2605 || c === 0x2606 || c === 0x2022;
 }
 
 function stickyMatch(re: RegExp, s: string, at: number, end: number): number {
@@ -76,16 +80,14 @@ function cleanLine(s: string, start: number, end: number, b: EditBuilder, log: R
   // (most lines start with none of them: test the first character first)
   const c0 = start < end ? s.charCodeAt(start) : 0;
   const marked = isWs(c0) || c0 === 0x23 || c0 === 0x5b || (c0 >= 0x25a0 && c0 <= 0x25ff) || (c0 >= 0x2605 && c0 <= 0x2606) || c0 === 0x2022 || c0 === 0x25b6 || c0 === 0x25ba;
+  // (each pattern is tried only where its first character is: a paragraph
+  // indent, the common case, is whitespace alone)
   for (; marked; ) {
     const at = p;
-    let k = stickyMatch(WS_RE, s, p, end);
-    if (k) p += k;
-    k = stickyMatch(HEADING_RE, s, p, end);
-    if (k) p += k;
-    k = stickyMatch(BULLET_RE, s, p, end);
-    if (k) p += k;
-    k = stickyMatch(BOOKMARK_RE, s, p, end);
-    if (k) p += k;
+    while (p < end && isWs(s.charCodeAt(p))) p++;
+    if (p < end && s.charCodeAt(p) === 0x23) p += stickyMatch(HEADING_RE, s, p, end); // #
+    if (p < end && maybeBullet(s.charCodeAt(p))) p += stickyMatch(BULLET_RE, s, p, end);
+    if (p < end && s.charCodeAt(p) === 0x5b) p += stickyMatch(BOOKMARK_RE, s, p, end); // [
     if (p === at) break;
   }
   if (p > start) {

@@ -107,7 +107,9 @@ function linesAt(raw: string, positions: number[]): Map<number, number> {
   let i = 0;
   for (const p of sorted) {
     const stop = Math.min(p, raw.length);
-    for (; i < stop; i++) if (raw.charCodeAt(i) === 0x0a) line++;
+    // (line breaks found with indexOf, not character by character)
+    for (let j = raw.indexOf('\n', i); j >= 0 && j < stop; j = raw.indexOf('\n', j + 1)) line++;
+    if (stop > i) i = stop;
     out.set(p, line);
   }
   return out;

@@ -9,6 +9,8 @@ import { RepairLog, decision, forEachLine, unchanged, type PassResult } from './
 const CN_HEAD_RE = /^[一二三四五六七八九十]{1,3}、/;
 const DIGIT_HEAD_RE = /^(\d{1,2})、/;
 const DIGITS = '〇一二三四五六七八九';
+/** The numerals CN_HEAD_RE starts with. */
+const CN_NUMERALS = '一二三四五六七八九十';
 
 export function toChineseNumeral(n: number): string {
   if (n <= 0 || n >= 100) return String(n);
@@ -40,16 +42,16 @@ export function numbering(input: string): PassResult {
   const cn = new Set<number>();
   const digitHeads: Array<{ at: number; digits: string; n: number; heading: boolean }> = [];
   forEachLine(input, (start, end) => {
-    const head = input.slice(start, Math.min(end, start + 4));
     const c = input.charCodeAt(start);
     if (c >= 0x30 && c <= 0x39) {
-      const m = DIGIT_HEAD_RE.exec(head);
+      const m = DIGIT_HEAD_RE.exec(input.slice(start, Math.min(end, start + 4)));
       if (m) {
         const title = input.slice(start + m[0].length, end);
         digitHeads.push({ at: start, digits: m[1]!, n: Number(m[1]), heading: title.length <= 20 && !/[，。；！？]/.test(title) });
       }
-    } else {
-      const m = CN_HEAD_RE.exec(head);
+    } else if (CN_NUMERALS.includes(input[start]!)) {
+      // (only a line that starts with a numeral can be a 一、 heading)
+      const m = CN_HEAD_RE.exec(input.slice(start, Math.min(end, start + 4)));
       if (m) cn.add(cnValue(m[0].slice(0, -1)));
     }
   });

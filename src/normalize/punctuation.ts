@@ -13,7 +13,7 @@
  */
 import { EditBuilder } from '../core/offsets.js';
 import { isCjk as isCjkImported, isDigit as isDigitImported } from './chars.js';
-import { RepairLog, forEachLine, type PassResult } from './pass.js';
+import { RepairLog, forEachLine, unchanged, type PassResult } from './pass.js';
 
 // Hot helpers bound once: a module runner that rewrites imports (vite-node,
 // vitest) turns every call of an imported function into a property read on
@@ -46,7 +46,8 @@ function countQuotes(s: string, a: number, z: number, q: number): number {
 }
 
 export function punctuation(input: string): PassResult {
-  const b = new EditBuilder(input);
+  // (built at the first edit: most clean documents need none)
+  let b: EditBuilder | null = null;
   const log = new RepairLog('punctuation');
   // A paragraph left with an open quote may be continued by one of the next
   // two lines (a caption can sit in between); the first line whose quotes do
@@ -75,6 +76,7 @@ export function punctuation(input: string): PassResult {
     let sOpen = false;
     const parens: boolean[] = [];
     const edit = (i: number, len: number, out: string) => {
+      b ??= new EditBuilder(input);
       b.keepTo(i);
       b.replace(len, out);
       log.add('f', i, i + len, input.slice(i, i + len), out);
@@ -153,6 +155,7 @@ export function punctuation(input: string): PassResult {
       carryTtl = open ? 2 : 0;
     }
   });
-  const { text, map } = b.finish();
+  if (!b) return unchanged(input);
+  const { text, map } = (b as EditBuilder).finish();
   return { text, map, repairs: log.list };
 }

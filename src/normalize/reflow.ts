@@ -71,16 +71,35 @@ function speakerEnd(t: string): boolean {
   const c = t.charCodeAt(n - 2);
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026;
 }
+/**
+ * A set of UTF-16 code units, looked up in a shared table (a Set lookup per
+ * character cost more than the rest of the test). has() of NaN (charCodeAt
+ * out of range) is false, as for a Set.
+ */
+const CODE_FLAGS = new Uint8Array(0x10000);
+let codeBits = 0;
+class CodeSet {
+  private readonly bit: number;
+  constructor(codes: number[]) {
+    if (codeBits >= 8) throw new Error('CodeSet: at most 8 sets share the table');
+    this.bit = 1 << codeBits++;
+    for (const c of codes) CODE_FLAGS[c] = CODE_FLAGS[c]! | this.bit;
+  }
+  has(c: number): boolean {
+    return ((CODE_FLAGS[c] ?? 0) & this.bit) !== 0;
+  }
+}
+
 /** Marks that open something: a line ending in one is unfinished. */
-const OPENERS = new Set([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
+const OPENERS = new CodeSet([0x201c, 0x2018, 0x22, 0x27, 0xff08, 0x28, 0x300a]);
 /** ... and its attribution alone on the next line ("唐超表示。"). */
 const SPEAKER_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言|告诉记者)[。，：]`);
 /** ... the attribution is the whole line: a layout no clean text has. */
 const ATTRIBUTION_RE = new RegExp(`^${HAN}{1,16}(?:说|表示|介绍|指出|强调|认为|透露|坦言)。$`);
 /** A line ending in a comma-like mark cannot end a paragraph. */
-const CONTINUING = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
+const CONTINUING = new CodeSet([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
 /** Closing marks and commas: ”’」』）》，。、；：！？,.;:!?) */
-const CLOSING_START = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x29]);
+const CLOSING_START = new CodeSet([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x29]);
 function isClosingStart(c: number): boolean {
   return CLOSING_START.has(c);
 }
@@ -95,8 +114,6 @@ interface Line {
   /** blank lines before this line */
   blanks: number;
   w: number;
-  /** printed width in Han cells: digits/Latin half a cell, everything else (punctuation too) one */
-  pw: number;
   final: boolean;
   credit: boolean;
   endsCredit: boolean;
@@ -105,14 +122,12 @@ interface Line {
   namePiece: boolean;
   dashOnly: boolean;
   punct: boolean;
+  /** sentence punctuation before the line's last character */
+  punctInside: boolean;
   /** a numbered heading: 一、… （一）… 第一章… 1、… 图1 … (short, no sentence punctuation) */
   heading: boolean;
   /** a short line of space-separated fields (names, headline halves, title and 特刊) */
   fields: boolean;
-  /** width of the text before the first column-end space (paragraph-per-line files) */
-  firstSeg: number;
-  /** widths of the segments between column-end spaces, first and last excluded */
-  midSegs: number[];
   /** the line began with a paragraph indent (U+3000, or two spaces or more) in the raw text */
   indented: boolean;
 }
@@ -178,8 +193,8 @@ function quoteOpenAcross(a: string, b: string): boolean {
   return false;
 }
 
-const CLOSERS = new Set([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
-const FINALS = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
+const CLOSERS = new CodeSet([0x201d, 0x2019, 0x22, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x300b]);
+const FINALS = new CodeSet([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x2026, 0x22ef]);
 
 /** Same test as FINAL_RE, scanning back from the end (no regex over long lines). */
 function endsFinal(t: string): boolean {
@@ -190,8 +205,6 @@ function endsFinal(t: string): boolean {
   if (FINALS.has(c)) return true;
   return c === 0x2e && i >= 2 && t.charCodeAt(i - 1) === 0x2e && t.charCodeAt(i - 2) === 0x2e;
 }
-
-const NO_SEGS: number[] = [];
 
 /** First characters a numbered heading can start with (一-十, brackets, 第, digits, 图/表). */
 function maybeHeadingStart(c: number): boolean {
@@ -215,12 +228,6 @@ function maybeHeadingStart(c: number): boolean {
   );
 }
 
-function countSpaces(t: string, a: number, z: number): number {
-  let n = 0;
-  for (let i = a; i < z; i++) if (t.charCodeAt(i) === 0x20) n++;
-  return n;
-}
-
 /** Inner punctuation: ，。；！？,;!?、… */
 function isInnerPunct(c: number): boolean {
   return (
@@ -236,8 +243,9 @@ function isInnerPunct(c: number): boolean {
 function analyse(text: string, start: number, blanks: number): Line {
   const n = text.length;
   let w = 0;
-  let half = 0;
   let punct = false;
+  // the first sentence mark (its position tells punctInside)
+  let firstPunct = -1;
   let space = false;
   // 者 or 员 seen: the line may hold 记者 / 通讯员
   let label = false;
@@ -254,8 +262,10 @@ function analyse(text: string, start: number, blanks: number): Line {
       if (c === 0x8005 || c === 0x5458) label = true;
     } else {
       w += 1;
-      if (isAsciiAlnum(c) || c === 0x2e || c === 0x25) half++;
-      else if (!punct && isInnerPunct(c)) punct = true;
+      if (!punct && isInnerPunct(c)) {
+        punct = true;
+        firstPunct = end;
+      }
     }
   }
   const t = text.slice(start, end);
@@ -271,7 +281,6 @@ function analyse(text: string, start: number, blanks: number): Line {
     text: t,
     blanks,
     w: w / 2,
-    pw: len - (space ? countSpaces(text, start, end) : 0) - half / 2,
     final: endsCredit || endsFinal(t),
     credit: short && endsCredit && CREDIT_LINE_RE.test(t),
     endsCredit,
@@ -280,10 +289,9 @@ function analyse(text: string, start: number, blanks: number): Line {
     namePiece: len <= 4 && NAME_PIECE_RE.test(t),
     dashOnly: len <= 2 && DASH_ONLY_RE.test(t),
     punct,
+    punctInside: firstPunct >= 0 && firstPunct < end - 1,
     heading: short && maybeHeadingStart(t.charCodeAt(0)) && HEADING_START_RE.test(t) && !HEADING_PROSE_RE.test(t),
     fields: short && space && isFieldLine(t),
-    firstSeg: -1,
-    midSegs: NO_SEGS,
     indented: false,
   };
 }
@@ -301,27 +309,31 @@ function leadingIndent(s: string, p: number): boolean {
   return ideo || n >= 2;
 }
 
-/** Width of the text before the first column-end space. */
-function firstSegment(l: Line): number {
-  if (l.firstSeg >= 0) return l.firstSeg;
-  const t = l.text;
+/**
+ * Mark the lines that began with a paragraph indent in the raw text (in the
+ * input itself when reflow runs without a context). Kept out of reflow():
+ * a raw-position lookup per line inlined into that large function made it
+ * about twice as slow, depending on how V8 happened to compile it.
+ */
+function markIndented(lines: Line[], input: string, ctx: PassContext | undefined): void {
+  if (!ctx) {
+    for (const l of lines) l.indented = leadingIndent(input, l.start);
+    return;
+  }
+  const raw = ctx.raw;
+  for (const l of lines) l.indented = indentBefore(raw, ctx.toRaw(l.start));
+}
+
+/** Width of the text before the first column-end space (paragraph-per-line files). */
+function firstSegment(t: string): number {
   for (let i = 1; i + 1 < t.length; i++) {
     if (t.charCodeAt(i) !== 0x20) continue;
     const a = t.charCodeAt(i - 1);
     const z = t.charCodeAt(i + 1);
     if (isAsciiAlnum(a) || isAsciiAlnum(z) || a === 0x20) continue;
-    l.firstSeg = printWidth(t, 0, i);
-    return l.firstSeg;
+    return printWidth(t, 0, i);
   }
-  l.firstSeg = printWidth(t, 0, t.length);
-  return l.firstSeg;
-}
-
-/** Fill in the printed-line segments (only paragraph-per-line files need them). */
-function addSegments(l: Line): void {
-  const segs = segments(l.text);
-  l.firstSeg = segs[0]!;
-  l.midSegs = segs.slice(1, -1);
+  return printWidth(t, 0, t.length);
 }
 
 function percentile(values: number[], p: number): number {
@@ -441,7 +453,7 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     // any, only at its end)
     const closes = N !== undefined && isClosingStart(N.text.charCodeAt(0));
     const stops = isHan(last) || isAsciiAlnum(last) || OPENERS.has(last) || CONTINUING.has(last);
-    let midWord = closes || (stops && innerPunct(L.text));
+    let midWord = closes || (stops && L.punctInside);
     // the last line of an excerpt cut from a wrapped text: a full column
     // line, clearly wider than the titles and phrases around it
     if (!midWord && N === undefined && stops && !CONTINUING.has(last) && n >= 3) midWord = L.w >= medianWidth(lines) + 3;
@@ -454,12 +466,6 @@ export function hardWrapEvidence(lines: Line[]): boolean {
     if (L.w >= col - 1.5) wrapped++;
   }
   return wrapped >= 1 && wrapped >= 0.2 * open;
-}
-
-/** Sentence punctuation before the last character of t. */
-function innerPunct(t: string): boolean {
-  for (let i = 0; i + 1 < t.length; i++) if (isInnerPunct(t.charCodeAt(i))) return true;
-  return false;
 }
 
 function medianWidth(lines: Line[]): number {
@@ -485,6 +491,33 @@ function verticalBylines(lines: Line[]): boolean[] {
     i = k - 1;
   }
   return out;
+}
+
+/**
+ * Printed column width of a paragraph-per-line file, from the segments
+ * between column-end spaces (0 when there is none to measure). A sample of
+ * lines is enough for a median; first segments are measured only where a
+ * join is in question. Column-end spaces are evidence only when there are
+ * enough of them and they are regular (most inner segments as wide as the
+ * median).
+ */
+function columnWidth(lines: Line[]): number {
+  const mids: number[] = [];
+  for (let i = 0, sampled = 0; i < lines.length && sampled < 64; i++) {
+    const l = lines[i]!;
+    if (l.text.length <= LONG_LINE) continue;
+    // (the widths between column-end spaces, first and last excluded)
+    const segs = segments(l.text);
+    for (let k = 1; k + 1 < segs.length; k++) mids.push(segs[k]!);
+    sampled++;
+  }
+  if (mids.length < 2) return 0;
+  const med = percentile(mids, 0.5);
+  let near = 0;
+  for (const m of mids) if (Math.abs(m - med) <= 2) near++;
+  // (a printed column holds several characters: segments of one or two
+  // are the spaces of a justified line, not column ends)
+  return near >= 0.6 * mids.length && med >= 6 ? med : 0;
 }
 
 export function decideBreaks(lines: Line[]): Decision[] {
@@ -521,30 +554,10 @@ export function decideBreaks(lines: Line[]): Decision[] {
   // (a blank after every line says nothing once one of them follows a
   // full unfinished line)
   const blanksInformative = blankGaps > 0 && wrapGaps < 0.3 * blankGaps && !(blankGaps === n - 1 && wrapGaps > 0);
-  // printed column width of paragraph-per-line files (from inner segments)
-  // (a sample of lines is enough for a median; first segments are measured
-  // only where a join is in question)
-  const mids: number[] = [];
-  if (paraMode) {
-    for (let i = 0, sampled = 0; i < n && sampled < 64; i++) {
-      const l = lines[i]!;
-      if (l.text.length <= LONG_LINE) continue;
-      addSegments(l);
-      for (const m of l.midSegs) mids.push(m);
-      sampled++;
-    }
-  }
-  // column-end spaces are evidence only when there are enough of them and
-  // they are regular (most inner segments as wide as the median)
-  let colWidth = 0;
-  if (mids.length >= 2) {
-    const med = percentile(mids, 0.5);
-    let near = 0;
-    for (const m of mids) if (Math.abs(m - med) <= 2) near++;
-    // (a printed column holds several characters: segments of one or two
-    // are the spaces of a justified line, not column ends)
-    if (near >= 0.6 * mids.length && med >= 6) colWidth = med;
-  }
+  // printed column width of paragraph-per-line files (from inner segments),
+  // measured only when a join is in question (most paragraph-per-line
+  // documents are clean and never ask)
+  let colWidth = -1;
   const indent = !paraMode && indentsParagraphs(lines);
   const wraps = !paraMode && hardWrapEvidence(lines);
   const vertical = verticalBylines(lines);
@@ -578,7 +591,8 @@ export function decideBreaks(lines: Line[]): Decision[] {
       // A printed paragraph's first line is indented; a line that starts
       // with a full-width printed line continues the unfinished one before.
       const unfinished = !L.final && L.punct && !L.heading && N.blanks <= 1;
-      if (colWidth > 0) d = unfinished && firstSegment(N) >= colWidth - 0.25 ? 'join' : 'break';
+      if (unfinished && colWidth < 0) colWidth = columnWidth(lines);
+      if (colWidth > 0) d = unfinished && firstSegment(N.text) >= colWidth - 0.25 ? 'join' : 'break';
       // no column width to compare with (a short excerpt): a quotation
       // left open at the cut and closed on the next line holds them together
       else d = unfinished && quoteOpenAcross(L.text, N.text) ? 'join' : 'break';
@@ -633,12 +647,12 @@ export function reflow(input: string, ctx?: PassContext): PassResult {
       continue;
     }
     const l = analyse(input, pos, blanks);
-    l.indented = ctx ? indentBefore(ctx.raw, ctx.toRaw(pos)) : leadingIndent(input, pos);
     lines.push(l);
     blanks = 0;
     // step over the line and its line break
     pos = l.end + 1;
   }
+  markIndented(lines, input, ctx);
   if (lines.length === 0) {
     if (len > 0) {
       b.delete(len);

@@ -155,29 +155,38 @@ function unindentedLines(t: Titles): Set<number> | null {
   return t.set;
 }
 
+/** Any character isSpace() accepts (the lines that hold none are skipped unread). */
+const ANY_SPACE_RE = /[ \t\u3000\u00a0\u2007\u202f]/g;
+
 function spacingLines(input: string, b: EditBuilder, log: RepairLog, titles: Titles, stats: SpaceStats): void {
   const n = input.length;
+  // line number and start of the line being looked at
   let lineNo = 0;
-  for (let start = 0; start <= n; lineNo++) {
-    // find the line end and whether the line holds a space, in one scan
-    let end = start;
-    let any = false;
-    for (; end < n; end++) {
-      const c = input.charCodeAt(end);
-      if (c === 0x0a) break;
-      if (!any && isSpace(c)) any = true;
+  let start = 0;
+  ANY_SPACE_RE.lastIndex = 0;
+  for (;;) {
+    // the next space, the line that holds it (line breaks counted with indexOf)
+    const m = ANY_SPACE_RE.exec(input);
+    if (!m) break;
+    const p = m.index;
+    for (let j = input.indexOf('\n', start); j >= 0 && j < p; j = input.indexOf('\n', start)) {
+      lineNo++;
+      start = j + 1;
     }
-    if (any) {
-      const first = log.list.length;
-      const t = unindentedLines(titles);
-      spaceLine(input, start, end, b, log, t !== null && t.has(start));
-      for (let k = first; k < log.list.length; k++) {
-        const r = log.list[k]!;
-        if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
-        else if (r.kind === 'd' && r.after === '') addToRegion(stats.d, lineNo, start, end);
-      }
+    let end = input.indexOf('\n', p);
+    if (end < 0) end = n;
+    const first = log.list.length;
+    const t = unindentedLines(titles);
+    spaceLine(input, start, end, b, log, t !== null && t.has(start));
+    for (let k = first; k < log.list.length; k++) {
+      const r = log.list[k]!;
+      if (r.kind === 'c') addToRegion(stats.c, lineNo, start, end);
+      else if (r.kind === 'd' && r.after === '') addToRegion(stats.d, lineNo, start, end);
     }
+    if (end >= n) break;
     start = end + 1;
+    lineNo++;
+    ANY_SPACE_RE.lastIndex = start;
   }
 }
 
@@ -210,11 +219,37 @@ function labelOrDateline(line: string, i: number): boolean {
   return false;
 }
 
+/** Index of c in CLOSE_BRACKETS, or -1. */
+function closeBracket(c: number): number {
+  switch (c) {
+    case 0xff09: return 0; // ）
+    case 0x29: return 1; // )
+    case 0x3011: return 2; // 】
+    case 0x300b: return 3; // 》
+    case 0x3009: return 4; // 〉
+    case 0x300d: return 5; // 」
+    case 0x300f: return 6; // 』
+    default: return -1;
+  }
+}
+
+/** Index of c in OPEN_BRACKETS, or -1. */
+function openBracket(c: number): number {
+  switch (c) {
+    case 0xff08: return 0; // （
+    case 0x28: return 1; // (
+    case 0x3010: return 2; // 【
+    case 0x300a: return 3; // 《
+    case 0x3008: return 4; // 〈
+    case 0x300c: return 5; // 「
+    case 0x300e: return 6; // 『
+    default: return -1;
+  }
+}
+
 /** Between the closing mark of one bracketed or quoted item and the opening mark of the next. */
 function betweenItems(l: number, r: number): boolean {
-  const lc = String.fromCharCode(l);
-  const rc = String.fromCharCode(r);
-  return (CLOSE_BRACKETS.includes(lc) && OPEN_BRACKETS.includes(rc)) || (l === 0x201d && r === 0x201c);
+  return (closeBracket(l) >= 0 && openBracket(r) >= 0) || (l === 0x201d && r === 0x201c);
 }
 
 /**
@@ -228,22 +263,22 @@ function enclosed(line: string, i: number, j: number): boolean {
   let quote = false;
   let opener = -1;
   for (let k = i - 1; k >= 0; k--) {
-    const c = line[k]!;
-    if (CLOSE_BRACKETS.includes(c)) depth++;
-    else if (OPEN_BRACKETS.includes(c)) {
+    const c = line.charCodeAt(k);
+    if (closeBracket(c) >= 0) depth++;
+    else if (openBracket(c) >= 0) {
       if (depth === 0) {
         opener = k;
         break;
       }
       depth--;
-    } else if (c === '“') {
+    } else if (c === 0x201c) {
       opener = k;
       quote = true;
       break;
-    } else if (c === '”') break;
+    } else if (c === 0x201d) break;
   }
   if (opener < 0) return false;
-  const close = quote ? '”' : CLOSE_BRACKETS[OPEN_BRACKETS.indexOf(line[opener]!)]!;
+  const close = quote ? '”' : CLOSE_BRACKETS[openBracket(line.charCodeAt(opener))]!;
   const closer = line.indexOf(close, j);
   if (closer < 0) return false;
   // the words on both sides, inside the pair, hold two or more characters
@@ -357,7 +392,7 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
         if (c < 0x80) halfWidth = true;
         if (c === 0x3002 || c === 0xff01 || c === 0xff1f) ended = true;
       }
-      if (c !== 0x20 || i === 0 || i + 1 >= line.length || keep.has(i)) continue;
+      if (c !== 0x20 || i === 0 || i + 1 >= line.length || (keep.size > 0 && keep.has(i))) continue;
       const l = line.charCodeAt(i - 1);
       const r = line.charCodeAt(i + 1);
       if (isSpace(l) || isSpace(r)) continue;
@@ -429,9 +464,9 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
       const at = start + i;
       let kept: boolean;
       let kind = 'd';
-      if (closeUp.has(i)) kept = false;
-      else if (fieldLine || keep.has(i) || asciiBoth || isWide(line, i, j) || labelOrDateline(line, i)) kept = true;
-      else if (justified || chain.has(i)) {
+      if (closeUp.size > 0 && closeUp.has(i)) kept = false;
+      else if (fieldLine || (keep.size > 0 && keep.has(i)) || asciiBoth || isWide(line, i, j) || labelOrDateline(line, i)) kept = true;
+      else if (justified || (chain.size > 0 && chain.has(i))) {
         kept = false;
         kind = 'c';
       } else if (isAsciiAlnum(l) || isAsciiAlnum(r)) kept = false; // "2024 年": the convention
