@@ -7,7 +7,7 @@
  * with what was read kept in `attrs`.
  */
 import type { FigureHit } from '../rule.js';
-import { CN_DIGIT, isDigitChar, readNumeral } from './numerals.js';
+import { CN_DIGIT, isCnDigit, isDigitChar, readNumeral } from './numerals.js';
 
 const REL_YEARS: ReadonlyArray<[string, number]> = [
   ['今年', 0], ['本年', 0], ['去年', -1], ['上年', -1], ['明年', 1], ['前年', -2], ['后年', 2],
@@ -32,10 +32,12 @@ interface DatePoint {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function smallNum(text: string, i: number): { v: number; end: number } | null {
+type Small = { v: number; end: number } | null;
+
+function smallNum(text: string, i: number): Small {
   const c = text[i];
   if (c === undefined) return null;
-  if (!isDigitChar(c) && !(c in CN_DIGIT) && c !== '十') return null;
+  if (!isDigitChar(c) && !isCnDigit(c) && c !== '十') return null;
   const r = readNumeral(text, i, { loneFormal: true });
   if (!r || r.vague || !Number.isInteger(r.value) || r.value < 0) return null;
   if (!r.chinese && !r.plainArabic) return null;
@@ -105,9 +107,9 @@ function afterYear(text: string, j: number, p: DatePoint, hasYearChar: boolean):
   return monthDay(text, j, p);
 }
 
-/** 10月 / 10月25日 / 10月25日7时37分 / 8月底 / 8月上旬 */
-function monthDay(text: string, j: number, p: DatePoint): number {
-  const m = smallNum(text, j);
+/** 10月 / 10月25日 / 10月25日7时37分 / 8月底 / 8月上旬 (`first`: the number at j when the caller has read it) */
+function monthDay(text: string, j: number, p: DatePoint, first?: Small): number {
+  const m = first !== undefined ? first : smallNum(text, j);
   if (!m || text[m.end] !== '月' || m.v < 1 || m.v > 12) return j;
   if (text[j - 1] === '个') return j;
   p.m = m.v;
@@ -187,10 +189,11 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
     const end = afterYear(text, i, p, false);
     if (end > i) return { p, end };
   }
-  const end = monthDay(text, i, p);
+  // the number at i, read once for the three readings below
+  const h = smallNum(text, i);
+  const end = monthDay(text, i, p, h);
   if (end > i && p.m !== null) return { p, end };
   // 11时06分: a time of day alone
-  const h = smallNum(text, i);
   if (h && text[h.end] === '时' && h.v <= 24) {
     const mi = smallNum(text, h.end + 1);
     if (mi && text[mi.end] === '分' && mi.v < 60) {
@@ -200,7 +203,7 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
     }
   }
   // 25日 alone (a day of the current month)
-  const d = smallNum(text, i);
+  const d = h;
   if (d && text[d.end] === '日' && d.v >= 1 && d.v <= 31 && isDigitChar(text[i]) && !'元内以前后'.includes(text[d.end + 1] ?? '元')) {
     p.d = d.v;
     return { p, end: d.end + 1 };

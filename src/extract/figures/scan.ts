@@ -9,7 +9,7 @@
  */
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
-import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
+import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnBig, isCnDigit, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
 import { classifierBlockers, classifiers, unitBlockers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
 import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
 import { onLexiconChange, wordList } from '../../core/lists.js';
@@ -24,7 +24,8 @@ function qualifierIsWordTail(text: string, qualStart: number, w: string): boolea
 
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
-  private byFirst = new Map<string, Array<[string, T]>>();
+  /** entries by the code unit they start with (a number key: no one-character string per look-up) */
+  private byFirst = new Map<number, Array<[string, T]>>();
   constructor(entries: Iterable<[string, T]> = []) {
     this.fill(entries);
   }
@@ -32,7 +33,7 @@ export class LongestMatch<T> {
   fill(entries: Iterable<[string, T]>): void {
     this.byFirst.clear();
     for (const [k, v] of entries) {
-      const f = k[0] as string;
+      const f = k.charCodeAt(0);
       const list = this.byFirst.get(f) ?? [];
       list.push([k, v]);
       this.byFirst.set(f, list);
@@ -40,7 +41,7 @@ export class LongestMatch<T> {
     for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   at(text: string, i: number): [string, T] | null {
-    const list = this.byFirst.get(text[i] as string);
+    const list = this.byFirst.get(text.charCodeAt(i));
     if (!list) return null;
     for (const e of list) if (text.startsWith(e[0], i)) return e;
     return null;
@@ -50,7 +51,7 @@ export class LongestMatch<T> {
     for (let len = maxLen; len >= 1; len--) {
       const s = i - len;
       if (s < 0) continue;
-      const list = this.byFirst.get(text[s] as string);
+      const list = this.byFirst.get(text.charCodeAt(s));
       if (!list) continue;
       for (const e of list) if (e[0].length === len && text.startsWith(e[0], s)) return e;
     }
@@ -147,7 +148,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (n === undefined || !UNIT_BLOCKERS.成.includes(n)) {
       // 七成六 = 76%
       const d = text[j + 2] === undefined || !isCnNumChar(text[j + 2]) ? text[j + 1] : undefined;
-      if (d !== undefined && d in CN_DIGIT && num.value < 10 && Number.isInteger(num.value))
+      if (d !== undefined && isCnDigit(d) && num.value < 10 && Number.isInteger(num.value))
         return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+' + String(CN_DIGIT[d]) };
       if (n === '半') return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+half' };
       return { kind: 'percent', unit: '%', factor: 10, len: 1 };
@@ -190,7 +191,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     const blockers = CLASSIFIER_BLOCKERS[cls[0]];
     if (blockers && after !== undefined && blockers.includes(after)) return null;
     // 五个一, 六个一工程: a Chinese numeral right after 个 makes a name (三人一组, 380户1200人 are fine)
-    if (cls[0] === '个' && after !== undefined && after in CN_DIGIT) return null;
+    if (cls[0] === '个' && after !== undefined && isCnDigit(after)) return null;
     return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length };
   }
   return null;
@@ -276,7 +277,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     if (!pre) return null;
     let j = i + pre[0].length;
     if (opt.spaces) while (text[j] === ' ') j++;
-    if (!isDigitChar(text[j]) && !(text[j] !== undefined && (text[j] as string) in CN_DIGIT)) return null;
+    if (!isDigitChar(text[j]) && !(text[j] !== undefined && isCnDigit(text[j]))) return null;
     const num = numeralAt(text, j, opt);
     if (!num) return null;
     let end = num.end;
@@ -573,7 +574,7 @@ function bigMult(text: string, r: NumeralRead): number {
   const last = text[r.end - 1] as string;
   let m = CN_BIG[last] ?? 1;
   const prev = text[r.end - 2] as string;
-  if (prev in CN_BIG) m *= CN_BIG[prev] as number;
+  if (isCnBig(prev)) m *= CN_BIG[prev] as number;
   return m;
 }
 

@@ -514,14 +514,21 @@ function buildPatterns(): Pattern[] {
 }
 
 /** Patterns by the character they can start with, for the patterns whose words the text has. */
-function patternsFor(text: string): Map<string, Pattern[]> {
-  const by = new Map<string, Pattern[]>();
+function patternsFor(text: string): Map<number, Pattern[]> {
+  // the needed words the text has, in one pass (a search of the whole text per absent word was most of this)
+  const has = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const words = NEED_AT.get(text.charCodeAt(i));
+    if (words) for (const w of words) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
+  }
+  const by = new Map<number, Pattern[]>();
   for (const p of PATTERNS as Pattern[]) {
-    if (!p.needs.some((w) => text.includes(w))) continue;
+    if (!p.needs.some((w) => has.has(w))) continue;
     for (const ch of p.first) {
-      const list = by.get(ch);
+      const code = ch.charCodeAt(0);
+      const list = by.get(code);
       if (list) list.push(p);
-      else by.set(ch, [p]);
+      else by.set(code, [p]);
     }
   }
   return by;
@@ -530,6 +537,8 @@ function patternsFor(text: string): Map<string, Pattern[]> {
 /** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
 const START = new Uint8Array(65536);
 let PATTERNS: Pattern[] | null = null;
+/** The patterns' needed words by the code unit they start with. */
+const NEED_AT = new Map<number, string[]>();
 onLexiconChange(() => {
   PATTERNS = null;
 });
@@ -537,6 +546,12 @@ onLexiconChange(() => {
 /** Build the patterns and the start table (on the first scan, and after the lexicon folders change). */
 function load(): void {
   PATTERNS = buildPatterns();
+  NEED_AT.clear();
+  for (const w of new Set(PATTERNS.flatMap((p) => p.needs))) {
+    const list = NEED_AT.get(w.charCodeAt(0));
+    if (list) list.push(w);
+    else NEED_AT.set(w.charCodeAt(0), [w]);
+  }
   START.fill(0);
   for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
   for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
@@ -612,7 +627,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
       if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
     }
-    const candidates = byFirst.get(text[i] as string);
+    const candidates = byFirst.get(text.charCodeAt(i));
     if (candidates) {
       for (const p of candidates) {
         p.re.lastIndex = i;
