@@ -251,11 +251,59 @@ function scanLoop(text: string, opt: ScanOptions): FigureHit[] {
     }
     const hit = figureAt(text, i, opt);
     if (hit) {
+      // 1小时59分40秒: each smaller part joins in turn
+      if (hit.fig.kind === 'duration') for (let k = 0; k < 4 && compoundDuration(text, hit.fig); k++);
       out.push(hit.fig);
       i = hit.fig.end;
     } else i++;
   }
   return out;
+}
+
+/** Duration base units, largest first, and how many of the next smaller one each holds. */
+const DURATION_ORDER = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+const PER: Readonly<Record<string, number>> = { 'year>month': 12, 'day>hour': 24, 'hour>minute': 60, 'hour>second': 3600, 'minute>second': 60 };
+
+/**
+ * 1年3个月, 两小时三十分, 3天12小时, 2周3天: a duration followed (after 零 or 又
+ * at most) by a smaller one is one duration, valued in the smaller unit
+ * (15 months, 150 minutes). 分 is a minute only after hours (两小时三十分).
+ * Only single values combine (约3小时20分钟 stays approximate); the figure is
+ * changed in place. True when a part joined and another may follow.
+ */
+function compoundDuration(text: string, f: FigureHit): boolean {
+  if ((f.qualifier !== 'exact' && f.qualifier !== 'approx') || f.valueMax != null || f.value === null || f.unit === null) return false;
+  let j = f.end;
+  if (text[j] === '零' || text[j] === '又') j++;
+  const r = readNumeral(text, j, { loneFormal: true });
+  if (!r || r.vague || r.value <= 0 || !Number.isFinite(r.value)) return false;
+  let u: { unit: string; factor: number; len: number } | null = null;
+  const d = DURATION_T.at(text, r.end);
+  if (d && !d[0].includes('多') && !d[0].endsWith('内')) u = { unit: d[1].unit, factor: d[1].factor, len: d[0].length };
+  else if (f.unit === 'hour' && text[r.end] === '分' && text[r.end + 1] !== '之' && r.value < 60) u = { unit: 'minute', factor: 1, len: 1 };
+  if (!u) return false;
+  const a = DURATION_ORDER.indexOf(f.unit as (typeof DURATION_ORDER)[number]);
+  const b = DURATION_ORDER.indexOf(u.unit as (typeof DURATION_ORDER)[number]);
+  if (a < 0 || b < 0) return false;
+  let value: number;
+  if (a === b) {
+    // 2周3天: both in days
+    if (f.unit !== 'day' || u.factor >= 7 || r.value * u.factor >= 7) return false;
+    value = f.value + r.value * u.factor;
+  } else {
+    const per = PER[`${f.unit}>${u.unit}`];
+    if (per === undefined || r.value * u.factor >= per) return false;
+    value = f.value * per + r.value * u.factor;
+    f.unit = u.unit;
+  }
+  f.value = round(value);
+  f.end = r.end + u.len;
+  const sq = f.qualifier === 'exact' ? suffixQual(text, f.end) : null;
+  if (sq) {
+    f.qualifier = sq.q;
+    f.end = sq.end;
+  }
+  return !sq;
 }
 
 /** Idioms (千家万户, 三番五次) hold no figures. */
