@@ -417,6 +417,29 @@ function buildPatterns(): Pattern[] {
         return { span: { start: monday, end: addDays(monday, 6) } };
       },
     },
+    // 3月第二周 / 十月的第一周 / 2021年的第一周: weeks Monday to Sunday, numbered as ISO 8601 numbers
+    // the weeks of a year (week 1 holds the first Thursday), here of a month too
+    {
+      first: "0123456789今去明本〇零一二三四五六七八九十",
+      needs: ["第"],
+      re: /(?:([0-9]{4})年|(今年|去年|明年|本年))?(?:的)?(?:([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?)?(?:的)?第([一二三四五六1-6])(?:个)?(?:周|星期|礼拜)(?![0-9一二三四五六七八九十日天])/y,
+      resolve: (m, doc) => {
+        if (!m[1] && !m[2] && !m[3]) return null;
+        const mo = m[3] ? num(m[3]) : 1;
+        if (!mo || mo > 12) return null;
+        const n = /[0-9]/.test(m[4] as string) ? Number(m[4]) : (CN_DIGIT[m[4] as string] as number);
+        let y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+        if (y === null) return { span: null };
+        // a month without a year that is still to come is last year's (FIGURES.md: never after the document date)
+        if (!m[1] && !m[2] && doc && mo > doc.m) y--;
+        // the Monday of the week that holds the month's first Thursday
+        const first = ymd(y, mo, 1);
+        const thursday = addDays(first, (3 - weekday(first) + 7) % 7);
+        const monday = addDays(thursday, -3 + 7 * (n - 1));
+        if (m[3] && monday.slice(0, 7) !== first.slice(0, 7) && n > 1) return null;
+        return { span: { start: monday, end: addDays(monday, 6) } };
+      },
+    },
     // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
     {
       first: "0123456789今去明上下前后",
