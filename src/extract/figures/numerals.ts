@@ -551,10 +551,3 @@ function evaluate(
   if (r.ji === 'tail' || r.many) return { lo: r.v, hi: null, vague: 'more' };
   return { lo: r.v, hi: null, vague: null };
 }
-
-/** Parse a whole string as one numeral (or null). */
-export function parseNumeral(s: string, opt?: ReadOptions): number | null {
-  const r = readNumeral(s, 0, { loneFormal: true, ...opt });
-  if (!r || r.end !== s.length) return null;
-  return r.value;
-}

@@ -541,8 +541,9 @@ function patternsFor(text: string): Map<number, Pattern[]> {
   // the needed words the text has, in one pass (a search of the whole text per absent word was most of this)
   const has = new Set<string>();
   for (let i = 0; i < text.length; i++) {
-    const words = NEED_AT.get(text.charCodeAt(i));
-    if (words) for (const w of words) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
+    const code = text.charCodeAt(i);
+    if (NEED_FIRST[code] !== 1) continue;
+    for (const w of NEED_AT.get(code) as string[]) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
   }
   const by = new Map<number, Pattern[]>();
   for (const p of PATTERNS as Pattern[]) {
@@ -562,6 +563,7 @@ const START = new Uint8Array(65536);
 let PATTERNS: Pattern[] | null = null;
 /** The patterns' needed words by the code unit they start with. */
 const NEED_AT = new Map<number, string[]>();
+const NEED_FIRST = new Uint8Array(65536);
 onLexiconChange(() => {
   PATTERNS = null;
 });
@@ -570,7 +572,9 @@ onLexiconChange(() => {
 function load(): void {
   PATTERNS = buildPatterns();
   NEED_AT.clear();
+  NEED_FIRST.fill(0);
   for (const w of new Set(PATTERNS.flatMap((p) => p.needs))) {
+    NEED_FIRST[w.charCodeAt(0)] = 1;
     const list = NEED_AT.get(w.charCodeAt(0));
     if (list) list.push(w);
     else NEED_AT.set(w.charCodeAt(0), [w]);
