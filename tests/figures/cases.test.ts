@@ -75,7 +75,7 @@ const C: Case[] = [
   { s: '发射卫星26颗，执行任务8次。', e: [['26颗', 'count', 26, '颗'], ['8次', 'count', 8, '次']] },
   { s: '培育专精特新企业50家以上。', e: [['50家以上', 'count', 50, '家', 'atLeast']] },
   // durations
-  { s: '工程历时3年零6个月。', e: [['3年', 'duration', 3, 'year'], ['6个月', 'duration', 6, 'month']] },
+  { s: '工程历时3年零6个月。', e: [['3年零6个月', 'duration', 42, 'month']] },
   { s: '展会为期5天，每天开放8小时。', e: [['5天', 'duration', 5, 'day'], ['8小时', 'duration', 8, 'hour']] },
   { s: '该厂停产已近两年。', e: [['近两年', 'duration', 2, 'year', 'approx']] },
   // ordinals

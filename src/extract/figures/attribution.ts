@@ -137,7 +137,9 @@ export function attribute(input: AttributionInput): void {
   const mentions = input.mentions
     .filter((m) => m.type === 'LOC' || m.type === 'ORG')
     .map((m) => {
-      const tail = m.type === 'LOC' ? COMPANY_TAIL.exec(text.slice(m.end, m.end + 24)) : null;
+      const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
+      // every company tail ends in 公司 or 集团: test for them before the regex
+      const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
       if (tail) return { ...m, type: 'ORG', end: m.end + tail[0].length, name: text.slice(m.start, m.end + tail[0].length) };
       return { ...m, name: m.norm ?? text.slice(m.start, m.end) };
     })

@@ -7,7 +7,7 @@
  * with what was read kept in `attrs`.
  */
 import type { FigureHit } from '../rule.js';
-import { CN_DIGIT, isDigitChar, readNumeral } from './numerals.js';
+import { CN_DIGIT, isCnDigit, isCnNumChar, isDigitChar, readNumeral } from './numerals.js';
 
 const REL_YEARS: ReadonlyArray<[string, number]> = [
   ['今年', 0], ['本年', 0], ['去年', -1], ['上年', -1], ['明年', 1], ['前年', -2], ['后年', 2],
@@ -32,17 +32,35 @@ interface DatePoint {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function smallNum(text: string, i: number): { v: number; end: number } | null {
+type Small = { v: number; end: number } | null;
+
+function smallNum(text: string, i: number): Small {
   const c = text[i];
   if (c === undefined) return null;
-  if (!isDigitChar(c) && !(c in CN_DIGIT) && c !== '十') return null;
+  if (!isDigitChar(c) && !isCnDigit(c) && c !== '十') return null;
   const r = readNumeral(text, i, { loneFormal: true });
   if (!r || r.vague || !Number.isInteger(r.value) || r.value < 0) return null;
   if (!r.chinese && !r.plainArabic) return null;
   return { v: r.value, end: r.end };
 }
 
-function yearAt(text: string, i: number): { y: number | null; rel: number | null; end: number } | null {
+/**
+ * The century of a two-digit year (15年3月, 九八年): this century unless that
+ * puts it more than five years after the document's year (or after 2050 when
+ * the date is unknown), as times.ts resolves it.
+ */
+function fullYear(yy: number, docYear: number | null): number {
+  const base = docYear !== null ? docYear % 100 : 50;
+  return yy <= base + 5 ? 2000 + yy : 1900 + yy;
+}
+
+/** A month right after a two-digit year's 年 (15年3月): the only place a two-digit year is one. */
+function monthFollows(text: string, j: number): boolean {
+  const m = smallNum(text, j);
+  return m !== null && text[m.end] === '月' && m.v >= 1 && m.v <= 12;
+}
+
+function yearAt(text: string, i: number, docYear: number | null = null): { y: number | null; rel: number | null; end: number } | null {
   for (const [w, off] of REL_YEARS) if (text.startsWith(w, i)) return { y: null, rel: off, end: i + 2 };
   // 2024年 / 二〇二四年
   let j = i;
@@ -52,6 +70,7 @@ function yearAt(text: string, i: number): { y: number | null; rel: number | null
     j++;
   }
   if (s.length === 4 && !isDigitChar(text[j]) && text[j] === '年' && !isDigitChar(text[i - 1])) return { y: Number(s), rel: null, end: text[j + 1] === '度' ? j + 2 : j + 1 };
+  if (s.length === 2 && text[j] === '年' && !isDigitChar(text[i - 1]) && text[i - 1] !== '.' && monthFollows(text, j + 1)) return { y: fullYear(Number(s), docYear), rel: null, end: j + 1 };
   if (s.length === 0) {
     let t = '';
     while (j < i + 4 && text[j] !== undefined && '零〇○一二三四五六七八九'.includes(text[j] as string)) {
@@ -59,6 +78,7 @@ function yearAt(text: string, i: number): { y: number | null; rel: number | null
       j++;
     }
     if (t.length === 4 && text[j] === '年') return { y: Number(t), rel: null, end: j + 1 };
+    if (t.length === 2 && text[j] === '年' && !isCnNumChar(text[i - 1]) && monthFollows(text, j + 1)) return { y: fullYear(Number(t), docYear), rel: null, end: j + 1 };
   }
   return null;
 }
@@ -105,9 +125,9 @@ function afterYear(text: string, j: number, p: DatePoint, hasYearChar: boolean):
   return monthDay(text, j, p);
 }
 
-/** 10月 / 10月25日 / 10月25日7时37分 / 8月底 / 8月上旬 */
-function monthDay(text: string, j: number, p: DatePoint): number {
-  const m = smallNum(text, j);
+/** 10月 / 10月25日 / 10月25日7时37分 / 8月底 / 8月上旬 (`first`: the number at j when the caller has read it) */
+function monthDay(text: string, j: number, p: DatePoint, first?: Small): number {
+  const m = first !== undefined ? first : smallNum(text, j);
   if (!m || text[m.end] !== '月' || m.v < 1 || m.v > 12) return j;
   if (text[j - 1] === '个') return j;
   p.m = m.v;
@@ -157,7 +177,7 @@ function lastDay(y: number | null, m: number): number {
 const NUMERIC_DATE = /^((?:19|20)[0-9]{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9]|[/.-][0-9])/;
 
 /** Read one date expression at i (no range). */
-function pointAt(text: string, i: number): { p: DatePoint; end: number } | null {
+function pointAt(text: string, i: number, docYear: number | null = null): { p: DatePoint; end: number } | null {
   const p: DatePoint = { y: null, rel: null, m: null, d: null, hh: null, mm: null };
   const c0 = text.charCodeAt(i);
   if (c0 === 0x31 || c0 === 0x32) {
@@ -169,7 +189,7 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
       if (d <= lastDay(yv, m)) return { p: { ...p, y: yv, m, d }, end: i + nd[0].length };
     }
   }
-  const y = yearAt(text, i);
+  const y = yearAt(text, i, docYear);
   if (y) {
     p.y = y.y;
     p.rel = y.rel;
@@ -187,10 +207,11 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
     const end = afterYear(text, i, p, false);
     if (end > i) return { p, end };
   }
-  const end = monthDay(text, i, p);
+  // the number at i, read once for the three readings below
+  const h = smallNum(text, i);
+  const end = monthDay(text, i, p, h);
   if (end > i && p.m !== null) return { p, end };
   // 11时06分: a time of day alone
-  const h = smallNum(text, i);
   if (h && text[h.end] === '时' && h.v <= 24) {
     const mi = smallNum(text, h.end + 1);
     if (mi && text[mi.end] === '分' && mi.v < 60) {
@@ -200,7 +221,7 @@ function pointAt(text: string, i: number): { p: DatePoint; end: number } | null 
     }
   }
   // 25日 alone (a day of the current month)
-  const d = smallNum(text, i);
+  const d = h;
   if (d && text[d.end] === '日' && d.v >= 1 && d.v <= 31 && isDigitChar(text[i]) && !'元内以前后'.includes(text[d.end + 1] ?? '元')) {
     p.d = d.v;
     return { p, end: d.end + 1 };
@@ -254,7 +275,8 @@ function startEnd(p: DatePoint, docYear: number | null): { kind: 'date' | 'perio
   return { kind: 'date', date: iso(y, p.m, p.d, p.hh, p.mm), dateEnd: null };
 }
 
-const SEPS = '至到—-~～–';
+/** Range separators between two dates: 至, 到, dashes and tildes (full-width －, a doubled —— too). */
+const SEPS = '至到—-~～–－';
 
 /** Characters at which a date may start, by code unit. */
 const DATE_START = new Uint8Array(65536);
@@ -279,10 +301,26 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
       i++;
       continue;
     }
+    // 3月5日、6日和8日: a day in a list after a full date takes that date's year and month
+    const last = out[out.length - 1];
+    if (last && last.end === i - 1 && '、和及与'.includes(text[i - 1] as string) && last.kind === 'date' && last.attrs && 'day' in last.attrs && 'month' in last.attrs && !('hour' in last.attrs)) {
+      const d = inheritAt(text, i);
+      const la = last.attrs as { year?: number; relYear?: number; month: number };
+      if (d && d.p.d !== null && d.p.d <= lastDay(la.year ?? null, la.month)) {
+        const p: DatePoint = { y: la.year ?? null, rel: la.relYear ?? null, m: la.month, d: d.p.d, hh: null, mm: null };
+        const r = startEnd(p, docYear);
+        const f: FigureHit = { kind: 'date', start: i, end: d.end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(p) };
+        // the list's year: the one its first date resolved to (a month named without a year may have gone back one)
+        if (last.date && f.date && p.y === null && p.rel === null) f.date = last.date.slice(0, 4) + f.date.slice(4);
+        out.push(f);
+        i = d.end;
+        continue;
+      }
+    }
     // 2025—2027年 / 1—7月: a bare number, a separator, then a full date
-    const bare = /^([0-9]{4}|[0-9]{1,2})([—\-~～–至到])/.exec(text.slice(i, i + 6));
+    const bare = /^([0-9]{4}|[0-9]{1,2})(——|[—\-~～–－至到])/.exec(text.slice(i, i + 7));
     if (bare && !isDigitChar(text[i - 1])) {
-      const second = pointAt(text, i + bare[0].length);
+      const second = pointAt(text, i + bare[0].length, docYear);
       if (second) {
         const v = Number(bare[1]);
         const p2 = second.p;
@@ -328,7 +366,7 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
         }
       }
     }
-    const pt = pointAt(text, i);
+    const pt = pointAt(text, i, docYear);
     if (!pt) {
       i++;
       continue;
@@ -337,7 +375,8 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
     // range: X至Y / X—Y
     const sep = text[end];
     if (sep !== undefined && SEPS.includes(sep)) {
-      const second = pointAt(text, end + 1) ?? inheritAt(text, end + 1);
+      const after = sep === '—' && text[end + 1] === '—' ? end + 2 : end + 1;
+      const second = pointAt(text, after, docYear) ?? inheritAt(text, after);
       if (second) {
         const p2 = second.p;
         // the second point inherits the year (and month) of the first

@@ -68,14 +68,28 @@ export function monthSpan(y: number, m: number): DaySpan {
   return { start: ymd(y, m, 1), end: ymd(y, m, monthLength(y, m)) };
 }
 
+/**
+ * Conversions made so far: a fact of the calendar, the same for every document
+ * (lunar-typescript recomputes a lunar year's solar terms on each call; news
+ * names the same few festivals over and over). Bounded, cleared when full.
+ */
+const LUNAR_SOLAR = new Map<number, string | null>();
+
 /** Solar day of a lunar date (month 1..12, day 1..30); null when the lunar month is shorter. */
 export function lunarToSolar(lunarYear: number, month: number, day: number): string | null {
+  const key = (lunarYear * 100 + month) * 100 + day;
+  const known = LUNAR_SOLAR.get(key);
+  if (known !== undefined) return known;
+  let out: string | null;
   try {
     const s = Lunar.fromYmd(lunarYear, month, day).getSolar();
-    return ymd(s.getYear(), s.getMonth(), s.getDay());
+    out = ymd(s.getYear(), s.getMonth(), s.getDay());
   } catch {
-    return null;
+    out = null;
   }
+  if (LUNAR_SOLAR.size >= 4096) LUNAR_SOLAR.clear();
+  LUNAR_SOLAR.set(key, out);
+  return out;
 }
 
 /** The solar day of a lunar month/day nearest to the reference day (the lunar year is not written). */

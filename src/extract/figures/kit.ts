@@ -9,18 +9,13 @@ import type { FigureHit, RuleContext } from '../rule.js';
 import { scanDates } from './dates.js';
 import { scanQuantities } from './scan.js';
 
-export interface FigureScans {
+interface FigureScans {
   quantities(): readonly FigureHit[];
   dates(): readonly FigureHit[];
 }
 
-/** A rule context with the shared scans of its text. */
-export interface FigureContext extends RuleContext {
-  figureScans?: FigureScans;
-}
-
 /** The two scans of one text and document date, each made once on first use. */
-export function figureScans(text: string, docDate: string | null): FigureScans {
+function figureScans(text: string, docDate: string | null): FigureScans {
   let q: FigureHit[] | null = null;
   let d: FigureHit[] | null = null;
   return {
@@ -45,7 +40,7 @@ function memoScans(ctx: RuleContext): FigureScans {
 export function pick(ctx: RuleContext, kinds: readonly FigureKind[]): FigureHit[] {
   const set = new Set(kinds);
   const fromDates = kinds.includes('date') || kinds.includes('period');
-  const scans = (ctx as FigureContext).figureScans ?? memoScans(ctx);
+  const scans = memoScans(ctx);
   const src = fromDates ? scans.dates() : scans.quantities();
   const out: FigureHit[] = [];
   for (const h of src) if (set.has(h.kind)) out.push(copy(h));

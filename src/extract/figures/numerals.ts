@@ -60,6 +60,24 @@ for (let k = 48; k <= 57; k++) CHAR_CLASS[k] = 1;
 for (let k = 0xff10; k <= 0xff19; k++) CHAR_CLASS[k] = 1;
 for (const t of [CN_DIGIT, CN_SMALL, CN_BIG]) for (const ch of Object.keys(t)) CHAR_CLASS[ch.charCodeAt(0)] = 2;
 
+/** Kind of each numeral character by code unit (1 digit, 2 small multiplier, 3 section multiplier) and its value: the hot paths look characters up here, not in the keyed tables. */
+const CN_KIND = new Uint8Array(65536);
+const CN_VAL = new Float64Array(65536);
+for (const [t, kind] of [[CN_DIGIT, 1], [CN_SMALL, 2], [CN_BIG, 3]] as const)
+  for (const [ch, v] of Object.entries(t)) {
+    CN_KIND[ch.charCodeAt(0)] = kind;
+    CN_VAL[ch.charCodeAt(0)] = v;
+  }
+const cnKind = (c: string | undefined): number => (c === undefined ? 0 : (CN_KIND[c.charCodeAt(0)] as number));
+/** A Chinese digit (零 一 … 九, 两, formal 壹 …). */
+export const isCnDigit = (c: string | undefined): boolean => cnKind(c) === 1;
+/** 十 百 千 (and formal forms). */
+export const isCnSmall = (c: string | undefined): boolean => cnKind(c) === 2;
+/** 万 亿 兆. */
+export const isCnBig = (c: string | undefined): boolean => cnKind(c) === 3;
+/** The value of a numeral character (0 when it is none). */
+export const cnValue = (c: string): number => CN_VAL[c.charCodeAt(0)] as number;
+
 export function isCnNumChar(c: string | undefined): boolean {
   return c !== undefined && CHAR_CLASS[c.charCodeAt(0)] === 2;
 }
@@ -204,7 +222,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
   const c0 = text[j];
   if (c0 !== undefined && MINUS.has(c0)) {
     const k = skipSp(text, j + 1, opt);
-    if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || (text[k] as string) in CN_DIGIT || (text[k] as string) in CN_SMALL) {
+    if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || isCnDigit(text[k]) || isCnSmall(text[k])) {
       sign = -1;
       j = k;
     } else return null;
@@ -239,8 +257,8 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       }
       continue;
     }
-    if (c in CN_DIGIT) {
-      const v = CN_DIGIT[c] as number;
+    if (isCnDigit(c)) {
+      const v = cnValue(c);
       const prev = toks[toks.length - 1];
       if (prev && prev.kind === 'd' && prev.arabic) break;
       if (v === 0 && c === '零') {
@@ -270,17 +288,17 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       lastEnd = k;
       continue;
     }
-    if (c in CN_SMALL) {
+    if (isCnSmall(c)) {
       const prev = toks[toks.length - 1];
-      if (prev && prev.kind === 's' && prev.v <= (CN_SMALL[c] as number)) break;
-      toks.push({ kind: 's', v: CN_SMALL[c] as number, end: pos + 1 });
+      if (prev && prev.kind === 's' && prev.v <= cnValue(c)) break;
+      toks.push({ kind: 's', v: cnValue(c), end: pos + 1 });
       k = pos + 1;
       lastEnd = k;
       continue;
     }
-    if (c in CN_BIG) {
+    if (isCnBig(c)) {
       if (toks.length === 0) break;
-      toks.push({ kind: 'b', v: CN_BIG[c] as number, end: pos + 1 });
+      toks.push({ kind: 'b', v: cnValue(c), end: pos + 1 });
       k = pos + 1;
       lastEnd = k;
       continue;
@@ -288,8 +306,8 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     if ((c === '几' || c === '幾' || c === '数' || c === '數') && (toks.length === 0 ? true : c === '几' || c === '幾')) {
       const prev = toks[toks.length - 1];
       const next = text[pos + 1];
-      if (!(next !== undefined && (next in CN_SMALL || next in CN_BIG)) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) break;
-      if (toks.length === 0 && !(next !== undefined && next in CN_SMALL)) break;
+      if (!(next !== undefined && (isCnSmall(next) || isCnBig(next))) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) break;
+      if (toks.length === 0 && !(next !== undefined && isCnSmall(next))) break;
       toks.push({ kind: 'ji', v: 0, end: pos + 1 });
       k = pos + 1;
       lastEnd = k;
@@ -301,7 +319,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const n = text[q];
       const prev = toks[toks.length - 1] as Tok;
       const prevBig = prev.kind === 'b' ? prev.v : 0;
-      if (n !== undefined && n in CN_BIG && n !== '兆' && (prev.kind !== 'b' || (CN_BIG[n] as number) > prevBig) && !toks.some((t) => t.kind === 'many')) {
+      if (n !== undefined && isCnBig(n) && n !== '兆' && (prev.kind !== 'b' || cnValue(n) > prevBig) && !toks.some((t) => t.kind === 'many')) {
         toks.push({ kind: 'many', v: 0, end: pos + 1 });
         k = pos + 1;
         lastEnd = k;
@@ -315,11 +333,11 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       let digs = '';
       while (true) {
         const d = text[q];
-        if (d === undefined || !(d in CN_DIGIT) || d === '两' || d === '兩' || d === '俩' || d === '倆') break;
+        if (d === undefined || !isCnDigit(d) || d === '两' || d === '兩' || d === '俩' || d === '倆') break;
         digs += String(CN_DIGIT[d]);
         q++;
         const q2 = skipSp(text, q, opt);
-        if (q2 !== q && text[q2] !== undefined && (text[q2] as string) in CN_DIGIT) q = q2;
+        if (q2 !== q && text[q2] !== undefined && isCnDigit(text[q2])) q = q2;
       }
       const last = toks[toks.length - 1] as Tok;
       if (!digs || last.kind === 'ji' || rangeSecond !== null) break;
@@ -330,8 +348,8 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       // a section multiplier may follow: 三点五万
       const q3 = skipSp(text, k, opt);
       const b = text[q3];
-      if (b !== undefined && b in CN_BIG && b !== '兆') {
-        toks.push({ kind: 'b', v: CN_BIG[b] as number, end: q3 + 1 });
+      if (b !== undefined && isCnBig(b) && b !== '兆') {
+        toks.push({ kind: 'b', v: cnValue(b), end: q3 + 1 });
         k = q3 + 1;
         lastEnd = k;
       }
@@ -532,11 +550,4 @@ function evaluate(
   }
   if (r.ji === 'tail' || r.many) return { lo: r.v, hi: null, vague: 'more' };
   return { lo: r.v, hi: null, vague: null };
-}
-
-/** Parse a whole string as one numeral (or null). */
-export function parseNumeral(s: string, opt?: ReadOptions): number | null {
-  const r = readNumeral(s, 0, { loneFormal: true, ...opt });
-  if (!r || r.end !== s.length) return null;
-  return r.value;
 }

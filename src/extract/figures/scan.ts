@@ -9,7 +9,7 @@
  */
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit } from '../rule.js';
-import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
+import { CHAR_CLASS, CN_BIG, CN_DIGIT, CN_SMALL, isCnBig, isCnDigit, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
 import { classifierBlockers, classifiers, unitBlockers, durations, measures, moneyPrefix, moneySuffix, type UnitDef } from './units.js';
 import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
 import { onLexiconChange, wordList } from '../../core/lists.js';
@@ -24,7 +24,8 @@ function qualifierIsWordTail(text: string, qualStart: number, w: string): boolea
 
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
-  private byFirst = new Map<string, Array<[string, T]>>();
+  /** entries by the code unit they start with (a number key: no one-character string per look-up) */
+  private byFirst = new Map<number, Array<[string, T]>>();
   constructor(entries: Iterable<[string, T]> = []) {
     this.fill(entries);
   }
@@ -32,7 +33,7 @@ export class LongestMatch<T> {
   fill(entries: Iterable<[string, T]>): void {
     this.byFirst.clear();
     for (const [k, v] of entries) {
-      const f = k[0] as string;
+      const f = k.charCodeAt(0);
       const list = this.byFirst.get(f) ?? [];
       list.push([k, v]);
       this.byFirst.set(f, list);
@@ -40,7 +41,7 @@ export class LongestMatch<T> {
     for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   at(text: string, i: number): [string, T] | null {
-    const list = this.byFirst.get(text[i] as string);
+    const list = this.byFirst.get(text.charCodeAt(i));
     if (!list) return null;
     for (const e of list) if (text.startsWith(e[0], i)) return e;
     return null;
@@ -50,7 +51,7 @@ export class LongestMatch<T> {
     for (let len = maxLen; len >= 1; len--) {
       const s = i - len;
       if (s < 0) continue;
-      const list = this.byFirst.get(text[s] as string);
+      const list = this.byFirst.get(text.charCodeAt(s));
       if (!list) continue;
       for (const e of list) if (e[0].length === len && text.startsWith(e[0], s)) return e;
     }
@@ -147,7 +148,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     if (n === undefined || !UNIT_BLOCKERS.成.includes(n)) {
       // 七成六 = 76%
       const d = text[j + 2] === undefined || !isCnNumChar(text[j + 2]) ? text[j + 1] : undefined;
-      if (d !== undefined && d in CN_DIGIT && num.value < 10 && Number.isInteger(num.value))
+      if (d !== undefined && isCnDigit(d) && num.value < 10 && Number.isInteger(num.value))
         return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+' + String(CN_DIGIT[d]) };
       if (n === '半') return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+half' };
       return { kind: 'percent', unit: '%', factor: 10, len: 1 };
@@ -190,7 +191,7 @@ function unitAt(text: string, j: number, num: NumeralRead): { kind: FigureKind; 
     const blockers = CLASSIFIER_BLOCKERS[cls[0]];
     if (blockers && after !== undefined && blockers.includes(after)) return null;
     // 五个一, 六个一工程: a Chinese numeral right after 个 makes a name (三人一组, 380户1200人 are fine)
-    if (cls[0] === '个' && after !== undefined && after in CN_DIGIT) return null;
+    if (cls[0] === '个' && after !== undefined && isCnDigit(after)) return null;
     return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length };
   }
   return null;
@@ -250,11 +251,59 @@ function scanLoop(text: string, opt: ScanOptions): FigureHit[] {
     }
     const hit = figureAt(text, i, opt);
     if (hit) {
+      // 1小时59分40秒: each smaller part joins in turn
+      if (hit.fig.kind === 'duration') for (let k = 0; k < 4 && compoundDuration(text, hit.fig); k++);
       out.push(hit.fig);
       i = hit.fig.end;
     } else i++;
   }
   return out;
+}
+
+/** Duration base units, largest first, and how many of the next smaller one each holds. */
+const DURATION_ORDER = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+const PER: Readonly<Record<string, number>> = { 'year>month': 12, 'day>hour': 24, 'hour>minute': 60, 'hour>second': 3600, 'minute>second': 60 };
+
+/**
+ * 1年3个月, 两小时三十分, 3天12小时, 2周3天: a duration followed (after 零 or 又
+ * at most) by a smaller one is one duration, valued in the smaller unit
+ * (15 months, 150 minutes). 分 is a minute only after hours (两小时三十分).
+ * Only single values combine (约3小时20分钟 stays approximate); the figure is
+ * changed in place. True when a part joined and another may follow.
+ */
+function compoundDuration(text: string, f: FigureHit): boolean {
+  if ((f.qualifier !== 'exact' && f.qualifier !== 'approx') || f.valueMax != null || f.value === null || f.unit === null) return false;
+  let j = f.end;
+  if (text[j] === '零' || text[j] === '又') j++;
+  const r = readNumeral(text, j, { loneFormal: true });
+  if (!r || r.vague || r.value <= 0 || !Number.isFinite(r.value)) return false;
+  let u: { unit: string; factor: number; len: number } | null = null;
+  const d = DURATION_T.at(text, r.end);
+  if (d && !d[0].includes('多') && !d[0].endsWith('内')) u = { unit: d[1].unit, factor: d[1].factor, len: d[0].length };
+  else if (f.unit === 'hour' && text[r.end] === '分' && text[r.end + 1] !== '之' && r.value < 60) u = { unit: 'minute', factor: 1, len: 1 };
+  if (!u) return false;
+  const a = DURATION_ORDER.indexOf(f.unit as (typeof DURATION_ORDER)[number]);
+  const b = DURATION_ORDER.indexOf(u.unit as (typeof DURATION_ORDER)[number]);
+  if (a < 0 || b < 0) return false;
+  let value: number;
+  if (a === b) {
+    // 2周3天: both in days
+    if (f.unit !== 'day' || u.factor >= 7 || r.value * u.factor >= 7) return false;
+    value = f.value + r.value * u.factor;
+  } else {
+    const per = PER[`${f.unit}>${u.unit}`];
+    if (per === undefined || r.value * u.factor >= per) return false;
+    value = f.value * per + r.value * u.factor;
+    f.unit = u.unit;
+  }
+  f.value = round(value);
+  f.end = r.end + u.len;
+  const sq = f.qualifier === 'exact' ? suffixQual(text, f.end) : null;
+  if (sq) {
+    f.qualifier = sq.q;
+    f.end = sq.end;
+  }
+  return !sq;
 }
 
 /** Idioms (千家万户, 三番五次) hold no figures. */
@@ -276,7 +325,7 @@ function figureAt(text: string, i: number, opt: ScanOptions): { fig: FigureHit }
     if (!pre) return null;
     let j = i + pre[0].length;
     if (opt.spaces) while (text[j] === ' ') j++;
-    if (!isDigitChar(text[j]) && !(text[j] !== undefined && (text[j] as string) in CN_DIGIT)) return null;
+    if (!isDigitChar(text[j]) && !(text[j] !== undefined && isCnDigit(text[j]))) return null;
     const num = numeralAt(text, j, opt);
     if (!num) return null;
     let end = num.end;
@@ -573,7 +622,7 @@ function bigMult(text: string, r: NumeralRead): number {
   const last = text[r.end - 1] as string;
   let m = CN_BIG[last] ?? 1;
   const prev = text[r.end - 2] as string;
-  if (prev in CN_BIG) m *= CN_BIG[prev] as number;
+  if (isCnBig(prev)) m *= CN_BIG[prev] as number;
   return m;
 }
 

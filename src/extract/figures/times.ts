@@ -417,6 +417,29 @@ function buildPatterns(): Pattern[] {
         return { span: { start: monday, end: addDays(monday, 6) } };
       },
     },
+    // 3月第二周 / 十月的第一周 / 2021年的第一周: weeks Monday to Sunday, numbered as ISO 8601 numbers
+    // the weeks of a year (week 1 holds the first Thursday), here of a month too
+    {
+      first: "0123456789今去明本〇零一二三四五六七八九十",
+      needs: ["第"],
+      re: /(?:([0-9]{4})年|(今年|去年|明年|本年))?(?:的)?(?:([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?)?(?:的)?第([一二三四五六1-6])(?:个)?(?:周|星期|礼拜)(?![0-9一二三四五六七八九十日天])/y,
+      resolve: (m, doc) => {
+        if (!m[1] && !m[2] && !m[3]) return null;
+        const mo = m[3] ? num(m[3]) : 1;
+        if (!mo || mo > 12) return null;
+        const n = /[0-9]/.test(m[4] as string) ? Number(m[4]) : (CN_DIGIT[m[4] as string] as number);
+        let y = m[1] ? Number(m[1]) : m[2] ? ofYear(doc, REL_YEAR[m[2]] ?? 0) : doc ? doc.y : null;
+        if (y === null) return { span: null };
+        // a month without a year that is still to come is last year's (FIGURES.md: never after the document date)
+        if (!m[1] && !m[2] && doc && mo > doc.m) y--;
+        // the Monday of the week that holds the month's first Thursday
+        const first = ymd(y, mo, 1);
+        const thursday = addDays(first, (3 - weekday(first) + 7) % 7);
+        const monday = addDays(thursday, -3 + 7 * (n - 1));
+        if (m[3] && monday.slice(0, 7) !== first.slice(0, 7) && n > 1) return null;
+        return { span: { start: monday, end: addDays(monday, 6) } };
+      },
+    },
     // 上半月 / 下半周 / 2018年前半年 / 今年后半年 / 上个半年
     {
       first: "0123456789今去明上下前后",
@@ -514,14 +537,22 @@ function buildPatterns(): Pattern[] {
 }
 
 /** Patterns by the character they can start with, for the patterns whose words the text has. */
-function patternsFor(text: string): Map<string, Pattern[]> {
-  const by = new Map<string, Pattern[]>();
+function patternsFor(text: string): Map<number, Pattern[]> {
+  // the needed words the text has, in one pass (a search of the whole text per absent word was most of this)
+  const has = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (NEED_FIRST[code] !== 1) continue;
+    for (const w of NEED_AT.get(code) as string[]) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
+  }
+  const by = new Map<number, Pattern[]>();
   for (const p of PATTERNS as Pattern[]) {
-    if (!p.needs.some((w) => text.includes(w))) continue;
+    if (!p.needs.some((w) => has.has(w))) continue;
     for (const ch of p.first) {
-      const list = by.get(ch);
+      const code = ch.charCodeAt(0);
+      const list = by.get(code);
       if (list) list.push(p);
-      else by.set(ch, [p]);
+      else by.set(code, [p]);
     }
   }
   return by;
@@ -530,6 +561,9 @@ function patternsFor(text: string): Map<string, Pattern[]> {
 /** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
 const START = new Uint8Array(65536);
 let PATTERNS: Pattern[] | null = null;
+/** The patterns' needed words by the code unit they start with. */
+const NEED_AT = new Map<number, string[]>();
+const NEED_FIRST = new Uint8Array(65536);
 onLexiconChange(() => {
   PATTERNS = null;
 });
@@ -537,6 +571,14 @@ onLexiconChange(() => {
 /** Build the patterns and the start table (on the first scan, and after the lexicon folders change). */
 function load(): void {
   PATTERNS = buildPatterns();
+  NEED_AT.clear();
+  NEED_FIRST.fill(0);
+  for (const w of new Set(PATTERNS.flatMap((p) => p.needs))) {
+    NEED_FIRST[w.charCodeAt(0)] = 1;
+    const list = NEED_AT.get(w.charCodeAt(0));
+    if (list) list.push(w);
+    else NEED_AT.set(w.charCodeAt(0), [w]);
+  }
   START.fill(0);
   for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
   for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
@@ -612,7 +654,7 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
       if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
     }
-    const candidates = byFirst.get(text[i] as string);
+    const candidates = byFirst.get(text.charCodeAt(i));
     if (candidates) {
       for (const p of candidates) {
         p.re.lastIndex = i;

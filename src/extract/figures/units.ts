@@ -70,7 +70,3 @@ export const unitBlockers = fromLists((): Readonly<Record<(typeof BLOCKED_UNITS)
   for (const r of tableRows('figure-unit-blockers')) out[oneOf(r, 0, 'unit', BLOCKED_UNITS)] = col(r, 1, 'characters');
   return out as Record<(typeof BLOCKED_UNITS)[number], string>;
 });
-
-/** Percent-like suffixes. */
-export const PERCENT_SIGNS = ['%', '％'];
-export const PERMILLE_SIGNS = ['‰'];

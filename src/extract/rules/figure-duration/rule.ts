@@ -4,7 +4,7 @@ import { pick } from '../../figures/kit.js';
 /** Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …) */
 export const rule: FigureRule = {
   id: 'figure-duration',
-  version: 1,
+  version: 2,
   purpose: 'Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …)',
   needs: [],
   emits: 'figure',
