@@ -222,7 +222,7 @@ async function stages(files: string[]): Promise<{ mb: number; perMB: Array<[stri
     const messages: Message[] = [];
     const families: Record<string, number> = {};
     const ex = runRules(
-      { ctx: { text: n.text, tokens, sentences: s.sentences, blocks: s.blocks, docDate: null }, raw: doc.raw, map: n.map, rules: new Set(pipeline.rules), overlap: pipeline.config.extract.overlap, timings: families },
+      { ctx: { text: n.text, tokens, sentences: s.sentences, blocks: s.blocks, docDate: null }, raw: doc.raw, map: n.map, rules: new Set(pipeline.rules), overlap: pipeline.config.extract.overlap, timings: families, clock: () => cpu() * 1000 },
       messages,
     );
     for (const [k, ms] of Object.entries(families)) add(k, ms / 1000);
