@@ -1,17 +1,17 @@
 /**
  * Character features for the entity model. For every character of a
- * sentence it writes FEATURES hashed feature ids (buckets of the weight
- * table) into a Uint32Array: character n-grams over NFKC-folded characters,
+ * sentence it writes FEATURES feature ids (rows of the weight table, laid
+ * out by a Plan) into a Uint32Array: character n-grams over NFKC-folded characters,
  * character classes, the jieba token the character sits in (position in the
  * token, POS tag, the word itself, the neighbouring tags), gazetteer matches
- * (places, organisations, organisation suffixes, titles, speech verbs) and
- * surname / transliteration characters. Everything is integer hashing over
- * char codes: no strings are built per character.
+ * (places, countries, organisations, speech verbs) and
+ * surname / transliteration characters. Characters of the training
+ * vocabulary index their rows directly; everything else is integer hashing
+ * over char codes: no strings are built per character.
  */
 import type { Token } from '../core/types.js';
 import { lexicon } from '../extract/entities/lexicon.js';
 
-export const FEATURES = 37;
 
 /** Length-preserving fold: NFKC when it gives one BMP char, then lower case (Ｗ→w, １→1). */
 let foldTable: Uint16Array | undefined;
@@ -50,6 +50,10 @@ function charClass(c: number): number {
   return 5;
 }
 
+function pairHash(a: number, b: number): number {
+  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> 16;
+}
+
 /**
  * A word trie in flat typed arrays: its edges (node, char) → child in one
  * open-addressing hash table, so that a step is a multiply and an array
@@ -57,6 +61,10 @@ function charClass(c: number): number {
  */
 class FlatTrie {
   private readonly first = new Uint8Array(65536);
+  /** 1 where a char alone is a word */
+  private readonly single = new Uint8Array(65536);
+  /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
+  private readonly pair = new Uint8Array(1 << 13);
   private readonly word: Uint8Array;
   private readonly keyNode: Int32Array; // node + 1; 0 = empty slot
   private readonly keyChar: Uint16Array;
@@ -71,6 +79,11 @@ class FlatTrie {
     for (const w of words) {
       if (w.length === 0) continue;
       this.first[w.charCodeAt(0)] = 1;
+      if (w.length === 1) this.single[w.charCodeAt(0)] = 1;
+      else {
+        const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
+        this.pair[h >>> 3]! |= 1 << (h & 7);
+      }
       let node = 0;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
@@ -111,7 +124,11 @@ class FlatTrie {
 
   /** Length of the longest word in codes[i, end) that starts at `i`, or 0. */
   longestAt(codes: Int32Array, i: number, end: number): number {
-    if (!this.first[codes[i]!]) return 0;
+    const c0 = codes[i]!;
+    if (!this.first[c0]) return 0;
+    if (i + 1 >= end) return this.single[c0]!;
+    const h = pairHash(c0, codes[i + 1]!);
+    if (!(this.pair[h >>> 3]! & (1 << (h & 7)))) return this.single[c0]!;
     const keyNode = this.keyNode;
     const keyChar = this.keyChar;
     const mask = keyNode.length - 1;
@@ -144,8 +161,6 @@ interface Resources {
   loc: FlatTrie;
   country: FlatTrie;
   org: FlatTrie;
-  suffix: FlatTrie;
-  title: FlatTrie;
   speech: FlatTrie;
   maxLoc: number;
   maxOrg: number;
@@ -166,8 +181,6 @@ function resources(): Resources {
     loc: new FlatTrie([...lex.loc].filter((w) => w.length >= 2)),
     country: new FlatTrie(lex.countries),
     org: new FlatTrie(lex.orgs),
-    suffix: new FlatTrie(lex.orgSuffixes),
-    title: new FlatTrie(lex.titleList),
     speech: new FlatTrie(lex.speechVerbs),
     maxLoc: lex.maxLoc,
     maxOrg,
@@ -192,31 +205,12 @@ function fin(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-/** Bucket of template t over the values a, b, c. */
+/** Bucket of template t over the values a, b, c (three multiply-xorshift rounds: cheap, inlined). */
 function hf(t: number, a: number, b: number, c: number, mask: number): number {
-  // fin(mix(mix(mix(t * 0x9e3779b1, a), b), c)) & mask, written out so that it needs no calls
-  let h = Math.imul(t, 0x9e3779b1);
-  let v = Math.imul(a, 0xcc9e2d51);
-  v = (v << 15) | (v >>> 17);
-  h ^= Math.imul(v, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  v = Math.imul(b, 0xcc9e2d51);
-  v = (v << 15) | (v >>> 17);
-  h ^= Math.imul(v, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  v = Math.imul(c, 0xcc9e2d51);
-  v = (v << 15) | (v >>> 17);
-  h ^= Math.imul(v, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) & mask;
+  let h = Math.imul(a ^ Math.imul(t, 0x27d4eb2f), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ c, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
 }
 function strHash(s: string): number {
   let h = 0x9747b28c;
@@ -239,24 +233,109 @@ function tagId(tag: string): number {
   return v;
 }
 
+/**
+ * Where the weights of each feature live. A feature id names one row of T
+ * weights; id 0 is the null feature (always zero, never trained), written
+ * where a template does not apply. The rows are grouped by what they are
+ * keyed on, so that the features one character needs share cache lines with
+ * those of its neighbours:
+ * - U, one block per character of the vocabulary (dense, no hashing): the
+ *   character seen at offsets -3..+3 (7 rows), inside a place match (4, by
+ *   B/I/E/S), inside a country match (4), in each position of its jieba token (4),
+ *   left or right of a character in each position of its token (4 + 4);
+ * - B, one block per hashed bigram: the bigram starting at offset -3..+2;
+ * - R, one block per hashed trigram: starting at -2, -1, 0;
+ * - K: the skip bigram (c-1, c+1), hashed;
+ * - W, one block per hashed jieba word: the word the character sits in, the
+ *   word before it and the word after it, each by the character's position
+ *   in its token (B/M/E/S);
+ * - C: character × tag conjunctions (c0+tag, c-1+c0+tag), hashed;
+ * - X: everything with a small value space (classes, tags, gazetteer marks,
+ *   speech verbs, surname and transliteration flags), hashed into a table that stays in cache.
+ */
+export interface Layout {
+  /** the characters that have their own U block (folded, ascending); the others share one */
+  chars: string;
+  /** log2 of the number of blocks of the hashed tables */
+  bi: number;
+  tri: number;
+  skip: number;
+  word: number;
+  ctx: number;
+  small: number;
+}
+export const DEFAULT_TABLE_BITS = { bi: 15, tri: 15, skip: 15, word: 13, ctx: 16, small: 15 };
+
+const US = 27; // U rows per character
+const BS = 6;
+const RS = 3;
+const WS = 12;
+/** feature ids per character */
+export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10;
+
+export interface Plan {
+  layout: Layout;
+  /** folded char code → U block (0 start pad, 1 end pad, 2 unknown, 3.. the vocabulary) */
+  uid: Uint16Array;
+  offU: number;
+  offB: number;
+  offR: number;
+  offK: number;
+  offW: number;
+  offC: number;
+  offX: number;
+  /** number of rows (feature ids) */
+  size: number;
+}
+
+const plans = new WeakMap<Layout, Plan>();
+export function planOf(layout: Layout): Plan {
+  let p = plans.get(layout);
+  if (p) return p;
+  const uid = new Uint16Array(65536).fill(2);
+  for (let k = 0; k < layout.chars.length; k++) uid[layout.chars.charCodeAt(k)] = 3 + k;
+  const offU = 1;
+  const offB = offU + (layout.chars.length + 3) * US;
+  const offR = offB + (1 << layout.bi) * BS;
+  const offK = offR + (1 << layout.tri) * RS;
+  const offW = offK + (1 << layout.skip);
+  const offC = offW + (1 << layout.word) * WS;
+  const offX = offC + (1 << layout.ctx);
+  const size = offX + (1 << layout.small);
+  p = { layout, uid, offU, offB, offR, offK, offW, offC, offX, size };
+  plans.set(layout, p);
+  return p;
+}
+
+/** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */
+export function vocabulary(texts: Iterable<string>, min = 2): string {
+  const count = new Uint32Array(65536);
+  for (const t of texts) for (let i = 0; i < t.length; i++) count[foldCode(t.charCodeAt(i))]!++;
+  let out = '';
+  for (let c = 0; c < 65536; c++) if (count[c]! >= min && !(c >= 0xd800 && c <= 0xdfff)) out += String.fromCharCode(c);
+  return out;
+}
+
 /** Per-sentence scratch arrays, grown on demand (one set per thread). */
 interface Scratch {
   size: number;
   codes: Int32Array;
   cls: Uint8Array;
+  flp: Uint8Array;
+  uidAt: Int32Array;
+  bi: Int32Array;
+  tri: Int32Array;
   tpos: Uint8Array;
   ttag: Uint32Array;
-  tword: Uint32Array;
   tprev: Uint32Array;
   tnext: Uint32Array;
   tlen: Uint8Array;
-  tprevWord: Uint32Array;
-  tnextWord: Uint32Array;
+  wOwn: Int32Array;
+  wPrev: Int32Array;
+  wNext: Int32Array;
   loc: Uint8Array;
   country: Uint8Array;
   org: Uint8Array;
-  suffix: Uint8Array;
-  title: Uint8Array;
   speech: Uint8Array;
 }
 let sc: Scratch | undefined;
@@ -268,19 +347,21 @@ function scratch(n: number): Scratch {
     size,
     codes: new Int32Array(m),
     cls: new Uint8Array(m),
+    flp: new Uint8Array(m),
+    uidAt: new Int32Array(m),
+    bi: new Int32Array(m),
+    tri: new Int32Array(m),
     tpos: new Uint8Array(m),
     ttag: new Uint32Array(m),
-    tword: new Uint32Array(m),
     tprev: new Uint32Array(m),
     tnext: new Uint32Array(m),
     tlen: new Uint8Array(m),
-    tprevWord: new Uint32Array(m),
-    tnextWord: new Uint32Array(m),
+    wOwn: new Int32Array(m),
+    wPrev: new Int32Array(m),
+    wNext: new Int32Array(m),
     loc: new Uint8Array(m),
     country: new Uint8Array(m),
     org: new Uint8Array(m),
-    suffix: new Uint8Array(m),
-    title: new Uint8Array(m),
     speech: new Uint8Array(m),
   };
   return sc;
@@ -315,43 +396,54 @@ function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: numb
  * foldText) whose jieba tokens are `tokens` (offsets relative to `text`,
  * sorted, covering any subset of it; `base` is subtracted from their
  * offsets when they are in a larger text's coordinates). Writes
- * text.length * FEATURES bucket ids (masked by `mask`) into `out` from
+ * text.length * FEATURES ids (rows of the layout's plan) into `out` from
  * offset `at`. Only tokens[from, to) are read. With `fold`, `text` is not
  * folded yet and its chars are folded here (the same as passing
  * foldText(text), without building the folded string).
  */
-export function sentenceFeatures(text: string, tokens: readonly Token[], mask: number, out: Uint32Array, at = 0, base = 0, from = 0, to = tokens.length, fold = false): void {
+export function sentenceFeatures(text: string, tokens: readonly Token[], plan: Plan, out: Uint32Array, at = 0, base = 0, from = 0, to = tokens.length, fold = false): void {
   const r = resources();
   const n = text.length;
   const sc = scratch(n);
   const codes = sc.codes;
   const cls = sc.cls;
+  const uidAt = sc.uidAt;
+  const uid = plan.uid;
+  const L = plan.layout;
   // padded: position i is at index i+3; pads are code 1 (start) / 2 (end)
   codes[0] = codes[1] = codes[2] = 1;
   codes[n + 3] = codes[n + 4] = codes[n + 5] = 2;
   cls[0] = cls[1] = cls[2] = cls[n + 3] = cls[n + 4] = cls[n + 5] = 0;
+  uidAt[0] = uidAt[1] = uidAt[2] = plan.offU;
+  uidAt[n + 3] = uidAt[n + 4] = uidAt[n + 5] = plan.offU + US;
   for (let i = 0; i < n; i++) {
     const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
     codes[i + 3] = c;
     cls[i + 3] = charClass(c);
+    uidAt[i + 3] = plan.offU + uid[c]! * US;
   }
-  // token per char: position (1 B, 2 M, 3 E, 4 S, 0 none), tag, word hash, prev/next tag
+  // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
+  const bi = sc.bi;
+  const tri = sc.tri;
+  const bm = (1 << L.bi) - 1;
+  const rm = (1 << L.tri) - 1;
+  for (let q = 0; q <= n + 4; q++) bi[q] = plan.offB + hf(6, codes[q]!, codes[q + 1]!, 0, bm) * BS;
+  for (let q = 1; q <= n + 2; q++) tri[q] = plan.offR + hf(10, codes[q]!, codes[q + 1]!, codes[q + 2]!, rm) * RS;
+  // token per char: position (1 B, 2 M, 3 E, 4 S, 0 none), tag, prev/next tag, word blocks
   const tpos = sc.tpos;
   const ttag = sc.ttag;
-  const tword = sc.tword;
   const tprev = sc.tprev;
   const tnext = sc.tnext;
   const tlen = sc.tlen;
-  const tprevWord = sc.tprevWord;
-  const tnextWord = sc.tnextWord;
+  const wOwn = sc.wOwn;
+  const wPrev = sc.wPrev;
+  const wNext = sc.wNext;
   tpos.fill(0, 0, n);
   ttag.fill(0, 0, n);
-  tword.fill(0, 0, n);
   tprev.fill(0, 0, n);
   tnext.fill(0, 0, n);
   tlen.fill(0, 0, n);
-  tprevWord.fill(0, 0, n);
-  tnextWord.fill(0, 0, n);
+  const wm = (1 << L.word) - 1;
   // the word hash of token k, or -1 when it is outside the range or has no chars in the text
   const wordHash = (k: number): number => {
     if (k < from || k >= to) return -1;
@@ -362,98 +454,115 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], mask: n
   };
   let prevRaw = wordHash(from - 1);
   let curRaw = wordHash(from);
+  // tag ids of tokens k-1, k, k+1 (read once per token)
+  let pt = 1;
+  let tag = from < to ? tagId(tokens[from]!.tag) : 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     const nextRaw = wordHash(k + 1);
-    const own = curRaw;
-    const pw = prevRaw < 0 ? 1 : prevRaw;
-    const nw = nextRaw < 0 ? 2 : nextRaw;
+    const nt = k + 1 < to ? tagId(tokens[k + 1]!.tag) : 2;
+    const ptk = pt;
+    const tk = tag;
+    pt = tag;
+    tag = nt;
+    const own = plan.offW + (curRaw & wm) * WS;
+    const pw = plan.offW + ((prevRaw < 0 ? 1 : prevRaw) & wm) * WS + 4;
+    const nw = plan.offW + ((nextRaw < 0 ? 2 : nextRaw) & wm) * WS + 8;
     prevRaw = curRaw;
     curRaw = nextRaw;
     const s = Math.max(0, t.start - base);
     const e = Math.min(n, t.end - base);
     if (e <= s) continue;
-    const tag = tagId(t.tag);
     const len = e - s;
-    const wh = len >= 2 && len <= 8 ? own : 0;
-    const pt = k > from ? tagId(tokens[k - 1]!.tag) : 1;
-    const nt = k + 1 < to ? tagId(tokens[k + 1]!.tag) : 2;
     for (let i = s; i < e; i++) {
-      tpos[i] = len === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
-      ttag[i] = tag;
-      tword[i] = wh;
-      tprev[i] = pt;
+      const pos = len === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
+      tpos[i] = pos;
+      ttag[i] = tk;
+      tprev[i] = ptk;
       tnext[i] = nt;
       tlen[i] = Math.min(len, 6);
-      tprevWord[i] = pw;
-      tnextWord[i] = nw;
+      wOwn[i] = own + pos - 1;
+      wPrev[i] = pw + pos - 1;
+      wNext[i] = nw + pos - 1;
     }
   }
   const loc = sc.loc;
   const country = sc.country;
   const org = sc.org;
-  const suffix = sc.suffix;
-  const title = sc.title;
   const speech = sc.speech;
   speech.fill(0, n, n + 4);
   markMatches(codes, n, r.loc, r.maxLoc, loc);
   markMatches(codes, n, r.country, 12, country);
   markMatches(codes, n, r.org, r.maxOrg, org);
-  markMatches(codes, n, r.suffix, 8, suffix);
-  markMatches(codes, n, r.title, 8, title);
   markStarts(codes, n, r.speech, 6, speech);
   const flags = r.flags;
-  const fl = (q: number): number => (q < 0 || q >= n ? 16 : flags[codes[q + 3]!]!);
+  // flags by padded position (pads: 16)
+  const flp = sc.flp;
+  flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16;
+  for (let q = 3; q < n + 3; q++) flp[q] = flags[codes[q]!]!;
+  const cm = (1 << L.ctx) - 1;
+  const xm = (1 << L.small) - 1;
+  const offK = plan.offK;
+  const offC = plan.offC;
+  const offX = plan.offX;
+  const km = (1 << L.skip) - 1;
+  const bias = offX + hf(0, 0, 0, 0, xm);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
     const c0 = codes[p]!;
     const cm1 = codes[p - 1]!;
-    const cm2 = codes[p - 2]!;
     const cp1 = codes[p + 1]!;
-    const cp2 = codes[p + 2]!;
-    out[o++] = hf(0, 0, 0, 0, mask);
-    out[o++] = hf(1, cm2, 0, 0, mask);
-    out[o++] = hf(2, cm1, 0, 0, mask);
-    out[o++] = hf(3, c0, 0, 0, mask);
-    out[o++] = hf(4, cp1, 0, 0, mask);
-    out[o++] = hf(5, cp2, 0, 0, mask);
-    out[o++] = hf(6, cm2, cm1, 0, mask);
-    out[o++] = hf(7, cm1, c0, 0, mask);
-    out[o++] = hf(8, c0, cp1, 0, mask);
-    out[o++] = hf(9, cp1, cp2, 0, mask);
-    out[o++] = hf(10, cm1, c0, cp1, mask);
-    out[o++] = hf(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!, 0, mask);
-    out[o++] = hf(12, tpos[i]!, ttag[i]!, 0, mask);
-    out[o++] = hf(13, tpos[i]!, tword[i]!, tword[i] ? 0 : c0, mask);
-    out[o++] = hf(14, tpos[i]!, ttag[i]!, tprev[i]!, mask);
-    out[o++] = hf(15, tpos[i]!, ttag[i]!, tnext[i]!, mask);
-    out[o++] = hf(16, loc[i]!, tpos[i]!, 0, mask);
-    out[o++] = hf(17, country[i]!, c0, 0, mask);
-    out[o++] = hf(18, org[i]!, tpos[i]!, 0, mask);
-    out[o++] = hf(19, suffix[i]!, i + 1 < n ? suffix[i + 1]! : 9, 0, mask);
-    out[o++] = hf(20, title[i]!, (i > 0 ? title[i - 1]! : 9) * 16 + (i + 1 < n ? title[i + 1]! : 9), 0, mask);
-    // a title just before / just after (陈某导演, 局长张某)
-    out[o++] = hf(21, i > 0 ? title[i - 1]! : 9, i > 1 ? title[i - 2]! : 9, i > 2 ? title[i - 3]! : 9, mask);
-    out[o++] = hf(22, i + 1 < n ? title[i + 1]! : 9, i + 2 < n ? title[i + 2]! : 9, i + 3 < n ? title[i + 3]! : 9, mask);
-    out[o++] = hf(23, speech[i + 1]! * 4 + speech[i + 2]! * 2 + speech[i + 3]!, tpos[i]!, 0, mask);
-    out[o++] = hf(24, fl(i), fl(i - 1) * 32 + fl(i + 1), 0, mask);
-    out[o++] = hf(25, fl(i - 2) * 32 + fl(i - 1), fl(i), ttag[i]!, mask);
-    out[o++] = hf(26, c0, ttag[i]!, 0, mask);
-    out[o++] = hf(27, tlen[i]!, tpos[i]!, ttag[i]!, mask);
+    const u = uidAt[p]!;
+    // U: the characters at -3..+3 (each from its own block), place / country match marks
+    out[o++] = uidAt[p - 3]!;
+    out[o++] = uidAt[p - 2]! + 1;
+    out[o++] = uidAt[p - 1]! + 2;
+    out[o++] = u + 3;
+    out[o++] = uidAt[p + 1]! + 4;
+    out[o++] = uidAt[p + 2]! + 5;
+    out[o++] = uidAt[p + 3]! + 6;
+    out[o++] = loc[i] ? u + 6 + loc[i]! : 0;
+    out[o++] = country[i] ? u + 10 + country[i]! : 0;
+    const pos = tpos[i]!;
+    out[o++] = pos ? u + 14 + pos : 0;
+    // the neighbours, by this character's position in its token
+    out[o++] = pos ? uidAt[p - 1]! + 18 + pos : 0;
+    out[o++] = pos ? uidAt[p + 1]! + 22 + pos : 0;
+    // B, R, K: n-grams around the character
+    out[o++] = bi[p - 3]! + 4;
+    out[o++] = bi[p - 2]!;
+    out[o++] = bi[p - 1]! + 1;
+    out[o++] = bi[p]! + 2;
+    out[o++] = bi[p + 1]! + 3;
+    out[o++] = bi[p + 2]! + 5;
+    out[o++] = tri[p - 2]!;
+    out[o++] = tri[p - 1]! + 1;
+    out[o++] = tri[p]! + 2;
+    out[o++] = offK + hf(32, cm1, cp1, 0, km);
+    // W: the jieba word, the one before and the one after
+    out[o++] = pos ? wOwn[i]! : 0;
+    out[o++] = pos ? wPrev[i]! : 0;
+    out[o++] = pos ? wNext[i]! : 0;
+    // C: characters with tags and flags
+    out[o++] = offC + hf(26, c0, ttag[i]!, 0, cm);
+    out[o++] = offC + hf(29, cm1, c0, ttag[i]!, cm);
+    // X: small value spaces
+    out[o++] = bias;
+    out[o++] = offX + hf(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!, 0, xm);
+    out[o++] = offX + hf(14, pos, ttag[i]!, tprev[i]!, xm);
+    out[o++] = offX + hf(15, pos, ttag[i]!, tnext[i]!, xm);
+    out[o++] = offX + hf(16, loc[i]!, pos, org[i]!, xm);
+    out[o++] = offX + hf(23, speech[i + 1]! * 4 + speech[i + 2]! * 2 + speech[i + 3]!, pos, 0, xm);
+    const f0 = flp[p]!;
+    out[o++] = offX + hf(24, f0, flp[p - 1]! * 32 + flp[p + 1]!, 0, xm);
+    out[o++] = offX + hf(25, flp[p - 2]! * 32 + flp[p - 1]!, f0, ttag[i]!, xm);
+    out[o++] = offX + hf(27, tlen[i]!, pos, ttag[i]!, xm);
     // foreign run: how many transliteration chars (or ·) around this one
     let run = 0;
-    for (let q = i - 1; q >= 0 && q >= i - 4 && (fl(q) & 2 || cls[q + 3] === 6); q--) run++;
+    for (let q = i - 1; q >= 0 && q >= i - 4 && (flp[q + 3]! & 2 || cls[q + 3] === 6); q--) run++;
     let runR = 0;
-    for (let q = i + 1; q < n && q <= i + 4 && (fl(q) & 2 || cls[q + 3] === 6); q++) runR++;
-    out[o++] = hf(28, run * 8 + runR, fl(i) & 2, 0, mask);
-    out[o++] = hf(29, cm1, c0, ttag[i]!, mask);
-    out[o++] = hf(30, cm2, cm1, c0, mask);
-    out[o++] = hf(31, c0, cp1, cp2, mask);
-    out[o++] = hf(32, cm1, cp1, 0, mask);
-    out[o++] = hf(33, tpos[i]!, tprevWord[i]!, 0, mask);
-    out[o++] = hf(34, tpos[i]!, tnextWord[i]!, 0, mask);
-    out[o++] = hf(35, loc[i]!, c0, 0, mask);
-    out[o++] = hf(36, fl(i) & 7, cp1, cls[p + 2]!, mask);
+    for (let q = i + 1; q < n && q <= i + 4 && (flp[q + 3]! & 2 || cls[q + 3] === 6); q++) runR++;
+    out[o++] = offX + hf(28, run * 8 + runR, f0 & 2, 0, xm);
   }
 }

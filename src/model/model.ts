@@ -1,10 +1,13 @@
 /**
  * The entity sequence model: BIO tags for PER/LOC/ORG over characters, a
- * hashed linear scorer (one row of per-tag weights per feature bucket) plus
+ * linear scorer (one row of per-tag weights per feature id) plus
  * tag-transition weights, decoded with Viterbi under the BIO constraints
  * (I-X only after B-X or I-X). The weights come from an averaged structured
- * perceptron (./train.ts); on disk they are Int16, quantized (./io.ts).
+ * perceptron (./train.ts); on disk and in memory they are quantized to Int8 or Int16 (./io.ts). Feature
+ * ids and the table layout: ./features.ts.
  */
+import type { Plan } from './features.js';
+
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export const T = TAGS.length;
 if (T !== 7) throw new Error('Decoder.decode sums seven tags by hand');
@@ -18,12 +21,12 @@ export interface Span {
 }
 
 export interface NerModel {
-  /** log2 of the number of feature buckets */
-  bits: number;
+  /** where each feature's row of weights lives */
+  plan: Plan;
   /** features per character (must equal FEATURES of the code that made it) */
   features: number;
-  /** B * T emission weights, in units of `scale` */
-  weights: Int16Array | Float32Array;
+  /** plan.size * T emission weights, in units of `scale` (row 0 is the null feature: zero) */
+  weights: Int8Array | Int16Array | Float32Array;
   /** (T + 1) * T transition weights (row 0: sentence start), same units */
   trans: Float32Array;
   scale: number;
@@ -72,32 +75,23 @@ export function tagsToSpans(tags: ArrayLike<number>, n: number, offset = 0): Spa
 /** Scratch buffers for decoding, grown on demand. */
 export class Decoder {
   private emit = new Float64Array(0);
-  private score = new Float64Array(0);
+  private emitI = new Int32Array(0);
   private back = new Uint8Array(0);
-  private readonly tr = new Float64Array((T + 1) * T);
+  private readonly ss = new Float64Array(T);
   readonly tags: Uint8Array[] = [new Uint8Array(0)];
 
   private grow(n: number): void {
     if (this.emit.length >= n * T) return;
     const size = Math.max(n, 256) * 2;
     this.emit = new Float64Array(size * T);
-    this.score = new Float64Array(size * T);
+    this.emitI = new Int32Array(size * T);
     this.back = new Uint8Array(size * T);
     this.tags[0] = new Uint8Array(size);
   }
 
-  /**
-   * Best tag sequence for `n` characters whose feature ids are
-   * feats[at .. at + n*F). Writes into and returns this.tags[0] (valid up to n).
-   */
-  decode(weights: ArrayLike<number>, trans: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number): Uint8Array {
-    this.grow(n);
-    const emit = this.emit;
-    const score = this.score;
-    const back = this.back;
-    const out = this.tags[0]!;
-    if (n === 0) return out;
-    // emission scores: the seven tag sums kept in locals (T is 7)
+  /** The seven tag sums of each character kept in locals (T is 7), one pass over its rows. */
+  private emitInt(weights: Int8Array | Int16Array, F: number, feats: Uint32Array, at: number, n: number): Int32Array {
+    const emit = this.emitI;
     for (let i = 0; i < n; i++) {
       let a0 = 0;
       let a1 = 0;
@@ -107,11 +101,42 @@ export class Decoder {
       let a5 = 0;
       let a6 = 0;
       const base = at + i * F;
-      // two passes: the first touches every row of the character (one load each, so that the
-      // cache misses of all F rows are in flight together), the second sums the other six tags
-      for (let k = 0; k < F; k++) a0 += weights[feats[base + k]! * 7]!;
       for (let k = 0; k < F; k++) {
         const row = feats[base + k]! * 7;
+        a0 = (a0 + weights[row]!) | 0;
+        a1 = (a1 + weights[row + 1]!) | 0;
+        a2 = (a2 + weights[row + 2]!) | 0;
+        a3 = (a3 + weights[row + 3]!) | 0;
+        a4 = (a4 + weights[row + 4]!) | 0;
+        a5 = (a5 + weights[row + 5]!) | 0;
+        a6 = (a6 + weights[row + 6]!) | 0;
+      }
+      const e = i * 7;
+      emit[e] = a0;
+      emit[e + 1] = a1;
+      emit[e + 2] = a2;
+      emit[e + 3] = a3;
+      emit[e + 4] = a4;
+      emit[e + 5] = a5;
+      emit[e + 6] = a6;
+    }
+    return emit;
+  }
+
+  private emitFloat(weights: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number): Float64Array {
+    const emit = this.emit;
+    for (let i = 0; i < n; i++) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
+      const base = at + i * F;
+      for (let k = 0; k < F; k++) {
+        const row = feats[base + k]! * 7;
+        a0 += weights[row]!;
         a1 += weights[row + 1]!;
         a2 += weights[row + 2]!;
         a3 += weights[row + 3]!;
@@ -128,33 +153,119 @@ export class Decoder {
       emit[e + 5] = a5;
       emit[e + 6] = a6;
     }
-    // transitions with the BIO constraints folded in
-    const tr = this.tr;
-    for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? trans[(p + 1) * T + t]! : -Infinity;
-    for (let t = 0; t < T; t++) score[t] = emit[t]! + tr[t]!;
+    return emit;
+  }
+
+  /**
+   * Best tag sequence for `n` characters whose feature ids are
+   * feats[at .. at + n*F). Writes into and returns this.tags[0] (valid up to n).
+   */
+  decode(weights: ArrayLike<number>, trans: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number): Uint8Array {
+    this.grow(n);
+    const back = this.back;
+    const out = this.tags[0]!;
+    if (n === 0) return out;
+    // emission scores: integer sums for the quantized model (faster here), float sums while training
+    const emit = weights instanceof Int8Array || weights instanceof Int16Array ? this.emitInt(weights, F, feats, at, n) : this.emitFloat(weights, F, feats, at, n);
+    // Viterbi with the BIO constraints written out: O and B-X follow any tag,
+    // I-X only B-X or I-X. tr[(p + 1) * 7 + t]: p → t (row 0: sentence start).
+    const tr = trans;
+    let s0 = emit[0]! + tr[0]!;
+    let s1 = emit[1]! + tr[1]!;
+    let s2 = -Infinity;
+    let s3 = emit[3]! + tr[3]!;
+    let s4 = -Infinity;
+    let s5 = emit[5]! + tr[5]!;
+    let s6 = -Infinity;
+    const ss = this.ss;
     for (let i = 1; i < n; i++) {
-      const e = i * T;
-      const pe = e - T;
-      for (let t = 0; t < T; t++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let p = 0; p < T; p++) {
-          const s = score[pe + p]! + tr[(p + 1) * T + t]!;
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
+      const e = i * 7;
+      let v0 = s0 + tr[7]!;
+      let v1 = s0 + tr[8]!;
+      let v3 = s0 + tr[10]!;
+      let v5 = s0 + tr[12]!;
+      let b0 = 0;
+      let b1 = 0;
+      let b3 = 0;
+      let b5 = 0;
+      ss[1] = s1;
+      ss[2] = s2;
+      ss[3] = s3;
+      ss[4] = s4;
+      ss[5] = s5;
+      ss[6] = s6;
+      for (let p = 1; p < 7; p++) {
+        const sp = ss[p]!;
+        const r = (p + 1) * 7;
+        let x = sp + tr[r]!;
+        if (x > v0) {
+          v0 = x;
+          b0 = p;
         }
-        score[e + t] = best + emit[e + t]!;
-        back[e + t] = arg;
+        x = sp + tr[r + 1]!;
+        if (x > v1) {
+          v1 = x;
+          b1 = p;
+        }
+        x = sp + tr[r + 3]!;
+        if (x > v3) {
+          v3 = x;
+          b3 = p;
+        }
+        x = sp + tr[r + 5]!;
+        if (x > v5) {
+          v5 = x;
+          b5 = p;
+        }
       }
+      let v2 = s1 + tr[16]!;
+      let b2 = 1;
+      let x = s2 + tr[23]!;
+      if (x > v2) {
+        v2 = x;
+        b2 = 2;
+      }
+      let v4 = s3 + tr[32]!;
+      let b4 = 3;
+      x = s4 + tr[39]!;
+      if (x > v4) {
+        v4 = x;
+        b4 = 4;
+      }
+      let v6 = s5 + tr[48]!;
+      let b6 = 5;
+      x = s6 + tr[55]!;
+      if (x > v6) {
+        v6 = x;
+        b6 = 6;
+      }
+      back[e] = b0;
+      back[e + 1] = b1;
+      back[e + 2] = b2;
+      back[e + 3] = b3;
+      back[e + 4] = b4;
+      back[e + 5] = b5;
+      back[e + 6] = b6;
+      s0 = v0 + emit[e]!;
+      s1 = v1 + emit[e + 1]!;
+      s2 = v2 + emit[e + 2]!;
+      s3 = v3 + emit[e + 3]!;
+      s4 = v4 + emit[e + 4]!;
+      s5 = v5 + emit[e + 5]!;
+      s6 = v6 + emit[e + 6]!;
     }
+    ss[0] = s0;
+    ss[1] = s1;
+    ss[2] = s2;
+    ss[3] = s3;
+    ss[4] = s4;
+    ss[5] = s5;
+    ss[6] = s6;
     let best = -Infinity;
     let arg = 0;
-    const last = (n - 1) * T;
     for (let t = 0; t < T; t++) {
-      if (score[last + t]! > best) {
-        best = score[last + t]!;
+      if (ss[t]! > best) {
+        best = ss[t]!;
         arg = t;
       }
     }

@@ -16,7 +16,7 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
   if (n <= 0) return [];
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
   if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
-  sentenceFeatures(start === 0 && end === text.length ? text : text.slice(start, end), tokens, (1 << model.bits) - 1, feats, 0, start, from, to, true);
+  sentenceFeatures(start === 0 && end === text.length ? text : text.slice(start, end), tokens, model.plan, feats, 0, start, from, to, true);
   const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
   return tagsToSpans(tags, n, start);
 }

@@ -5,7 +5,7 @@
  * baseline (nr/nrfg/nrt → PER, ns → LOC, nt → ORG).
  */
 import { segment } from '../segment/index.js';
-import { FEATURES, foldText, sentenceFeatures } from './features.js';
+import { FEATURES, foldText, sentenceFeatures, type Plan } from './features.js';
 import { spansToTags, type Span } from './model.js';
 import type { Row } from './data.js';
 
@@ -20,8 +20,7 @@ export interface Prepared {
 
 const JIEBA: Record<string, Span['type']> = { nr: 'PER', nrfg: 'PER', nrt: 'PER', ns: 'LOC', nt: 'ORG' };
 
-export function prepare(rows: Row[], bits: number): Prepared {
-  const mask = (1 << bits) - 1;
+export function prepare(rows: Row[], plan: Plan): Prepared {
   const start = new Int32Array(rows.length + 1);
   for (let k = 0; k < rows.length; k++) start[k + 1] = start[k]! + rows[k]!.text.length;
   const total = start[rows.length]!;
@@ -32,7 +31,7 @@ export function prepare(rows: Row[], bits: number): Prepared {
     const r = rows[k]!;
     const text = foldText(r.text);
     const tokens = segment(text);
-    sentenceFeatures(text, tokens, mask, feats, start[k]! * FEATURES);
+    sentenceFeatures(text, tokens, plan, feats, start[k]! * FEATURES);
     gold.set(spansToTags(text.length, r.spans), start[k]!);
     const js: Span[] = [];
     for (const t of tokens) {

@@ -4,11 +4,18 @@
  * print exact-span P/R/F1 per type on the held-out dev blocks next to bare
  * jieba tags, and write pipelines/models/ner.bin.gz.
  *
- *   node dist/model/train.js [--epochs 12] [--bits 21] [--prune 1.5] [--cluener yes|no|scene] [--out FILE] [--no-save]
+ *   node dist/model/train.js [--epochs 12] [--prune 1.5] [--width 8|16 (default 8)] [--cluener yes|no|scene]
+ *     [--frac 1] [--drop I,J] [--bits-bi 15 ...] [--out FILE] [--also FILE] [--no-save]
+ *
+ * For quick comparisons: --frac F trains on the first F of each training
+ * block (the dev blocks stay whole); --drop I,J writes the null feature in
+ * place of feature slots I and J (ablation: what is a template worth?);
+ * --bits-{bi,tri,skip,word,ctx,small} resize the hashed tables; --also FILE
+ * also writes (and scores) the weights at the other width.
  */
 import { loadDictionaries } from '../segment/index.js';
 import { loadPipeline } from '../pipeline/config.js';
-import { FEATURES } from './features.js';
+import { DEFAULT_TABLE_BITS, FEATURES, planOf, vocabulary, type Layout } from './features.js';
 import { Decoder, T } from './model.js';
 import { evaluateModel } from './evaluate.js';
 import { cluener, msra, type Row } from './data.js';
@@ -21,10 +28,10 @@ function arg(name: string, dflt: string): string {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : dflt;
 }
 
-
 function main(): void {
   const epochs = Number(arg('epochs', '12'));
-  const bits = Number(arg('bits', '21'));
+  const frac = Number(arg('frac', '1'));
+  const width = Number(arg('width', '8')) === 16 ? 16 : 8;
   const withCluener = arg('cluener', 'yes');
   const out = arg('out', DEFAULT_NER_MODEL);
   const prune = Number(arg('prune', '1.5'));
@@ -33,15 +40,22 @@ function main(): void {
   loadDictionaries(loadPipeline().segmenter);
   const m = msra();
   const c = cluener(withCluener === 'scene');
-  const trainRows: Row[] = [...m.train, ...(withCluener === 'no' ? [] : c.train)];
-  console.log(`train: ${m.train.length} MSRA sentences${withCluener === 'no' ? '' : ` + ${c.train.length} CLUENER fragments (${withCluener === 'scene' ? 'scene → LOC' : 'scene left out'})`}; dev: last ${m.dev.length} MSRA, last ${c.dev.length} CLUENER`);
-  const train = prepare(trainRows, bits);
-  const devM = prepare(m.dev, bits);
-  const devC = prepare(c.dev, bits);
+  const head = (rows: Row[]): Row[] => rows.slice(0, Math.round(rows.length * frac));
+  const trainRows: Row[] = [...head(m.train), ...(withCluener === 'no' ? [] : head(c.train))];
+  console.log(`train: ${head(m.train).length} MSRA sentences${withCluener === 'no' ? '' : ` + ${head(c.train).length} CLUENER fragments (${withCluener === 'scene' ? 'scene → LOC' : 'scene left out'})`}; dev: last ${m.dev.length} MSRA, last ${c.dev.length} CLUENER`);
+  const layout: Layout = { chars: vocabulary(trainRows.map((r) => r.text)), ...DEFAULT_TABLE_BITS };
+  for (const k of Object.keys(DEFAULT_TABLE_BITS) as Array<keyof typeof DEFAULT_TABLE_BITS>) layout[k] = Number(arg(`bits-${k}`, String(layout[k])));
+  const plan = planOf(layout);
+  console.log(`layout: ${layout.chars.length} characters, ${JSON.stringify({ ...layout, chars: undefined })}, ${plan.size} rows, ${FEATURES} features per character`);
+  const train = prepare(trainRows, plan);
+  const devM = prepare(m.dev, plan);
+  const devC = prepare(c.dev, plan);
+  // --drop: ablation, the null feature in place of some slots (training and dev)
+  const drop = arg('drop', '').split(',').filter(Boolean).map(Number);
+  for (const p of [train, devM, devC]) for (let k = 0; k < p.feats.length; k += FEATURES) for (const f of drop) p.feats[k + f] = 0;
   console.log(`features ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const B = 1 << bits;
-  const W = new Float32Array(B * T);
-  const U = new Float32Array(B * T);
+  const W = new Float32Array(plan.size * T);
+  const U = new Float32Array(plan.size * T);
   const TR = new Float32Array((T + 1) * T);
   const TU = new Float32Array((T + 1) * T);
   const dec = new Decoder();
@@ -79,7 +93,9 @@ function main(): void {
           if (g !== p) {
             const base = (s + i) * F;
             for (let f = 0; f < F; f++) {
-              const row = train.feats[base + f]! * T;
+              const id = train.feats[base + f]!;
+              if (id === 0) continue; // the null feature stays zero
+              const row = id * T;
               W[row + g]! += 1;
               U[row + g]! += step;
               W[row + p]! -= 1;
@@ -110,12 +126,21 @@ function main(): void {
     for (const l of evaluateModel(devC, w, tr, 'CLUENER dev', true).lines) console.log(l);
     return;
   }
-  const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, bits, prune, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
-  const bytes = saveNerModel(out, bits, FEATURES, w, tr, meta);
+  const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, prune, width, frac, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
+  const bytes = saveNerModel(out, layout, FEATURES, w, tr, meta, width);
   console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s; scores of the written (quantized) model:`);
   const saved = loadNerModel(out);
   for (const l of evaluateModel(devM, saved.weights, saved.trans, 'MSRA dev', true).lines) console.log(l);
   for (const l of evaluateModel(devC, saved.weights, saved.trans, 'CLUENER dev', true).lines) console.log(l);
+  // --also FILE: the same weights at the other width, for comparison
+  const also = arg('also', '');
+  if (also) {
+    const b2 = saveNerModel(also, layout, FEATURES, w, tr, { ...meta, width: width === 8 ? 16 : 8 }, width === 8 ? 16 : 8);
+    console.log(`wrote ${also} (${(b2 / 1e6).toFixed(2)} MB, ${width === 8 ? 16 : 8}-bit weights):`);
+    const m2 = loadNerModel(also);
+    for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false).lines) console.log(l);
+    for (const l of evaluateModel(devC, m2.weights, m2.trans, 'CLUENER dev', false).lines) console.log(l);
+  }
 }
 
 main();

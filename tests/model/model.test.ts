@@ -7,11 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEATURES, foldText, sentenceFeatures } from '../../src/model/features.js';
+import { DEFAULT_TABLE_BITS, FEATURES, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
 import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from '../../src/model/io.js';
 import { tagText } from '../../src/model/ner.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
+
+const layout: Layout = { chars: vocabulary(['国务院总理李强在北京会见了德国总理朔尔茨。'], 1), ...DEFAULT_TABLE_BITS };
+const plan = planOf(layout);
 
 describe('features', () => {
   it('folds width and case without changing length', () => {
@@ -19,15 +22,21 @@ describe('features', () => {
     expect(foldText('ＡＢ·ｃ').length).toBe(4);
   });
 
-  it('hashes the same sentence to the same buckets, inside the mask', () => {
+  it('gives the same sentence the same rows, inside the plan', () => {
     const text = '国务院总理李强在北京会见了德国总理朔尔茨。';
     const { tokens } = contextFor(text);
     const a = new Uint32Array(text.length * FEATURES);
     const b = new Uint32Array(text.length * FEATURES);
-    sentenceFeatures(text, tokens, 0xffff, a);
-    sentenceFeatures(text, tokens, 0xffff, b);
+    sentenceFeatures(text, tokens, plan, a);
+    sentenceFeatures(text, tokens, plan, b);
     expect([...a]).toEqual([...b]);
-    expect(Math.max(...a)).toBeLessThanOrEqual(0xffff);
+    expect(Math.max(...a)).toBeLessThan(plan.size);
+    // a character of the vocabulary reads its own block; one outside it the shared unknown block
+    const unknown = new Uint32Array(2 * FEATURES);
+    sentenceFeatures('鑫鑾', [], plan, unknown);
+    expect(a[text.indexOf('李') * FEATURES + 3]).not.toBe(a[text.indexOf('强') * FEATURES + 3]);
+    expect(unknown[3]).toBe(unknown[FEATURES + 3]);
+    expect(unknown[3]).not.toBe(a[text.indexOf('李') * FEATURES + 3]);
     // the same character in different contexts gets different context features
     const i = text.indexOf('总理');
     const j = text.indexOf('总理', i + 1);
@@ -45,8 +54,8 @@ describe('features', () => {
     const cut = tokens.slice(from).map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
     const a = new Uint32Array(alone.length * FEATURES);
     const b = new Uint32Array(alone.length * FEATURES);
-    sentenceFeatures(alone, cut, 0x1fffff, a);
-    sentenceFeatures(text.slice(start, end), tokens, 0x1fffff, b, 0, start, from, tokens.length, true);
+    sentenceFeatures(alone, cut, plan, a);
+    sentenceFeatures(text.slice(start, end), tokens, plan, b, 0, start, from, tokens.length, true);
     expect([...b]).toEqual([...a]);
   });
 });
@@ -77,21 +86,36 @@ describe('BIO tags and Viterbi', () => {
 describe('model file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhnews-ner-'));
 
-  it('round-trips quantized weights', () => {
-    const bits = 4;
-    const w = new Float32Array((1 << bits) * T);
-    w[3 * T + 1] = 2.5;
-    w[9 * T + 6] = -1.25;
-    const tr = new Float32Array((T + 1) * T).fill(0.5);
-    const file = join(dir, 'm.bin.gz');
-    saveNerModel(file, bits, FEATURES, w, tr, { note: 'test' });
+  const tiny: Layout = { chars: '李强', bi: 2, tri: 2, skip: 2, word: 2, ctx: 2, small: 2 };
+  const size = planOf(tiny).size;
+  for (const width of [16, 8] as const) {
+    it(`round-trips ${width}-bit quantized weights`, () => {
+      const w = new Float32Array(size * T);
+      w[3 * T + 1] = 2.5;
+      w[9 * T + 6] = -1.25;
+      const tr = new Float32Array((T + 1) * T).fill(0.5);
+      const file = join(dir, `m${width}.bin.gz`);
+      saveNerModel(file, tiny, FEATURES, w, tr, { note: 'test' }, width, 1);
+      const m = loadNerModel(file);
+      expect(m.plan.size).toBe(size);
+      expect(m.plan.layout).toEqual(tiny);
+      expect(m.meta).toEqual({ note: 'test' });
+      expect(m.weights).toBeInstanceOf(width === 8 ? Int8Array : Int16Array);
+      const tol = width === 8 ? 1 : 3;
+      expect(m.weights[3 * T + 1]! * m.scale).toBeCloseTo(2.5, tol);
+      expect(m.weights[9 * T + 6]! * m.scale).toBeCloseTo(-1.25, tol);
+      expect(m.weights[5 * T]).toBe(0);
+      expect(m.trans[0]! * m.scale).toBeCloseTo(0.5, 3);
+    });
+  }
+
+  it('keeps the null feature (row 0) at zero', () => {
+    const w = new Float32Array(size * T).fill(1);
+    const file = join(dir, 'null.bin.gz');
+    saveNerModel(file, tiny, FEATURES, w, new Float32Array((T + 1) * T), {});
     const m = loadNerModel(file);
-    expect(m.bits).toBe(bits);
-    expect(m.meta).toEqual({ note: 'test' });
-    expect(m.weights[3 * T + 1]! * m.scale).toBeCloseTo(2.5, 3);
-    expect(m.weights[9 * T + 6]! * m.scale).toBeCloseTo(-1.25, 3);
-    expect(m.weights[5 * T]).toBe(0);
-    expect(m.trans[0]! * m.scale).toBeCloseTo(0.5, 3);
+    expect([...m.weights.subarray(0, T)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(m.weights[T]).not.toBe(0);
   });
 
   it('names the file when it is missing or damaged', () => {

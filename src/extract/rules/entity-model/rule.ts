@@ -25,7 +25,7 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 1,
+  version: 2,
   purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
