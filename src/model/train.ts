@@ -4,7 +4,7 @@
  * print exact-span P/R/F1 per type on the held-out dev blocks next to bare
  * jieba tags, and write pipelines/models/ner.bin.gz.
  *
- *   node dist/model/train.js [--epochs 12] [--prune 1.5] [--width 8|16 (default 8)] [--cluener yes|no|scene]
+ *   node dist/model/train.js [--epochs 10] [--prune 0.5] [--width 16|8 (default 16)] [--cluener yes|no|scene]
  *     [--frac 1] [--drop I,J] [--bits-bi 15 ...] [--out FILE] [--also FILE] [--no-save]
  *
  * For quick comparisons: --frac F trains on the first F of each training
@@ -29,12 +29,12 @@ function arg(name: string, dflt: string): string {
 }
 
 function main(): void {
-  const epochs = Number(arg('epochs', '12'));
+  const epochs = Number(arg('epochs', '10'));
   const frac = Number(arg('frac', '1'));
-  const width = Number(arg('width', '8')) === 16 ? 16 : 8;
+  const width = Number(arg('width', '16')) === 8 ? 8 : 16;
   const withCluener = arg('cluener', 'yes');
   const out = arg('out', DEFAULT_NER_MODEL);
-  const prune = Number(arg('prune', '1.5'));
+  const prune = Number(arg('prune', '0.5'));
   const seed = 13;
   const t0 = performance.now();
   loadDictionaries(loadPipeline().segmenter);

@@ -23,9 +23,23 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 }
 
 
+/** The token containing position `at` (tokens sorted by start), or undefined. */
+function tokenAt(tokens: ReadonlyArray<{ start: number; end: number }>, at: number): { start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= at) lo = mid + 1;
+    else if (t.start > at) hi = mid - 1;
+    else return t;
+  }
+  return undefined;
+}
+
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 2,
+  version: 3,
   purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
@@ -40,6 +54,13 @@ export const rule: MentionRule = {
       const name = ctx.text.slice(s.start, s.end);
       // a bare organisation suffix (中心, 办公室) names nothing
       if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
+      // a one-character place inside a longer word is no place unless the
+      // segmentation agrees (安 of the company 安川, 京 of 京津塘); longer
+      // places inside words stay (美国 in 美国人)
+      if (s.type === 'LOC' && s.end - s.start === 1) {
+        const t = tokenAt(ctx.tokens, s.start);
+        if (t && t.end - t.start > 1) continue;
+      }
       out.push({ type: TYPE[s.type], start: s.start, end: s.end, attrs: { source: 'model' } });
     }
     return out;
