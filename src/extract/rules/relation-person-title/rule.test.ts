@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from './rule.js';
 import { runRuleCases } from '../../entities/tester.js';
-import { extractEntities } from '../../packs/entities.js';
+import { extractEntities, mentionRules, quoteRules, relationRules } from '../../packs/entities.js';
+
+const RULES_WITHOUT_MODEL = new Set([...mentionRules, ...quoteRules, ...relationRules].map((r) => r.id).filter((id) => id !== 'entity-model'));
 
 const a = '北京市经济和信息化局副局长苏国斌说，目前进展顺利。';
 const b = '北京经济技术开发区工委副书记、管委会主任孔磊表示，要加快发展。';
@@ -39,7 +41,10 @@ runRuleCases(
       // a place inside the department (上海总部金融市场管理部)
       { text: e, expect: [{ type: 'person-title-org:王某|副主任|中国人民银行', text: e.slice(0, 22), start: 0, end: 22 }] },
     ],
-    mentions: (ctx) => extractEntities(ctx).mentions,
+    // the mentions of the entity rules without the model: these cases pin this
+    // rule's reading of titles and bodies, not the model's spans (which move
+    // with each retraining; entity-model v3 reads 管理部 in e as an ORG)
+    mentions: (ctx) => extractEntities(ctx, { rules: RULES_WITHOUT_MODEL }).mentions,
   },
   { describe, it, expect },
 );
