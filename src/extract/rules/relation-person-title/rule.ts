@@ -7,7 +7,7 @@
  * mention). The analysis is shared with the other title rules (./titles.ts).
  */
 import type { RelationHit, RelationRule } from '../../rule.js';
-import { titleFindings } from './titles.js';
+import { titleRelations } from './titles.js';
 
 export const rule: RelationRule = {
   id: 'relation-person-title',
@@ -16,18 +16,7 @@ export const rule: RelationRule = {
   needs: ['tokens', 'sentences'],
   emits: 'relation',
   run(ctx) {
-    const out: RelationHit[] = [];
-    for (const f of titleFindings(ctx)) {
-      if (f.kind !== 'body' || !f.body) continue;
-      out.push({
-        type: 'person-title-org',
-        head: { start: f.person.start, end: f.person.end, type: 'PERSON' },
-        tail: { start: f.body.start, end: f.body.end, type: f.body.type },
-        label: f.title,
-        start: f.start,
-        end: f.end,
-      });
-    }
-    return out;
+    // only the findings with an organisation
+    return titleRelations(ctx, ['body']).filter((r) => r.tail !== null) as RelationHit[];
   },
 };

@@ -6,7 +6,7 @@
  * and the tests every rule applies the same way, so that no two of them
  * claim one title.
  */
-import type { MentionHit, RuleContext } from '../../rule.js';
+import type { MentionHit, RelationRuleHit, RuleContext } from '../../rule.js';
 import type { Sentence, Token } from '../../../core/types.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { onLexiconChange, wordList, wordSet } from '../../../core/lists.js';
@@ -134,6 +134,21 @@ export interface TitleFinding {
   /** the span of the relation record (normalized) */
   start: number;
   end: number;
+}
+
+/**
+ * The relation records of the findings of some kinds: person-title-org when a
+ * body was found, else person-title with no tail (what each title rule emits).
+ */
+export function titleRelations(ctx: RuleContext & { mentions: readonly MentionHit[] }, kinds: ReadonlyArray<TitleFinding['kind']>): RelationRuleHit[] {
+  const out: RelationRuleHit[] = [];
+  for (const f of titleFindings(ctx)) {
+    if (!kinds.includes(f.kind)) continue;
+    const head = { start: f.person.start, end: f.person.end, type: 'PERSON' as const };
+    if (f.body) out.push({ type: 'person-title-org', head, tail: { start: f.body.start, end: f.body.end, type: f.body.type }, label: f.title, start: f.start, end: f.end });
+    else out.push({ type: 'person-title', head, tail: null, label: f.title, start: f.start, end: f.end });
+  }
+  return out;
 }
 
 const CJK = /^[\u4e00-\u9fff]+$/u;

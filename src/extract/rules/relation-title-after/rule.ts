@@ -6,8 +6,8 @@
  * name that follows (记者李文峰通讯员丁奇志), and words that say what a person
  * is (先生, 女士: relation-not-title-words) are left out.
  */
-import type { RelationRule, RelationRuleHit } from '../../rule.js';
-import { titleFindings } from '../relation-person-title/titles.js';
+import type { RelationRule } from '../../rule.js';
+import { titleRelations } from '../relation-person-title/titles.js';
 
 export const rule: RelationRule = {
   id: 'relation-title-after',
@@ -16,13 +16,6 @@ export const rule: RelationRule = {
   needs: ['tokens', 'sentences'],
   emits: 'relation',
   run(ctx) {
-    const out: RelationRuleHit[] = [];
-    for (const f of titleFindings(ctx)) {
-      if (f.kind !== 'after') continue;
-      const head = { start: f.person.start, end: f.person.end, type: 'PERSON' as const };
-      if (f.body) out.push({ type: 'person-title-org', head, tail: { start: f.body.start, end: f.body.end, type: f.body.type }, label: f.title, start: f.start, end: f.end });
-      else out.push({ type: 'person-title', head, tail: null, label: f.title, start: f.start, end: f.end });
-    }
-    return out;
+    return titleRelations(ctx, ['after']);
   },
 };

@@ -7,8 +7,8 @@
  * before them belong to relation-person-title, titles after 其/该局 to
  * relation-title-carried (the analysis is shared: ../relation-person-title/titles.ts).
  */
-import type { RelationRule, RelationRuleHit } from '../../rule.js';
-import { titleFindings } from '../relation-person-title/titles.js';
+import type { RelationRule } from '../../rule.js';
+import { titleRelations } from '../relation-person-title/titles.js';
 
 export const rule: RelationRule = {
   id: 'relation-title-before',
@@ -17,11 +17,6 @@ export const rule: RelationRule = {
   needs: ['tokens', 'sentences'],
   emits: 'relation',
   run(ctx) {
-    const out: RelationRuleHit[] = [];
-    for (const f of titleFindings(ctx)) {
-      if (f.kind !== 'before') continue;
-      out.push({ type: 'person-title', head: { start: f.person.start, end: f.person.end, type: 'PERSON' }, tail: null, label: f.title, start: f.start, end: f.end });
-    }
-    return out;
+    return titleRelations(ctx, ['before']);
   },
 };

@@ -7,7 +7,7 @@
  * sentence, with no person between them (其 would point at that person).
  */
 import type { RelationHit, RelationRule } from '../../rule.js';
-import { titleFindings } from '../relation-person-title/titles.js';
+import { titleRelations } from '../relation-person-title/titles.js';
 
 export const rule: RelationRule = {
   id: 'relation-title-carried',
@@ -16,18 +16,7 @@ export const rule: RelationRule = {
   needs: ['tokens', 'sentences'],
   emits: 'relation',
   run(ctx) {
-    const out: RelationHit[] = [];
-    for (const f of titleFindings(ctx)) {
-      if (f.kind !== 'carried' || !f.body) continue;
-      out.push({
-        type: 'person-title-org',
-        head: { start: f.person.start, end: f.person.end, type: 'PERSON' },
-        tail: { start: f.body.start, end: f.body.end, type: f.body.type },
-        label: f.title,
-        start: f.start,
-        end: f.end,
-      });
-    }
-    return out;
+    // only the findings with an organisation
+    return titleRelations(ctx, ['carried']).filter((r) => r.tail !== null) as RelationHit[];
   },
 };
