@@ -25,7 +25,7 @@ import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline } from '../pipeline/config.js';
-import { processDocument } from '../pipeline/process.js';
+import { processInGroups } from './groups.js';
 import { loadDictionaries } from '../segment/index.js';
 
 const DEFAULT_DATA = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'data', 'ner', 'cluener_train.jsonl.gz');
@@ -86,16 +86,7 @@ export function scoreTitles(rows: Row[]): TitleScore {
   const pipeline = loadPipeline();
   loadDictionaries(pipeline.segmenter);
   const s: TitleScore = { gold: 0, found: 0, emitted: 0, correct: 0, byContext: new Map(), missedNoPerson: 0, missed: [], wrong: [] };
-  const per = 20;
-  for (let k = 0; k < rows.length; k += per) {
-    const group = rows.slice(k, k + per);
-    const starts: number[] = [];
-    let raw = '';
-    for (const r of group) {
-      starts.push(raw.length);
-      raw += r.text.replace(/\n/gu, ' ') + '\n';
-    }
-    const doc = processDocument({ id: `titles${k}`, path: `titles${k}`, sha256: '', encoding: 'utf-8', bytes: raw.length, raw }, pipeline);
+  processInGroups(rows, pipeline, 'titles', (group, starts, doc, raw) => {
     // each relation's label at its place inside the relation's raw span (titles are CJK: normalization leaves them be)
     const emitted = new Set<string>();
     for (const r of doc.extractions.relations) {
@@ -138,7 +129,7 @@ export function scoreTitles(rows: Row[]): TitleScore {
         s.wrong.push(`${raw.slice(a, b)}\t${line}`);
       }
     }
-  }
+  });
   return s;
 }
 

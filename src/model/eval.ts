@@ -12,7 +12,7 @@
  */
 import { loadDictionaries, segment } from '../segment/index.js';
 import { loadPipeline, type Pipeline } from '../pipeline/config.js';
-import { processDocument } from '../pipeline/process.js';
+import { processInGroups } from '../eval/groups.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -34,16 +34,7 @@ const TYPE: Record<string, Span['type'] | undefined> = { PERSON: 'PER', LOC: 'LO
 /** The pipeline's mentions on dev rows, joined 20 to a document, one row a line. */
 export function scorePipeline(rows: Row[], pipeline: Pipeline): Scorer {
   const sc = new Scorer();
-  const per = 20;
-  for (let k = 0; k < rows.length; k += per) {
-    const group = rows.slice(k, k + per);
-    const starts: number[] = [];
-    let raw = '';
-    for (const r of group) {
-      starts.push(raw.length);
-      raw += r.text.replace(/\n/gu, ' ') + '\n';
-    }
-    const doc = processDocument({ id: `dev${k}`, path: `dev${k}`, sha256: '', encoding: 'utf-8', bytes: raw.length, raw }, pipeline);
+  processInGroups(rows, pipeline, 'dev', (group, starts, doc) => {
     const got: Span[][] = group.map(() => []);
     for (const m of doc.extractions.mentions) {
       const type = TYPE[m.type];
@@ -53,7 +44,7 @@ export function scorePipeline(rows: Row[], pipeline: Pipeline): Scorer {
       got[g]!.push({ type, start: m.rawStart - starts[g]!, end: m.rawEnd - starts[g]! });
     }
     group.forEach((r, i) => sc.add(r.spans, got[i]!));
-  }
+  });
   return sc;
 }
 
