@@ -3,7 +3,7 @@
  * name that ends right before a position (a speech verb) or starts right
  * after one (a title), chosen by surname shape and token boundaries.
  */
-import type { Token } from '../../core/types.js';
+import { spanAt } from '../../core/spans.js';
 import { isChineseName, surnameSets } from '../../core/names.js';
 import { isForeignName, lexicon } from './lexicon.js';
 import type { TokenIndex } from './tokens.js';
@@ -69,7 +69,7 @@ export function nameBefore(text: string, end: number, ix: TokenIndex | null): { 
       if (ix.byStart.has(start)) score += 3;
       else {
         // starting inside a token: only fine when that token is a title or HMM unknown ending here
-        const t = tokenAt(ix.tokens, start);
+        const t = spanAt(ix.tokens, start);
         if (t && t.tag !== 'x' && !t.tag.startsWith('nr')) score -= 3;
       }
     }
@@ -83,18 +83,6 @@ export function nameBefore(text: string, end: number, ix: TokenIndex | null): { 
   return { start: best.start, end };
 }
 
-export function tokenAt(tokens: readonly Token[], pos: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= pos) lo = mid + 1;
-    else if (t.start > pos) hi = mid - 1;
-    else return t;
-  }
-  return undefined;
-}
 
 /** Function characters and verbs that may follow a name (龚正在, 李家超发表 is decided by tokens): person-after-name. */
 const afterName = perLexicon(() => new RegExp(`^${anyOf('person-after-name')}`, 'u'));
@@ -118,7 +106,7 @@ export function nameAfter(text: string, start: number, ix: TokenIndex | null): {
     if (afterName().test(text.slice(end, end + 2))) score += 3;
     if (ix && ix.tokens.length > 0) {
       if (ix.byEnd.has(end)) score += 2;
-      const t = tokenAt(ix.tokens, end - 1);
+      const t = spanAt(ix.tokens, end - 1);
       if (t && t.start === start && t.end === end && (t.tag === 'x' || t.tag.startsWith('nr'))) score += 3;
     }
     cands.push({ end, score });

@@ -5,7 +5,7 @@
  * (广西忻城县红渡镇六纳村, 城关镇城南社区).
  */
 import type { TokenIndex } from './tokens.js';
-import { tokenAt } from './person.js';
+import { spanAt } from '../../core/spans.js';
 import { wordSet } from '../../core/lists.js';
 import { anyOf, perLexicon } from './word-lists.js';
 
@@ -26,7 +26,7 @@ export function growSubUnits(text: string, end: number, ix: TokenIndex): number 
     // nor with a preposition (兴化市 | 在农村: entity-glued-first-chars)
     if (wordSet('entity-glued-first-chars').has(namePart[0]!)) break;
     // a single dictionary word that is not a place (驻村, 农村, 乡村) is not a sub-unit
-    const t = tokenAt(ix.tokens, end);
+    const t = spanAt(ix.tokens, end);
     if (t && t.start === end && t.end === end + unit.length && t.tag !== 'ns' && t.tag !== 'x') break;
     // nor is one that ends inside a word (榕江县 + 举办乡村: 乡 belongs to 乡村)
     if (ix.tokens.length > 0 && !ix.byEnd.has(end + unit.length)) break;

@@ -7,7 +7,7 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { tokenAt } from '../../entities/person.js';
+import { spanAt } from '../../../core/spans.js';
 import { wordList } from '../../../core/lists.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
@@ -58,14 +58,14 @@ export const rule: MentionRule = {
     for (let i = 1; i < text.length; i++) {
       if (!IS_PROVINCE[text.charCodeAt(i)] || !IS_MOVE[text.charCodeAt(i - 1)]) continue;
       if (ctx.tokens.length === 0) continue;
-      const t = tokenAt(ctx.tokens, i);
+      const t = spanAt(ctx.tokens, i);
       if (!t || t.end !== i + 1) continue;
       if (t.start < i - 1) continue;
       // the verb itself must not belong to a longer word (现在京…: 现在 | 京)
-      const v = tokenAt(ctx.tokens, i - 1);
+      const v = spanAt(ctx.tokens, i - 1);
       if (v && v.start < i - 1 && !/^进出$/u.test(v.text)) continue;
       const next = text[i + 1] ?? '';
-      if (/[\u4e00-\u9fff]/u.test(next) && tokenAt(ctx.tokens, i + 1)?.start !== i + 1) continue;
+      if (/[\u4e00-\u9fff]/u.test(next) && spanAt(ctx.tokens, i + 1)?.start !== i + 1) continue;
       out.push({ type: 'LOC', start: i, end: i + 1, attrs: { priority: 2, source: 'abbrev-city' } });
     }
     return out.sort((a, b) => a.start - b.start);

@@ -12,6 +12,7 @@ import { tagText } from '../../../model/ner.js';
 import type { SpanType } from '../../../model/model.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { modelFile } from '../../../core/lists.js';
+import { spanAt } from '../../../core/spans.js';
 
 const TYPE: Record<SpanType, EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
 
@@ -23,19 +24,6 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 }
 
 
-/** The token containing position `at` (tokens sorted by start), or undefined. */
-function tokenAt(tokens: ReadonlyArray<{ start: number; end: number }>, at: number): { start: number; end: number } | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= at) lo = mid + 1;
-    else if (t.start > at) hi = mid - 1;
-    else return t;
-  }
-  return undefined;
-}
 
 export const rule: MentionRule = {
   id: 'entity-model',
@@ -58,7 +46,7 @@ export const rule: MentionRule = {
       // segmentation agrees (安 of the company 安川, 京 of 京津塘); longer
       // places inside words stay (美国 in 美国人)
       if (s.type === 'LOC' && s.end - s.start === 1) {
-        const t = tokenAt(ctx.tokens, s.start);
+        const t = spanAt(ctx.tokens, s.start);
         if (t && t.end - t.start > 1) continue;
       }
       out.push({ type: TYPE[s.type], start: s.start, end: s.end, attrs: { source: 'model' } });

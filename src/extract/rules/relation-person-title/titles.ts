@@ -10,6 +10,7 @@ import type { MentionHit, RelationRuleHit, RuleContext } from '../../rule.js';
 import type { Sentence, Token } from '../../../core/types.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { onLexiconChange, wordList, wordSet } from '../../../core/lists.js';
+import { spanAt } from '../../../core/spans.js';
 
 export interface TitleWords {
   /** every title, longest first */
@@ -66,19 +67,6 @@ export function boundaries(tokens: readonly Token[]): { starts: Set<number>; end
   return { starts, ends };
 }
 
-/** the sentence holding position `pos` (or null) */
-export function sentenceAt(sentences: readonly Sentence[], pos: number): Sentence | null {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
-}
 
 const BODY_CHAR = /^[\u4e00-\u9fff]{1,4}$/u;
 
@@ -97,7 +85,7 @@ export function carriedBody(
   mentions: readonly MentionHit[],
   sentences: readonly Sentence[],
 ): { body: MentionHit; cueStart: number } | null {
-  const sentence = sentenceAt(sentences, titleStart);
+  const sentence = spanAt(sentences, titleStart) ?? null;
   const from = sentence ? sentence.start : 0;
   for (const cue of wordList('relation-carried-cues')) {
     // the cue, then an optional body word of 1–4 characters (该局, 这家公司), then the title
