@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import { migrate, type DB } from '../store/db.js';
 import { deferIndexesIfEmpty, restoreIndexes } from '../store/indexes.js';
 import { DocWriter } from '../store/write.js';
+import { WriteLock } from './write-lock.js';
 import { expandPaths, docIdOf, manifestDate, sha256 } from '../ingest/index.js';
 import { NewsError, errorMessage, type ErrorCode } from '../core/errors.js';
 import { WorkerPool, type WorkResult } from './pool.js';
@@ -112,9 +113,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const workersStore = jobs > 1 && !!opts.dbFile && opts.dbFile !== ':memory:';
   // stored documents reach the full-text index in batches (migration 003)
   let unindexedBytes = 0;
+  // the workers that store take turns by this lock; the full-text batches here take it too
+  const writeLock = workersStore ? new WriteLock() : undefined;
   const indexFullText = () => {
     try {
-      writer.indexPending();
+      if (writeLock) writeLock.run(() => writer.indexPending());
+      else writer.indexPending();
     } catch (err) {
       opts.onError?.(opts.dbFile ?? ':memory:', 'E_STORE', `full-text index not updated: ${errorMessage(err)}`);
     }
@@ -123,7 +127,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // workers (each loads jieba and the model) start with the first document that
   // needs processing: a re-run over unchanged documents starts none
   let pool: WorkerPool | null = null;
-  const workers = (): WorkerPool => (pool ??= new WorkerPool(Math.min(jobs, files.length), pipeline.file));
+  const workers = (): WorkerPool => (pool ??= new WorkerPool(Math.min(jobs, files.length), pipeline.file, writeLock));
   const readLimit = pLimit(Math.max(4, jobs * 2));
   // Results are written strictly in input order; `window` bounds how many
   // documents may be read or in flight ahead of the writer (memory stays flat).

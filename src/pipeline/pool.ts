@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { ErrorCode } from '../core/errors.js';
 import type { ProcessedDoc } from '../core/types.js';
+import type { WriteLock } from './write-lock.js';
 
 export interface WorkRequest {
   seq: number;
@@ -31,6 +32,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** the worker's thread id, kept for releasing its write lock after it died */
+  threadId: number;
   /** jobs posted to this worker, oldest first; it answers them in order */
   inFlight: Job[];
 }
@@ -58,6 +61,8 @@ export class WorkerPool {
   constructor(
     readonly size: number,
     private readonly pipelineFile: string,
+    /** when the workers store their own documents: the lock they take turns by */
+    private readonly writeLock?: WriteLock,
   ) {
     if (!existsSync(WORKER_FILE)) {
       throw new Error(`worker script ${WORKER_FILE} not found: run \`npm run build\` first`);
@@ -66,13 +71,16 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile }, resourceLimits: RESOURCE_LIMITS }), inFlight: [] };
+    const worker = new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile, writeLock: this.writeLock?.buffer }, resourceLimits: RESOURCE_LIMITS });
+    const slot: Slot = { worker, threadId: worker.threadId, inFlight: [] };
     slot.worker.on('message', (r: WorkResult) => {
       const job = slot.inFlight.shift();
       job?.resolve(r);
       this.pump();
     });
     const fail = (why: string) => {
+      // a worker that died inside a store must not keep the others waiting
+      this.writeLock?.releaseFor(slot.threadId);
       const jobs = slot.inFlight.splice(0);
       for (const job of jobs) job.resolve({ seq: job.req.seq, ok: false, code: 'E_PROCESS', message: `${job.req.path}: worker failed: ${why}` });
       if (!this.closed) {

@@ -11,9 +11,12 @@ import { processDocument } from './process.js';
 import type { WorkRequest, WorkResult } from './pool.js';
 import { openDb, type DB } from '../store/db.js';
 import { DocWriter, repairColumns } from '../store/write.js';
+import { WriteLock } from './write-lock.js';
 
 const port = parentPort!;
-const pipeline = loadPipeline((workerData as { pipelineFile: string }).pipelineFile);
+const data = workerData as { pipelineFile: string; writeLock?: SharedArrayBuffer };
+const pipeline = loadPipeline(data.pipelineFile);
+const writeLock = data.writeLock ? new WriteLock(data.writeLock) : undefined;
 
 let db: DB | undefined;
 let writer: DocWriter | undefined;
@@ -39,7 +42,8 @@ async function handle(req: WorkRequest): Promise<void> {
         writer = new DocWriter(db);
       }
       try {
-        const r = writer!.store(processed, req.store.runId, req.store.force);
+        const store = () => writer!.store(processed, req.store!.runId, req.store!.force);
+        const r = writeLock ? writeLock.run(store) : store();
         port.postMessage({ seq: req.seq, ok: true, stored: { unchanged: r.unchanged } } satisfies WorkResult);
       } catch (err) {
         port.postMessage({ seq: req.seq, ok: false, code: 'E_STORE', message: `${req.path}: could not store: ${errorMessage(err)}` } satisfies WorkResult);
