@@ -18,7 +18,7 @@
  */
 import type { FigureKind, Qualifier } from '../../core/types.js';
 import type { FigureHit, RuleContext } from '../rule.js';
-import { CHAR_CLASS, CN_BIG, CN_SMALL, isCnBig, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead } from './numerals.js';
+import { CHAR_CLASS, CN_BIG, CN_SMALL, isCnBig, isCnNumChar, isDigitChar, readNumeral, round, type NumeralRead, SPACES_LONE_FORMAL, LONE_FORMAL, SPACES } from './numerals.js';
 import { measures, moneyPrefix, type UnitDef } from './units.js';
 import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
 import { onLexiconChange } from '../../core/lists.js';
@@ -259,7 +259,7 @@ function readingAt(text: string, i: number, opt: ScanOptions): Reading | null {
   if (prev === '第') return reading('ordinal', i, null, i, 'exact', false, false);
   // 排名前三, 位居前10位: a rank
   if (prev === '前' && RANK_PREFIX_RE.test(text.slice(Math.max(0, i - 4), i))) {
-    const r = readNumeral(text, i, { loneFormal: true });
+    const r = readNumeral(text, i, LONE_FORMAL);
     if (r && !r.vague && Number.isInteger(r.value) && r.value > 0 && r.value <= 100) return reading('rank', i, r, i - 1, 'atMost', false, false);
   }
   let num = numeralAt(text, i, opt);
@@ -323,13 +323,13 @@ export function prefixQualifierBefore(text: string, i: number): [string, PrefixQ
 
 /** Read the numeral at i, giving back a trailing 千/百/十/兆/万 when it starts a measure (100万千瓦, 兆瓦). */
 export function numeralAt(text: string, i: number, opt: ScanOptions): NumeralRead | null {
-  const r = readNumeral(text, i, opt.spaces ? { spaces: true } : undefined);
+  const r = readNumeral(text, i, opt.spaces ? SPACES : undefined);
   if (!r) return null;
   const lastC = text[r.end - 1] as string;
   if (r.end - i > 1 && (lastC === '千' || lastC === '兆' || lastC === '百' || lastC === '十' || lastC === '万')) {
     const m = MEASURE_T.at(text, r.end - 1);
     if (m && m[0].length > 1) {
-      const r2 = readNumeral(text.slice(0, r.end - 1), i, opt.spaces ? { spaces: true } : undefined);
+      const r2 = readNumeral(text.slice(0, r.end - 1), i, opt.spaces ? SPACES : undefined);
       if (r2 && r2.end === r.end - 1) return r2;
     }
   }
@@ -342,7 +342,7 @@ export interface UnitRead {
   unit: string | null;
   factor: number;
   len: number;
-  special?: string;
+  special: string;
 }
 
 /** A reader's unit vocabulary: the unit of its kind at j after the numeral num, or null. */
@@ -362,7 +362,7 @@ export const measureAt: UnitReader = (text, j, num) => {
   const latin = isLatin(meas[0][0]);
   if (latin && (isLatin(after) || isDigitChar(after))) return null;
   if (latin && num.chinese && !num.bigTail) return null;
-  return { kind: meas[1].kind, unit: meas[1].unit, factor: meas[1].factor, len: meas[0].length };
+  return { kind: meas[1].kind, unit: meas[1].unit, factor: meas[1].factor, len: meas[0].length, special: '' };
 };
 
 export function skipSpaces(text: string, j: number): number {
@@ -398,7 +398,7 @@ function fractionOf(text: string, num: NumeralRead, opt: ScanOptions): Fraction 
   if (text[j] === '分' && (text[j + 1] === '之' || (opt.spaces && text[skipSpaces(text, j + 1)] === '之'))) {
     let k = text[j + 1] === '之' ? j + 2 : skipSpaces(text, j + 1) + 1;
     if (opt.spaces) k = skipSpaces(text, k);
-    const numer = readNumeral(text, k, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
+    const numer = readNumeral(text, k, opt.spaces ? SPACES_LONE_FORMAL : LONE_FORMAL);
     if (!numer || numer.vague) return null;
     const den = text.slice(num.start, num.end);
     // 百分之, 千分之, 万分之, 百万分之: a bare power of ten is a per-cent/mille/myriad

@@ -23,7 +23,7 @@ export const classifierAt: UnitReader = (text, j) => {
   if (blockers && after !== undefined && blockers.includes(after)) return null;
   // 五个一, 六个一工程: a Chinese numeral right after 个 makes a name (三人一组, 380户1200人 are fine)
   if (cls[0] === '个' && after !== undefined && isCnDigit(after)) return null;
-  return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length };
+  return { kind: 'count', unit: cls[0], factor: 1, len: cls[0].length, special: '' };
 };
 
 /** Characters before a single Chinese digit that make it part of a word (统一, 唯一, 专一, 不一, 同一). */

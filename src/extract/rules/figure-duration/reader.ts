@@ -8,7 +8,7 @@
 import type { FigureHit } from '../../rule.js';
 import type { UnitDef } from '../../figures/units.js';
 import { durations, unitBlockers } from '../../figures/units.js';
-import { readNumeral, round } from '../../figures/numerals.js';
+import { readNumeral, round, LONE_FORMAL } from '../../figures/numerals.js';
 import { articleOrName, completeFigure, listTable, readAll, suffixQual, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 
 const table = listTable(() => Object.entries(durations()));
@@ -49,7 +49,7 @@ function compoundDuration(text: string, f: FigureHit): boolean {
   if ((f.qualifier !== 'exact' && f.qualifier !== 'approx') || f.valueMax != null || f.value === null || f.unit === null) return false;
   let j = f.end;
   if (text[j] === '零' || text[j] === '又') j++;
-  const r = readNumeral(text, j, { loneFormal: true });
+  const r = readNumeral(text, j, LONE_FORMAL);
   if (!r || r.vague || r.value <= 0 || !Number.isFinite(r.value)) return false;
   let u: { unit: string; factor: number; len: number } | null = null;
   const d = table().at(text, r.end);

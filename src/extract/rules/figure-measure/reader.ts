@@ -7,7 +7,7 @@
  * a unit of mass (二两 = 0.1 kg).
  */
 import type { FigureHit } from '../../rule.js';
-import { isCnNumChar, readNumeral } from '../../figures/numerals.js';
+import { isCnNumChar, readNumeral, SPACES } from '../../figures/numerals.js';
 import { completeFigure, figure, measureAt, rateBase, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 
 const measureOnly: UnitReader = (text, j, num) => {
@@ -25,7 +25,7 @@ function liang(text: string, r: Reading): FigureHit | null {
   const after = text[num.end];
   if ((after === '两' || after === '兩') && !isCnNumChar(text[num.end + 1])) return figure(r.start, num.end + 1, 'mass', num.value * 0.05, null, 'kg', r.qualifier);
   if (LIANG_END_RE.test(sur) && sur.length > 1 && !isCnNumChar(after) && !measureAt(text, num.end, num)) {
-    const r2 = readNumeral(text.slice(0, num.end - 1), r.i, { spaces: true });
+    const r2 = readNumeral(text.slice(0, num.end - 1), r.i, SPACES);
     if (r2 && r2.end === num.end - 1) return figure(r.start, num.end, 'mass', r2.value * 0.05, null, 'kg', r.qualifier);
   }
   return null;

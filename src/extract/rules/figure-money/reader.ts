@@ -7,7 +7,7 @@
 import type { FigureHit } from '../../rule.js';
 import type { UnitDef } from '../../figures/units.js';
 import { moneyPrefix, moneySuffix } from '../../figures/units.js';
-import { isCnDigit, isDigitChar, readNumeral } from '../../figures/numerals.js';
+import { isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
 import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 
 const suffixes = listTable(() => Object.entries(moneySuffix()));
@@ -21,8 +21,8 @@ const KUAI_RE = /^[0-9一二三四五六七八九两][毛角]/;
 /** A currency after the numeral; 块 only when 毛/角 follow (3块5毛; 3块地 is a count). */
 export const moneyAt: UnitReader = (text, j) => {
   const m = suffixes().at(text, j);
-  if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length };
-  if (text[j] === '块' && KUAI_RE.test(text.slice(j + 1, j + 3))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1 };
+  if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
+  if (text[j] === '块' && KUAI_RE.test(text.slice(j + 1, j + 3))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
   return null;
 };
 
@@ -59,7 +59,7 @@ function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
     let took = false;
     if (text[k] === '又') k++;
     for (const [sub, f] of w.u.unit === 'CNY' ? SUBUNITS_CNY : SUBUNITS_USD) {
-      const r3 = readNumeral(text, k, { loneFormal: true });
+      const r3 = readNumeral(text, k, LONE_FORMAL);
       if (!r3 || r3.vague || r3.value >= 10 || !text.startsWith(sub, r3.end)) continue;
       if (sub === '分' && text[r3.end + 1] === '之') break;
       extra += r3.value * f;

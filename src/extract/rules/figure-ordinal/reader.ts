@@ -5,7 +5,7 @@
  * 排名前, 位居前 … (排名前三: atMost 3). 第三方, 第一时间 are no figures.
  */
 import type { FigureHit } from '../../rule.js';
-import { readNumeral } from '../../figures/numerals.js';
+import { readNumeral, SPACES_LONE_FORMAL, LONE_FORMAL } from '../../figures/numerals.js';
 import { wordList } from '../../../core/lists.js';
 import { fromLists, orderedAlternation } from '../../figures/tables.js';
 import { figure, listTable, readAll, type Reading, type Readings, type ScanOptions } from '../../figures/reading.js';
@@ -16,7 +16,7 @@ const rankBefore = fromLists(() => new RegExp(orderedAlternation(wordList('figur
 /** 第3名, 第十届; 排名第一. */
 function ordinalAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   const i = r.i;
-  const num = readNumeral(text, i, opt.spaces ? { spaces: true, loneFormal: true } : { loneFormal: true });
+  const num = readNumeral(text, i, opt.spaces ? SPACES_LONE_FORMAL : LONE_FORMAL);
   if (!num || num.vague || !Number.isInteger(num.value)) return null;
   const u = units().at(text, num.end);
   if (u) {

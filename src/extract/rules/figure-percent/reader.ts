@@ -12,12 +12,12 @@ import { completeFigure, fractionFigure, readAll, withUnit, type Reading, type R
 export const percentAt: UnitReader = (text, j, num) => {
   const c = text[j];
   if (c === undefined) return null;
-  if (c === '%' || c === '％') return { kind: 'percent', unit: '%', factor: 1, len: 1 };
-  if (c === '‰') return { kind: 'percent', unit: '%', factor: 0.1, len: 1 };
-  if (text.startsWith('个百分点', j) || text.startsWith('個百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4 };
-  if (text.startsWith('百分点', j) || text.startsWith('百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3 };
-  if (text.startsWith('个基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 3 };
-  if (text.startsWith('基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 2 };
+  if (c === '%' || c === '％') return { kind: 'percent', unit: '%', factor: 1, len: 1, special: '' };
+  if (c === '‰') return { kind: 'percent', unit: '%', factor: 0.1, len: 1, special: '' };
+  if (text.startsWith('个百分点', j) || text.startsWith('個百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 4, special: '' };
+  if (text.startsWith('百分点', j) || text.startsWith('百分點', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 1, len: 3, special: '' };
+  if (text.startsWith('个基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 3, special: '' };
+  if (text.startsWith('基点', j)) return { kind: 'percentagePoint', unit: 'pp', factor: 0.01, len: 2, special: '' };
   if (c === '成' && (num.value <= 10 || num.value === 0.5) && !num.valueMax && num.value > 0) {
     const n = text[j + 1];
     // 成立, 成为: the start of a word (figure-unit-blockers.txt)
@@ -27,7 +27,7 @@ export const percentAt: UnitReader = (text, j, num) => {
       if (d !== undefined && isCnDigit(d) && num.value < 10 && Number.isInteger(num.value))
         return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+' + String(CN_DIGIT[d]) };
       if (n === '半') return { kind: 'percent', unit: '%', factor: 10, len: 2, special: 'cheng+half' };
-      return { kind: 'percent', unit: '%', factor: 10, len: 1 };
+      return { kind: 'percent', unit: '%', factor: 10, len: 1, special: '' };
     }
   }
   if (c === '折' && num.value === 0.5 && text[num.start] === '半') return { kind: 'percent', unit: '%', factor: 100, len: 1, special: 'discount' };

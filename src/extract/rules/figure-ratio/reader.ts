@@ -6,7 +6,7 @@ import type { FigureHit } from '../../rule.js';
 import type { Qualifier } from '../../../core/types.js';
 import { completeFigure, figure, fractionFigure, prefixQualifierBefore, readAll, suffixQual, suffixWordAt, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 
-export const multipleAt: UnitReader = (text, j) => (text[j] === '倍' ? { kind: 'multiple', unit: 'x', factor: 1, len: 1 } : null);
+export const multipleAt: UnitReader = (text, j) => (text[j] === '倍' ? { kind: 'multiple', unit: 'x', factor: 1, len: 1, special: '' } : null);
 
 /** 半数, 过半, 一半: half, qualified by what stands before (超过半数) or after (一半以上). */
 function half(text: string, r: Reading): FigureHit {
