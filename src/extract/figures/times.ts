@@ -729,6 +729,9 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
     if (span && doc) {
       if (mod === 'since') span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
       else if (mod === 'after') span = { start: addDays(span.end, 1), end: doc.day > span.end ? doc.day : addDays(span.end, 1) };
+      // 2030年前 in an article of 2025: from the document date up to that day; 2020年前 in an
+      // article of 2024: an open end before 2020, which no closed day span is (the anchor keeps what was read)
+      else if (doc.day > span.end) span = null;
       else span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
     }
     end += t.length;
