@@ -32,6 +32,11 @@ describe('time expressions', () => {
     ['本季度', '2025-05-20', '本季度', span('2025-04-01', '2025-06-30')],
     ['2023年起', '2025-05-20', '2023年起', span('2023-01-01', '2025-05-20')],
     ['2030年前', '2025-05-20', '2030年前', span('2025-05-20', '2030-12-31')],
+    // before a year that is over: an open end, no closed day span (not the year itself)
+    ['2020年前，该市已完成改造', '2024-06-01', '2020年前', null],
+    ['2020年以前', '2024-06-01', '2020年以前', null],
+    // a year still running: from the document date to its end
+    ['2024年前完成', '2024-06-01', '2024年前', span('2024-06-01', '2024-12-31')],
     ['上世纪80年代', '2025-05-20', '上世纪80年代', span('1980-01-01', '1989-12-31')],
     ['九零年代', '2025-05-20', '九零年代', span('1990-01-01', '1999-12-31')],
     ['15年3月', '2025-05-20', '15年3月', span('2015-03-01', '2015-03-31')],
@@ -54,6 +59,10 @@ describe('time expressions', () => {
       const t = one(text, doc);
       expect([t.text, t.span]).toEqual([expText, expSpan]);
     });
+  it('an open end before a past year keeps what it is anchored to', () => {
+    const [t] = scanTimes('2020年前，该市已完成改造', '2024-06-01');
+    expect([t!.mod, t!.anchor]).toEqual(['before', span('2020-01-01', '2020-12-31')]);
+  });
   it('a basis is marked, not taken as the time', () => {
     const xs = scanTimes('营业收入比2023年增长8%，较年初增加', '2025-05-20');
     expect(xs.map((t) => [t.text, t.basis])).toEqual([

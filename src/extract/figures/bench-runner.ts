@@ -6,12 +6,16 @@
  * ../shared/data/clean-news (every third article up to MB megabytes of
  * normalized text). The documents are prepared first (normalize, structure,
  * segment, the other families); what is timed is the figure family alone.
- *   node dist/extract/figures/bench-runner.js [MB] [--null-date] [--interleaved] [--repeat N]
+ *   node dist/extract/figures/bench-runner.js [MB] [--null-date] [--interleaved] [--cold] [--repeat N]
  * Default: best of --repeat passes (3) over all documents, each with its own
  * date (--null-date: no date, as src/bench/bench.ts's stage sample runs).
  * --interleaved: one pass instead, the figure family timed right after each
  * document's other stages, as the stage sample of src/bench/bench.ts does
  * (colder: expect a higher figure than the passes give).
+ * --cold: the documents prepared first, then --repeat passes from a cold
+ * start (no warm-up), each timed: the first costs what --interleaved does,
+ * the later ones what the warm passes do (a single pass pays for warming up:
+ * interpreting, and the optimizing compiler's threads, which cpuUsage counts).
  * CPU time is process.cpuUsage(): compare numbers of one run, the machine is shared.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ const mb = Number(positional[0] ?? 4);
 const repeat = Math.floor(numberArg('--repeat', 3));
 const nullDate = args.includes('--null-date');
 const interleaved = args.includes('--interleaved');
+const cold = args.includes('--cold');
 const clean = resolve(process.cwd(), '../shared/data/clean-news/people-daily-2019.jsonl.gz');
 if (!existsSync(clean)) {
   console.error(`bench-runner: ${clean} is missing (run from the repository root, beside ../shared)`);
@@ -93,6 +98,18 @@ for (let i = 0; i < lines.length && bytes < mb * 1e6; i += 3) {
     seconds += cpu() - c;
   } else docs.push(d);
   bytes += Buffer.byteLength(n.text, 'utf8');
+}
+if (cold) {
+  const pass = (): number => {
+    const c = cpu();
+    for (const d of docs) figureFamily(d);
+    return cpu() - c;
+  };
+  const MB = bytes / 1e6;
+  const each: string[] = [];
+  for (let k = 0; k < repeat; k++) each.push((pass() / MB).toFixed(3));
+  console.log(`figure family, prepared documents, dates ${nullDate ? 'null' : 'of the articles'}, ${MB.toFixed(2)} MB: passes from cold ${each.join(', ')} CPU s/MB`);
+  process.exit(0);
 }
 if (!interleaved) {
   for (const d of docs.slice(0, 100)) figureFamily(d); // warm up

@@ -7,7 +7,7 @@
  * with what was read kept in `attrs`.
  */
 import type { FigureHit } from '../rule.js';
-import { CN_DIGIT, isCnDigit, isCnNumChar, isDigitChar, readNumeral } from './numerals.js';
+import { CN_DIGIT, isCnDigit, isCnNumChar, isDigitChar, readNumeral, LONE_FORMAL } from './numerals.js';
 
 const REL_YEARS: ReadonlyArray<[string, number]> = [
   ['今年', 0], ['本年', 0], ['去年', -1], ['上年', -1], ['明年', 1], ['前年', -2], ['后年', 2],
@@ -30,6 +30,11 @@ interface DatePoint {
   named?: string;
 }
 
+/** Every point in one object shape (the scanner is hot: one shape keeps its code from deoptimizing). */
+function point(y: number | null, rel: number | null, m: number | null, d: number | null): DatePoint {
+  return { y, rel, m, d, hh: null, mm: null, endM: null, endD: null, startM: null, startD: null, named: undefined };
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 type Small = { v: number; end: number } | null;
@@ -38,7 +43,7 @@ function smallNum(text: string, i: number): Small {
   const c = text[i];
   if (c === undefined) return null;
   if (!isDigitChar(c) && !isCnDigit(c) && c !== '十') return null;
-  const r = readNumeral(text, i, { loneFormal: true });
+  const r = readNumeral(text, i, LONE_FORMAL);
   if (!r || r.vague || !Number.isInteger(r.value) || r.value < 0) return null;
   if (!r.chinese && !r.plainArabic) return null;
   return { v: r.value, end: r.end };
@@ -178,7 +183,7 @@ const NUMERIC_DATE = /^((?:19|20)[0-9]{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]
 
 /** Read one date expression at i (no range). */
 function pointAt(text: string, i: number, docYear: number | null = null): { p: DatePoint; end: number } | null {
-  const p: DatePoint = { y: null, rel: null, m: null, d: null, hh: null, mm: null };
+  const p: DatePoint = point(null, null, null, null);
   const c0 = text.charCodeAt(i);
   if (c0 === 0x31 || c0 === 0x32) {
     const nd = NUMERIC_DATE.exec(text.slice(i, i + 11));
@@ -186,7 +191,7 @@ function pointAt(text: string, i: number, docYear: number | null = null): { p: D
       const m = Number(nd[3]);
       const d = Number(nd[4]);
       const yv = Number(nd[1]);
-      if (d <= lastDay(yv, m)) return { p: { ...p, y: yv, m, d }, end: i + nd[0].length };
+      if (d <= lastDay(yv, m)) return { p: point(yv, null, m, d), end: i + nd[0].length };
     }
   }
   const y = yearAt(text, i, docYear);
@@ -292,124 +297,124 @@ export function scanDates(text: string, docDate: string | null): FigureHit[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (DATE_START[text.charCodeAt(i)] !== 1) {
-      i++;
-      continue;
-    }
-    const c = text[i] as string;
-    if (isDigitChar(c) && (isDigitChar(text[i - 1]) || /[A-Za-z.]/.test(text[i - 1] ?? ''))) {
-      i++;
-      continue;
-    }
-    // 3月5日、6日和8日: a day in a list after a full date takes that date's year and month
-    const last = out[out.length - 1];
-    if (last && last.end === i - 1 && '、和及与'.includes(text[i - 1] as string) && last.kind === 'date' && last.attrs && 'day' in last.attrs && 'month' in last.attrs && !('hour' in last.attrs)) {
-      const d = inheritAt(text, i);
-      const la = last.attrs as { year?: number; relYear?: number; month: number };
-      if (d && d.p.d !== null && d.p.d <= lastDay(la.year ?? null, la.month)) {
-        const p: DatePoint = { y: la.year ?? null, rel: la.relYear ?? null, m: la.month, d: d.p.d, hh: null, mm: null };
-        const r = startEnd(p, docYear);
-        const f: FigureHit = { kind: 'date', start: i, end: d.end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(p) };
-        // the list's year: the one its first date resolved to (a month named without a year may have gone back one)
-        if (last.date && f.date && p.y === null && p.rel === null) f.date = last.date.slice(0, 4) + f.date.slice(4);
-        out.push(f);
-        i = d.end;
-        continue;
-      }
-    }
-    // 2025—2027年 / 1—7月: a bare number, a separator, then a full date
-    const bare = /^([0-9]{4}|[0-9]{1,2})(——|[—\-~～–－至到])/.exec(text.slice(i, i + 7));
-    if (bare && !isDigitChar(text[i - 1])) {
-      const second = pointAt(text, i + bare[0].length, docYear);
-      if (second) {
-        const v = Number(bare[1]);
-        const p2 = second.p;
-        let p1: DatePoint | null = null;
-        if ((bare[1] as string).length === 4 && p2.y !== null && p2.m === null && v < p2.y && !p2.named) p1 = { y: v, rel: null, m: null, d: null, hh: null, mm: null };
-        else if ((bare[1] as string).length <= 2 && p2.m !== null && p2.d === null && v >= 1 && v < p2.m && !p2.named && text[i + bare[0].length - 1] !== '-')
-          p1 = { y: p2.y, rel: p2.rel, m: v, d: null, hh: null, mm: null };
-        else if ((bare[1] as string).length <= 2 && p2.d !== null && p2.m === null && v >= 1 && v < p2.d)
-          p1 = { y: null, rel: null, m: null, d: v, hh: null, mm: null };
-        if (p1) {
-          // 今年1—8月 / 2024年1—8月: the year before the range belongs to it
-          let st = i;
-          if (p1.m !== null && p2.y === null && p2.rel === null) {
-            const rel = REL_YEARS.find(([w]) => text.startsWith(w, i - 2));
-            const abs = /([0-9]{4})年$/.exec(text.slice(Math.max(0, i - 5), i));
-            if (rel) {
-              p1.rel = p2.rel = rel[1];
-              st = i - 2;
-            } else if (abs && !isDigitChar(text[i - 6])) {
-              p1.y = p2.y = Number(abs[1]);
-              st = i - 5;
-            }
-            if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
-          }
-          const f = period(st, second.end, p1, p2, docYear);
-          if (p1.y === null && p1.rel === null) notAhead(f, docDate);
-          out.push(f);
-          i = second.end;
-          continue;
-        }
-      }
-      // （2025—2027）: two years without 年
-      const yy = /^([12][0-9]{3})[—\-–~～]([12][0-9]{3})(?![0-9])/.exec(text.slice(i, i + 10));
-      if (yy && !isDigitChar(text[i - 1])) {
-        const a = Number(yy[1]);
-        const b = Number(yy[2]);
-        if (a >= 1900 && b <= 2100 && b > a && b - a <= 50 && text[i + yy[0].length] !== '年') {
-          const p1: DatePoint = { y: a, rel: null, m: null, d: null, hh: null, mm: null };
-          const p2: DatePoint = { y: b, rel: null, m: null, d: null, hh: null, mm: null };
-          out.push(period(i, i + yy[0].length, p1, p2, docYear));
-          i += yy[0].length;
-          continue;
-        }
-      }
-    }
-    const pt = pointAt(text, i, docYear);
-    if (!pt) {
-      i++;
-      continue;
-    }
-    let end = pt.end;
-    // range: X至Y / X—Y
-    const sep = text[end];
-    if (sep !== undefined && SEPS.includes(sep)) {
-      const after = sep === '—' && text[end + 1] === '—' ? end + 2 : end + 1;
-      const second = pointAt(text, after, docYear) ?? inheritAt(text, after);
-      if (second) {
-        const p2 = second.p;
-        // the second point inherits the year (and month) of the first
-        if (p2.y === null && p2.rel === null) {
-          p2.y = pt.p.y;
-          p2.rel = pt.p.rel;
-        }
-        if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
-        const f = period(i, second.end, pt.p, p2, docYear);
-        if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
-        out.push(f);
-        i = second.end;
-        continue;
-      }
-    }
-    const r = startEnd(pt.p, docYear);
-    const f: FigureHit = { kind: r.kind, start: i, end, value: null, unit: null, qualifier: 'exact', date: r.date, attrs: attrsOf(pt.p) };
-    if (r.kind === 'period') f.dateEnd = r.dateEnd;
-    if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) {
-      // 25日 alone: this month's, or last month's when that day is still to come
-      let y = docYear;
-      let mo = docMonth;
-      // a month without that day (29日 in February) or a day still to come: the month before
-      while (pt.p.d > lastDay(y, mo) || (docDate !== null && iso(y, mo, pt.p.d)! > docDate.slice(0, 10))) {
-        mo--;
-        if (mo === 0) [y, mo] = [y - 1, 12];
-      }
-      f.date = iso(y, mo, pt.p.d);
-    } else if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
-    out.push(f);
-    i = end;
+    if (DATE_START[text.charCodeAt(i)] !== 1) i++;
+    else i = dateAt(text, i, out, docYear, docMonth, docDate);
   }
   return out;
+}
+
+
+/*
+ * The date (or none) at i, pushed to out; returns where to read on. Apart from
+ * the scanning loop: a long loop is compiled on stack first, and a loop body
+ * this size recompiled with it on every deoptimization costs more than the scan.
+ */
+function dateAt(text: string, i: number, out: FigureHit[], docYear: number | null, docMonth: number | null, docDate: string | null): number {
+  const c = text[i] as string;
+  if (isDigitChar(c) && (isDigitChar(text[i - 1]) || /[A-Za-z.]/.test(text[i - 1] ?? ''))) {
+    return i + 1;
+  }
+  // 3月5日、6日和8日: a day in a list after a full date takes that date's year and month
+  const last = out[out.length - 1];
+  if (last && last.end === i - 1 && '、和及与'.includes(text[i - 1] as string) && last.kind === 'date' && last.attrs && 'day' in last.attrs && 'month' in last.attrs && !('hour' in last.attrs)) {
+    const d = inheritAt(text, i);
+    const la = last.attrs as { year?: number; relYear?: number; month: number };
+    if (d && d.p.d !== null && d.p.d <= lastDay(la.year ?? null, la.month)) {
+      const p: DatePoint = point(la.year ?? null, la.relYear ?? null, la.month, d.p.d);
+      const r = startEnd(p, docYear);
+      const f = dateHit('date', i, d.end, 'exact', r.date, undefined, attrsOf(p));
+      // the list's year: the one its first date resolved to (a month named without a year may have gone back one)
+      if (last.date && f.date && p.y === null && p.rel === null) f.date = last.date.slice(0, 4) + f.date.slice(4);
+      out.push(f);
+      return d.end;
+    }
+  }
+  // 2025—2027年 / 1—7月: a bare number, a separator, then a full date
+  const bare = /^([0-9]{4}|[0-9]{1,2})(——|[—\-~～–－至到])/.exec(text.slice(i, i + 7));
+  if (bare && !isDigitChar(text[i - 1])) {
+    const second = pointAt(text, i + bare[0].length, docYear);
+    if (second) {
+      const v = Number(bare[1]);
+      const p2 = second.p;
+      let p1: DatePoint | null = null;
+      if ((bare[1] as string).length === 4 && p2.y !== null && p2.m === null && v < p2.y && !p2.named) p1 = point(v, null, null, null);
+      else if ((bare[1] as string).length <= 2 && p2.m !== null && p2.d === null && v >= 1 && v < p2.m && !p2.named && text[i + bare[0].length - 1] !== '-')
+        p1 = point(p2.y, p2.rel, v, null);
+      else if ((bare[1] as string).length <= 2 && p2.d !== null && p2.m === null && v >= 1 && v < p2.d)
+        p1 = point(null, null, null, v);
+      if (p1) {
+        // 今年1—8月 / 2024年1—8月: the year before the range belongs to it
+        let st = i;
+        if (p1.m !== null && p2.y === null && p2.rel === null) {
+          const rel = REL_YEARS.find(([w]) => text.startsWith(w, i - 2));
+          const abs = /([0-9]{4})年$/.exec(text.slice(Math.max(0, i - 5), i));
+          if (rel) {
+            p1.rel = p2.rel = rel[1];
+            st = i - 2;
+          } else if (abs && !isDigitChar(text[i - 6])) {
+            p1.y = p2.y = Number(abs[1]);
+            st = i - 5;
+          }
+          if (st < i && out.length > 0 && (out[out.length - 1] as FigureHit).end > st) out.pop();
+        }
+        const f = period(st, second.end, p1, p2, docYear);
+        if (p1.y === null && p1.rel === null) notAhead(f, docDate);
+        out.push(f);
+        return second.end;
+      }
+    }
+    // （2025—2027）: two years without 年
+    const yy = /^([12][0-9]{3})[—\-–~～]([12][0-9]{3})(?![0-9])/.exec(text.slice(i, i + 10));
+    if (yy && !isDigitChar(text[i - 1])) {
+      const a = Number(yy[1]);
+      const b = Number(yy[2]);
+      if (a >= 1900 && b <= 2100 && b > a && b - a <= 50 && text[i + yy[0].length] !== '年') {
+        const p1: DatePoint = point(a, null, null, null);
+        const p2: DatePoint = point(b, null, null, null);
+        out.push(period(i, i + yy[0].length, p1, p2, docYear));
+        return i + yy[0].length;
+      }
+    }
+  }
+  const pt = pointAt(text, i, docYear);
+  if (!pt) {
+    return i + 1;
+  }
+  let end = pt.end;
+  // range: X至Y / X—Y
+  const sep = text[end];
+  if (sep !== undefined && SEPS.includes(sep)) {
+    const after = sep === '—' && text[end + 1] === '—' ? end + 2 : end + 1;
+    const second = pointAt(text, after, docYear) ?? inheritAt(text, after);
+    if (second) {
+      const p2 = second.p;
+      // the second point inherits the year (and month) of the first
+      if (p2.y === null && p2.rel === null) {
+        p2.y = pt.p.y;
+        p2.rel = pt.p.rel;
+      }
+      if (p2.m === null && p2.d !== null) p2.m = pt.p.m;
+      const f = period(i, second.end, pt.p, p2, docYear);
+      if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
+      out.push(f);
+      return second.end;
+    }
+  }
+  const r = startEnd(pt.p, docYear);
+  const f = dateHit(r.kind, i, end, 'exact', r.date, r.kind === 'period' ? r.dateEnd : undefined, attrsOf(pt.p));
+  if (pt.p.m === null && pt.p.d !== null && docYear !== null && docMonth !== null) {
+    // 25日 alone: this month's, or last month's when that day is still to come
+    let y = docYear;
+    let mo = docMonth;
+    // a month without that day (29日 in February) or a day still to come: the month before
+    while (pt.p.d > lastDay(y, mo) || (docDate !== null && iso(y, mo, pt.p.d)! > docDate.slice(0, 10))) {
+      mo--;
+      if (mo === 0) [y, mo] = [y - 1, 12];
+    }
+    f.date = iso(y, mo, pt.p.d);
+  } else if (pt.p.y === null && pt.p.rel === null) notAhead(f, docDate);
+  out.push(f);
+  return end;
 }
 
 /**
@@ -435,7 +440,7 @@ function notAhead(f: FigureHit, docDate: string | null): void {
 function inheritAt(text: string, i: number): { p: DatePoint; end: number } | null {
   const d = smallNum(text, i);
   if (d && (text[d.end] === '日' || text[d.end] === '号')) {
-    return { p: { y: null, rel: null, m: null, d: d.v, hh: null, mm: null }, end: d.end + 1 };
+    return { p: point(null, null, null, d.v), end: d.end + 1 };
   }
   return null;
 }
@@ -449,15 +454,31 @@ function period(start: number, end: number, p1: DatePoint, p2: DatePoint, docYea
   const a = startEnd(p1, docYear);
   const b = startEnd(p2, docYear);
   const unresolved = needsDoc(p1) && docYear === null;
+  return dateHit('period', start, end, 'range', unresolved ? null : a.date, unresolved ? null : b.kind === 'period' ? b.dateEnd : b.date, { from: attrsOf(p1), to: attrsOf(p2) });
+}
+
+/**
+ * A date figure with every field a figure can have, in one order (the order
+ * the records are written in): all figures share one object shape.
+ */
+function dateHit(kind: 'date' | 'period', start: number, end: number, qualifier: 'exact' | 'range', date: string | null, dateEnd: string | null | undefined, attrs: Record<string, unknown>): FigureHit {
   return {
-    kind: 'period',
+    kind,
     start,
     end,
     value: null,
+    valueMax: undefined,
     unit: null,
-    qualifier: 'range',
-    date: unresolved ? null : a.date,
-    dateEnd: unresolved ? null : (b.kind === 'period' ? b.dateEnd : b.date),
-    attrs: { from: attrsOf(p1), to: attrsOf(p2) },
+    qualifier,
+    date,
+    dateEnd,
+    attrs,
+    metric: null,
+    change: null,
+    basis: null,
+    subject: null,
+    subjectEntity: null,
+    time: null,
+    period: null,
   };
 }

@@ -208,9 +208,22 @@ interface Tok {
   kind: 'd' | 's' | 'b' | 'z' | 'many' | 'ji' | 'half';
   v: number;
   /** Arabic multi-char number */
-  arabic?: boolean;
+  arabic: boolean;
   end: number;
+  /** a run of Chinese digits (一九九一) */
+  seq: boolean;
 }
+
+/** Every token in one object shape (the reader is hot: one shape keeps its code from deoptimizing). */
+const tok = (kind: Tok['kind'], v: number, end: number, arabic = false): Tok => ({ kind, v, arabic, end, seq: false });
+
+/**
+ * Options in one object shape: callers pass these constants (or undefined), so
+ * the reader sees a single options shape.
+ */
+export const LONE_FORMAL: ReadOptions = Object.freeze({ spaces: false, loneFormal: true });
+export const SPACES: ReadOptions = Object.freeze({ spaces: true, loneFormal: false });
+export const SPACES_LONE_FORMAL: ReadOptions = Object.freeze({ spaces: true, loneFormal: true });
 
 /**
  * Read a numeral starting exactly at i. Returns null when no numeral starts there.
@@ -248,7 +261,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       if (prev && prev.kind === 'z' && toks.length === 1) break;
       const a = readArabic(text, pos, opt);
       if (!a) break;
-      toks.push({ kind: 'd', v: a.value, arabic: true, end: a.end });
+      toks.push(tok('d', a.value, a.end, true));
       chinese = false;
       k = a.end;
       lastEnd = k;
@@ -262,7 +275,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const prev = toks[toks.length - 1];
       if (prev && prev.kind === 'd' && prev.arabic) break;
       if (v === 0 && c === '零') {
-        toks.push({ kind: 'z', v: 0, end: pos + 1 });
+        toks.push(tok('z', 0, pos + 1));
       } else if (prev && prev.kind === 'd' && !prev.arabic) {
         // consecutive digits: 两三 (range) or 一九九一 (digit string)
         if (v === prev.v + 1 && rangeSecond === null && toks.length >= 1 && !isDigitSeq(toks)) {
@@ -275,14 +288,14 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
         if (rangeSecond !== null) break;
         if ('两兩俩倆'.includes(c) || '两兩俩倆'.includes(text[pos - 1] ?? '')) break;
         prev.v = prev.v * 10 + v;
-        (prev as Tok & { seq?: boolean }).seq = true;
+        prev.seq = true;
         prev.end = pos + 1;
         k = pos + 1;
         lastEnd = k;
         continue;
       } else {
         if (rangeSecond !== null) break;
-        toks.push({ kind: 'd', v, end: pos + 1 });
+        toks.push(tok('d', v, pos + 1));
       }
       k = pos + 1;
       lastEnd = k;
@@ -291,14 +304,14 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     if (isCnSmall(c)) {
       const prev = toks[toks.length - 1];
       if (prev && prev.kind === 's' && prev.v <= cnValue(c)) break;
-      toks.push({ kind: 's', v: cnValue(c), end: pos + 1 });
+      toks.push(tok('s', cnValue(c), pos + 1));
       k = pos + 1;
       lastEnd = k;
       continue;
     }
     if (isCnBig(c)) {
       if (toks.length === 0) break;
-      toks.push({ kind: 'b', v: cnValue(c), end: pos + 1 });
+      toks.push(tok('b', cnValue(c), pos + 1));
       k = pos + 1;
       lastEnd = k;
       continue;
@@ -308,7 +321,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const next = text[pos + 1];
       if (!(next !== undefined && (isCnSmall(next) || isCnBig(next))) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) break;
       if (toks.length === 0 && !(next !== undefined && isCnSmall(next))) break;
-      toks.push({ kind: 'ji', v: 0, end: pos + 1 });
+      toks.push(tok('ji', 0, pos + 1));
       k = pos + 1;
       lastEnd = k;
       continue;
@@ -320,7 +333,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const prev = toks[toks.length - 1] as Tok;
       const prevBig = prev.kind === 'b' ? prev.v : 0;
       if (n !== undefined && isCnBig(n) && n !== '兆' && (prev.kind !== 'b' || cnValue(n) > prevBig) && !toks.some((t) => t.kind === 'many')) {
-        toks.push({ kind: 'many', v: 0, end: pos + 1 });
+        toks.push(tok('many', 0, pos + 1));
         k = pos + 1;
         lastEnd = k;
         continue;
@@ -349,7 +362,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       const q3 = skipSp(text, k, opt);
       const b = text[q3];
       if (b !== undefined && isCnBig(b) && b !== '兆') {
-        toks.push({ kind: 'b', v: cnValue(b), end: q3 + 1 });
+        toks.push(tok('b', cnValue(b), q3 + 1));
         k = q3 + 1;
         lastEnd = k;
       }
@@ -359,12 +372,12 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       // 半 alone (半年) or 半百
       const n = text[pos + 1];
       if (n === '百') {
-        toks.push({ kind: 'd', v: 50, end: pos + 2 });
+        toks.push(tok('d', 50, pos + 2));
         k = pos + 2;
         lastEnd = k;
         break;
       }
-      toks.push({ kind: 'half', v: 0.5, end: pos + 1 });
+      toks.push(tok('half', 0.5, pos + 1));
       k = pos + 1;
       lastEnd = k;
       break;
@@ -436,8 +449,7 @@ function isPlainArabic(text: string, s: number, e: number): boolean {
 }
 
 function isDigitSeq(toks: Tok[]): boolean {
-  const t = toks[toks.length - 1] as Tok & { seq?: boolean };
-  return !!t.seq;
+  return (toks[toks.length - 1] as Tok).seq;
 }
 
 /** Round away binary noise (0.1+0.2) while keeping 15 significant digits. */

@@ -14,7 +14,7 @@ import type { FigureHit } from '../rule.js';
 import { onLexiconChange } from '../../core/lists.js';
 import { scanDates } from './dates.js';
 import { col, fromLists, numCol, oneOf, orderedAlternation, tableRows } from './tables.js';
-import { CN_DIGIT, readNumeral } from './numerals.js';
+import { CN_DIGIT, readNumeral, LONE_FORMAL } from './numerals.js';
 import {
   addDays, addMonths, chuxi, lunarToSolar, monthLength, monthSpan, nearestLunar, officialHoliday, parseDay, qingming,
   spanOfIso, weekday, yearSpan, ymd, type DaySpan,
@@ -108,7 +108,7 @@ const NUM = '0-9一二三四五六七八九十两〇零';
 
 function num(s: string): number | null {
   if (s === '') return null;
-  const r = readNumeral(s, 0, { loneFormal: true });
+  const r = readNumeral(s, 0, LONE_FORMAL);
   if (!r || r.end !== s.length || !Number.isFinite(r.value)) return null;
   return r.value;
 }
@@ -644,116 +644,126 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
       i++;
       continue;
     }
-    let dateClock: string | null = null;
-    let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
-    const df = fromDates[di];
-    const loneTime = df && df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
-    let rangeTo: string | undefined;
-    if (df && df.start === i && (df.kind === 'date' || df.kind === 'period') && !loneTime) {
-      if (df.kind === 'period' && df.qualifier === 'range' && df.dateEnd) rangeTo = spanOfIso(df.dateEnd)?.start;
-      best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
-      if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
-    }
-    const candidates = byFirst.get(text.charCodeAt(i));
-    if (candidates) {
-      for (const p of candidates) {
-        p.re.lastIndex = i;
-        const m = p.re.exec(text);
-        if (!m || (best && m[0].length <= best.end - i)) continue;
-        const r = p.resolve(m, doc);
-        if (r) best = { end: i + m[0].length, ...r };
-      }
-    }
-    // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
-    let clock: TimeExpr['clock'] = dateClock ? { start: dateClock } : undefined;
-    if (!dateClock) {
-      const at = best ? best.end : i;
-      const ck = maybeClock(text, at) ? clockAt(text, at) : null;
-      if (ck && (best || !ck.part || ck.end - i >= 2)) {
-        clock = { ...ck.clock };
-        // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
-        const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
-        let endAt = ck.end;
-        if (sep && !ck.part) {
-          const ck2 = clockAt(text, ck.end + 1);
-          if (ck2 && !ck2.part) {
-            let e2 = ck2.clock.start;
-            if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
-              e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
-            clock.end = e2;
-            endAt = ck2.end;
-          }
-        }
-        const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
-        best = best ? { ...best, end: endAt } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null };
-      } else if (!best && maybeClock(text, i)) {
-        // 早上五到六点: an hour without unit before a range
-        const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
-        const ck2 = r ? clockAt(text, i + r[0].length) : null;
-        if (r && ck2 && !ck2.part) {
-          const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
-          const h1 = (num(r[2] as string) ?? 0) + add;
-          const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
-          clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
-          best = { end: ck2.end, span: null };
-        }
-      }
-    }
-    if (!best) {
-      i++;
-      continue;
-    }
-    let start = i;
-    let end = best.end;
-    let span = best.span;
-    let grain = best.grain;
-    // 10月12号，星期一: the weekday repeats the date
-    const wd = best.span && !best.anaphor ? /^[，,]?(?:星期|周|礼拜)[一二三四五六日天]/.exec(text.slice(end, end + 4)) : null;
-    if (wd) end += wd[0].length;
-    // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
-    let mod: TimeExpr['mod'];
-    const anchor = span;
-    const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前)/.exec(text.slice(end, end + 3));
-    if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end)) && !/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
-      const t = tail[0];
-      mod = /^[或及](?:之后|以后)|以来|起|开始/.test(t) ? 'since' : /^[或及]/.test(t) ? 'until' : /后/.test(t) ? 'after' : 'before';
-      if (span && doc) {
-        if (mod === 'since') span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
-        else if (mod === 'after') span = { start: addDays(span.end, 1), end: doc.day > span.end ? doc.day : addDays(span.end, 1) };
-        else span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
-      }
-      end += t.length;
-    } else if (/以来$/.test(text.slice(start, end))) mod = 'since';
-    // 自2018年以来 / 自从2018年 / 从2016年3月1日开始 / 从一月十日到十二日: the preposition belongs to it
-    const from = /(?:自从|自|从)$/.exec(text.slice(Math.max(0, start - 2), start));
-    if (from && (mod === 'since' || /[到至—–~～-]/.test(text.slice(start, end)) || from[0].startsWith('自'))) {
-      start -= from[0].length;
-      if (!mod && from[0].startsWith('自')) {
-        mod = 'since';
-        if (span && doc && doc.day > span.start) span = { start: span.start, end: doc.day };
-      }
-    }
-    // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
-    const before = text.slice(Math.max(0, start - 4), start);
-    const dl = DEADLINE_BEFORE.exec(before);
-    const isBasis = BASIS_BEFORE.test(before) && !dl;
-    if (dl && !from && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
-      start -= dl[0].length;
-      if (/^截/.test(dl[0])) mod ??= 'until';
-      if (span && (/[底末]$/.test(text.slice(i, end)) || (grain === 'month' && dl[0] !== '到' && dl[0] !== '至'))) span = { start: span.end, end: span.end };
-    }
-    const e: TimeExpr = { start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain };
-    if (mod) {
-      e.mod = mod;
-      e.anchor = anchor;
-    }
-    if (best.anaphor === 'set') e.set = true;
-    if (rangeTo && !mod) e.to = rangeTo;
-    if (clock) e.clock = clock;
-    out.push(e);
-    i = end;
+    i = timeAt(text, i, fromDates[di], doc, byFirst, out);
   }
   return mergeRanges(text, out);
+}
+
+
+/*
+ * The time expression (or none) at i, pushed to out; returns where to read on
+ * (`df`: the first date figure not before i). Apart from the scanning loop, as
+ * dates.ts's dateAt: a body this size recompiled with its loop on every
+ * deoptimization costs more than the scan.
+ */
+function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, byFirst: ReturnType<typeof patternsFor>, out: TimeExpr[]): number {
+  let dateClock: string | null = null;
+  let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
+  const loneTime = df && df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
+  let rangeTo: string | undefined;
+  if (df && df.start === i && (df.kind === 'date' || df.kind === 'period') && !loneTime) {
+    if (df.kind === 'period' && df.qualifier === 'range' && df.dateEnd) rangeTo = spanOfIso(df.dateEnd)?.start;
+    best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
+    if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
+  }
+  const candidates = byFirst.get(text.charCodeAt(i));
+  if (candidates) {
+    for (const p of candidates) {
+      p.re.lastIndex = i;
+      const m = p.re.exec(text);
+      if (!m || (best && m[0].length <= best.end - i)) continue;
+      const r = p.resolve(m, doc);
+      if (r) best = { end: i + m[0].length, ...r };
+    }
+  }
+  // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
+  let clock: TimeExpr['clock'] = dateClock ? { start: dateClock } : undefined;
+  if (!dateClock) {
+    const at = best ? best.end : i;
+    const ck = maybeClock(text, at) ? clockAt(text, at) : null;
+    if (ck && (best || !ck.part || ck.end - i >= 2)) {
+      clock = { ...ck.clock };
+      // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
+      const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
+      let endAt = ck.end;
+      if (sep && !ck.part) {
+        const ck2 = clockAt(text, ck.end + 1);
+        if (ck2 && !ck2.part) {
+          let e2 = ck2.clock.start;
+          if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
+            e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
+          clock.end = e2;
+          endAt = ck2.end;
+        }
+      }
+      const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
+      best = best ? { ...best, end: endAt } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null };
+    } else if (!best && maybeClock(text, i)) {
+      // 早上五到六点: an hour without unit before a range
+      const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
+      const ck2 = r ? clockAt(text, i + r[0].length) : null;
+      if (r && ck2 && !ck2.part) {
+        const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
+        const h1 = (num(r[2] as string) ?? 0) + add;
+        const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
+        clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
+        best = { end: ck2.end, span: null };
+      }
+    }
+  }
+  if (!best) return i + 1;
+  let start = i;
+  let end = best.end;
+  let span = best.span;
+  let grain = best.grain;
+  // 10月12号，星期一: the weekday repeats the date
+  const wd = best.span && !best.anaphor ? /^[，,]?(?:星期|周|礼拜)[一二三四五六日天]/.exec(text.slice(end, end + 4)) : null;
+  if (wd) end += wd[0].length;
+  // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
+  let mod: TimeExpr['mod'];
+  const anchor = span;
+  const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前)/.exec(text.slice(end, end + 3));
+  if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end)) && !/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
+    const t = tail[0];
+    mod = /^[或及](?:之后|以后)|以来|起|开始/.test(t) ? 'since' : /^[或及]/.test(t) ? 'until' : /后/.test(t) ? 'after' : 'before';
+    if (span && doc) {
+      if (mod === 'since') span = { start: span.start, end: doc.day > span.start ? doc.day : span.end };
+      else if (mod === 'after') span = { start: addDays(span.end, 1), end: doc.day > span.end ? doc.day : addDays(span.end, 1) };
+      // 2030年前 in an article of 2025: from the document date up to that day; 2020年前 in an
+      // article of 2024: an open end before 2020, which no closed day span is (the anchor keeps what was read)
+      else if (doc.day > span.end) span = null;
+      else span = { start: doc.day < span.end ? doc.day : span.start, end: span.end };
+    }
+    end += t.length;
+  } else if (/以来$/.test(text.slice(start, end))) mod = 'since';
+  // 自2018年以来 / 自从2018年 / 从2016年3月1日开始 / 从一月十日到十二日: the preposition belongs to it
+  const from = /(?:自从|自|从)$/.exec(text.slice(Math.max(0, start - 2), start));
+  if (from && (mod === 'since' || /[到至—–~～-]/.test(text.slice(start, end)) || from[0].startsWith('自'))) {
+    start -= from[0].length;
+    if (!mod && from[0].startsWith('自')) {
+      mod = 'since';
+      if (span && doc && doc.day > span.start) span = { start: span.start, end: doc.day };
+    }
+  }
+  // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
+  const before = text.slice(Math.max(0, start - 4), start);
+  const dl = DEADLINE_BEFORE.exec(before);
+  const isBasis = BASIS_BEFORE.test(before) && !dl;
+  if (dl && !from && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
+    start -= dl[0].length;
+    if (/^截/.test(dl[0])) mod ??= 'until';
+    if (span && (/[底末]$/.test(text.slice(i, end)) || (grain === 'month' && dl[0] !== '到' && dl[0] !== '至'))) span = { start: span.end, end: span.end };
+  }
+  const e: TimeExpr = { start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain };
+  if (mod) {
+    e.mod = mod;
+    e.anchor = anchor;
+  }
+  if (best.anaphor === 'set') e.set = true;
+  if (rangeTo && !mod) e.to = rangeTo;
+  if (clock) e.clock = clock;
+  out.push(e);
+  return end;
 }
 
 /**

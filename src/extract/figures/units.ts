@@ -47,7 +47,7 @@ export const moneyPrefix = fromLists(() => unitTable('figure-money-prefix', 'mon
 /** Measures: area, length, mass, power, energy, compute, data (figure-measures.txt). Longest surface wins. */
 export const measures = fromLists(() => unitTable('figure-measures', null));
 
-/** Durations: numeral + one of these (figure-durations.txt). 年 needs a non-year numeral (see scan.ts). */
+/** Durations: numeral + one of these (figure-durations.txt). 年 needs a non-year numeral (see rules/figure-duration/reader.ts). */
 export const durations = fromLists(() => unitTable('figure-durations', 'duration'));
 
 /** Count classifiers: the unit of a count is the classifier itself (figure-classifiers.txt). Longest wins (人次 before 人). */

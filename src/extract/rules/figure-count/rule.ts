@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readCount } from './reader.js';
 
 /** Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['count']),
+  run: (ctx) => readCount(readingsOf(ctx)),
 };
 
 export default rule;

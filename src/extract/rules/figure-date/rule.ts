@@ -1,5 +1,5 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readDates } from './reader.js';
 
 /** Dates and periods: 2024年10月, 8月25日, 2025—2027年, 1月至7月, 今年前7个月, 上半年, 年底 (ISO 8601, resolved against the document date) */
 export const rule: FigureRule = {
@@ -8,7 +8,7 @@ export const rule: FigureRule = {
   purpose: 'Dates and periods: 2024年10月, 8月25日, 2025—2027年, 1月至7月, 今年前7个月, 上半年, 年底 (ISO 8601, resolved against the document date)',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['date', 'period']),
+  run: (ctx) => readDates(ctx.text, ctx.docDate),
 };
 
 export default rule;

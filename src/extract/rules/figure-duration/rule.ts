@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readDuration } from './reader.js';
 
 /** Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …) */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …)',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['duration']),
+  run: (ctx) => readDuration(readingsOf(ctx)),
 };
 
 export default rule;

@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readMagnitude } from './reader.js';
 
 /** Orders of magnitude without a unit: 千亿级 (approx 1e11) */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Orders of magnitude without a unit: 千亿级 (approx 1e11)',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['number']),
+  run: (ctx) => readMagnitude(readingsOf(ctx)),
 };
 
 export default rule;

@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readMeasure } from './reader.js';
 
 /** Measures in base units: area m2 (平方米, 亩), length m, mass kg, power W, energy Wh, compute FLOPS (3000P), data B */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Measures in base units: area m2 (平方米, 亩), length m, mass kg, power W, energy Wh, compute FLOPS (3000P), data B',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['area', 'length', 'mass', 'power', 'energy', 'compute', 'data']),
+  run: (ctx) => readMeasure(readingsOf(ctx)),
 };
 
 export default rule;

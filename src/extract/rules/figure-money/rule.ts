@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readMoney } from './reader.js';
 
 /** Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217 */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Money: numeral + currency (3000亿元, 1.5亿美元, ￥300), value in that currency, unit ISO 4217',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['money']),
+  run: (ctx) => readMoney(readingsOf(ctx)),
 };
 
 export default rule;

@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readOrdinal } from './reader.js';
 
 /** Ordinals and ranks: 第3名, 第十届, 排名第一 */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Ordinals and ranks: 第3名, 第十届, 排名第一',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['ordinal']),
+  run: (ctx) => readOrdinal(readingsOf(ctx)),
 };
 
 export default rule;

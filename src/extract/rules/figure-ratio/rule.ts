@@ -1,5 +1,6 @@
 import type { FigureRule } from '../../rule.js';
-import { pick } from '../../figures/kit.js';
+import { readingsOf } from '../../figures/reading.js';
+import { readRatio } from './reader.js';
 
 /** Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x) */
 export const rule: FigureRule = {
@@ -8,7 +9,7 @@ export const rule: FigureRule = {
   purpose: 'Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x)',
   needs: [],
   emits: 'figure',
-  run: (ctx) => pick(ctx, ['ratio', 'multiple']),
+  run: (ctx) => readRatio(readingsOf(ctx)),
 };
 
 export default rule;

@@ -1,0 +1,75 @@
+/**
+ * The money reader: what follows a numeral is a currency (3000亿元, 1.5亿美元,
+ * 3块5毛), or a currency stands before it (￥300, 人民币50元, 港币2960元).
+ * Subunits 角/毛/分 and 美分 add to the amount. Value in that currency, unit
+ * ISO 4217 (pipelines/lexicon/figure-money-suffix.txt, figure-money-prefix.txt).
+ */
+import type { FigureHit } from '../../rule.js';
+import type { UnitDef } from '../../figures/units.js';
+import { moneyPrefix, moneySuffix } from '../../figures/units.js';
+import { isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
+import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
+
+const suffixes = listTable(() => Object.entries(moneySuffix()));
+const prefixes = listTable(() => Object.entries(moneyPrefix()));
+
+const SUBUNITS_CNY = [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const;
+const SUBUNITS_USD = [['美分', 0.01]] as const;
+const SYMBOL_RE = /^[￥¥€£$]|\$$/;
+const KUAI_RE = /^[0-9一二三四五六七八九两][毛角]/;
+
+/** A currency after the numeral; 块 only when 毛/角 follow (3块5毛; 3块地 is a count). */
+export const moneyAt: UnitReader = (text, j) => {
+  const m = suffixes().at(text, j);
+  if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
+  if (text[j] === '块' && KUAI_RE.test(text.slice(j + 1, j + 3))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
+  return null;
+};
+
+/** ￥300, 人民币50元: the currency before the amount. */
+function signed(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
+  const i = r.i;
+  const pre = prefixes().at(text, i);
+  if (!pre) return null;
+  let j = i + pre[0].length;
+  if (opt.spaces) while (text[j] === ' ') j++;
+  if (!isDigitChar(text[j]) && !(text[j] !== undefined && isCnDigit(text[j]))) return null;
+  const num = numeralAt(text, j, opt);
+  if (!num) return null;
+  let end = num.end;
+  // 人民币50元: the suffix repeats the currency; 港币2960元, 美元50元: a currency name
+  // before the amount is the currency, 元 after it only counts
+  const suf: [string, UnitDef] | null = suffixes().at(text, end);
+  if (suf && (suf[1].unit === pre[1].unit || suf[0] === '元')) end += suf[0].length;
+  else if (!SYMBOL_RE.test(pre[0]) && !(num.bigTail || suf)) return null;
+  const fig = figure(i, end, 'money', num.value * pre[1].factor, null, pre[1].unit, 'exact');
+  fig.attrs = { symbol: pre[0] };
+  return fig;
+}
+
+function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
+  if (r.form === 'sign') return signed(text, r, opt);
+  if (r.form !== 'numeral') return null;
+  const w = withUnit(text, r, moneyAt, opt);
+  if (!w) return null;
+  // 五元三毛, 50元6角三分, 两美元又三美分: subunits after the main unit
+  if (w.rangeEnd < 0 && (w.u.unit === 'CNY' || w.u.unit === 'USD')) {
+    let k = w.uStart + w.u.len;
+    let extra = 0;
+    let took = false;
+    if (text[k] === '又') k++;
+    for (const [sub, f] of w.u.unit === 'CNY' ? SUBUNITS_CNY : SUBUNITS_USD) {
+      const r3 = readNumeral(text, k, LONE_FORMAL);
+      if (!r3 || r3.vague || r3.value >= 10 || !text.startsWith(sub, r3.end)) continue;
+      if (sub === '分' && text[r3.end + 1] === '之') break;
+      extra += r3.value * f;
+      k = r3.end + sub.length;
+      took = true;
+    }
+    if (took) return figure(r.start, k, 'money', w.num.value + extra, null, w.u.unit, w.qualifier);
+  }
+  return completeFigure(text, w);
+}
+
+/** Money figures of a document's readings. */
+export const readMoney = (rs: Readings): FigureHit[] => readAll(rs, readMoneyAt);
