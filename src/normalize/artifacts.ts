@@ -29,7 +29,7 @@ function stickyMatch(re: RegExp, s: string, at: number, end: number): number {
 export function artifacts(input: string): PassResult {
   const b = new EditBuilder(input);
   const log = new RepairLog('artifacts');
-  // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
+  // the loop in its own function: see readLoop in src/extract/figures/reading.ts (OSR deopts)
   artifactLines(input, b, log);
   const { text, map } = b.finish();
   return { text, map, repairs: log.list };

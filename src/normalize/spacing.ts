@@ -94,7 +94,7 @@ export function spacing(input: string, ctx?: PassContext): PassResult {
   // the indent is a title, a kicker or a credit, not body prose. (Measured
   // on the first line that holds a space: most documents have none.)
   const titles = { known: !ctx, set: null as Set<number> | null, ctx, input };
-  // the loop in its own function: see scanLoop in src/extract/figures/scan.ts (OSR deopts)
+  // the loop in its own function: see readLoop in src/extract/figures/reading.ts (OSR deopts)
   const stats: SpaceStats = { c: [], d: [] };
   spacingLines(input, b, log, titles, stats);
   const { text, map } = b.finish();
