@@ -4,7 +4,9 @@
  *  - `same-name-same-type`: a PERSON or ORG name the rules found once is the
  *    same entity wherever the document writes it again on token boundaries,
  *    outside other mentions; each copy keeps the stamp of the rule that found
- *    the name, with attrs.propagated = true.
+ *    the name, with attrs.propagated = true. Names the entity model, a bare
+ *    jieba tag or the person rule's own document pass found are not copied
+ *    (`propagates`).
  *  - `names-inside-events`: an EVENT or PRODUCT name is not an organisation,
  *    so the PERSON, ORG and LOC candidates inside it are kept as well (华为 in
  *    华为全联接大会), the longest first.
@@ -23,6 +25,17 @@ export type Stamped<T> = T & { rule: string; ruleVersion: number };
 export type MentionStep = (ctx: RuleContext, kept: Array<Stamped<MentionHit>>, all: Array<Stamped<MentionHit>>) => Array<Stamped<MentionHit>>;
 
 
+/**
+ * Names that are copied: not the entity model's (it has read every
+ * occurrence already, and where it saw no name the copy was wrong: 27 right,
+ * 48 wrong copies on the MSRA dev block), not a bare jieba tag's (jieba-nt:
+ * 0 right, 6 wrong: 全国人民代表大会 inside 第六届全国人民代表大会), not a
+ * name the person rule itself took from elsewhere in the document
+ * (`document`: 1 right, 7 wrong).
+ */
+const NOT_PROPAGATED_SOURCES = new Set(['model', 'jieba-nt', 'jieba-nr', 'jieba-nrt', 'jieba-ns', 'document']);
+const propagates = (m: Stamped<MentionHit>): boolean => m.rule !== 'entity-model' && !NOT_PROPAGATED_SOURCES.has(String((m.attrs as { source?: unknown } | undefined)?.source ?? ''));
+
 export const sameNameSameType: MentionStep = (ctx, kept) => {
   const text = ctx.text;
   /** a name jieba glued to the next function character (卡尔美已) still ends there */
@@ -38,6 +51,7 @@ export const sameNameSameType: MentionStep = (ctx, kept) => {
   const seen = new Map<string, Stamped<MentionHit>>();
   for (const m of kept) {
     if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    if (!propagates(m)) continue;
     const name = text.slice(m.start, m.end);
     if (name.length >= 2 && !seen.has(name)) seen.set(name, m);
   }
