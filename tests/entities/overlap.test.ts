@@ -117,9 +117,10 @@ describe('rules-then-model', () => {
     expect(show(rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 10, 15)]))).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
-  it("drops a jieba-nr or HMM person where the model sees no person (和我, 方有)", () => {
+  it("drops a jieba-nr, nrt or HMM person where the model sees no person (和我, 方有)", () => {
     const kept = rulesThenModel([
       hit('entity-person-name', 'PERSON', 0, 2, 'hmm-name', 2),
+      hit('entity-person-name', 'PERSON', 2, 4, 'jieba-nrt', 1),
       hit('entity-person-name', 'PERSON', 4, 6, 'jieba-nr', 1),
       hit('entity-person-name', 'PERSON', 8, 11, 'jieba-nr', 1),
       hit('entity-model', 'PERSON', 8, 11),
@@ -129,8 +130,13 @@ describe('rules-then-model', () => {
   });
 
   it('fills with model spans where no rule found anything', () => {
-    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns')]);
-    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:5-7']);
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-gazetteer', 'LOC', 5, 7, 'gazetteer', 3)]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-gazetteer:LOC:5-7']);
+  });
+
+  it("drops jieba's bare ns where the model reads nothing at all, keeps it where the model reads its place", () => {
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns'), hit('entity-loc-tag', 'LOC', 9, 11, 'jieba-ns'), hit('entity-model', 'LOC', 9, 11)]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:9-11']);
   });
 
   it('is the rules-only policy when the model is switched off', () => {
