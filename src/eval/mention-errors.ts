@@ -16,7 +16,7 @@
  *  - propagation (same-name-same-type): copies right / wrong;
  *  - with --examples N, N examples of each kind of error per rule.
  *
- *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener]
+ *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]
  */
 import { loadPipeline } from '../pipeline/config.js';
 import { normalize } from '../normalize/index.js';
@@ -269,7 +269,10 @@ function main(): void {
   const examples = Number(arg('examples', '0'));
   const only = arg('set', '');
   const pipeline = loadPipeline();
-  const overlap = pipeline.config.extract.overlap as OverlapConfig;
+  const declared = pipeline.config.extract.overlap as OverlapConfig;
+  // --steps a,b: other mention steps than the pipeline declares (--steps none: no steps)
+  const steps = arg('steps', '');
+  const overlap: OverlapConfig = steps ? { ...declared, mentionSteps: steps === 'none' ? [] : steps.split(',') } : declared;
   const sets: Array<[string, () => Row[]]> = [
     ['MSRA dev', () => msra().dev],
     ['CLUENER dev', () => cluener().dev],
