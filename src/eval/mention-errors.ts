@@ -13,7 +13,8 @@
  *  - per rule (and source): candidates, kept spans right / wrong (wrong split
  *    into boundary, type and spurious), and the right model spans each rule's
  *    kept spans displaced;
- *  - propagation (same-name-same-type): copies right / wrong;
+ *  - what the mention steps add (same-name-same-type copies, names inside
+ *    events): right / wrong, by the rule that found the name;
  *  - with --examples N, N examples of each kind of error per rule.
  *
  *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]
@@ -256,7 +257,7 @@ function analyse(label: string, docs: readonly Doc[], overlap: OverlapConfig, ex
       `${k.padEnd(44)} ${String(s.cand).padStart(4)} ${String(s.candOk).padStart(6)} ${String(s.kept).padStart(5)} ${String(s.ok).padStart(5)} ${String(s.boundary).padStart(4)} ${String(s.type).padStart(4)} ${String(s.spurious).padStart(4)}  ${(s.kept ? s.ok / s.kept : 0).toFixed(2)} ${String(s.displaced).padStart(6)} ${String(s.lostOk).padStart(6)}`,
     );
   }
-  for (const [k, p] of prop) console.log(`propagation of ${k}: ${p.ok} right, ${p.bad} wrong copies`);
+  for (const [k, p] of prop) console.log(`added by the mention steps, from ${k}: ${p.ok} right, ${p.bad} wrong`);
   console.log('kept rule spans by what the model says there (agrees / silent / differs): right / wrong');
   for (const [k, c] of [...withModel].sort()) if (c[0] + c[1] >= 3) console.log(`  ${k.padEnd(60)} ${c.join(' / ')}`);
   console.log('conflicts with model spans (rule candidate vs overlapping model spans): rule right / model right / neither');
