@@ -9,7 +9,8 @@ import { longestMostSpecific as figureLongest } from './figures/overlap.js';
 import { attribute } from './figures/attribution.js';
 import { MENTION_STEPS, type MentionStep, type Stamped } from './entities/steps.js';
 
-type Policy<H> = (hits: Array<Stamped<H>>) => Array<Stamped<H>>;
+/** A policy over one family's stamped hits; `ctx` (the document's text and tokens) for policies that read the text. */
+type Policy<H> = (hits: Array<Stamped<H>>, ctx?: RuleContext) => Array<Stamped<H>>;
 export type FigureStep = (ctx: RuleContext, figures: Array<Stamped<FigureHit>>, mentions: ReadonlyArray<Stamped<MentionHit>>) => void;
 
 /**

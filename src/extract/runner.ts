@@ -125,7 +125,7 @@ export function runHits(
       allMentions.push(s);
     }
   }
-  let mentions = mentionPolicy(overlap)(allMentions);
+  let mentions = mentionPolicy(overlap)(allMentions, ctx);
   for (const step of mentionSteps(overlap)) mentions = step(ctx, mentions, allMentions);
   lap('mention');
 

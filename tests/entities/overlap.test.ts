@@ -61,6 +61,15 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
+  it('a model span that loses to a strong hit vetoes nothing (a policy title crossing it: the place before stands)', () => {
+    const kept = rulesThenModel([
+      hit('entity-model', 'ORG', 0, 8),
+      hit('entity-policy-title', 'POLICY', 6, 14, 'book-title', 4),
+      hit('entity-loc-gazetteer', 'LOC', 0, 3, 'gazetteer', 3),
+    ]);
+    expect(show(kept)).toEqual(['entity-loc-gazetteer:LOC:0-3', 'entity-policy-title:POLICY:6-14']);
+  });
+
   it('a model span that loses to a strong hit vetoes nothing (广东省十四届人大: 人大 from the gazetteer stands, so does 广东省)', () => {
     const kept = rulesThenModel([
       hit('entity-model', 'ORG', 0, 8),
@@ -70,9 +79,66 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-loc-gazetteer:LOC:0-3', 'entity-org-gazetteer:ORG:6-8']);
   });
 
+  it('takes the model person where a weak rule person has another extent', () => {
+    const text = '以专家鲍尔为领队，由范慕韩牵头，任命李纪恒为部长';
+    const at = (s: string, n = s.length): [number, number] => [text.indexOf(s), text.indexOf(s) + n];
+    const [a, b] = at('鲍尔为');
+    const [c] = at('由范慕');
+    const [d] = at('李纪恒');
+    const kept = rulesThenModel(
+      [
+        // 鲍尔为 (hmm) over the model's 鲍尔; 由范慕 crossing 范慕韩; 李纪 inside 李纪恒
+        hit('entity-person-name', 'PERSON', a, b, 'hmm-name', 2),
+        hit('entity-model', 'PERSON', a, a + 2),
+        hit('entity-person-name', 'PERSON', c, c + 3, 'hmm-name', 2),
+        hit('entity-model', 'PERSON', c + 1, c + 4),
+        hit('entity-person-name', 'PERSON', d, d + 2, 'hmm-name', 2),
+        hit('entity-model', 'PERSON', d, d + 3),
+      ],
+      { text },
+    );
+    expect(kept.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`)).toEqual(['entity-model:鲍尔', 'entity-model:范慕韩', 'entity-model:李纪恒']);
+  });
+
+  it('keeps the rule person where the model runs on over a character no name ends with (王晓从北京)', () => {
+    const text = '王晓从北京回来';
+    const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 2, 'title-context', 2), hit('entity-model', 'PERSON', 0, 3)], { text });
+    expect(show(kept)).toEqual(['entity-person-name:PERSON:0-2']);
+  });
+
+  it("lets the model veto jieba's nt inside its organisation and a jieba tag that crosses its span", () => {
+    // 市人大常委会: nt 人大常委会 inside the model's ORG; 北京市民 (ns) across the model's 北京
+    const kept = rulesThenModel([
+      hit('entity-org-gazetteer', 'ORG', 1, 6, 'jieba-nt', 1),
+      hit('entity-model', 'ORG', 0, 6),
+      hit('entity-loc-tag', 'LOC', 8, 11, 'jieba-ns', 1),
+      hit('entity-model', 'LOC', 7, 9),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:ORG:0-6', 'entity-model:LOC:7-9']);
+    // a suffix rule's name that crosses the model's span stands (the rules go first)
+    expect(show(rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 10, 15)]))).toEqual(['entity-org-suffix:ORG:0-12']);
+  });
+
+  it("drops a jieba-nr, nrt or HMM person where the model sees no person (和我, 方有)", () => {
+    const kept = rulesThenModel([
+      hit('entity-person-name', 'PERSON', 0, 2, 'hmm-name', 2),
+      hit('entity-person-name', 'PERSON', 2, 4, 'jieba-nrt', 1),
+      hit('entity-person-name', 'PERSON', 4, 6, 'jieba-nr', 1),
+      hit('entity-person-name', 'PERSON', 8, 11, 'jieba-nr', 1),
+      hit('entity-model', 'PERSON', 8, 11),
+      hit('entity-model', 'ORG', 14, 17),
+    ]);
+    expect(show(kept)).toEqual(['entity-person-name:PERSON:8-11', 'entity-model:ORG:14-17']);
+  });
+
   it('fills with model spans where no rule found anything', () => {
-    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns')]);
-    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:5-7']);
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-gazetteer', 'LOC', 5, 7, 'gazetteer', 3)]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-gazetteer:LOC:5-7']);
+  });
+
+  it("drops jieba's bare ns where the model reads nothing at all, keeps it where the model reads its place", () => {
+    const kept = rulesThenModel([hit('entity-model', 'PERSON', 0, 3), hit('entity-loc-tag', 'LOC', 5, 7, 'jieba-ns'), hit('entity-loc-tag', 'LOC', 9, 11, 'jieba-ns'), hit('entity-model', 'LOC', 9, 11)]);
+    expect(show(kept)).toEqual(['entity-model:PERSON:0-3', 'entity-loc-tag:LOC:9-11']);
   });
 
   it('is the rules-only policy when the model is switched off', () => {

@@ -191,3 +191,13 @@ export function extendLeft(text: string, ix: TokenIndex, last: number, opts: Ext
   void text;
   return best;
 }
+
+/**
+ * Length of the longest title (two characters or more) that ends `word` and
+ * leaves two characters or more before it, or 0: jieba glues a body to the
+ * title after it (中央政治局常委 = 中央政治局 + 常委).
+ */
+export function titleTail(word: string, titles: ReadonlySet<string>): number {
+  for (let n = word.length - 2; n >= 2; n--) if (titles.has(word.slice(-n))) return n;
+  return 0;
+}

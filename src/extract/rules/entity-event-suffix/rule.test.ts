@@ -8,7 +8,8 @@ const c = '依托中关村论坛等品牌活动。';
 runRuleCases(
   rule,
   {
-    valid: ['召开座谈会。'],
+    // a people's congress is a standing body, not an event
+    valid: ['召开座谈会。', '全国人民代表大会及其常务委员会行使立法权。'],
     invalid: [
       { text: a, expect: [span(a, 'EVENT', '2024世界机器人大会')] },
       { text: b, expect: [span(b, 'EVENT', '世界机器人大会'), span(b, 'EVENT', '机器人马拉松'), span(b, 'EVENT', '人形机器人运动会')] },

@@ -29,9 +29,12 @@ const patterns = perLexicon(() => {
 /** Every character EVENT can match lies in this class, so a match never crosses a character outside it. */
 const IN_NAME = /[\u4e00-\u9fffA-Za-z0-9]/u;
 
+/** names of standing bodies that end in an event word */
+const BODY = /人民代表大会$/u;
+
 export const rule: MentionRule = {
   id: 'entity-event-suffix',
-  version: 1,
+  version: 2,
   purpose: 'named events ending in 大会, 博览会, 论坛, 峰会, 马拉松 …, with a year or 第N届 before',
   needs: ['tokens'],
   emits: 'mention',
@@ -81,6 +84,8 @@ export const rule: MentionRule = {
         name = text.slice(start, m.index + m[0].length);
       }
       if (GENERIC.test(name) || name.length < 4) continue;
+      // a people's congress is a standing body, not an event (全国人民代表大会 及其常委会; its sessions are the events)
+      if (BODY.test(name)) continue;
       out.push({ type: 'EVENT', start, end: start + name.length, attrs: { priority: 2, source: 'event-suffix' } });
     }
     return out;

@@ -6,7 +6,8 @@ const a = '来自上海的西井科技。';
 runRuleCases(
   rule,
   {
-    valid: ['深度扎根新能源领域。'],
+    // a verb the HMM glued to its aspect particle (学过/x) is no brand
+    valid: ['深度扎根新能源领域。', '他没有学过机械，也不懂电子。'],
     invalid: [{ text: a, expect: [span(a, 'ORG', '西井科技')] }],
   },
   { describe, it, expect },

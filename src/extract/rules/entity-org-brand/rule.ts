@@ -7,13 +7,14 @@
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { isHan, lexicon } from '../../entities/lexicon.js';
 import { genericPlaceWords } from '../../entities/places.js';
+import { isProperToken } from '../../entities/tokens.js';
 import { wordSet } from '../../../core/lists.js';
 
 const BRAND_TAGS = new Set(['x', 'nrt', 'eng', 'ns']);
 
 export const rule: MentionRule = {
   id: 'entity-org-brand',
-  version: 1,
+  version: 2,
   purpose: 'companies named as brand + business word without a legal suffix (西井科技, 寰泰能源)',
   needs: ['tokens'],
   emits: 'mention',
@@ -34,6 +35,8 @@ export const rule: MentionRule = {
       if (prev.end !== b.start) continue;
       if (BRAND_TAGS.has(prev.tag) && prev.text.length >= 2 && (isHan(prev.text) || /^[A-Za-z]+$/u.test(prev.text))) {
         if (lex.loc.has(prev.text) || GENERIC_PLACE.has(prev.text) || lex.titles.has(prev.text)) continue;
+        // an HMM unknown that is a verb or function word glued on (学过 机械, 二是 航天, 骗得 保险) is no brand
+        if (prev.tag === 'x' && !isProperToken(prev)) continue;
         // jieba tags many words ns; an ns brand must start a phrase (的西井科技, ——西井科技)
         if (prev.tag === 'ns' && /[\u4e00-\u9fff]/u.test(ctx.text[prev.start - 1] ?? '') && ctx.text[prev.start - 1] !== '的') continue;
         start = prev.start;

@@ -6,7 +6,8 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { dictMatches, lexicon } from '../../entities/lexicon.js';
-import { genericOrgHead, indexTokens } from '../../entities/tokens.js';
+import { genericOrgHead, indexTokens, titleTail } from '../../entities/tokens.js';
+import { spanAt } from '../../../core/spans.js';
 import { wordSet } from '../../../core/lists.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 
@@ -23,9 +24,11 @@ const lists = perLexicon(() => ({
   GENERIC: wordSet('org-generic-names'),
 }));
 
+const SYSTEM_AFTER = /^(?:制度|体制)/u;
+
 export const rule: MentionRule = {
   id: 'entity-org-gazetteer',
-  version: 3,
+  version: 4,
   purpose: 'organisations from the gazetteers and from jieba nt tokens that end like an organisation',
   needs: ['tokens'],
   emits: 'mention',
@@ -36,10 +39,16 @@ export const rule: MentionRule = {
     const hasTokens = ctx.tokens.length > 0;
     const out: MentionHit[] = [];
     const taken = new Set<number>();
+    /** the rest of the token that starts at `start` after `end` is a title */
+    const titleEnds = (start: number, end: number): boolean => {
+      const t = spanAt(ctx.tokens, start);
+      return !!t && t.start === start && t.end > end && titleTail(t.text, lex.titles) === t.end - end;
+    };
     for (const m of dictMatches(ctx.text, lex.orgs, lex.maxOrg)) {
       if (hasTokens && !ix.byStart.has(m.start)) continue;
       // a short name inside a longer word (人大 in 人大代表 is fine; 北大 in 北大荒 is not) must end a token
-      if (hasTokens && !ix.byEnd.has(m.end) && !BRAND_TAIL.test(ctx.text.slice(m.end, m.end + 4))) continue;
+      // (or be followed in its token by a title: 中央政治局 in 中央政治局常委)
+      if (hasTokens && !ix.byEnd.has(m.end) && !BRAND_TAIL.test(ctx.text.slice(m.end, m.end + 4)) && !titleEnds(m.start, m.end)) continue;
       // a brand with a business word or Latin name after it is one organisation (小米机器人, 京东MALL)
       const brand = BRAND_TAIL.exec(ctx.text.slice(m.end, m.end + 4));
       const end = brand && (!hasTokens || ix.byEnd.has(m.end + brand[0].length)) ? m.end + brand[0].length : m.end;
@@ -49,6 +58,10 @@ export const rule: MentionRule = {
     for (const t of ctx.tokens) {
       if (t.tag !== 'nt' || taken.has(t.start) || GENERIC.has(t.text) || t.text.length < 3) continue;
       if (!ORGISH_END.test(t.text) || lex.loc.has(t.text) || genericOrgHead().test(t.text)) continue;
+      // a body glued to a title (中央政治局常委) is the body's rule's, not a name ending in 委
+      if (titleTail(t.text, lex.titles) > 0) continue;
+      // a body's name before 制度 / 体制 names a system (人民代表大会制度)
+      if (SYSTEM_AFTER.test(ctx.text.slice(t.end, t.end + 2))) continue;
       out.push({ type: 'ORG', start: t.start, end: t.end, attrs: { priority: 1, source: 'jieba-nt' } });
     }
     return out;

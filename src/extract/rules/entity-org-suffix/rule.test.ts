@@ -10,6 +10,8 @@ const c = '上海海港队主场以3比1战胜山东泰山队。';
 const d = '深圳市气象台发布预警，湖南卫视暂停直播。';
 // a verb or preposition the HMM glued to the next word (藏于/x, 由市/x, 转往/x) is not part of the name
 const e = '这批文物后来藏于台湾历史博物馆。';
+// a body jieba glued to the title after it (中央政治局常委/nt) ends before the title
+const f = '她当选中共中央政治局常委。';
 runRuleCases(
   rule,
   {
@@ -21,8 +23,12 @@ runRuleCases(
       '伤员已被转往医院抢救。',
       // jieba tags 哥哥 ns: a kinship word is no place and starts no name
       '他哥哥公司的业务很忙。',
+      // an HMM unknown ending in a modal or starting with a negation (先要/x, 不起/x) starts no name
+      '我们先要学会倾听。',
+      '孩子们穷得上不起学校。',
     ],
     invalid: [
+      { text: f, expect: [span(f, 'ORG', '中共中央政治局')] },
       { text: c, expect: [span(c, 'ORG', '上海海港队'), span(c, 'ORG', '山东泰山队')] },
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },

@@ -5,13 +5,14 @@
  * so the longest sensible name wins (北京市经济和信息化局,
  * 京东五星电器（天津）集团有限公司). A campus in brackets after a university
  * belongs to it (香港中文大学（深圳）); a suffix glued to a title by jieba
- * (局局长) is cut at the title.
+ * (局局长) is cut at the title, and so is a body glued to the title after it
+ * (中央政治局常委 → 中央政治局).
  */
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { wordSet } from '../../../core/lists.js';
-import { genericOrgHead, extendLeft, indexTokens, isProperToken } from '../../entities/tokens.js';
+import { genericOrgHead, extendLeft, indexTokens, isProperToken, titleTail } from '../../entities/tokens.js';
 
 const NATIONAL = new Set(['国家', '中国', '中央', '全国', '中共', '国务院', '首都']);
 const SINGLE_CHARS = ['局', '委', '部', '厅', '署', '办', '院', '所'];
@@ -49,7 +50,7 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 5,
+  version: 6,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
@@ -79,6 +80,12 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     }
     let suffixEnd = t.end;
     let suffix = sx.last.get(t.text.slice(-1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+    // a body jieba glued to the title after it (中央政治局常委): the name ends before the title
+    const titled = t.text.length >= 4 ? titleTail(t.text, lex.titles) : 0;
+    if (titled > 0 && SINGLE.test(t.text[t.text.length - titled - 1]!)) {
+      suffix = t.text[t.text.length - titled - 1]!;
+      suffixEnd = t.end - titled;
+    }
     if (!suffix && /^(?:n|j)/u.test(t.tag) && t.text.length >= 2 && SINGLE.test(t.text.slice(-1)) && !NOT_ORG.has(t.text)) suffix = t.text.slice(-1); // 发改委, 人事部
     if (!suffix && t.text.length >= 2 && SINGLE.test(t.text[0]!) && (lex.titles.has(t.text.slice(1)) || /^(?:等|和|与|及|的)$/u.test(t.text.slice(1)))) {
       suffix = t.text[0]!; // 局局长 → 局 | 局长; 局等 → 局 | 等
@@ -87,7 +94,7 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     // a team whose name jieba glued to 队 (泰山队/nz, 海港队/nt): the token is the name's end
     const gluedTeam = !suffix && t.text.length >= 3 && t.text.endsWith('队') && /^(?:nz|nt|ns|nr|nrt)$/u.test(t.tag);
     if (gluedTeam) suffix = '队';
-    if (suffix && NOT_ORG.has(t.text)) suffix = undefined;
+    if (suffix && NOT_ORG.has(t.text) && suffixEnd === t.end) suffix = undefined;
     if (!suffix) {
       i++;
       continue;
