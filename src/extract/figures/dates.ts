@@ -7,6 +7,7 @@
  * with what was read kept in `attrs`.
  */
 import type { FigureHit } from '../rule.js';
+import { figureHit } from './hit.js';
 import { CN_DIGIT, isCnDigit, isCnNumChar, isDigitChar, readNumeral, LONE_FORMAL } from './numerals.js';
 
 const REL_YEARS: ReadonlyArray<[string, number]> = [
@@ -458,27 +459,9 @@ function period(start: number, end: number, p1: DatePoint, p2: DatePoint, docYea
 }
 
 /**
- * A date figure with every field a figure can have, in one order (the order
- * the records are written in): all figures share one object shape.
+ * A date figure, through the one figure constructor (./hit.ts: one object
+ * shape for all figures).
  */
 function dateHit(kind: 'date' | 'period', start: number, end: number, qualifier: 'exact' | 'range', date: string | null, dateEnd: string | null | undefined, attrs: Record<string, unknown>): FigureHit {
-  return {
-    kind,
-    start,
-    end,
-    value: null,
-    valueMax: undefined,
-    unit: null,
-    qualifier,
-    date,
-    dateEnd,
-    attrs,
-    metric: null,
-    change: null,
-    basis: null,
-    subject: null,
-    subjectEntity: null,
-    time: null,
-    period: null,
-  };
+  return figureHit(kind, start, end, null, undefined, null, qualifier, date, dateEnd, attrs);
 }

@@ -23,6 +23,7 @@ import { measures, moneyPrefix, type UnitDef } from './units.js';
 import { idioms, MAGNITUDE_QUALIFIERS, prefixQualifiers, QUALIFIER_WORD_TAILS, RANGE_SEPARATORS, suffixQualifiers, type PrefixQualifier, type SuffixQualifier } from './lexicon.js';
 import { onLexiconChange } from '../../core/lists.js';
 import { orderedAlternation } from './tables.js';
+import { figureHit } from './hit.js';
 
 /** A trie-free longest-match table: surfaces grouped by first character, longest first. */
 export class LongestMatch<T> {
@@ -545,31 +546,9 @@ export function completeFigure(text: string, w: UnitReading): FigureHit {
   return fig;
 }
 
-/**
- * A figure with every field a figure can have, in one order: all figures share
- * one object shape, so the pack and attribution write to them without
- * reshaping each (absent optional fields stay undefined and are not serialized).
- */
+/** A quantity figure, through the one figure constructor (./hit.ts: one object shape for all figures). */
 export function figure(start: number, end: number, kind: FigureKind, value: number, valueMax: number | null, unit: string | null, qualifier: Qualifier): FigureHit {
-  return {
-    kind,
-    start,
-    end,
-    value: round(value),
-    valueMax: valueMax !== null ? round(valueMax) : undefined,
-    unit,
-    qualifier,
-    date: undefined,
-    dateEnd: undefined,
-    attrs: undefined,
-    metric: null,
-    change: null,
-    basis: null,
-    subject: null,
-    subjectEntity: null,
-    time: null,
-    period: null,
-  };
+  return figureHit(kind, start, end, round(value), valueMax !== null ? round(valueMax) : undefined, unit, qualifier, undefined, undefined, undefined);
 }
 
 /** A quoted short name ending or starting with the count (“人才十条”, ‘五个中心’). */
