@@ -11,6 +11,8 @@
  */
 import type { Token } from '../core/types.js';
 import { lexicon } from '../extract/entities/lexicon.js';
+import type { LexiconData } from './lexicon.js';
+import { FpList } from './fingerprint.js';
 
 
 /** Length-preserving fold: NFKC when it gives one BMP char, then lower case (Ｗ→w, １→1). */
@@ -50,8 +52,9 @@ function charClass(c: number): number {
   return 5;
 }
 
-function pairHash(a: number, b: number): number {
-  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> 16;
+/** A hash of a character pair, `bits` bits wide. */
+function pairHash(a: number, b: number, bits: number): number {
+  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> (32 - bits);
 }
 
 /**
@@ -64,24 +67,36 @@ class FlatTrie {
   /** 1 where a char alone is a word */
   private readonly single = new Uint8Array(65536);
   /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
-  private readonly pair = new Uint8Array(1 << 13);
+  private readonly pair: Uint8Array;
+  /** width of the pair hash: about 16 bits per pair of the list, at least 16 */
+  private readonly pairBits: number;
   private readonly word: Uint8Array;
   private readonly keyNode: Int32Array; // node + 1; 0 = empty slot
   private readonly keyChar: Uint16Array;
   private readonly child: Int32Array;
   private readonly shift: number;
+  /** the value of the word longestAt last found (1 for a list without values) */
+  val = 0;
 
-  constructor(words: Iterable<string>) {
+  /** Words, or [word, value] pairs with values 1..255 (a one-character word's value is always 1). */
+  constructor(words: Iterable<string | readonly [string, number]>) {
     // build with Maps, then flatten
+    const list = [...words];
+    let pairBits = 16;
+    while (pairBits < 22 && 1 << pairBits < list.length * 16) pairBits++;
+    this.pairBits = pairBits;
+    this.pair = new Uint8Array(1 << (pairBits - 3));
     const next: Array<Map<number, number>> = [new Map()];
     const isWord: number[] = [0];
     let edges = 0;
-    for (const w of words) {
+    for (const entry of list) {
+      const w = typeof entry === 'string' ? entry : entry[0];
+      const value = typeof entry === 'string' ? 1 : entry[1];
       if (w.length === 0) continue;
       this.first[w.charCodeAt(0)] = 1;
       if (w.length === 1) this.single[w.charCodeAt(0)] = 1;
       else {
-        const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
+        const h = pairHash(w.charCodeAt(0), w.charCodeAt(1), pairBits);
         this.pair[h >>> 3]! |= 1 << (h & 7);
       }
       let node = 0;
@@ -97,7 +112,7 @@ class FlatTrie {
         }
         node = n;
       }
-      isWord[node] = 1;
+      isWord[node] = value;
     }
     this.word = Uint8Array.from(isWord);
     let bits = 4;
@@ -126,8 +141,9 @@ class FlatTrie {
   longestAt(codes: Int32Array, i: number, end: number): number {
     const c0 = codes[i]!;
     if (!this.first[c0]) return 0;
+    this.val = 1;
     if (i + 1 >= end) return this.single[c0]!;
-    const h = pairHash(c0, codes[i + 1]!);
+    const h = pairHash(c0, codes[i + 1]!, this.pairBits);
     if (!(this.pair[h >>> 3]! & (1 << (h & 7)))) return this.single[c0]!;
     const keyNode = this.keyNode;
     const keyChar = this.keyChar;
@@ -149,7 +165,10 @@ class FlatTrie {
       }
       if (found < 0) break;
       node = found;
-      if (this.word[node]) best = j + 1 - i;
+      if (this.word[node]) {
+        best = j + 1 - i;
+        this.val = this.word[node]!;
+      }
     }
     return best;
   }
@@ -188,6 +207,20 @@ function resources(): Resources {
   return res;
 }
 
+/** The training lists (./lexicon.ts) in the form the features read: fingerprints only (./fingerprint.ts). */
+export interface CompiledLexicon {
+  /** known entity strings → code, read by longest match */
+  ents: FpList;
+  /** two-character given names → 1, read by longest match */
+  given: FpList;
+  /** jieba words → role code, read whole */
+  words: FpList;
+}
+
+export function compileLexicon(data: LexiconData): CompiledLexicon {
+  return { ents: FpList.of(data.ents, true), given: FpList.of(data.given.map((g) => [g, 1] as const), true), words: FpList.of(data.words, false) };
+}
+
 // 32-bit mixing (murmur3 finalizer steps)
 function mix(h: number, v: number): number {
   v = Math.imul(v, 0xcc9e2d51);
@@ -217,7 +250,7 @@ function strHash(s: string): number {
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return fin(h);
 }
-/** strHash of the chars codes[start, end) */
+/** strHash of the chars codes[start, end): also the first half of a list fingerprint (fingerprint.ts stepA / finA) */
 function codesHash(codes: Int32Array, start: number, end: number): number {
   let h = 0x9747b28c;
   for (let i = start; i < end; i++) h = mix(h, codes[i]!);
@@ -251,7 +284,9 @@ function tagId(tag: string): number {
  *   in its token (B/M/E/S);
  * - C: character × tag conjunctions (c0+tag, c-1+c0+tag), hashed;
  * - X: everything with a small value space (classes, tags, gazetteer marks,
- *   speech verbs, surname and transliteration flags), hashed into a table that stays in cache.
+ *   speech verbs, surname and transliteration flags; format 3: the training
+ *   lists' known-name marks, word roles and given-name marks), hashed into a
+ *   table that stays in cache.
  */
 export interface Layout {
   /** the characters that have their own U block (folded, ascending); the others share one */
@@ -271,7 +306,7 @@ const BS = 6;
 const RS = 3;
 const WS = 12;
 /** feature ids per character */
-export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10;
+export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10 + 5;
 
 export interface Plan {
   layout: Layout;
@@ -286,6 +321,13 @@ export interface Plan {
   offX: number;
   /** number of rows (feature ids) */
   size: number;
+  /** the training lists; without them their features are the null feature */
+  lex?: CompiledLexicon;
+}
+
+/** The plan with the training lists attached (planOf's plan itself stays without them). */
+export function withLexicon(plan: Plan, lex: CompiledLexicon | undefined): Plan {
+  return lex ? { ...plan, lex } : plan;
 }
 
 const plans = new WeakMap<Layout, Plan>();
@@ -337,6 +379,11 @@ interface Scratch {
   country: Uint8Array;
   org: Uint8Array;
   speech: Uint8Array;
+  ent: Uint8Array;
+  given: Uint8Array;
+  wcOwn: Uint8Array;
+  wcPrev: Uint8Array;
+  wcNext: Uint8Array;
 }
 let sc: Scratch | undefined;
 function scratch(n: number): Scratch {
@@ -363,6 +410,11 @@ function scratch(n: number): Scratch {
     country: new Uint8Array(m),
     org: new Uint8Array(m),
     speech: new Uint8Array(m),
+    ent: new Uint8Array(m),
+    given: new Uint8Array(m),
+    wcOwn: new Uint8Array(m),
+    wcPrev: new Uint8Array(m),
+    wcNext: new Uint8Array(m),
   };
   return sc;
 }
@@ -386,6 +438,27 @@ function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: num
     i += n;
   }
 }
+/** Like markMatches, with the matched word's value: position (1..4) * 16 + value (values below 16), 0 outside matches. out has one slot of padding on each side (index i + 1). */
+function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array): void {
+  out.fill(0, 0, len + 2);
+  let i = 0;
+  while (i < len) {
+    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const v = trie.val;
+    if (n === 1) out[i + 1] = 64 + v;
+    else {
+      out[i + 1] = 16 + v;
+      for (let k = i + 1; k < i + n - 1; k++) out[k + 1] = 32 + v;
+      out[i + n] = 48 + v;
+    }
+    i += n;
+  }
+}
+
 /** For every char: 1 when a trie word starts there */
 function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
   for (let i = 0; i < len; i++) out[i] = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
@@ -454,12 +527,34 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   };
   let prevRaw = wordHash(from - 1);
   let curRaw = wordHash(from);
+  const lex = plan.lex;
+  const wcOwn = sc.wcOwn;
+  const wcPrev = sc.wcPrev;
+  const wcNext = sc.wcNext;
+  wcOwn.fill(0, 0, n);
+  wcPrev.fill(0, 0, n);
+  wcNext.fill(0, 0, n);
+  // the list code of token k's word from its hash (codesHash is the fingerprint's first half); 0: none, or no lists
+  const wordCode = (k: number, raw: number): number => {
+    if (!lex || raw < 0) return 0;
+    const t = tokens[k]!;
+    return lex.words.valueWithHi(codes, Math.max(0, t.start - base) + 3, Math.min(n, t.end - base) + 3, raw);
+  };
+  let prevCode = wordCode(from - 1, prevRaw);
+  let curCode = wordCode(from, curRaw);
+
   // tag ids of tokens k-1, k, k+1 (read once per token)
   let pt = 1;
   let tag = from < to ? tagId(tokens[from]!.tag) : 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     const nextRaw = wordHash(k + 1);
+    const nextCode = wordCode(k + 1, nextRaw);
+    const pc = prevCode;
+    const cc = curCode;
+    prevCode = curCode;
+    curCode = nextCode;
+
     const nt = k + 1 < to ? tagId(tokens[k + 1]!.tag) : 2;
     const ptk = pt;
     const tk = tag;
@@ -484,6 +579,9 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
       wOwn[i] = own + pos - 1;
       wPrev[i] = pw + pos - 1;
       wNext[i] = nw + pos - 1;
+      wcOwn[i] = cc;
+      wcPrev[i] = pc;
+      wcNext[i] = nextCode;
     }
   }
   const loc = sc.loc;
@@ -495,11 +593,26 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   markMatches(codes, n, r.country, 12, country);
   markMatches(codes, n, r.org, r.maxOrg, org);
   markStarts(codes, n, r.speech, 6, speech);
+  const ent = sc.ent;
+  const given = sc.given;
+  if (lex) {
+    markValues(codes, n, lex.ents, lex.ents.maxLen, ent);
+    markValues(codes, n, lex.given, 2, given);
+  }
   const flags = r.flags;
   // flags by padded position (pads: 16)
   const flp = sc.flp;
   flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16;
   for (let q = 3; q < n + 3; q++) flp[q] = flags[codes[q]!]!;
+  charRows(sc, plan, n, out, at);
+
+}
+
+/** The rows of every character (sentenceFeatures' last step, a function of its own so that hf inlines here). */
+function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
+  const L = plan.layout;
+  const lex = plan.lex;
+  const { codes, cls, uidAt, bi, tri, tpos, ttag, tprev, tnext, tlen, wOwn, wPrev, wNext, loc, country, org, speech, ent, given, wcOwn, wcPrev, wcNext, flp } = sc;
   const cm = (1 << L.ctx) - 1;
   const xm = (1 << L.small) - 1;
   const offK = plan.offK;
@@ -564,5 +677,22 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
     let runR = 0;
     for (let q = i + 1; q < n && q <= i + 4 && (flp[q + 3]! & 2 || cls[q + 3] === 6); q++) runR++;
     out[o++] = offX + hf(28, run * 8 + runR, f0 & 2, 0, xm);
+    // the training lists: known entity strings, jieba words' roles, given names
+    if (lex) {
+      const e = ent[i + 1]!;
+      out[o++] = e ? offX + hf(40, e, pos, 0, xm) : 0;
+      out[o++] = offX + hf(41, ent[i]!, e, ent[i + 2]!, xm);
+      const wc = wcOwn[i]!;
+      out[o++] = wc ? offX + hf(42, wc, pos, 0, xm) : 0;
+      out[o++] = pos ? offX + hf(43, wcPrev[i]!, wcNext[i]!, pos, xm) : 0;
+      const g = given[i + 1]!;
+      out[o++] = g ? offX + hf(44, g, flp[p - 1]! & 5, pos, xm) : 0;
+    } else {
+      out[o++] = 0;
+      out[o++] = 0;
+      out[o++] = 0;
+      out[o++] = 0;
+      out[o++] = 0;
+    }
   }
 }

@@ -2,7 +2,10 @@
  * The model file: gzip of a one-line JSON header (table layout with the
  * character vocabulary, scale, weight width), then the transition weights
  * (Float32), the ids of the non-zero weight rows (Uint32, ascending) and
- * those rows (Int8 or Int16, T per row). Rows not listed are zero.
+ * those rows (Int8 or Int16, T per row), then (format 4) the training lists
+ * as fingerprints (./fingerprint.ts): for each of ents, given, words, the
+ * sorted 64-bit fingerprints (two Uint32 arrays), their values (Uint8) and
+ * the char-pair bitmap. Rows not listed are zero. No list string is stored.
  * `loadNerModel` reads it once per path and thread.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,10 +13,20 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { NewsError } from '../core/errors.js';
 import { T, type NerModel } from './model.js';
-import { planOf, type Layout } from './features.js';
+import { planOf, withLexicon, type Layout } from './features.js';
+import { FpList, type FpParts } from './fingerprint.js';
+import type { CompiledLexicon } from './features.js';
 
 const MAGIC = 'zhnews-ner';
-export const FORMAT = 2;
+/** 3: the training lists (./lexicon.ts) in the header and five features reading them; 4: the lists as fingerprints after the weights */
+export const FORMAT = 4;
+const LISTS = ['ents', 'given', 'words'] as const;
+interface ListHeader {
+  n: number;
+  pairBits: number;
+  maxLen: number;
+}
+const listBytes = (l: ListHeader): number => l.n * 9 + (1 << (l.pairBits - 3));
 
 /** The committed model (repository root: this file sits at src/model/ or dist/model/). */
 export const DEFAULT_NER_MODEL = fileURLToPath(new URL('../../pipelines/models/ner.bin.gz', import.meta.url));
@@ -23,7 +36,7 @@ export const DEFAULT_NER_MODEL = fileURLToPath(new URL('../../pipelines/models/n
  * file. Int8 clips the largest weights: the scale is set by the `clip`
  * quantile of the non-zero magnitudes. Returns the file size in bytes.
  */
-export function saveNerModel(file: string, layout: Layout, features: number, weights: Float32Array, trans: Float32Array, meta: Record<string, unknown>, width: 8 | 16 = 16, clip = 0.9995): number {
+export function saveNerModel(file: string, layout: Layout, features: number, weights: Float32Array, trans: Float32Array, meta: Record<string, unknown>, width: 8 | 16 = 16, lex?: CompiledLexicon, clip = 0.9995): number {
   const top = width === 8 ? 127 : 32000;
   let max = 0;
   if (width === 8) {
@@ -52,8 +65,11 @@ export function saveNerModel(file: string, layout: Layout, features: number, wei
   });
   const tq = new Float32Array(trans.length);
   for (let i = 0; i < trans.length; i++) tq[i] = trans[i]! / scale;
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, format: FORMAT, layout, features, tags: T, rows: rows.length, width, scale, meta }) + '\n', 'utf8');
-  const body = Buffer.concat([header, Buffer.from(tq.buffer), Buffer.from(ids.buffer), Buffer.from(q.buffer)]);
+  const parts = lex ? LISTS.map((k) => lex[k].parts) : [];
+  const lists = lex ? Object.fromEntries(LISTS.map((k, i) => [k, { n: parts[i]!.hi.length, pairBits: parts[i]!.pairBits, maxLen: parts[i]!.maxLen }])) : undefined;
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, format: FORMAT, layout, features, tags: T, rows: rows.length, width, scale, meta, lists }) + '\n', 'utf8');
+  const listBufs = parts.flatMap((p) => [Buffer.from(p.hi.buffer, p.hi.byteOffset, p.hi.byteLength), Buffer.from(p.lo.buffer, p.lo.byteOffset, p.lo.byteLength), Buffer.from(p.val.buffer, p.val.byteOffset, p.val.byteLength), Buffer.from(p.pair.buffer, p.pair.byteOffset, p.pair.byteLength)]);
+  const body = Buffer.concat([header, Buffer.from(tq.buffer), Buffer.from(ids.buffer), Buffer.from(q.buffer), ...listBufs]);
   const gz = gzipSync(body, { level: 9 });
   writeFileSync(file, gz);
   return gz.length;
@@ -72,16 +88,18 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL): NerModel {
     throw new NewsError('E_MODEL', file, `entity model not found or not a gzip file (${(err as Error).message.split('\n')[0]}); run npm run train:ner`);
   }
   const nl = buf.indexOf(10);
-  let h: { magic: string; format: number; layout: Layout; features: number; tags: number; rows: number; width: 8 | 16; scale: number; meta: Record<string, unknown> };
+  let h: { magic: string; format: number; layout: Layout; features: number; tags: number; rows: number; width: 8 | 16; scale: number; meta: Record<string, unknown>; lists?: Record<(typeof LISTS)[number], ListHeader> };
   try {
     h = JSON.parse(buf.subarray(0, nl).toString('utf8'));
   } catch {
     throw new NewsError('E_MODEL', file, 'entity model header is not JSON');
   }
-  if (h.magic !== MAGIC || h.format !== FORMAT || h.tags !== T || (h.width !== 8 && h.width !== 16)) throw new NewsError('E_MODEL', file, `not an entity model of format ${FORMAT} with ${T} tags`);
+  if (h.magic !== MAGIC) throw new NewsError('E_MODEL', file, 'not an entity model file');
+  if (h.format !== FORMAT) throw new NewsError('E_MODEL', file, `entity model of format ${h.format}, this code reads format ${FORMAT}; run npm run train:ner`);
+  if (h.tags !== T || (h.width !== 8 && h.width !== 16)) throw new NewsError('E_MODEL', file, `not an entity model of format ${FORMAT} with ${T} tags and 8- or 16-bit weights`);
   const tl = (T + 1) * T;
   const wb = h.width / 8;
-  const expect = nl + 1 + tl * 4 + h.rows * 4 + h.rows * T * wb;
+  const expect = nl + 1 + tl * 4 + h.rows * 4 + h.rows * T * wb + (h.lists ? LISTS.reduce((a, k) => a + listBytes(h.lists![k]), 0) : 0);
   if (buf.length !== expect) throw new NewsError('E_MODEL', file, `entity model is truncated (${buf.length} bytes, expected ${expect})`);
   // copy into aligned arrays
   let p = nl + 1;
@@ -93,8 +111,13 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL): NerModel {
   };
   const trans = new Float32Array(take(tl * 4));
   const ids = new Uint32Array(take(h.rows * 4));
-  const plan = planOf(h.layout);
   const q = h.width === 8 ? new Int8Array(take(h.rows * T)) : new Int16Array(take(h.rows * T * 2));
+  const list = (l: ListHeader): FpList => {
+    const parts: FpParts = { hi: new Uint32Array(take(l.n * 4)), lo: new Uint32Array(take(l.n * 4)), val: new Uint8Array(take(l.n)), pair: new Uint8Array(take(1 << (l.pairBits - 3))), pairBits: l.pairBits, maxLen: l.maxLen };
+    return new FpList(parts);
+  };
+  const lex: CompiledLexicon | undefined = h.lists ? { ents: list(h.lists.ents), given: list(h.lists.given), words: list(h.lists.words) } : undefined;
+  const plan = withLexicon(planOf(h.layout), lex);
   const weights = h.width === 8 ? new Int8Array(plan.size * T) : new Int16Array(plan.size * T);
   for (let k = 0; k < ids.length; k++) weights.set(q.subarray(k * T, k * T + T), ids[k]! * T);
   const model: NerModel = { plan, features: h.features, weights, trans, scale: h.scale, meta: h.meta };

@@ -102,7 +102,9 @@ export class Decoder {
       let a6 = 0;
       const base = at + i * F;
       for (let k = 0; k < F; k++) {
-        const row = feats[base + k]! * 7;
+        const id = feats[base + k]!;
+        if (id === 0) continue; // the null feature's row is zero
+        const row = id * 7;
         a0 = (a0 + weights[row]!) | 0;
         a1 = (a1 + weights[row + 1]!) | 0;
         a2 = (a2 + weights[row + 2]!) | 0;

@@ -4,6 +4,7 @@
  * pipeline's segmenter), the gold tags, and bare jieba's own name tags as a
  * baseline (nr/nrfg/nrt → PER, ns → LOC, nt → ORG).
  */
+import type { Token } from '../core/types.js';
 import { segment } from '../segment/index.js';
 import { FEATURES, foldText, sentenceFeatures, type Plan } from './features.js';
 import { spansToTags, type Span } from './model.js';
@@ -20,7 +21,22 @@ export interface Prepared {
 
 const JIEBA: Record<string, Span['type']> = { nr: 'PER', nrfg: 'PER', nrt: 'PER', ns: 'LOC', nt: 'ORG' };
 
-export function prepare(rows: Row[], plan: Plan): Prepared {
+/** The rows' folded texts and their jieba tokens. */
+export interface Segmented {
+  texts: string[];
+  tokens: Token[][];
+}
+
+export function segmentRows(rows: readonly Row[]): Segmented {
+  const texts = rows.map((r) => foldText(r.text));
+  return { texts, tokens: texts.map((t) => segment(t)) };
+}
+
+/**
+ * Features and gold tags of `rows`. `planFor(k)` gives the plan row k reads
+ * (training: the lists of the other folds), else `plan` for every row.
+ */
+export function prepare(rows: Row[], plan: Plan, seg: Segmented = segmentRows(rows), planFor?: (k: number) => Plan): Prepared {
   const start = new Int32Array(rows.length + 1);
   for (let k = 0; k < rows.length; k++) start[k + 1] = start[k]! + rows[k]!.text.length;
   const total = start[rows.length]!;
@@ -29,9 +45,9 @@ export function prepare(rows: Row[], plan: Plan): Prepared {
   const jieba: Span[][] = [];
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
-    const text = foldText(r.text);
-    const tokens = segment(text);
-    sentenceFeatures(text, tokens, plan, feats, start[k]! * FEATURES);
+    const text = seg.texts[k]!;
+    const tokens = seg.tokens[k]!;
+    sentenceFeatures(text, tokens, planFor ? planFor(k) : plan, feats, start[k]! * FEATURES);
     gold.set(spansToTags(text.length, r.spans), start[k]!);
     const js: Span[] = [];
     for (const t of tokens) {

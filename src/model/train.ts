@@ -6,6 +6,12 @@
  *
  *   node dist/model/train.js [--epochs 10] [--prune 0.5] [--width 16|8 (default 16)] [--cluener yes|no|scene]
  *     [--frac 1] [--drop I,J] [--bits-bi 15 ...] [--out FILE] [--also FILE] [--no-save]
+ *     [--seed 13] [--folds 10] [--lexicon yes|no]
+ *
+ * The training lists (./lexicon.ts) are jackknifed over --folds contiguous
+ * folds of the training rows (--folds 0: not jackknifed, every row reads
+ * the lists of all rows); --lexicon no leaves their five feature slots null
+ * (the format 2 feature set). Both for comparison.
  *
  * For quick comparisons: --frac F trains on the first F of each training
  * block (the dev blocks stay whole); --drop I,J writes the null feature in
@@ -19,7 +25,10 @@ import { DEFAULT_TABLE_BITS, FEATURES, planOf, vocabulary, type Layout } from '.
 import { Decoder, T } from './model.js';
 import { evaluateModel } from './evaluate.js';
 import { cluener, msra, type Row } from './data.js';
-import { prepare } from './prepare.js';
+import { prepare, segmentRows } from './prepare.js';
+import { foldOf, jackknife, type LexiconData } from './lexicon.js';
+import { compileLexicon, withLexicon } from './features.js';
+import { lexicon } from '../extract/entities/lexicon.js';
 import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from './io.js';
 import { rng } from '../core/rng.js';
 
@@ -35,7 +44,7 @@ function main(): void {
   const withCluener = arg('cluener', 'yes');
   const out = arg('out', DEFAULT_NER_MODEL);
   const prune = Number(arg('prune', '0.5'));
-  const seed = 13;
+  const seed = Number(arg('seed', '13'));
   const t0 = performance.now();
   loadDictionaries(loadPipeline().segmenter);
   const m = msra();
@@ -47,9 +56,26 @@ function main(): void {
   for (const k of Object.keys(DEFAULT_TABLE_BITS) as Array<keyof typeof DEFAULT_TABLE_BITS>) layout[k] = Number(arg(`bits-${k}`, String(layout[k])));
   const plan = planOf(layout);
   console.log(`layout: ${layout.chars.length} characters, ${JSON.stringify({ ...layout, chars: undefined })}, ${plan.size} rows, ${FEATURES} features per character`);
-  const train = prepare(trainRows, plan);
-  const devM = prepare(m.dev, plan);
-  const devC = prepare(c.dev, plan);
+  // the training lists (./lexicon.ts), jackknifed over --folds contiguous folds
+  const seg = segmentRows(trainRows);
+  const K = Number(arg('folds', '10'));
+  let lexData: LexiconData | undefined;
+  let planFor: ((k: number) => typeof plan) | undefined;
+  let full = plan;
+  if (arg('lexicon', 'yes') !== 'no') {
+    const surnames = lexicon().surnames;
+    // --folds 0: no jackknife, every training row reads the lists of all rows (for comparison)
+    const jk = jackknife(trainRows.map((r, k) => ({ text: seg.texts[k]!, spans: r.spans, tokens: seg.tokens[k]! })), Math.max(K, 1), (ch) => surnames.has(ch));
+    if (K === 0) jk.folds = [jk.all];
+    lexData = jk.all;
+    const plans = jk.folds.map((d) => withLexicon(plan, compileLexicon(d)));
+    planFor = (k) => plans[K === 0 ? 0 : foldOf(k, trainRows.length, K)]!;
+    full = withLexicon(plan, compileLexicon(jk.all));
+    console.log(`lists: ${lexData.ents.length} entity strings, ${lexData.words.length} words, ${lexData.given.length} given names; ${K} folds (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const train = prepare(trainRows, plan, seg, planFor);
+  const devM = prepare(m.dev, full);
+  const devC = prepare(c.dev, full);
   // --drop: ablation, the null feature in place of some slots (training and dev)
   const drop = arg('drop', '').split(',').filter(Boolean).map(Number);
   for (const p of [train, devM, devC]) for (let k = 0; k < p.feats.length; k += FEATURES) for (const f of drop) p.feats[k + f] = 0;
@@ -127,7 +153,7 @@ function main(): void {
     return;
   }
   const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, prune, width, frac, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
-  const bytes = saveNerModel(out, layout, FEATURES, w, tr, meta, width);
+  const bytes = saveNerModel(out, layout, FEATURES, w, tr, { ...meta, folds: lexData ? K : 0 }, width, full.lex);
   console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s; scores of the written (quantized) model:`);
   const saved = loadNerModel(out);
   for (const l of evaluateModel(devM, saved.weights, saved.trans, 'MSRA dev', true).lines) console.log(l);
@@ -135,7 +161,7 @@ function main(): void {
   // --also FILE: the same weights at the other width, for comparison
   const also = arg('also', '');
   if (also) {
-    const b2 = saveNerModel(also, layout, FEATURES, w, tr, { ...meta, width: width === 8 ? 16 : 8 }, width === 8 ? 16 : 8);
+    const b2 = saveNerModel(also, layout, FEATURES, w, tr, { ...meta, width: width === 8 ? 16 : 8 }, width === 8 ? 16 : 8, full.lex);
     console.log(`wrote ${also} (${(b2 / 1e6).toFixed(2)} MB, ${width === 8 ? 16 : 8}-bit weights):`);
     const m2 = loadNerModel(also);
     for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false).lines) console.log(l);

@@ -3,14 +3,16 @@
  * its constraints, the model file round trip and its errors, and the
  * committed model on sentences written for this test.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TABLE_BITS, FEATURES, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
-import { DEFAULT_NER_MODEL, loadNerModel, saveNerModel } from '../../src/model/io.js';
+import { DEFAULT_NER_MODEL, FORMAT, loadNerModel, saveNerModel } from '../../src/model/io.js';
 import { tagText } from '../../src/model/ner.js';
+import { cluener, dataPresent, msra } from '../../src/model/data.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
 const layout: Layout = { chars: vocabulary(['国务院总理李强在北京会见了德国总理朔尔茨。'], 1), ...DEFAULT_TABLE_BITS };
@@ -95,7 +97,7 @@ describe('model file', () => {
       w[9 * T + 6] = -1.25;
       const tr = new Float32Array((T + 1) * T).fill(0.5);
       const file = join(dir, `m${width}.bin.gz`);
-      saveNerModel(file, tiny, FEATURES, w, tr, { note: 'test' }, width, 1);
+      saveNerModel(file, tiny, FEATURES, w, tr, { note: 'test' }, width, undefined, 1);
       const m = loadNerModel(file);
       expect(m.plan.size).toBe(size);
       expect(m.plan.layout).toEqual(tiny);
@@ -124,6 +126,12 @@ describe('model file', () => {
     writeFileSync(bad, 'not gzip');
     expect(() => loadNerModel(bad)).toThrow(/bad\.bin\.gz: entity model/u);
   });
+
+  it('rejects a model file of another format, saying which and what to do', () => {
+    const old = join(dir, 'old.bin.gz');
+    writeFileSync(old, gzipSync(Buffer.from(JSON.stringify({ magic: 'zhnews-ner', format: FORMAT - 1, layout: tiny, features: FEATURES, tags: T, rows: 0, width: 16, scale: 1, meta: {} }) + '\n')));
+    expect(() => loadNerModel(old)).toThrow(new RegExp(`old\\.bin\\.gz: entity model of format ${FORMAT - 1}, this code reads format ${FORMAT}; run npm run train:ner`, 'u'));
+  });
 });
 
 describe('the committed model', () => {
@@ -150,5 +158,23 @@ describe('the committed model', () => {
     for (const s of tagText(model, text, ctx.tokens, ctx.sentences)) {
       expect(ctx.sentences.some((x) => x.start <= s.start && s.end <= x.end)).toBe(true);
     }
+  });
+});
+
+describe.skipIf(!dataPresent())('the committed model file', () => {
+  it('holds no annotated name of the training data in readable form (the lists are fingerprints)', () => {
+    const names = new Set<string>();
+    for (const r of [...msra().train, ...cluener().train]) for (const s of r.spans) if (s.end - s.start >= 2) names.add(foldText(r.text.slice(s.start, s.end)));
+    expect(names.size).toBeGreaterThan(10000);
+    const buf = gunzipSync(readFileSync(DEFAULT_NER_MODEL));
+    const nl = buf.indexOf(10);
+    const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { layout: { chars: string } };
+    // the header's character vocabulary is single characters (sorted), the rest is numbers and bytes
+    const rest = JSON.stringify({ ...header, layout: { ...header.layout, chars: '' } }) + buf.subarray(nl + 1).toString('utf8') + buf.subarray(nl + 1).toString('utf16le');
+    const hits: string[] = [];
+    for (const run of rest.match(/[\u3400-\u9fff\uf900-\ufaff]{2,}/gu) ?? []) {
+      for (let i = 0; i < run.length; i++) for (let j = i + 2; j <= Math.min(run.length, i + 20); j++) if (names.has(run.slice(i, j))) hits.push(run.slice(i, j));
+    }
+    expect(hits).toEqual([]);
   });
 });

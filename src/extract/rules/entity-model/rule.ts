@@ -27,7 +27,7 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 3,
+  version: 4,
   purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
