@@ -12,7 +12,7 @@
 import type { Token } from '../core/types.js';
 import { lexicon } from '../extract/entities/lexicon.js';
 import type { LexiconData } from './lexicon.js';
-import { FpList } from './fingerprint.js';
+import { finA, FpList, stepA } from './fingerprint.js';
 
 
 /** Length-preserving fold: NFKC when it gives one BMP char, then lower case (Ｗ→w, １→1). */
@@ -221,23 +221,9 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   return { ents: FpList.of(data.ents, true), given: FpList.of(data.given.map((g) => [g, 1] as const), true), words: FpList.of(data.words, false) };
 }
 
-// 32-bit mixing (murmur3 finalizer steps)
-function mix(h: number, v: number): number {
-  v = Math.imul(v, 0xcc9e2d51);
-  v = (v << 15) | (v >>> 17);
-  v = Math.imul(v, 0x1b873593);
-  h ^= v;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-function fin(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+// 32-bit mixing: the fingerprints' murmur3 steps (stepA, finA)
+const mix = stepA;
+const fin = finA;
 /** Bucket of template t over the values a, b, c (three multiply-xorshift rounds: cheap, inlined). */
 function hf(t: number, a: number, b: number, c: number, mask: number): number {
   let h = Math.imul(a ^ Math.imul(t, 0x27d4eb2f), 0x9e3779b1);
