@@ -1,5 +1,5 @@
 /**
- * The model file: gzip of a one-line JSON header (table layout with the
+ * The model file: brotli of a one-line JSON header (table layout with the
  * character vocabulary, scale, weight width), then the transition weights
  * (Float32), the ids of the non-zero weight rows (Uint32, ascending) and
  * those rows (Int8 or Int16, T per row), then (format 4) the training lists
@@ -9,7 +9,7 @@
  * `loadNerModel` reads it once per path and thread.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { NewsError } from '../core/errors.js';
 import { T, type NerModel } from './model.js';
@@ -29,7 +29,7 @@ interface ListHeader {
 const listBytes = (l: ListHeader): number => l.n * 9 + (1 << (l.pairBits - 3));
 
 /** The committed model (repository root: this file sits at src/model/ or dist/model/). */
-export const DEFAULT_NER_MODEL = fileURLToPath(new URL('../../pipelines/models/ner.bin.gz', import.meta.url));
+export const DEFAULT_NER_MODEL = fileURLToPath(new URL('../../pipelines/models/ner.bin.br', import.meta.url));
 
 /**
  * Quantize float weights to `width`-bit integers (8 or 16) and write the model
@@ -70,9 +70,12 @@ export function saveNerModel(file: string, layout: Layout, features: number, wei
   const header = Buffer.from(JSON.stringify({ magic: MAGIC, format: FORMAT, layout, features, tags: T, rows: rows.length, width, scale, meta, lists }) + '\n', 'utf8');
   const listBufs = parts.flatMap((p) => [Buffer.from(p.hi.buffer, p.hi.byteOffset, p.hi.byteLength), Buffer.from(p.lo.buffer, p.lo.byteOffset, p.lo.byteLength), Buffer.from(p.val.buffer, p.val.byteOffset, p.val.byteLength), Buffer.from(p.pair.buffer, p.pair.byteOffset, p.pair.byteLength)]);
   const body = Buffer.concat([header, Buffer.from(tq.buffer), Buffer.from(ids.buffer), Buffer.from(q.buffer), ...listBufs]);
-  const gz = gzipSync(body, { level: 9 });
-  writeFileSync(file, gz);
-  return gz.length;
+  // brotli at its densest (about 30 s for 9 MB; the file is 26 % smaller than gzip -9's: 4.0 against 5.4 MB)
+  const packed = brotliCompressSync(body, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  writeFileSync(file, packed);
+  return packed.length;
 }
 
 const loaded = new Map<string, NerModel>();
@@ -83,9 +86,9 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL): NerModel {
   if (hit) return hit;
   let buf: Buffer;
   try {
-    buf = gunzipSync(readFileSync(file));
+    buf = brotliDecompressSync(readFileSync(file));
   } catch (err) {
-    throw new NewsError('E_MODEL', file, `entity model not found or not a gzip file (${(err as Error).message.split('\n')[0]}); run npm run train:ner`);
+    throw new NewsError('E_MODEL', file, `entity model not found or not a brotli-compressed model file (${(err as Error).message.split('\n')[0]}); run npm run train:ner`);
   }
   const nl = buf.indexOf(10);
   let h: { magic: string; format: number; layout: Layout; features: number; tags: number; rows: number; width: 8 | 16; scale: number; meta: Record<string, unknown>; lists?: Record<(typeof LISTS)[number], ListHeader> };

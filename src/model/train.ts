@@ -2,7 +2,7 @@
  * `npm run train:ner`: train the entity model with an averaged structured
  * perceptron (fixed seed, so the same data and options give the same file),
  * print exact-span P/R/F1 per type on the held-out dev blocks next to bare
- * jieba tags, and write pipelines/models/ner.bin.gz.
+ * jieba tags, and write pipelines/models/ner.bin.br.
  *
  *   node dist/model/train.js [--epochs 10] [--prune 0.5] [--width 16|8 (default 16)] [--cluener yes|no|scene]
  *     [--frac 1] [--drop I,J] [--bits-bi 15 ...] [--out FILE] [--also FILE] [--no-save]

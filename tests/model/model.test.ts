@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TABLE_BITS, FEATURES, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
@@ -96,7 +96,7 @@ describe('model file', () => {
       w[3 * T + 1] = 2.5;
       w[9 * T + 6] = -1.25;
       const tr = new Float32Array((T + 1) * T).fill(0.5);
-      const file = join(dir, `m${width}.bin.gz`);
+      const file = join(dir, `m${width}.bin.br`);
       saveNerModel(file, tiny, FEATURES, w, tr, { note: 'test' }, width, undefined, 1);
       const m = loadNerModel(file);
       expect(m.plan.size).toBe(size);
@@ -113,7 +113,7 @@ describe('model file', () => {
 
   it('keeps the null feature (row 0) at zero', () => {
     const w = new Float32Array(size * T).fill(1);
-    const file = join(dir, 'null.bin.gz');
+    const file = join(dir, 'null.bin.br');
     saveNerModel(file, tiny, FEATURES, w, new Float32Array((T + 1) * T), {});
     const m = loadNerModel(file);
     expect([...m.weights.subarray(0, T)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
@@ -121,16 +121,16 @@ describe('model file', () => {
   });
 
   it('names the file when it is missing or damaged', () => {
-    expect(() => loadNerModel(join(dir, 'absent.bin.gz'))).toThrow(/absent\.bin\.gz: entity model not found/u);
-    const bad = join(dir, 'bad.bin.gz');
-    writeFileSync(bad, 'not gzip');
-    expect(() => loadNerModel(bad)).toThrow(/bad\.bin\.gz: entity model/u);
+    expect(() => loadNerModel(join(dir, 'absent.bin.br'))).toThrow(/absent\.bin\.br: entity model not found/u);
+    const bad = join(dir, 'bad.bin.br');
+    writeFileSync(bad, 'not brotli');
+    expect(() => loadNerModel(bad)).toThrow(/bad\.bin\.br: entity model/u);
   });
 
   it('rejects a model file of another format, saying which and what to do', () => {
-    const old = join(dir, 'old.bin.gz');
-    writeFileSync(old, gzipSync(Buffer.from(JSON.stringify({ magic: 'zhnews-ner', format: FORMAT - 1, layout: tiny, features: FEATURES, tags: T, rows: 0, width: 16, scale: 1, meta: {} }) + '\n')));
-    expect(() => loadNerModel(old)).toThrow(new RegExp(`old\\.bin\\.gz: entity model of format ${FORMAT - 1}, this code reads format ${FORMAT}; run npm run train:ner`, 'u'));
+    const old = join(dir, 'old.bin.br');
+    writeFileSync(old, brotliCompressSync(Buffer.from(JSON.stringify({ magic: 'zhnews-ner', format: FORMAT - 1, layout: tiny, features: FEATURES, tags: T, rows: 0, width: 16, scale: 1, meta: {} }) + '\n')));
+    expect(() => loadNerModel(old)).toThrow(new RegExp(`old\\.bin\\.br: entity model of format ${FORMAT - 1}, this code reads format ${FORMAT}; run npm run train:ner`, 'u'));
   });
 });
 
@@ -166,7 +166,7 @@ describe.skipIf(!dataPresent())('the committed model file', () => {
     const names = new Set<string>();
     for (const r of [...msra().train, ...cluener().train]) for (const s of r.spans) if (s.end - s.start >= 2) names.add(foldText(r.text.slice(s.start, s.end)));
     expect(names.size).toBeGreaterThan(10000);
-    const buf = gunzipSync(readFileSync(DEFAULT_NER_MODEL));
+    const buf = brotliDecompressSync(readFileSync(DEFAULT_NER_MODEL));
     const nl = buf.indexOf(10);
     const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { layout: { chars: string } };
     // the header's character vocabulary is single characters (sorted), the rest is numbers and bytes

@@ -1,6 +1,6 @@
 /**
  * PERSON, LOC and ORG from the trained character model (src/model/,
- * pipelines/models/ner.bin.gz): each sentence is decoded on its own with
+ * pipelines/models/ner.bin.br): each sentence is decoded on its own with
  * the jieba tokens as features. The model is loaded once per thread, on
  * first use. Its spans are weaker than the high-precision rules and
  * stronger than the weak ones (src/extract/entities/overlap.ts).
