@@ -716,6 +716,15 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let end = best.end;
   let span = best.span;
   let grain = best.grain;
+  // the end of a period is its last day (FIGURES.md: stock figures at 2023年末, 3月末, 二季度末, 年底)
+  if (span && !best.anaphor) {
+    const q = /^[末底](?![期端梢尾叶])/.test(text.slice(end, end + 2)) && /(?:季度|半年)$/.test(text.slice(i, end)) ? 1 : 0;
+    if (q || /(?:[年月季][底末]|季度末)$/.test(text.slice(i, end))) {
+      end += q;
+      span = { start: span.end, end: span.end };
+      grain = 'day';
+    }
+  }
   // 10月12号，星期一: the weekday repeats the date
   const wd = best.span && !best.anaphor ? /^[，,]?(?:星期|周|礼拜)[一二三四五六日天]/.exec(text.slice(end, end + 4)) : null;
   if (wd) end += wd[0].length;
