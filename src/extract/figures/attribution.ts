@@ -124,6 +124,20 @@ function shiftYear(span: DaySpan | null, by: number): DaySpan | null {
   return { start: f(span.start), end: f(span.end) };
 }
 
+/** A whole calendar month (12月份, 2024年3月, 上月). */
+function isMonthSpan(span: DaySpan | null): boolean {
+  return !!span && span.start.slice(0, 7) === span.end.slice(0, 7) && span.start.endsWith('-01') && Number(span.end.slice(8)) >= 28;
+}
+
+/** What a 分别 distributes over the figures after it: metrics, subjects or times. */
+interface Distribution {
+  items: string[];
+  kind: 'metric' | 'subject' | 'time';
+  next: number;
+  keys: Array<string | null>;
+  spans?: Array<DaySpan | null>;
+}
+
 interface Current {
   text: string;
   span: DaySpan | null;
@@ -166,6 +180,7 @@ export function attribute(input: AttributionInput): void {
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
+  let lastMonth: Current | null = null;
   let byLevel = new Map<string, Subject>();
   let lastOrg: Subject | null = null;
   let ti = 0;
@@ -179,18 +194,25 @@ export function attribute(input: AttributionInput): void {
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
-  let distribute: { items: string[]; kind: 'metric' | 'subject'; next: number; keys: Array<string | null> } | null = null;
+  let distribute: Distribution | null = null;
+  /** the subjects or times of the last 分别 list (南京市和杭州市…分别为A和B，分别增长C和D) */
+  let lastList: Distribution | null = null;
+  /** the current time before each of the last times read (a list of times governs no later figure) */
+  let timeBefore: Array<{ at: number; before: Current | null }> = [];
 
   const reset = (): void => {
     subject = null;
     time = null;
     metric = null;
+    lastMonth = null;
     byLevel = new Map();
     lastOrg = null;
     prev = null;
     localTime = null;
     lastItems = null;
     distribute = null;
+    lastList = null;
+    timeBefore = [];
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
@@ -202,6 +224,20 @@ export function attribute(input: AttributionInput): void {
       const lv = levelOf(m.name);
       if (lv) byLevel.set(lv, s);
     } else lastOrg = s;
+  };
+
+  /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
+  const listBefore = (from: number, to: number): (Distribution & { end: number }) | null => {
+    const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
+    const ms = mentions.filter((m) => m.start >= from && m.end <= to && !REPORTER.test(m.name));
+    let run = ms.slice(-1);
+    for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
+    if (run.length >= 2) return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), end: (run[run.length - 1] as (typeof ms)[number]).end };
+    const ts = times.filter((t) => t.start >= from && t.end <= to && t.span && !t.anaphor && !t.set);
+    const tr = ts.slice(-1);
+    for (let k = ts.length - 2; k >= 0 && joined(ts[k] as TimeExpr, tr[0] as TimeExpr); k--) tr.unshift(ts[k] as TimeExpr);
+    if (tr.length >= 2) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), end: (tr[tr.length - 1] as TimeExpr).end };
+    return null;
   };
 
   const pronounReferent = (w: string): Subject | null => {
@@ -254,6 +290,12 @@ export function attribute(input: AttributionInput): void {
       }
       // 同期, 届时, 期内: the current time stays the time
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
+      // 同月, 当月: the last month stated (12月份…。2024年…。同月 → 12月份), not the broader current time
+      if (t.anaphor === 'month') {
+        if (lastMonth) time = lastMonth;
+        else if (t.span) time = { text: t.text, span: t.span };
+        continue;
+      }
       if (t.anaphor === 'year') {
         const base = cur ?? (docSpan ? { text: '', span: docSpan } : null);
         const yearText = /^(?:到|至)?(\d{4}年|今年|去年|明年|本年)/.exec(base?.text ?? '');
@@ -261,7 +303,10 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       if (/其中[，,]?$/.test(text.slice(Math.max(s, t.start - 3), t.start)) && t.start >= s && !localTime) localTime = { seg: s, before: cur };
+      timeBefore.push({ at: t.start, before: cur });
+      if (timeBefore.length > 8) timeBefore.shift();
       time = { text: t.text, span: t.span };
+      if (isMonthSpan(t.span)) lastMonth = time;
     }
     let localSubject: Subject | null = null;
     let subjectAt = -1;
@@ -358,8 +403,36 @@ export function attribute(input: AttributionInput): void {
     mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
-    if (/分别/.test(text.slice(fenbieFrom, f.start))) {
-      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + text.slice(fenbieFrom, f.start).indexOf('分别'));
+    const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
+    const listed = fenbieAt >= 0 ? listBefore(c, fenbieFrom + fenbieAt) : null;
+    if (listed) {
+      // 南京市和杭州市地区生产总值分别为A和B / 一季度和二季度营业收入分别为A和B: the list is the subjects or the times
+      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(LEAD_STRIP, '').replace(TAIL_STRIP, '');
+      mt = named.length >= 2 ? named : (metric ?? '');
+      distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
+      lastList = distribute;
+      lastItems = null;
+      distributed = true;
+      if (listed.kind === 'subject') localSubject = { name: listed.items[0] as string, key: listed.keys[0] ?? null };
+      else {
+        f.time = listed.items[0] as string;
+        f.period = listed.spans?.[0] ?? null;
+        // a list of times governs no later figure: the time before it stays current
+        const tb = timeBefore.find((x) => x.at === (times.find((t) => t.text === listed.items[0] && t.start >= c) as TimeExpr).start);
+        if (tb) time = tb.before;
+      }
+    } else if (fenbieAt >= 0 && lastList && !lastItems && /^(?:同比|环比)?$/.test(text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt).replace(LEAD_STRIP, '').replace(TAIL_STRIP, '')) && prev) {
+      // 同比分别增长4.6%和5.6% after a list of subjects or times: the same list again
+      distribute = { ...lastList, next: 1 };
+      mt = (prev as FigureHit).metric ?? '';
+      distributed = true;
+      if (lastList.kind === 'subject') localSubject = { name: lastList.items[0] as string, key: lastList.keys[0] ?? null };
+      else {
+        f.time = lastList.items[0] as string;
+        f.period = lastList.spans?.[0] ?? null;
+      }
+    } else if (fenbieAt >= 0) {
+      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt);
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
@@ -374,20 +447,25 @@ export function attribute(input: AttributionInput): void {
           const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - it.length) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
+          lastList = null;
           mt = full[0] as string;
         }
         distributed = true;
       }
     }
     if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)?/, ''))) {
-      const d = distribute as { items: string[]; kind: 'metric' | 'subject'; next: number; keys: Array<string | null> };
+      const d = distribute as Distribution;
       if (d.next < d.items.length) {
         if (!f.change) {
           f.change = (prev as FigureHit).change ?? null;
           f.basis = (prev as FigureHit).basis ?? null;
         }
         if (d.kind === 'metric') mt = d.items[d.next] as string;
-        else {
+        else if (d.kind === 'time') {
+          f.time = d.items[d.next] as string;
+          f.period = d.spans?.[d.next] ?? null;
+          mt = (prev as FigureHit).metric ?? '';
+        } else {
           localSubject = { name: d.items[d.next] as string, key: d.keys[d.next] ?? null };
           mt = (prev as FigureHit).metric ?? '';
         }
