@@ -149,7 +149,7 @@ export function attribute(input: AttributionInput): void {
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
   const mentions = input.mentions
-    .filter((m) => m.type === 'LOC' || m.type === 'ORG')
+    .filter((m) => m.type === 'LOC' || m.type === 'ORG' || m.type === 'EVENT')
     .map((m) => {
       const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
       // every company tail ends in 公司 or 集团: test for them before the regex
@@ -181,6 +181,8 @@ export function attribute(input: AttributionInput): void {
   let time: Current | null = null;
   let metric: string | null = null;
   let lastMonth: Current | null = null;
+  let deferred: typeof mentions = [];
+  let qizhongSubject: { seg: number; ref: Subject } | null = null;
   let byLevel = new Map<string, Subject>();
   let lastOrg: Subject | null = null;
   let ti = 0;
@@ -213,11 +215,17 @@ export function attribute(input: AttributionInput): void {
     distribute = null;
     lastList = null;
     timeBefore = [];
+    qizhongSubject = null;
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
     // 合肥市统计局, 中国人民银行江苏省分行: the division in an organisation's name is named too
     if (m.type === 'ORG') for (const d of divisionsIn(m.name)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
+    // 江西省第十四届人民代表大会第二次会议: an event opening with a division names the place; the event is no subject
+    if (m.type === 'EVENT') {
+      for (const d of divisionsIn(m.name)) if (m.name.startsWith(d)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
+      return;
+    }
     if (REPORTER.test(m.name)) return;
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
     if (m.type === 'LOC') {
@@ -229,7 +237,7 @@ export function attribute(input: AttributionInput): void {
   /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
   const listBefore = (from: number, to: number): (Distribution & { end: number }) | null => {
     const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
-    const ms = mentions.filter((m) => m.start >= from && m.end <= to && !REPORTER.test(m.name));
+    const ms = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name));
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
     if (run.length >= 2) return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), end: (run[run.length - 1] as (typeof ms)[number]).end };
@@ -310,11 +318,19 @@ export function attribute(input: AttributionInput): void {
     }
     let localSubject: Subject | null = null;
     let subjectAt = -1;
+    // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
+    if (deferred.length && (deferred[0] as (typeof mentions)[number]).end <= f.start) {
+      for (const m of deferred) if (m.end <= f.start && articleAt(m.start) === article) noteMention(m);
+      deferred = deferred.filter((m) => m.end > f.start);
+    }
     while (mi < mentions.length && (mentions[mi] as (typeof mentions)[number]).start < f.start) {
       const m = mentions[mi++] as (typeof mentions)[number];
-      if (m.end > f.start) continue;
+      if (m.end > f.start) {
+        deferred.push(m);
+        continue;
+      }
       noteMention(m);
-      if (m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) {
+      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
@@ -437,7 +453,7 @@ export function attribute(input: AttributionInput): void {
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
       if (items.length >= 2) {
-        const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.start >= s && m.end <= f.start));
+        const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.type !== 'EVENT' && m.start >= s && m.end <= f.start));
         if (asMentions.every((x) => x)) {
           distribute = { items, kind: 'subject', next: 1, keys: asMentions.map((x) => keyOf(x!, x!.name)) };
           localSubject = { name: items[0] as string, key: distribute.keys[0] ?? null };
@@ -522,6 +538,11 @@ export function attribute(input: AttributionInput): void {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
       if (!hadQizhong && !distributed) subject = localSubject;
+      // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
+      if (hadQizhong && localSubject.key !== null) qizhongSubject = { seg: s, ref: localSubject };
+    } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
+      f.subject = qizhongSubject.ref.name;
+      f.subjectEntity = qizhongSubject.ref.key;
     } else {
       const cur = subject as Subject | null;
       f.subject = cur?.name ?? null;
