@@ -52,7 +52,7 @@ const patterns = fromLists(() => {
   const alt = (name: string): string => orderedAlternation(wordList(name));
   const verbs = changeVerbs();
   return {
-    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
+    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比(?![重例率])|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
     /** A character every change verb has (a cheap test before CHANGE_RE). */
     CHANGE_CHARS: new RegExp('[' + [...new Set(verbs.join(''))].join('') + ']'),
     /** Bodies that report a figure are not its subject (FIGURES.md). */
@@ -286,6 +286,7 @@ export function attribute(input: AttributionInput): void {
     }
     // the context reads everything before the figure
     let lastYearSame = false;
+    let lastYearSameText = '去年同期';
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
@@ -293,7 +294,10 @@ export function attribute(input: AttributionInput): void {
       if (t.basis || t.set || (t.clock && !t.span)) continue;
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
-        if (t.start >= c) lastYearSame = true;
+        if (t.start >= c) {
+          lastYearSame = true;
+          lastYearSameText = t.text;
+        }
         continue;
       }
       // 同期, 届时, 期内: the current time stays the time
@@ -386,7 +390,8 @@ export function attribute(input: AttributionInput): void {
       f.period = null;
     }
     if (lastYearSame) {
-      f.time = '去年同期';
+      // as written: 去年同期, 上年同期
+      f.time = lastYearSameText;
       f.period = shiftYear(f.period ?? null, -1);
     }
 
