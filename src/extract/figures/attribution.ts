@@ -199,8 +199,6 @@ export function attribute(input: AttributionInput): void {
   let distribute: Distribution | null = null;
   /** the subjects or times of the last 分别 list (南京市和杭州市…分别为A和B，分别增长C和D) */
   let lastList: Distribution | null = null;
-  /** the current time before each of the last times read (a list of times governs no later figure) */
-  let timeBefore: Array<{ at: number; before: Current | null }> = [];
 
   const reset = (): void => {
     subject = null;
@@ -214,7 +212,6 @@ export function attribute(input: AttributionInput): void {
     lastItems = null;
     distribute = null;
     lastList = null;
-    timeBefore = [];
     qizhongSubject = null;
   };
 
@@ -235,16 +232,19 @@ export function attribute(input: AttributionInput): void {
   };
 
   /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
-  const listBefore = (from: number, to: number): (Distribution & { end: number }) | null => {
+  const listBefore = (from: number, to: number): (Distribution & { at: number; end: number }) | null => {
     const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
     const ms = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name));
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
-    if (run.length >= 2) return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), end: (run[run.length - 1] as (typeof ms)[number]).end };
+    // subjects: the list runs up to the metric before 分别 (no clause break in between)
+    if (run.length >= 2 && !/[，,；：:]/.test(text.slice((run[run.length - 1] as (typeof ms)[number]).end, to)))
+      return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), at: (run[0] as (typeof ms)[number]).start, end: (run[run.length - 1] as (typeof ms)[number]).end };
     const ts = times.filter((t) => t.start >= from && t.end <= to && t.span && !t.anaphor && !t.set);
     const tr = ts.slice(-1);
     for (let k = ts.length - 2; k >= 0 && joined(ts[k] as TimeExpr, tr[0] as TimeExpr); k--) tr.unshift(ts[k] as TimeExpr);
-    if (tr.length >= 2) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), end: (tr[tr.length - 1] as TimeExpr).end };
+    // times: a list leading the sentence (2024年第三季度和第四季度，营业收入分别为…), no list of metrics after it
+    if (tr.length >= 2 && !/[、和及与；]/.test(text.slice((tr[tr.length - 1] as TimeExpr).end, to))) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), at: (tr[0] as TimeExpr).start, end: (tr[tr.length - 1] as TimeExpr).end };
     return null;
   };
 
@@ -315,8 +315,6 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       if (/其中[，,]?$/.test(text.slice(Math.max(s, t.start - 3), t.start)) && t.start >= s && !localTime) localTime = { seg: s, before: cur };
-      timeBefore.push({ at: t.start, before: cur });
-      if (timeBefore.length > 8) timeBefore.shift();
       time = { text: t.text, span: t.span };
       if (isMonthSpan(t.span)) lastMonth = time;
     }
@@ -425,10 +423,10 @@ export function attribute(input: AttributionInput): void {
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
-    const listed = fenbieAt >= 0 ? listBefore(c, fenbieFrom + fenbieAt) : null;
+    const listed = fenbieAt >= 0 ? listBefore(Math.max(s, prev && prev.end > s ? prev.end : s), fenbieFrom + fenbieAt) : null;
     if (listed) {
       // 南京市和杭州市地区生产总值分别为A和B / 一季度和二季度营业收入分别为A和B: the list is the subjects or the times
-      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(LEAD_STRIP, '').replace(TAIL_STRIP, '');
+      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(/^[，,]/, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '');
       mt = named.length >= 2 ? named : (metric ?? '');
       distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
       lastList = distribute;
@@ -438,9 +436,6 @@ export function attribute(input: AttributionInput): void {
       else {
         f.time = listed.items[0] as string;
         f.period = listed.spans?.[0] ?? null;
-        // a list of times governs no later figure: the time before it stays current
-        const tb = timeBefore.find((x) => x.at === (times.find((t) => t.text === listed.items[0] && t.start >= c) as TimeExpr).start);
-        if (tb) time = tb.before;
       }
     } else if (fenbieAt >= 0 && lastList && !lastItems && /^(?:同比|环比)?$/.test(text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt).replace(LEAD_STRIP, '').replace(TAIL_STRIP, '')) && prev) {
       // 同比分别增长4.6%和5.6% after a list of subjects or times: the same list again
