@@ -68,6 +68,7 @@ const patterns = fromLists(() => {
 });
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
+const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
@@ -183,6 +184,9 @@ export function attribute(input: AttributionInput): void {
   let lastMonth: Current | null = null;
   let deferred: typeof mentions = [];
   let qizhongSubject: { seg: number; ref: Subject } | null = null;
+  let lastRead: TimeExpr | null = null;
+  let lastSet: Current | null = null;
+  let unionStart = 0;
   let byLevel = new Map<string, Subject>();
   let lastOrg: Subject | null = null;
   let ti = 0;
@@ -213,6 +217,8 @@ export function attribute(input: AttributionInput): void {
     distribute = null;
     lastList = null;
     qizhongSubject = null;
+    lastRead = null;
+    lastSet = null;
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
@@ -315,8 +321,17 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       if (/其中[，,]?$/.test(text.slice(Math.max(s, t.start - 3), t.start)) && t.start >= s && !localTime) localTime = { seg: s, before: cur };
-      time = { text: t.text, span: t.span };
-      if (isMonthSpan(t.span)) lastMonth = time;
+      // 今年1月和8月, 2018年和2019年: times joined into one list are the figure's time together
+      const a: DaySpan | null = cur && cur === (lastSet as Current | null) ? cur.span : null;
+      if (a && t.span && lastRead && t.start - lastRead.end === 1 && /[和与及、]/.test(text[lastRead.end] as string)) {
+        time = { text: text.slice(unionStart, t.end), span: { start: a.start < t.span.start ? a.start : t.span.start, end: a.end > t.span.end ? a.end : t.span.end } };
+      } else {
+        time = { text: t.text, span: t.span };
+        unionStart = t.start;
+      }
+      lastRead = t;
+      lastSet = time;
+      if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
     }
     let localSubject: Subject | null = null;
     let subjectAt = -1;
@@ -426,7 +441,8 @@ export function attribute(input: AttributionInput): void {
     const listed = fenbieAt >= 0 ? listBefore(Math.max(s, prev && prev.end > s ? prev.end : s), fenbieFrom + fenbieAt) : null;
     if (listed) {
       // 南京市和杭州市地区生产总值分别为A和B / 一季度和二季度营业收入分别为A和B: the list is the subjects or the times
-      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(/^[，,]/, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '');
+      // 江苏、重庆等地…营业收入同比分别增长: neither 等地 nor the basis is part of the metric
+      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
       mt = named.length >= 2 ? named : (metric ?? '');
       distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
       lastList = distribute;
@@ -539,7 +555,7 @@ export function attribute(input: AttributionInput): void {
       f.subjectEntity = localSubject.key;
       if (!hadQizhong && !distributed) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
-      if (hadQizhong && localSubject.key !== null) qizhongSubject = { seg: s, ref: localSubject };
+      if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;

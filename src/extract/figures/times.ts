@@ -625,7 +625,7 @@ function docOf(docDate: string | null): Doc | null {
 const BASIS_BEFORE = /(?:比|较|较之|同|与|和|相比|相较)$/;
 /** After 同/与/和 a time is a basis only when a comparison follows (与上月持平, 和去年相比); 一季度和二季度 is a list. */
 const WEAK_BASIS_BEFORE = /[同与和]$/;
-const COMPARISON_AFTER = /^(?:同期)?(?:相比|比较|相较|对比|持平|基本持平)/;
+const COMPARISON_AFTER = /^[^，。；、：\n]{0,20}?(?:相比|比较|相较|对比|持平)/;
 /** Prefixes that make it a deadline (到2030年, 截至6月末). */
 const DEADLINE_BEFORE = /(?:截至|截止到|截止|到|至)$/;
 
@@ -724,7 +724,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let span = best.span;
   let grain = best.grain;
   // the end of a period is its last day (FIGURES.md: stock figures at 2023年末, 3月末, 二季度末, 年底)
-  if (span && !best.anaphor) {
+  if (span && !best.anaphor && rangeTo === undefined && !/[至到—–~～-]/.test(text.slice(i, end))) {
     const q = /^[末底](?![期端梢尾叶])/.test(text.slice(end, end + 2)) && /(?:季度|半年)$/.test(text.slice(i, end)) ? 1 : 0;
     if (q || /(?:[年月季][底末]|季度末)$/.test(text.slice(i, end))) {
       end += q;
@@ -764,7 +764,9 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
   const before = text.slice(Math.max(0, start - 4), start);
   const dl = DEADLINE_BEFORE.exec(before);
-  const isBasis = BASIS_BEFORE.test(before) && !dl && (!WEAK_BASIS_BEFORE.test(before) || COMPARISON_AFTER.test(text.slice(end, end + 6)));
+  // 比上月和上年同期: a time joined to a basis is one too
+  const last = out[out.length - 1];
+  const isBasis = BASIS_BEFORE.test(before) && !dl && (!WEAK_BASIS_BEFORE.test(before) || COMPARISON_AFTER.test(text.slice(end, end + 24)) || (!!last && last.basis && last.end === start - 1));
   if (dl && !from && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
     start -= dl[0].length;
     if (/^截/.test(dl[0])) mod ??= 'until';
