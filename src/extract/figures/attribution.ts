@@ -310,7 +310,9 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
       // 同月, 当月: the last month stated (12月份…。2024年…。同月 → 12月份), not the broader current time
       if (t.anaphor === 'month') {
-        if (lastMonth) time = lastMonth;
+        // 月末 after 5月份: the last day of that month
+        if (lastMonth && lastMonth.span && /[底末]$/.test(t.text)) time = { text: t.text, span: { start: lastMonth.span.end, end: lastMonth.span.end } };
+        else if (lastMonth) time = lastMonth;
         else if (t.span) time = { text: t.text, span: t.span };
         continue;
       }

@@ -524,6 +524,23 @@ function buildPatterns(): Pattern[] {
     // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
     {  first: "去上", needs: ["同期"], re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
     {  first: "同", needs: ["同期"], re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
+    // 月底 / 月末 alone: the last day of the month stated before it (the reader of the context decides),
+    // else of the document's month; 季末: the last day of the document's quarter
+    {
+      first: "月季",
+      needs: ["月底", "月末", "季末", "季度末"],
+      re: /(?<![0-9〇零一二三四五六七八九十两本上下当这个每年])(?:月[底末]|季度?末)(?![期端])/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        if (m[0].startsWith('月')) {
+          const d = ymd(doc.y, doc.m, monthLength(doc.y, doc.m));
+          return { span: { start: d, end: d }, anaphor: 'month', grain: 'day' };
+        }
+        const qm = Math.ceil(doc.m / 3) * 3;
+        const d = ymd(doc.y, qm, monthLength(doc.y, qm));
+        return { span: { start: d, end: d }, grain: 'day' };
+      },
+    },
     // 同月: the last month named before it (FIGURES.md anaphoric times)
     {  first: "同", needs: ["同月"], re: /同月(?!比|相比)/y, resolve: () => ({ span: null, anaphor: 'month' }) },
     {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
