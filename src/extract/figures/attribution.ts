@@ -240,13 +240,22 @@ export function attribute(input: AttributionInput): void {
   /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
   const listBefore = (from: number, to: number): (Distribution & { at: number; end: number }) | null => {
     const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
-    const ms = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name));
+    // the mentions and times read so far end before the figure: walk back from the last ones read
+    const ms: typeof mentions = [];
+    for (let k = mi - 1; k >= 0 && (mentions[k] as (typeof mentions)[number]).start >= from; k--) {
+      const m = mentions[k] as (typeof mentions)[number];
+      if (m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name)) ms.unshift(m);
+    }
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
     // subjects: the list runs up to the metric before 分别 (no clause break in between)
     if (run.length >= 2 && !/[，,；：:]/.test(text.slice((run[run.length - 1] as (typeof ms)[number]).end, to)))
       return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), at: (run[0] as (typeof ms)[number]).start, end: (run[run.length - 1] as (typeof ms)[number]).end };
-    const ts = times.filter((t) => t.start >= from && t.end <= to && t.span && !t.anaphor && !t.set);
+    const ts: TimeExpr[] = [];
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= from; k--) {
+      const t = times[k] as TimeExpr;
+      if (t.end <= to && t.span && !t.anaphor && !t.set) ts.unshift(t);
+    }
     const tr = ts.slice(-1);
     for (let k = ts.length - 2; k >= 0 && joined(ts[k] as TimeExpr, tr[0] as TimeExpr); k--) tr.unshift(ts[k] as TimeExpr);
     // times: a list leading the sentence (2024年第三季度和第四季度，营业收入分别为…), no list of metrics after it

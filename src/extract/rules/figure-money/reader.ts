@@ -28,7 +28,8 @@ export const moneyAt: UnitReader = (text, j, num) => {
   const m = suffixes().at(text, j);
   if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
   if (text[j] === '块' && (KUAI_RE.test(text.slice(j + 1, j + 3)) || KUAI_TENTHS_RE.test(text.slice(j + 1, j + 4)))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
-  if (JIAO_RE.test(text.slice(j, j + 2)) && ASCII_DIGITS_RE.test(text.slice(num.start, num.end))) return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
+  const ch = text[j];
+  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && ASCII_DIGITS_RE.test(text.slice(num.start, num.end))) return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
   return null;
 };
 
