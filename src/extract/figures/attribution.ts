@@ -7,7 +7,9 @@
  * across sentences and `；`; it is reset where a new article starts (blocks →
  * structure articles). Subjects are entity mentions (LOC, ORG) from the entity
  * stage or the country (全国); pronouns (全省, 该市, 该公司) take the last entity
- * of their level named earlier in the article. Times are the expressions of
+ * of their level named earlier in the article (a division opening an event's
+ * name counts: 江西省第十四届人民代表大会 → 江西省). 分别 distributes a list of
+ * metrics, subjects or times over the figures after it. Times are the expressions of
  * times.ts; bases (比去年同期, 较年初) never become the time, and anaphoric
  * times (全年, 届时, 同期, 期内) resolve against the current time.
  */
@@ -238,7 +240,7 @@ export function attribute(input: AttributionInput): void {
   };
 
   /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
-  const listBefore = (from: number, to: number): (Distribution & { at: number; end: number }) | null => {
+  const listBefore = (from: number, to: number): (Distribution & { end: number }) | null => {
     const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
     // the mentions and times read so far end before the figure: walk back from the last ones read
     const ms: typeof mentions = [];
@@ -250,7 +252,7 @@ export function attribute(input: AttributionInput): void {
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
     // subjects: the list runs up to the metric before 分别 (no clause break in between)
     if (run.length >= 2 && !/[，,；：:]/.test(text.slice((run[run.length - 1] as (typeof ms)[number]).end, to)))
-      return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), at: (run[0] as (typeof ms)[number]).start, end: (run[run.length - 1] as (typeof ms)[number]).end };
+      return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), end: (run[run.length - 1] as (typeof ms)[number]).end };
     const ts: TimeExpr[] = [];
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= from; k--) {
       const t = times[k] as TimeExpr;
@@ -259,7 +261,7 @@ export function attribute(input: AttributionInput): void {
     const tr = ts.slice(-1);
     for (let k = ts.length - 2; k >= 0 && joined(ts[k] as TimeExpr, tr[0] as TimeExpr); k--) tr.unshift(ts[k] as TimeExpr);
     // times: a list leading the sentence (2024年第三季度和第四季度，营业收入分别为…), no list of metrics after it
-    if (tr.length >= 2 && !/[、和及与；]/.test(text.slice((tr[tr.length - 1] as TimeExpr).end, to))) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), at: (tr[0] as TimeExpr).start, end: (tr[tr.length - 1] as TimeExpr).end };
+    if (tr.length >= 2 && !/[、和及与；]/.test(text.slice((tr[tr.length - 1] as TimeExpr).end, to))) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), end: (tr[tr.length - 1] as TimeExpr).end };
     return null;
   };
 
