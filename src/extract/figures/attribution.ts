@@ -7,7 +7,9 @@
  * across sentences and `；`; it is reset where a new article starts (blocks →
  * structure articles). Subjects are entity mentions (LOC, ORG) from the entity
  * stage or the country (全国); pronouns (全省, 该市, 该公司) take the last entity
- * of their level named earlier in the article. Times are the expressions of
+ * of their level named earlier in the article (a division opening an event's
+ * name counts: 江西省第十四届人民代表大会 → 江西省). 分别 distributes a list of
+ * metrics, subjects or times over the figures after it. Times are the expressions of
  * times.ts; bases (比去年同期, 较年初) never become the time, and anaphoric
  * times (全年, 届时, 同期, 期内) resolve against the current time.
  */
@@ -52,7 +54,7 @@ const patterns = fromLists(() => {
   const alt = (name: string): string => orderedAlternation(wordList(name));
   const verbs = changeVerbs();
   return {
-    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
+    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比(?![重例率])|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
     /** A character every change verb has (a cheap test before CHANGE_RE). */
     CHANGE_CHARS: new RegExp('[' + [...new Set(verbs.join(''))].join('') + ']'),
     /** Bodies that report a figure are not its subject (FIGURES.md). */
@@ -68,6 +70,7 @@ const patterns = fromLists(() => {
 });
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
+const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
@@ -124,6 +127,20 @@ function shiftYear(span: DaySpan | null, by: number): DaySpan | null {
   return { start: f(span.start), end: f(span.end) };
 }
 
+/** A whole calendar month (12月份, 2024年3月, 上月). */
+function isMonthSpan(span: DaySpan | null): boolean {
+  return !!span && span.start.slice(0, 7) === span.end.slice(0, 7) && span.start.endsWith('-01') && Number(span.end.slice(8)) >= 28;
+}
+
+/** What a 分别 distributes over the figures after it: metrics, subjects or times. */
+interface Distribution {
+  items: string[];
+  kind: 'metric' | 'subject' | 'time';
+  next: number;
+  keys: Array<string | null>;
+  spans?: Array<DaySpan | null>;
+}
+
 interface Current {
   text: string;
   span: DaySpan | null;
@@ -135,7 +152,7 @@ export function attribute(input: AttributionInput): void {
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
   const mentions = input.mentions
-    .filter((m) => m.type === 'LOC' || m.type === 'ORG')
+    .filter((m) => m.type === 'LOC' || m.type === 'ORG' || m.type === 'EVENT')
     .map((m) => {
       const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
       // every company tail ends in 公司 or 集团: test for them before the regex
@@ -166,6 +183,12 @@ export function attribute(input: AttributionInput): void {
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
+  let lastMonth: Current | null = null;
+  let deferred: typeof mentions = [];
+  let qizhongSubject: { seg: number; ref: Subject } | null = null;
+  let lastRead: TimeExpr | null = null;
+  let lastSet: Current | null = null;
+  let unionStart = 0;
   let byLevel = new Map<string, Subject>();
   let lastOrg: Subject | null = null;
   let ti = 0;
@@ -179,29 +202,67 @@ export function attribute(input: AttributionInput): void {
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
-  let distribute: { items: string[]; kind: 'metric' | 'subject'; next: number; keys: Array<string | null> } | null = null;
+  let distribute: Distribution | null = null;
+  /** the subjects or times of the last 分别 list (南京市和杭州市…分别为A和B，分别增长C和D) */
+  let lastList: Distribution | null = null;
 
   const reset = (): void => {
     subject = null;
     time = null;
     metric = null;
+    lastMonth = null;
     byLevel = new Map();
     lastOrg = null;
     prev = null;
     localTime = null;
     lastItems = null;
     distribute = null;
+    lastList = null;
+    qizhongSubject = null;
+    lastRead = null;
+    lastSet = null;
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
     // 合肥市统计局, 中国人民银行江苏省分行: the division in an organisation's name is named too
     if (m.type === 'ORG') for (const d of divisionsIn(m.name)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
+    // 江西省第十四届人民代表大会第二次会议: an event opening with a division names the place; the event is no subject
+    if (m.type === 'EVENT') {
+      for (const d of divisionsIn(m.name)) if (m.name.startsWith(d)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
+      return;
+    }
     if (REPORTER.test(m.name)) return;
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
     if (m.type === 'LOC') {
       const lv = levelOf(m.name);
       if (lv) byLevel.set(lv, s);
     } else lastOrg = s;
+  };
+
+  /** Subjects (南京市和杭州市) or times (一季度和二季度) listed in [from, to) and joined by 、和及与: what 分别 distributes over. */
+  const listBefore = (from: number, to: number): (Distribution & { end: number }) | null => {
+    const joined = (a: { end: number }, b: { start: number }): boolean => /^(?:[、和及与]|以及)$/.test(text.slice(a.end, b.start));
+    // the mentions and times read so far end before the figure: walk back from the last ones read
+    const ms: typeof mentions = [];
+    for (let k = mi - 1; k >= 0 && (mentions[k] as (typeof mentions)[number]).start >= from; k--) {
+      const m = mentions[k] as (typeof mentions)[number];
+      if (m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name)) ms.unshift(m);
+    }
+    let run = ms.slice(-1);
+    for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
+    // subjects: the list runs up to the metric before 分别 (no clause break in between)
+    if (run.length >= 2 && !/[，,；：:]/.test(text.slice((run[run.length - 1] as (typeof ms)[number]).end, to)))
+      return { items: run.map((m) => m.name), kind: 'subject', next: 1, keys: run.map((m) => keyOf(m, m.name)), end: (run[run.length - 1] as (typeof ms)[number]).end };
+    const ts: TimeExpr[] = [];
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= from; k--) {
+      const t = times[k] as TimeExpr;
+      if (t.end <= to && t.span && !t.anaphor && !t.set) ts.unshift(t);
+    }
+    const tr = ts.slice(-1);
+    for (let k = ts.length - 2; k >= 0 && joined(ts[k] as TimeExpr, tr[0] as TimeExpr); k--) tr.unshift(ts[k] as TimeExpr);
+    // times: a list leading the sentence (2024年第三季度和第四季度，营业收入分别为…), no list of metrics after it
+    if (tr.length >= 2 && !/[、和及与；]/.test(text.slice((tr[tr.length - 1] as TimeExpr).end, to))) return { items: tr.map((t) => t.text), kind: 'time', next: 1, keys: [], spans: tr.map((t) => t.span), end: (tr[tr.length - 1] as TimeExpr).end };
+    return null;
   };
 
   const pronounReferent = (w: string): Subject | null => {
@@ -242,6 +303,7 @@ export function attribute(input: AttributionInput): void {
     }
     // the context reads everything before the figure
     let lastYearSame = false;
+    let lastYearSameText = '去年同期';
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
@@ -249,11 +311,22 @@ export function attribute(input: AttributionInput): void {
       if (t.basis || t.set || (t.clock && !t.span)) continue;
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
-        if (t.start >= c) lastYearSame = true;
+        if (t.start >= c) {
+          lastYearSame = true;
+          lastYearSameText = t.text;
+        }
         continue;
       }
       // 同期, 届时, 期内: the current time stays the time
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
+      // 同月, 当月: the last month stated (12月份…。2024年…。同月 → 12月份), not the broader current time
+      if (t.anaphor === 'month') {
+        // 月末 after 5月份: the last day of that month
+        if (lastMonth && lastMonth.span && /[底末]$/.test(t.text)) time = { text: t.text, span: { start: lastMonth.span.end, end: lastMonth.span.end } };
+        else if (lastMonth) time = lastMonth;
+        else if (t.span) time = { text: t.text, span: t.span };
+        continue;
+      }
       if (t.anaphor === 'year') {
         const base = cur ?? (docSpan ? { text: '', span: docSpan } : null);
         const yearText = /^(?:到|至)?(\d{4}年|今年|去年|明年|本年)/.exec(base?.text ?? '');
@@ -261,15 +334,33 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       if (/其中[，,]?$/.test(text.slice(Math.max(s, t.start - 3), t.start)) && t.start >= s && !localTime) localTime = { seg: s, before: cur };
-      time = { text: t.text, span: t.span };
+      // 今年1月和8月, 2018年和2019年: times joined into one list are the figure's time together
+      const a: DaySpan | null = cur && cur === (lastSet as Current | null) ? cur.span : null;
+      if (a && t.span && lastRead && t.start - lastRead.end === 1 && /[和与及、]/.test(text[lastRead.end] as string)) {
+        time = { text: text.slice(unionStart, t.end), span: { start: a.start < t.span.start ? a.start : t.span.start, end: a.end > t.span.end ? a.end : t.span.end } };
+      } else {
+        time = { text: t.text, span: t.span };
+        unionStart = t.start;
+      }
+      lastRead = t;
+      lastSet = time;
+      if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
     }
     let localSubject: Subject | null = null;
     let subjectAt = -1;
+    // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
+    if (deferred.length && (deferred[0] as (typeof mentions)[number]).end <= f.start) {
+      for (const m of deferred) if (m.end <= f.start && articleAt(m.start) === article) noteMention(m);
+      deferred = deferred.filter((m) => m.end > f.start);
+    }
     while (mi < mentions.length && (mentions[mi] as (typeof mentions)[number]).start < f.start) {
       const m = mentions[mi++] as (typeof mentions)[number];
-      if (m.end > f.start) continue;
+      if (m.end > f.start) {
+        deferred.push(m);
+        continue;
+      }
       noteMention(m);
-      if (m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) {
+      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
@@ -325,7 +416,8 @@ export function attribute(input: AttributionInput): void {
       f.period = null;
     }
     if (lastYearSame) {
-      f.time = '去年同期';
+      // as written: 去年同期, 上年同期
+      f.time = lastYearSameText;
       f.period = shiftYear(f.period ?? null, -1);
     }
 
@@ -358,13 +450,39 @@ export function attribute(input: AttributionInput): void {
     mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
-    if (/分别/.test(text.slice(fenbieFrom, f.start))) {
-      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + text.slice(fenbieFrom, f.start).indexOf('分别'));
+    const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
+    const listed = fenbieAt >= 0 ? listBefore(Math.max(s, prev && prev.end > s ? prev.end : s), fenbieFrom + fenbieAt) : null;
+    if (listed) {
+      // 南京市和杭州市地区生产总值分别为A和B / 一季度和二季度营业收入分别为A和B: the list is the subjects or the times
+      // 江苏、重庆等地…营业收入同比分别增长: neither 等地 nor the basis is part of the metric
+      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
+      mt = named.length >= 2 ? named : (metric ?? '');
+      distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
+      lastList = distribute;
+      lastItems = null;
+      distributed = true;
+      if (listed.kind === 'subject') localSubject = { name: listed.items[0] as string, key: listed.keys[0] ?? null };
+      else {
+        f.time = listed.items[0] as string;
+        f.period = listed.spans?.[0] ?? null;
+      }
+    } else if (fenbieAt >= 0 && lastList && !lastItems && /^(?:同比|环比)?$/.test(text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt).replace(LEAD_STRIP, '').replace(TAIL_STRIP, '')) && prev) {
+      // 同比分别增长4.6%和5.6% after a list of subjects or times: the same list again
+      distribute = { ...lastList, next: 1 };
+      mt = (prev as FigureHit).metric ?? '';
+      distributed = true;
+      if (lastList.kind === 'subject') localSubject = { name: lastList.items[0] as string, key: lastList.keys[0] ?? null };
+      else {
+        f.time = lastList.items[0] as string;
+        f.period = lastList.spans?.[0] ?? null;
+      }
+    } else if (fenbieAt >= 0) {
+      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt);
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
       if (items.length >= 2) {
-        const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.start >= s && m.end <= f.start));
+        const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.type !== 'EVENT' && m.start >= s && m.end <= f.start));
         if (asMentions.every((x) => x)) {
           distribute = { items, kind: 'subject', next: 1, keys: asMentions.map((x) => keyOf(x!, x!.name)) };
           localSubject = { name: items[0] as string, key: distribute.keys[0] ?? null };
@@ -374,20 +492,25 @@ export function attribute(input: AttributionInput): void {
           const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - it.length) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
+          lastList = null;
           mt = full[0] as string;
         }
         distributed = true;
       }
     }
     if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)?/, ''))) {
-      const d = distribute as { items: string[]; kind: 'metric' | 'subject'; next: number; keys: Array<string | null> };
+      const d = distribute as Distribution;
       if (d.next < d.items.length) {
         if (!f.change) {
           f.change = (prev as FigureHit).change ?? null;
           f.basis = (prev as FigureHit).basis ?? null;
         }
         if (d.kind === 'metric') mt = d.items[d.next] as string;
-        else {
+        else if (d.kind === 'time') {
+          f.time = d.items[d.next] as string;
+          f.period = d.spans?.[d.next] ?? null;
+          mt = (prev as FigureHit).metric ?? '';
+        } else {
           localSubject = { name: d.items[d.next] as string, key: d.keys[d.next] ?? null };
           mt = (prev as FigureHit).metric ?? '';
         }
@@ -444,6 +567,11 @@ export function attribute(input: AttributionInput): void {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
       if (!hadQizhong && !distributed) subject = localSubject;
+      // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
+      if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
+    } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
+      f.subject = qizhongSubject.ref.name;
+      f.subjectEntity = qizhongSubject.ref.key;
     } else {
       const cur = subject as Subject | null;
       f.subject = cur?.name ?? null;

@@ -428,7 +428,9 @@ function notAhead(f: FigureHit, docDate: string | null): void {
   const a = f.attrs as { named?: string; from?: { named?: string } } | undefined;
   const named = a?.named ?? a?.from?.named ?? '';
   if (/半年|年底|年末|年初/.test(named)) return;
-  if (f.date.slice(0, 7) <= docDate.slice(0, 7)) return;
+  // 1—12月 in an article of January: a cumulative span from 1月 that would end after the document's month is last year's
+  const endAhead = f.kind === 'period' && (f.qualifier === 'range' || /^前/.test(named)) && !!f.dateEnd && /^\d{4}-01/.test(f.date) && f.dateEnd.slice(0, 7) > docDate.slice(0, 7);
+  if (f.date.slice(0, 7) <= docDate.slice(0, 7) && !endAhead) return;
   // back one year, and on to a leap year for 2月29日
   let by = 1;
   while (/-02-29/.test(f.date) && lastDay(Number(f.date.slice(0, 4)) - by, 2) < 29) by++;

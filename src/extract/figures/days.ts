@@ -138,10 +138,11 @@ export function officialHoliday(festivalDay: string, name: string): DaySpan | nu
     const d = detail(day);
     return !!d && !d.work && d.name.includes(name);
   };
-  // the block goes on over days off of another holiday (国庆 and 中秋 together in 2025)
+  // the block goes on over days off of another holiday (国庆 and 中秋 together in 2025) and over the
+  // weekend it joins (端午节：6月10日放假，与周末连休 → 6-08 … 6-10 in 2024)
   const off = (day: string): boolean => {
     const d = detail(day);
-    return !!d && !d.work && d.name.includes(',');
+    return !!d && !d.work;
   };
   // the official span starts within a few days of the festival day
   let seed: string | null = null;

@@ -20,7 +20,7 @@ import {
   spanOfIso, weekday, yearSpan, ymd, type DaySpan,
 } from './days.js';
 
-export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then' | 'set';
+export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then' | 'set' | 'month';
 
 export interface TimeExpr {
   start: number;
@@ -382,6 +382,8 @@ function buildPatterns(): Pattern[] {
         if (m[3] === '初' || m[3] === '上旬') return { span: { start: ymd(y, mo, 1), end: ymd(y, mo, 10) } };
         if (m[3] === '中旬') return { span: { start: ymd(y, mo, 11), end: ymd(y, mo, 20) } };
         if (m[3] === '下旬') return { span: { start: ymd(y, mo, 21), end: ymd(y, mo, last) } };
+        // 当月 after a month named in the text is that month (the reader of the context decides)
+        if (m[0] === '当月') return { span: monthSpan(y, mo), anaphor: 'month' };
         return { span: monthSpan(y, mo) };
       },
     },
@@ -522,6 +524,25 @@ function buildPatterns(): Pattern[] {
     // 去年同期 (the current period one year back), 同期, 全年, 届时, 报告期内, 期内
     {  first: "去上", needs: ["同期"], re: /(?:去年|上年)同期/y, resolve: () => ({ span: null, anaphor: 'sameLastYear' }) },
     {  first: "同", needs: ["同期"], re: /同期/y, resolve: () => ({ span: null, anaphor: 'same' }) },
+    // 月底 / 月末 alone: the last day of the month stated before it (the reader of the context decides),
+    // else of the document's month; 季末: the last day of the document's quarter
+    {
+      first: "月季",
+      needs: ["月底", "月末", "季末", "季度末"],
+      re: /(?<![0-9〇零一二三四五六七八九十两本上下当这个每年])(?:月[底末]|季度?末)(?![期端])/y,
+      resolve: (m, doc) => {
+        if (!doc) return { span: null };
+        if (m[0].startsWith('月')) {
+          const d = ymd(doc.y, doc.m, monthLength(doc.y, doc.m));
+          return { span: { start: d, end: d }, anaphor: 'month', grain: 'day' };
+        }
+        const qm = Math.ceil(doc.m / 3) * 3;
+        const d = ymd(doc.y, qm, monthLength(doc.y, qm));
+        return { span: { start: d, end: d }, grain: 'day' };
+      },
+    },
+    // 同月: the last month named before it (FIGURES.md anaphoric times)
+    {  first: "同", needs: ["同月"], re: /同月(?!比|相比)/y, resolve: () => ({ span: null, anaphor: 'month' }) },
     {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
     {  first: "届报期", needs: ["届时", "报告期", "期内"], re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
     // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
@@ -619,6 +640,9 @@ function docOf(docDate: string | null): Doc | null {
 
 /** Prefixes that make an expression a basis (比去年, 较年初, 与2023年相比). */
 const BASIS_BEFORE = /(?:比|较|较之|同|与|和|相比|相较)$/;
+/** After 同/与/和 a time is a basis only when a comparison follows (与上月持平, 和去年相比); 一季度和二季度 is a list. */
+const WEAK_BASIS_BEFORE = /[同与和]$/;
+const COMPARISON_AFTER = /^[^，。；、：\n]{0,20}?(?:相比|比较|相较|对比|持平)/;
 /** Prefixes that make it a deadline (到2030年, 截至6月末). */
 const DEADLINE_BEFORE = /(?:截至|截止到|截止|到|至)$/;
 
@@ -716,6 +740,15 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let end = best.end;
   let span = best.span;
   let grain = best.grain;
+  // the end of a period is its last day (FIGURES.md: stock figures at 2023年末, 3月末, 二季度末, 年底)
+  if (span && !best.anaphor && rangeTo === undefined && !/[至到—–~～-]/.test(text.slice(i, end))) {
+    const q = /^[末底](?![期端梢尾叶])/.test(text.slice(end, end + 2)) && /(?:季度|半年)$/.test(text.slice(i, end)) ? 1 : 0;
+    if (q || /(?:[年月季][底末]|季度末)$/.test(text.slice(i, end))) {
+      end += q;
+      span = { start: span.end, end: span.end };
+      grain = 'day';
+    }
+  }
   // 10月12号，星期一: the weekday repeats the date
   const wd = best.span && !best.anaphor ? /^[，,]?(?:星期|周|礼拜)[一二三四五六日天]/.exec(text.slice(end, end + 4)) : null;
   if (wd) end += wd[0].length;
@@ -748,7 +781,9 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   // a deadline keeps its preposition in the text: 到2030年, 截至2025年6月末 (末/底 → that day)
   const before = text.slice(Math.max(0, start - 4), start);
   const dl = DEADLINE_BEFORE.exec(before);
-  const isBasis = BASIS_BEFORE.test(before) && !dl;
+  // 比上月和上年同期: a time joined to a basis is one too
+  const last = out[out.length - 1];
+  const isBasis = BASIS_BEFORE.test(before) && !dl && (!WEAK_BASIS_BEFORE.test(before) || COMPARISON_AFTER.test(text.slice(end, end + 24)) || (!!last && last.basis && last.end === start - 1));
   if (dl && !from && !best.anaphor && !/目前|当前/.test(text.slice(start, end))) {
     start -= dl[0].length;
     if (/^截/.test(dl[0])) mod ??= 'until';

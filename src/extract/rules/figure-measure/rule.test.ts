@@ -9,6 +9,7 @@ const t3 = '装机容量500兆瓦，年发电量12亿千瓦时。';
 const t4 = '已点亮3000P算力，规划超万P。';
 const t5 = '总面积约0.88平方公里，机器人高1米。';
 const t6 = '新增装机100万千瓦，存储达2GB。';
+const t7 = '当月动力电池装车量为55.9GWh，储能电站容量800MWh，全年发电量约1.2TWh。';
 
 runRuleCases(
   rule,
@@ -21,6 +22,11 @@ runRuleCases(
       { text: t4, figures: [fig(t4, '3000P', 'compute', 3e18, 'FLOPS'), fig(t4, '超万P', 'compute', 1e19, 'FLOPS', 'atLeast')] },
       { text: t5, figures: [fig(t5, '约0.88平方公里', 'area', 880000, 'm2', 'approx'), fig(t5, '1米', 'length', 1, 'm')] },
       { text: t6, figures: [fig(t6, '100万千瓦', 'power', 1000000000, 'W'), fig(t6, '2GB', 'data', 2000000000, 'B')] },
+      // energy in Latin units of watt hours (GWh is no GW followed by a letter)
+      {
+        text: t7,
+        figures: [fig(t7, '55.9GWh', 'energy', 55900000000, 'Wh'), fig(t7, '800MWh', 'energy', 800000000, 'Wh'), fig(t7, '约1.2TWh', 'energy', 1200000000000, 'Wh', 'approx')],
+      },
     ],
   },
   { describe, it, expect },

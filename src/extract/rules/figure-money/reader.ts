@@ -7,7 +7,7 @@
 import type { FigureHit } from '../../rule.js';
 import type { UnitDef } from '../../figures/units.js';
 import { moneyPrefix, moneySuffix } from '../../figures/units.js';
-import { isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
+import { CN_DIGIT, isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
 import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 
 const suffixes = listTable(() => Object.entries(moneySuffix()));
@@ -17,12 +17,19 @@ const SUBUNITS_CNY = [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const;
 const SUBUNITS_USD = [['美分', 0.01]] as const;
 const SYMBOL_RE = /^[￥¥€£$]|\$$/;
 const KUAI_RE = /^[0-9一二三四五六七八九两][毛角]/;
+/** 十二块五, 一块五钱, 两块五一斤: one digit after 块 ending the amount is its tenths (X块Y = X.Y yuan) */
+const KUAI_TENTHS_RE = /^([0-9一二三四五六七八九两])(?:钱|(?=[，。、；：！？）”,.;:!?)\s]|一[斤两把个份只张件盒瓶袋碗杯支本次]|$))/;
+/** 5角, 8毛 (0.5, 0.8 yuan) and 3毛5 (0.35): a tenth of a yuan after Arabic digits (五角大楼, 三毛 are no money) */
+const JIAO_RE = /^[角毛](?![星形大楼])/;
+const ASCII_DIGITS_RE = /^[0-9]+$/;
 
 /** A currency after the numeral; 块 only when 毛/角 follow (3块5毛; 3块地 is a count). */
-export const moneyAt: UnitReader = (text, j) => {
+export const moneyAt: UnitReader = (text, j, num) => {
   const m = suffixes().at(text, j);
   if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
-  if (text[j] === '块' && KUAI_RE.test(text.slice(j + 1, j + 3))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
+  if (text[j] === '块' && (KUAI_RE.test(text.slice(j + 1, j + 3)) || KUAI_TENTHS_RE.test(text.slice(j + 1, j + 4)))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
+  const ch = text[j];
+  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && ASCII_DIGITS_RE.test(text.slice(num.start, num.end))) return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
   return null;
 };
 
@@ -66,7 +73,15 @@ function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
       k = r3.end + sub.length;
       took = true;
     }
-    if (took) return figure(r.start, k, 'money', w.num.value + extra, null, w.u.unit, w.qualifier);
+    if (took) return figure(r.start, k, 'money', w.num.value * w.u.factor + extra, null, w.u.unit, w.qualifier);
+    const tail = text[w.uStart] === '块' || (w.u.factor === 0.1 && text[w.uStart] !== '元') ? /^[0-9一二三四五六七八九两](?![0-9〇零一二三四五六七八九十百千万亿.点](?<!一(?=[斤两把个份只张件盒瓶袋碗杯支本次])))/.exec(text.slice(k, k + 3)) : null;
+    if (tail) {
+      // 十二块五 = 12.5 yuan, 3毛5 = 0.35 yuan (the digit after the unit is the next smaller one)
+      const ch = tail[0];
+      const d = /[0-9]/.test(ch) ? Number(ch) : ch === '两' ? 2 : (CN_DIGIT[ch] ?? 0);
+      const end = text[k + 1] === '钱' ? k + 2 : k + 1;
+      return figure(r.start, end, 'money', w.num.value * w.u.factor + d * w.u.factor * 0.1, null, 'CNY', w.qualifier);
+    }
   }
   return completeFigure(text, w);
 }

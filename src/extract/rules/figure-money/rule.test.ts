@@ -12,11 +12,12 @@ const t6 = '投资3万至4万元不等，奖励5000欧元。';
 const t7 = '门票港币2960元，融资人民币3亿元。';
 const t8 = '预算两到三仟元，报价从8500到3万元，车费3块5毛，补贴5角钱，面值100圆。';
 const t9 = '单笔10万元（含）以上须审批。';
+const t10 = '猪肉每斤十二块五，鸡蛋一块五，公交票价5角，葱3毛5一把。';
 
 runRuleCases(
   rule,
   {
-    valid: ['五角大楼宣布了新计划。', '人民币汇率保持稳定。', '一美元兑换多少人民币？'.slice(3), '元旦假期出游火爆。'],
+    valid: ['五角大楼宣布了新计划。', '三毛的作品再版。', '这块五花肉很新鲜。', '人民币汇率保持稳定。', '一美元兑换多少人民币？'.slice(3), '元旦假期出游火爆。'],
     invalid: [
       { text: t1, figures: [fig(t1, '3000亿元', 'money', 300000000000, 'CNY')] },
       { text: t2, figures: [fig(t2, '1.5亿美元', 'money', 150000000, 'USD'), fig(t2, '约2000万港元', 'money', 20000000, 'HKD', 'approx')] },
@@ -38,6 +39,11 @@ runRuleCases(
         ],
       },
       { text: t9, figures: [fig(t9, '10万元（含）以上', 'money', 100000, 'CNY', 'atLeast')] },
+      // X块Y is X.Y yuan; 角/毛 after Arabic digits are tenths of a yuan (3毛5 = 0.35)
+      {
+        text: t10,
+        figures: [fig(t10, '十二块五', 'money', 12.5, 'CNY'), fig(t10, '一块五', 'money', 1.5, 'CNY'), fig(t10, '5角', 'money', 0.5, 'CNY'), fig(t10, '3毛5', 'money', 0.35, 'CNY')],
+      },
     ],
   },
   { describe, it, expect },
