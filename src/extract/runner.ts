@@ -208,7 +208,9 @@ export function runRules(input: RunnerInput, messages: Message[] = []): Extracti
     const [rawStart, rawEnd] = map.span(s, e);
     return { start: s, end: e, rawStart, rawEnd, text: raw.slice(rawStart, rawEnd), norm: ctx.text.slice(s, e), sentence: sentenceAt(ctx.sentences, s) };
   };
-  const figures: Figure[] = hits.figures.map((h) => ({ ...h, ...place(h.start, h.end) }) as Figure);
+  // the hits are this run's own objects: placed in place (the same keys in the same order as a copy
+  // `{ ...h, ...place }`, which cost more than the rest of this function)
+  const figures: Figure[] = hits.figures.map((h) => Object.assign(h, place(h.start, h.end)) as unknown as Figure);
   const mentions: Mention[] = [];
   const mentionIndex = new Map<string, number>();
   for (const h of hits.mentions) {

@@ -146,21 +146,45 @@ interface Current {
   span: DaySpan | null;
 }
 
+/** A LOC or ORG mention as attribution reads it: the fields it reads, one object shape (one constructor). */
+interface SubjectMention {
+  type: string;
+  start: number;
+  end: number;
+  norm: string | undefined;
+  name: string;
+}
+
+function subjectMention(type: string, start: number, end: number, norm: string | undefined, name: string): SubjectMention {
+  return { type, start, end, norm, name };
+}
+
+/**
+ * The LOC, ORG and EVENT mentions, a company named from a place grown to its name
+ * (上海 + 远航物流股份有限公司), by start then longest first. A function of its
+ * own: in attribute's body, the arrays and objects made here (an empty array
+ * is of another kind than a full one) threw its compiled code away.
+ */
+function subjectMentions(text: string, input: readonly FigureMention[]): SubjectMention[] {
+  const out: SubjectMention[] = [];
+  for (const m of input) {
+    if (m.type !== 'LOC' && m.type !== 'ORG' && m.type !== 'EVENT') continue;
+    const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
+    // every company tail ends in 公司 or 集团: test for them before the regex
+    const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
+    if (tail) out.push(subjectMention('ORG', m.start, m.end + tail[0].length, m.norm, text.slice(m.start, m.end + tail[0].length)));
+    else out.push(subjectMention(m.type, m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
+  }
+  if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
 export function attribute(input: AttributionInput): void {
   const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
-  const mentions = input.mentions
-    .filter((m) => m.type === 'LOC' || m.type === 'ORG' || m.type === 'EVENT')
-    .map((m) => {
-      const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
-      // every company tail ends in 公司 or 集团: test for them before the regex
-      const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
-      if (tail) return { ...m, type: 'ORG', end: m.end + tail[0].length, name: text.slice(m.start, m.end + tail[0].length) };
-      return { ...m, name: m.norm ?? text.slice(m.start, m.end) };
-    })
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions = subjectMentions(text, input.mentions);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
 
   // article of a position: blocks carry the structure's article index

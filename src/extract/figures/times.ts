@@ -687,7 +687,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let rangeTo: string | undefined;
   if (df && df.start === i && (df.kind === 'date' || df.kind === 'period') && !loneTime) {
     if (df.kind === 'period' && df.qualifier === 'range' && df.dateEnd) rangeTo = spanOfIso(df.dateEnd)?.start;
-    best = { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined };
+    best = { end: df.end, span: spanOfFigure(df), anaphor: undefined, grain: df.kind === 'date' ? grainOf(df.date) : undefined };
     if (df.kind === 'date' && df.date && df.date.length > 10) dateClock = df.date.slice(11, 16) + ':00';
   }
   const candidates = byFirst.get(text.charCodeAt(i));
@@ -697,7 +697,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
       const m = p.re.exec(text);
       if (!m || (best && m[0].length <= best.end - i)) continue;
       const r = p.resolve(m, doc);
-      if (r) best = { end: i + m[0].length, ...r };
+      if (r) best = { end: i + m[0].length, span: r.span, anaphor: r.anaphor, grain: r.grain };
     }
   }
   // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
@@ -721,7 +721,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
         }
       }
       const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
-      best = best ? { ...best, end: endAt } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null };
+      best = best ? { end: endAt, span: best.span, anaphor: best.anaphor, grain: best.grain } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null, anaphor: undefined, grain: undefined };
     } else if (!best && maybeClock(text, i)) {
       // 早上五到六点: an hour without unit before a range
       const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
@@ -731,7 +731,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
         const h1 = (num(r[2] as string) ?? 0) + add;
         const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
         clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
-        best = { end: ck2.end, span: null };
+        best = { end: ck2.end, span: null, anaphor: undefined, grain: undefined };
       }
     }
   }
@@ -789,7 +789,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
     if (/^截/.test(dl[0])) mod ??= 'until';
     if (span && (/[底末]$/.test(text.slice(i, end)) || (grain === 'month' && dl[0] !== '到' && dl[0] !== '至'))) span = { start: span.end, end: span.end };
   }
-  const e: TimeExpr = { start, end, text: text.slice(start, end), span, basis: isBasis, anaphor: best.anaphor, grain };
+  const e = timeExpr(start, end, text.slice(start, end), span, isBasis, best.anaphor, grain);
   if (mod) {
     e.mod = mod;
     e.anchor = anchor;
@@ -799,6 +799,17 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   if (clock) e.clock = clock;
   out.push(e);
   return end;
+}
+
+/**
+ * A time expression with every field present (unset ones undefined), in one
+ * order: one object shape for all of them. The scan and the readers of its
+ * output (mergeRanges, attribution) otherwise meet a new shape for each
+ * combination of mod, set, to and clock, and their compiled code is thrown
+ * away again and again in a document's first pass (--trace-deopt: "wrong map").
+ */
+function timeExpr(start: number, end: number, text: string, span: DaySpan | null, basis: boolean, anaphor: Anaphor | undefined, grain: TimeExpr['grain']): TimeExpr {
+  return { start, end, text, span, basis, anaphor, grain, mod: undefined, anchor: undefined, set: undefined, clock: undefined, to: undefined };
 }
 
 /**
@@ -816,7 +827,8 @@ function mergeRanges(text: string, xs: TimeExpr[]): TimeExpr[] {
       const between = gap === '和' || gap === '与' ? /^之?间/.exec(text.slice(b.end, b.end + 2)) : null;
       if (/^(?:到|至|-|—|~|～)$/.test(gap) || between) {
         const end = between ? b.end + between[0].length : b.end;
-        const m: TimeExpr = { start: a.start, end, text: text.slice(a.start, end), span: { start: a.span.start, end: b.span.end }, basis: a.basis, to: b.span.start };
+        const m = timeExpr(a.start, end, text.slice(a.start, end), { start: a.span.start, end: b.span.end }, a.basis, undefined, undefined);
+        m.to = b.span.start;
         if (a.clock || b.clock) m.clock = { start: a.clock?.start ?? '00:00:00', end: b.clock?.start ?? '00:00:00' };
         out.push(m);
         k++;

@@ -37,6 +37,9 @@ export const rule: MentionRule = {
     const FIRST = wordSet('entity-glued-first-chars');
     const LAST = wordSet('entity-glued-last-chars');
     const raw = dictMatches(text, lex.loc, lex.maxLoc).filter((m) => !lex.directions.has(m.word));
+    /** where a raw match ends (a match right after another starts a name too) */
+    const rawEnds = new Set<number>();
+    for (const p of raw) rawEnds.add(p.end);
     const ok = raw.filter((m) => {
       if (!hasTokens) return !lex.countyShort.has(m.word);
       // a county short form counts only where jieba reads a place or an unknown word (华蓥, not 资源 or 合作)
@@ -52,7 +55,7 @@ export const rule: MentionRule = {
         const t = k === undefined ? undefined : ctx.tokens[k];
         if (!t || t.tag !== 'ns') return false;
       }
-      return ix.byStart.has(m.start) || raw.some((p) => p.end === m.start);
+      return ix.byStart.has(m.start) || rawEnds.has(m.start);
     });
     const out: MentionHit[] = [];
     let i = 0;

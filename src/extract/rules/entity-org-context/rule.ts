@@ -60,8 +60,10 @@ export const rule: MentionRule = {
         if (t.end - start >= 2) out.push({ type: 'ORG', start, end: t.end, attrs: { priority: 1, source: 'before-title' } });
       }
       // a bare body in a chain: 、管委会主任
-      const body = BODY_FIRST[text.charCodeAt(t.start)] === 1 ? BODY_BEFORE_TITLE.exec(text.slice(t.start, t.start + 4)) : null;
-      if (body && t.start === toks[i]!.start && /[、，]$/u.test(text.slice(Math.max(0, t.start - 1), t.start))) {
+      // (only after 、 or ，: tested before the pattern, which most tokens would try for nothing)
+      const sepBefore = t.start > 0 && (text.charCodeAt(t.start - 1) === 0x3001 /* 、 */ || text.charCodeAt(t.start - 1) === 0xff0c); /* ， */
+      const body = sepBefore && BODY_FIRST[text.charCodeAt(t.start)] === 1 ? BODY_BEFORE_TITLE.exec(text.slice(t.start, t.start + 4)) : null;
+      if (body && t.start === toks[i]!.start) {
         const end = t.start + body[0].length;
         if (lex.titleList.some((ti) => text.startsWith(ti, end) || text.startsWith('副' + ti, end))) out.push({ type: 'ORG', start: t.start, end, attrs: { priority: 1, source: 'chain-body' } });
       }

@@ -154,7 +154,9 @@ export const rule: MentionRule = {
       }
     }
     // transliterated names joined by a middle dot (约翰·史密斯, 马克·吕特)
-    for (const m of text.matchAll(/[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/gu)) {
+    // (most documents have no middle dot: the regex would try every Chinese character for nothing)
+    const dotted = text.includes('·') ? text.matchAll(/[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/gu) : [];
+    for (const m of dotted) {
       let s0 = m.index!;
       let name = m[0];
       // the first part may carry a title or verb before it: keep the longest transliteration tail

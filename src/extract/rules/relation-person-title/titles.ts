@@ -11,6 +11,7 @@ import type { Sentence, Token } from '../../../core/types.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { onLexiconChange, wordList, wordSet } from '../../../core/lists.js';
 import { spanAt } from '../../../core/spans.js';
+import { indexTokens } from '../../entities/tokens.js';
 
 export interface TitleWords {
   /** every title, longest first */
@@ -178,19 +179,21 @@ function findTitles(ctx: RuleContext & { mentions: readonly MentionHit[] }): Tit
   const NOT_POSITION = wordSet('relation-not-position-words');
   const NOT_TITLE = notTitle();
   const SUB_BODY_ENDS = wordList('relation-sub-body-ends');
-  const { starts, ends } = boundaries(ctx.tokens);
+  // the token index the entity rules built for these tokens (./tokens.ts): no set or map per call
+  const ix = indexTokens(ctx.tokens);
+  const starts = ix.byStart;
+  const ends = ix.byEnd;
   const byEnd = new Map<number, MentionHit>();
   for (const m of ctx.mentions) if (m.type === 'ORG' || m.type === 'LOC') byEnd.set(m.end, m);
   const covered = (s: number, e: number): boolean => ctx.mentions.some((m) => m.start < e && s < m.end);
   const out: TitleFinding[] = [];
 
   /** tokens by start, for "a department is nouns only" */
-  const tokenAt = new Map<number, Token>();
-  for (const t of ctx.tokens) tokenAt.set(t.start, t);
   /** a department's words: nouns, names, short forms (金融/市场/管理/部), never a particle, pronoun, numeral or preposition */
   const nounsOnly = (s: number, e: number): boolean => {
     for (let at = s; at < e; ) {
-      const t = tokenAt.get(at);
+      const k = starts.get(at);
+      const t = k === undefined ? undefined : ctx.tokens[k];
       if (!t) return false; // the last word may run into the title (研究/室主任: jieba glues 室主任)
       if (NOT_IN_DEPARTMENT.test(t.tag) || PREPOSITIONS.has(t.text)) return false;
       at = t.end;
