@@ -43,7 +43,7 @@ export function foldText(s: string): string {
 
 const NUMERALS = new Set('零〇一二三四五六七八九十百千万亿两几');
 /** 0 pad, 1 Han, 2 digit, 3 Latin, 4 numeral Han, 5 punctuation/other, 6 separator dot · */
-function charClass(c: number): number {
+function classOf(c: number): number {
   if (c === 0) return 0;
   if (c >= 0x30 && c <= 0x39) return 2;
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 3;
@@ -51,6 +51,8 @@ function charClass(c: number): number {
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) return NUMERALS.has(String.fromCharCode(c)) ? 4 : 1;
   return 5;
 }
+/** classOf of every char code (one read per character instead of the tests and a Set lookup) */
+const CLASS = Uint8Array.from({ length: 65536 }, (_, c) => classOf(c));
 
 /** A hash of a character pair, `bits` bits wide. */
 function pairHash(a: number, b: number, bits: number): number {
@@ -288,6 +290,7 @@ export interface Layout {
 export const DEFAULT_TABLE_BITS = { bi: 15, tri: 15, skip: 15, word: 13, ctx: 16, small: 15 };
 
 const US = 27; // U rows per character
+const T_ = 7; // tags per row (model.ts T)
 const BS = 6;
 const RS = 3;
 const WS = 12;
@@ -309,6 +312,13 @@ export interface Plan {
   size: number;
   /** the training lists; without them their features are the null feature */
   lex?: CompiledLexicon;
+  /**
+   * The weights were folded by `foldRows` (the loaded model, for decoding
+   * only): a character in a jieba token reads its own offset-0 row and its
+   * neighbours' offset -1 / +1 rows inside their by-position rows, and the
+   * bias inside the offset-0 row, so four of its rows are the null feature.
+   */
+  folded?: boolean;
 }
 
 /** The plan with the training lists attached (planOf's plan itself stays without them). */
@@ -333,6 +343,51 @@ export function planOf(layout: Layout): Plan {
   p = { layout, uid, offU, offB, offR, offK, offW, offC, offX, size };
   plans.set(layout, p);
   return p;
+}
+
+/** The plan of folded weights (see Plan.folded and foldRows). */
+export function withFolded(plan: Plan): Plan {
+  return { ...plan, folded: true };
+}
+
+/** The bias row (the X row every character reads). */
+function biasRow(plan: Plan): number {
+  return plan.offX + hf(0, 0, 0, 0, (1 << plan.layout.small) - 1);
+}
+
+/**
+ * Fold, in place, the rows a character of a jieba token always reads
+ * together into one row, so that decoding reads four rows fewer per
+ * character with the same integer sums: in every U block, the bias row is
+ * added to the offset-0 row (every character reads exactly one), and the
+ * offset-0, -1 and +1 rows to the rows of the same offset by token position
+ * (a character in a token reads its own by-position row and its neighbours',
+ * with the same position). Features of a plan marked `folded` write the null
+ * feature for the rows folded away. Returns false, changing nothing, when a
+ * folded weight would not fit the integer width (`limit`).
+ */
+export function foldRows(plan: Plan, w: Int8Array | Int16Array, limit: number): boolean {
+  const blocks = plan.layout.chars.length + 3;
+  const b0 = biasRow(plan) * T_;
+  const next = new Int32Array(US * T_);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let b = 0; b < blocks; b++) {
+      const base = (plan.offU + b * US) * T_;
+      for (let k = 0; k < US * T_; k++) next[k] = w[base + k]!;
+      for (let t = 0; t < T_; t++) {
+        next[3 * T_ + t] = next[3 * T_ + t]! + w[b0 + t]!;
+        for (let pos = 1; pos <= 4; pos++) {
+          next[(14 + pos) * T_ + t] = next[(14 + pos) * T_ + t]! + next[3 * T_ + t]!;
+          next[(18 + pos) * T_ + t] = next[(18 + pos) * T_ + t]! + next[2 * T_ + t]!;
+          next[(22 + pos) * T_ + t] = next[(22 + pos) * T_ + t]! + next[4 * T_ + t]!;
+        }
+      }
+      if (pass === 0) {
+        for (let k = 0; k < US * T_; k++) if (next[k]! > limit || next[k]! < -limit) return false;
+      } else w.set(next, base);
+    }
+  }
+  return true;
 }
 
 /** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */
@@ -478,7 +533,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   for (let i = 0; i < n; i++) {
     const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
     codes[i + 3] = c;
-    cls[i + 3] = charClass(c);
+    cls[i + 3] = CLASS[c]!;
     uidAt[i + 3] = plan.offU + uid[c]! * US;
   }
   // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
@@ -605,7 +660,9 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
   const offC = plan.offC;
   const offX = plan.offX;
   const km = (1 << L.skip) - 1;
-  const bias = offX + hf(0, 0, 0, 0, xm);
+  const folded = plan.folded === true;
+  // folded weights: the bias sits in every offset-0 row
+  const bias = folded ? 0 : biasRow(plan);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
@@ -613,17 +670,19 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     const cm1 = codes[p - 1]!;
     const cp1 = codes[p + 1]!;
     const u = uidAt[p]!;
+    const pos = tpos[i]!;
+    // folded weights: the offset -1, 0, +1 rows sit in the by-position rows below
+    const near = folded && pos !== 0;
     // U: the characters at -3..+3 (each from its own block), place / country match marks
     out[o++] = uidAt[p - 3]!;
     out[o++] = uidAt[p - 2]! + 1;
-    out[o++] = uidAt[p - 1]! + 2;
-    out[o++] = u + 3;
-    out[o++] = uidAt[p + 1]! + 4;
+    out[o++] = near ? 0 : uidAt[p - 1]! + 2;
+    out[o++] = near ? 0 : u + 3;
+    out[o++] = near ? 0 : uidAt[p + 1]! + 4;
     out[o++] = uidAt[p + 2]! + 5;
     out[o++] = uidAt[p + 3]! + 6;
     out[o++] = loc[i] ? u + 6 + loc[i]! : 0;
     out[o++] = country[i] ? u + 10 + country[i]! : 0;
-    const pos = tpos[i]!;
     out[o++] = pos ? u + 14 + pos : 0;
     // the neighbours, by this character's position in its token
     out[o++] = pos ? uidAt[p - 1]! + 18 + pos : 0;

@@ -25,7 +25,7 @@ export interface NerModel {
   plan: Plan;
   /** features per character (must equal FEATURES of the code that made it) */
   features: number;
-  /** plan.size * T emission weights, in units of `scale` (row 0 is the null feature: zero) */
+  /** plan.size * T emission weights, in units of `scale` (row 0 is the null feature: zero); folded for decoding when plan.folded (features.ts foldRows) */
   weights: Int8Array | Int16Array | Float32Array;
   /** (T + 1) * T transition weights (row 0: sentence start), same units */
   trans: Float32Array;
