@@ -75,7 +75,7 @@ function main(): void {
   const dev = { 'MSRA dev': cut(msra().dev), 'CLUENER dev': cut(cluener().dev) };
   for (const [label, rows] of Object.entries(dev)) {
     const p = prepare(rows, model.plan);
-    for (const l of evaluateModel(p, model.weights, model.trans, label, true).lines) console.log(l);
+    for (const l of evaluateModel(p, model.weights, model.trans, label, true, model.stride).lines) console.log(l);
   }
   // speed: the model alone (features + Viterbi; jieba runs beforehand, untimed), best of three
   // passes, over the first --mb MB of clean 2019 news when ../shared/data/clean-news is there,

@@ -316,9 +316,22 @@ export interface Plan {
    * The weights were folded by `foldRows` (the loaded model, for decoding
    * only): a character in a jieba token reads its own offset-0 row and its
    * neighbours' offset -1 / +1 rows inside their by-position rows, and the
-   * bias inside the offset-0 row, so four of its rows are the null feature.
+   * bias inside the offset-0 row, so up to four of its rows are the null
+   * feature.
    */
-  folded?: boolean;
+  folded?: Folded;
+}
+
+/** What foldRows folded. */
+export interface Folded {
+  /** the bias row sits in every offset-0 row */
+  bias: boolean;
+  /**
+   * per U block: 1 its offset-0 row sits in its own by-position rows, 2 its
+   * offset -1 row in its previous-neighbour rows, 4 its offset +1 row in its
+   * next-neighbour rows (a fold that would not fit the integer width is not made)
+   */
+  blocks: Uint8Array;
 }
 
 /** The plan with the training lists attached (planOf's plan itself stays without them). */
@@ -345,49 +358,47 @@ export function planOf(layout: Layout): Plan {
   return p;
 }
 
-/** The plan of folded weights (see Plan.folded and foldRows). */
-export function withFolded(plan: Plan): Plan {
-  return { ...plan, folded: true };
-}
-
 /** The bias row (the X row every character reads). */
 function biasRow(plan: Plan): number {
   return plan.offX + hf(0, 0, 0, 0, (1 << plan.layout.small) - 1);
 }
 
 /**
- * Fold, in place, the rows a character of a jieba token always reads
- * together into one row, so that decoding reads four rows fewer per
- * character with the same integer sums: in every U block, the bias row is
- * added to the offset-0 row (every character reads exactly one), and the
- * offset-0, -1 and +1 rows to the rows of the same offset by token position
- * (a character in a token reads its own by-position row and its neighbours',
- * with the same position). Features of a plan marked `folded` write the null
- * feature for the rows folded away. Returns false, changing nothing, when a
- * folded weight would not fit the integer width (`limit`).
+ * Fold, in place, rows a character of a jieba token always reads together
+ * into one, so that decoding reads up to four rows fewer per character with
+ * the same integer sums: the bias row into every U block's offset-0 row
+ * (every character reads exactly one), and a block's offset-0, -1 and +1
+ * rows into its rows of the same offset by token position (a character in
+ * a token reads its own by-position row and its neighbours', with the same
+ * position). A fold whose sum would not fit the integer width (`limit`) is
+ * not made (two of the committed model's 4,319 blocks keep one row apart).
+ * Returns the plan whose features write the null feature for the rows
+ * folded away. Rows of `stride` values (T, or T and padding).
  */
-export function foldRows(plan: Plan, w: Int8Array | Int16Array, limit: number): boolean {
-  const blocks = plan.layout.chars.length + 3;
-  const b0 = biasRow(plan) * T_;
-  const next = new Int32Array(US * T_);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let b = 0; b < blocks; b++) {
-      const base = (plan.offU + b * US) * T_;
-      for (let k = 0; k < US * T_; k++) next[k] = w[base + k]!;
-      for (let t = 0; t < T_; t++) {
-        next[3 * T_ + t] = next[3 * T_ + t]! + w[b0 + t]!;
-        for (let pos = 1; pos <= 4; pos++) {
-          next[(14 + pos) * T_ + t] = next[(14 + pos) * T_ + t]! + next[3 * T_ + t]!;
-          next[(18 + pos) * T_ + t] = next[(18 + pos) * T_ + t]! + next[2 * T_ + t]!;
-          next[(22 + pos) * T_ + t] = next[(22 + pos) * T_ + t]! + next[4 * T_ + t]!;
-        }
-      }
-      if (pass === 0) {
-        for (let k = 0; k < US * T_; k++) if (next[k]! > limit || next[k]! < -limit) return false;
-      } else w.set(next, base);
+export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, limit: number): Plan {
+  const nb = plan.layout.chars.length + 3;
+  const bias = biasRow(plan) * stride;
+  const at = (b: number, r: number, t: number): number => (plan.offU + b * US + r) * stride + t;
+  const fits = (v: number): boolean => v <= limit && v >= -limit;
+  let withBias = true;
+  for (let b = 0; b < nb; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, 3, t)]! + w[bias + t]!)) withBias = false;
+  const blocks = new Uint8Array(nb);
+  for (let b = 0; b < nb; b++) {
+    if (withBias) for (let t = 0; t < T_; t++) w[at(b, 3, t)] = w[at(b, 3, t)]! + w[bias + t]!;
+    // offset-0 row 3 into rows 15..18, offset -1 row 2 into 19..22, offset +1 row 4 into 23..26
+    for (const [bit, from, into] of [
+      [1, 3, 14],
+      [2, 2, 18],
+      [4, 4, 22],
+    ] as const) {
+      let ok = true;
+      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, into + pos, t)]! + w[at(b, from, t)]!)) ok = false;
+      if (!ok) continue;
+      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) w[at(b, into + pos, t)] = w[at(b, into + pos, t)]! + w[at(b, from, t)]!;
+      blocks[b]! |= bit;
     }
   }
-  return true;
+  return { ...plan, folded: { bias: withBias, blocks } };
 }
 
 /** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */
@@ -406,6 +417,8 @@ interface Scratch {
   cls: Uint8Array;
   flp: Uint8Array;
   uidAt: Int32Array;
+  /** the fold bits (Plan.folded) of the char's U block, by padded position */
+  fb: Uint8Array;
   bi: Int32Array;
   tri: Int32Array;
   tpos: Uint8Array;
@@ -437,6 +450,7 @@ function scratch(n: number): Scratch {
     cls: new Uint8Array(m),
     flp: new Uint8Array(m),
     uidAt: new Int32Array(m),
+    fb: new Uint8Array(m),
     bi: new Int32Array(m),
     tri: new Int32Array(m),
     tpos: new Uint8Array(m),
@@ -535,6 +549,13 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
     codes[i + 3] = c;
     cls[i + 3] = CLASS[c]!;
     uidAt[i + 3] = plan.offU + uid[c]! * US;
+  }
+  if (plan.folded) {
+    const blocks = plan.folded.blocks;
+    const fb = sc.fb;
+    fb[0] = fb[1] = fb[2] = blocks[0]!;
+    fb[n + 3] = fb[n + 4] = fb[n + 5] = blocks[1]!;
+    for (let q = 3; q < n + 3; q++) fb[q] = blocks[uid[codes[q]!]!]!;
   }
   // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
   const bi = sc.bi;
@@ -660,9 +681,10 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
   const offC = plan.offC;
   const offX = plan.offX;
   const km = (1 << L.skip) - 1;
-  const folded = plan.folded === true;
+  const folded = plan.folded !== undefined;
+  const fb = sc.fb;
   // folded weights: the bias sits in every offset-0 row
-  const bias = folded ? 0 : biasRow(plan);
+  const bias = plan.folded?.bias ? 0 : biasRow(plan);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
@@ -671,14 +693,14 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     const cp1 = codes[p + 1]!;
     const u = uidAt[p]!;
     const pos = tpos[i]!;
-    // folded weights: the offset -1, 0, +1 rows sit in the by-position rows below
+    // folded weights: the offset -1, 0, +1 rows sit in the by-position rows below (Plan.folded)
     const near = folded && pos !== 0;
     // U: the characters at -3..+3 (each from its own block), place / country match marks
     out[o++] = uidAt[p - 3]!;
     out[o++] = uidAt[p - 2]! + 1;
-    out[o++] = near ? 0 : uidAt[p - 1]! + 2;
-    out[o++] = near ? 0 : u + 3;
-    out[o++] = near ? 0 : uidAt[p + 1]! + 4;
+    out[o++] = near && fb[p - 1]! & 2 ? 0 : uidAt[p - 1]! + 2;
+    out[o++] = near && fb[p]! & 1 ? 0 : u + 3;
+    out[o++] = near && fb[p + 1]! & 4 ? 0 : uidAt[p + 1]! + 4;
     out[o++] = uidAt[p + 2]! + 5;
     out[o++] = uidAt[p + 3]! + 6;
     out[o++] = loc[i] ? u + 6 + loc[i]! : 0;

@@ -13,8 +13,9 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } 
 import { fileURLToPath } from 'node:url';
 import { NewsError } from '../core/errors.js';
 import { T, type NerModel } from './model.js';
-import { foldRows, planOf, withFolded, withLexicon, type Layout } from './features.js';
+import { foldRows, planOf, withLexicon, type Layout } from './features.js';
 import { FpList, type FpParts } from './fingerprint.js';
+import { SimdSums } from './simd.js';
 import type { CompiledLexicon } from './features.js';
 
 const MAGIC = 'zhnews-ner';
@@ -128,10 +129,14 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL, fold = true): Ner
   };
   const lex: CompiledLexicon | undefined = h.lists ? { ents: list(h.lists.ents), given: list(h.lists.given), words: list(h.lists.words) } : undefined;
   let plan = withLexicon(planOf(h.layout), lex);
-  const weights = h.width === 8 ? new Int8Array(plan.size * T) : new Int16Array(plan.size * T);
-  for (let k = 0; k < ids.length; k++) weights.set(q.subarray(k * T, k * T + T), ids[k]! * T);
-  if (fold && foldRows(plan, weights, h.width === 8 ? 127 : 32767)) plan = withFolded(plan);
-  const model: NerModel = { plan, features: h.features, weights, trans, scale: h.scale, meta: h.meta };
+  // rows padded to eight values (16 bytes for Int16: a row never straddles a cache line), in
+  // WebAssembly memory for the SIMD sums where the runtime has them
+  const S = 8;
+  const simd = h.width === 16 ? SimdSums.create(plan.size, h.features) : null;
+  const weights = simd ? simd.weights : h.width === 8 ? new Int8Array(plan.size * S) : new Int16Array(plan.size * S);
+  for (let k = 0; k < ids.length; k++) weights.set(q.subarray(k * T, k * T + T), ids[k]! * S);
+  if (fold) plan = foldRows(plan, weights, S, h.width === 8 ? 127 : 32767);
+  const model: NerModel = { plan, features: h.features, weights, stride: S, trans, scale: h.scale, meta: h.meta, ...(simd ? { simd } : {}) };
   loaded.set(key, model);
   return model;
 }

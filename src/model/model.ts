@@ -7,6 +7,7 @@
  * ids and the table layout: ./features.ts.
  */
 import type { Plan } from './features.js';
+import type { SimdSums } from './simd.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export const T = TAGS.length;
@@ -25,8 +26,12 @@ export interface NerModel {
   plan: Plan;
   /** features per character (must equal FEATURES of the code that made it) */
   features: number;
-  /** plan.size * T emission weights, in units of `scale` (row 0 is the null feature: zero); folded for decoding when plan.folded (features.ts foldRows) */
+  /** plan.size rows of `stride` (T, or T and a zero) emission weights, in units of `scale` (row 0 is the null feature: zero); folded for decoding when plan.folded (features.ts foldRows) */
   weights: Int8Array | Int16Array | Float32Array;
+  /** values per row of `weights`: T, or 8 (padded: a row never straddles a cache line) */
+  stride: number;
+  /** the same weights in WebAssembly memory, where the runtime has SIMD (./simd.ts) */
+  simd?: SimdSums;
   /** (T + 1) * T transition weights (row 0: sentence start), same units */
   trans: Float32Array;
   scale: number;
@@ -90,7 +95,7 @@ export class Decoder {
   }
 
   /** The seven tag sums of each character kept in locals (T is 7), one pass over its rows. */
-  private emitInt(weights: Int8Array | Int16Array, F: number, feats: Uint32Array, at: number, n: number): Int32Array {
+  private emitInt(weights: Int8Array | Int16Array, F: number, feats: Uint32Array, at: number, n: number, stride: number): Int32Array {
     const emit = this.emitI;
     for (let i = 0; i < n; i++) {
       let a0 = 0;
@@ -104,7 +109,7 @@ export class Decoder {
       for (let k = 0; k < F; k++) {
         const id = feats[base + k]!;
         if (id === 0) continue; // the null feature's row is zero
-        const row = id * 7;
+        const row = id * stride;
         a0 = (a0 + weights[row]!) | 0;
         a1 = (a1 + weights[row + 1]!) | 0;
         a2 = (a2 + weights[row + 2]!) | 0;
@@ -125,7 +130,7 @@ export class Decoder {
     return emit;
   }
 
-  private emitFloat(weights: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number): Float64Array {
+  private emitFloat(weights: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number, stride: number): Float64Array {
     const emit = this.emit;
     for (let i = 0; i < n; i++) {
       let a0 = 0;
@@ -137,7 +142,7 @@ export class Decoder {
       let a6 = 0;
       const base = at + i * F;
       for (let k = 0; k < F; k++) {
-        const row = feats[base + k]! * 7;
+        const row = feats[base + k]! * stride;
         a0 += weights[row]!;
         a1 += weights[row + 1]!;
         a2 += weights[row + 2]!;
@@ -160,15 +165,26 @@ export class Decoder {
 
   /**
    * Best tag sequence for `n` characters whose feature ids are
-   * feats[at .. at + n*F). Writes into and returns this.tags[0] (valid up to n).
+   * feats[at .. at + n*F), rows of `stride` weights. Writes into and returns
+   * this.tags[0] (valid up to n).
    */
-  decode(weights: ArrayLike<number>, trans: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number): Uint8Array {
+  decode(weights: ArrayLike<number>, trans: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number, stride: number = T): Uint8Array {
+    this.grow(n);
+    if (n === 0) return this.tags[0]!;
+    // emission scores: integer sums for the quantized model (faster here), float sums while training
+    const emit = weights instanceof Int8Array || weights instanceof Int16Array ? this.emitInt(weights, F, feats, at, n, stride) : this.emitFloat(weights, F, feats, at, n, stride);
+    return this.viterbi(emit, 7, trans, n);
+  }
+
+  /**
+   * Best tag sequence for `n` characters given their emission scores
+   * (emit[i * es + t], char i, tag t). Writes into and returns this.tags[0].
+   */
+  viterbi(emit: Int32Array | Float64Array, es: number, trans: ArrayLike<number>, n: number): Uint8Array {
     this.grow(n);
     const back = this.back;
     const out = this.tags[0]!;
     if (n === 0) return out;
-    // emission scores: integer sums for the quantized model (faster here), float sums while training
-    const emit = weights instanceof Int8Array || weights instanceof Int16Array ? this.emitInt(weights, F, feats, at, n) : this.emitFloat(weights, F, feats, at, n);
     // Viterbi with the BIO constraints written out: O and B-X follow any tag,
     // I-X only B-X or I-X. tr[(p + 1) * 7 + t]: p → t (row 0: sentence start).
     const tr = trans;
@@ -181,7 +197,8 @@ export class Decoder {
     let s6 = -Infinity;
     const ss = this.ss;
     for (let i = 1; i < n; i++) {
-      const e = i * 7;
+      const e = i * es;
+      const b = i * 7;
       let v0 = s0 + tr[7]!;
       let v1 = s0 + tr[8]!;
       let v3 = s0 + tr[10]!;
@@ -241,13 +258,13 @@ export class Decoder {
         v6 = x;
         b6 = 6;
       }
-      back[e] = b0;
-      back[e + 1] = b1;
-      back[e + 2] = b2;
-      back[e + 3] = b3;
-      back[e + 4] = b4;
-      back[e + 5] = b5;
-      back[e + 6] = b6;
+      back[b] = b0;
+      back[b + 1] = b1;
+      back[b + 2] = b2;
+      back[b + 3] = b3;
+      back[b + 4] = b4;
+      back[b + 5] = b5;
+      back[b + 6] = b6;
       s0 = v0 + emit[e]!;
       s1 = v1 + emit[e + 1]!;
       s2 = v2 + emit[e + 2]!;

@@ -161,16 +161,16 @@ function main(): void {
   const saved = loadNerModel(out, drop.length === 0);
   const savedM = saved.plan.folded ? prepare(m.dev, saved.plan, segM) : devM;
   const savedC = saved.plan.folded ? prepare(c.dev, saved.plan, segC) : devC;
-  for (const l of evaluateModel(savedM, saved.weights, saved.trans, 'MSRA dev', true).lines) console.log(l);
-  for (const l of evaluateModel(savedC, saved.weights, saved.trans, 'CLUENER dev', true).lines) console.log(l);
+  for (const l of evaluateModel(savedM, saved.weights, saved.trans, 'MSRA dev', true, saved.stride).lines) console.log(l);
+  for (const l of evaluateModel(savedC, saved.weights, saved.trans, 'CLUENER dev', true, saved.stride).lines) console.log(l);
   // --also FILE: the same weights at the other width, for comparison
   const also = arg('also', '');
   if (also) {
     const b2 = saveNerModel(also, layout, FEATURES, w, tr, { ...meta, width: width === 8 ? 16 : 8 }, width === 8 ? 16 : 8, full.lex);
     console.log(`wrote ${also} (${(b2 / 1e6).toFixed(2)} MB, ${width === 8 ? 16 : 8}-bit weights):`);
     const m2 = loadNerModel(also, false);
-    for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false).lines) console.log(l);
-    for (const l of evaluateModel(devC, m2.weights, m2.trans, 'CLUENER dev', false).lines) console.log(l);
+    for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false, m2.stride).lines) console.log(l);
+    for (const l of evaluateModel(devC, m2.weights, m2.trans, 'CLUENER dev', false, m2.stride).lines) console.log(l);
   }
 }
 
