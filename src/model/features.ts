@@ -296,6 +296,7 @@ const RS = 3;
 const WS = 12;
 /** feature ids per character */
 export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10 + 5;
+if (7 + 5 + BS + RS + 1 + 3 + 2 !== 27) throw new Error('XSLOT: the X rows start at slot 27');
 
 export interface Plan {
   layout: Layout;
@@ -560,10 +561,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
   const bi = sc.bi;
   const tri = sc.tri;
-  const bm = (1 << L.bi) - 1;
-  const rm = (1 << L.tri) - 1;
-  for (let q = 0; q <= n + 4; q++) bi[q] = plan.offB + hf(6, codes[q]!, codes[q + 1]!, 0, bm) * BS;
-  for (let q = 1; q <= n + 2; q++) tri[q] = plan.offR + hf(10, codes[q]!, codes[q + 1]!, codes[q + 2]!, rm) * RS;
+  ngramBlocks(codes, n, plan, bi, tri);
   // token per char: position (1 B, 2 M, 3 E, 4 S, 0 none), tag, prev/next tag, word blocks
   const tpos = sc.tpos;
   const ttag = sc.ttag;
@@ -670,21 +668,29 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
 
 }
 
-/** The rows of every character (sentenceFeatures' last step, a function of its own so that hf inlines here). */
+/** The B and R blocks of the bigram and the trigram starting at every padded position (a function of its own so that hf inlines here). */
+function ngramBlocks(codes: Int32Array, n: number, plan: Plan, bi: Int32Array, tri: Int32Array): void {
+  const bm = (1 << plan.layout.bi) - 1;
+  const rm = (1 << plan.layout.tri) - 1;
+  const offB = plan.offB;
+  const offR = plan.offR;
+  for (let q = 0; q <= n + 4; q++) bi[q] = offB + hf(6, codes[q]!, codes[q + 1]!, 0, bm) * BS;
+  for (let q = 1; q <= n + 2; q++) tri[q] = offR + hf(10, codes[q]!, codes[q + 1]!, codes[q + 2]!, rm) * RS;
+}
+
+/** Feature slots of the X rows (after the 27 U, B, R, K, W and C slots). */
+const XSLOT = 27;
+
+/** The rows of every character (sentenceFeatures' last step; the X slots in xRows: functions small enough that hf inlines in them). */
 function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
   const L = plan.layout;
-  const lex = plan.lex;
-  const { codes, cls, uidAt, bi, tri, tpos, ttag, tprev, tnext, tlen, wOwn, wPrev, wNext, loc, country, org, speech, ent, given, wcOwn, wcPrev, wcNext, flp } = sc;
+  const { codes, uidAt, bi, tri, tpos, ttag, wOwn, wPrev, wNext, loc, country } = sc;
   const cm = (1 << L.ctx) - 1;
-  const xm = (1 << L.small) - 1;
   const offK = plan.offK;
   const offC = plan.offC;
-  const offX = plan.offX;
   const km = (1 << L.skip) - 1;
   const folded = plan.folded !== undefined;
   const fb = sc.fb;
-  // folded weights: the bias sits in every offset-0 row
-  const bias = plan.folded?.bias ? 0 : biasRow(plan);
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
@@ -727,6 +733,22 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     // C: characters with tags and flags
     out[o++] = offC + hf(26, c0, ttag[i]!, 0, cm);
     out[o++] = offC + hf(29, cm1, c0, ttag[i]!, cm);
+    o += FEATURES - XSLOT;
+  }
+  xRows(sc, plan, n, out, at);
+}
+
+/** The X slots of every character: small value spaces (classes, tags, gazetteer marks, flags; the training lists in listRows). */
+function xRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
+  const { cls, tpos, ttag, tprev, tnext, tlen, loc, org, speech, flp } = sc;
+  const xm = (1 << plan.layout.small) - 1;
+  const offX = plan.offX;
+  // folded weights: the bias sits in every offset-0 row
+  const bias = plan.folded?.bias ? 0 : biasRow(plan);
+  for (let i = 0; i < n; i++) {
+    let o = at + i * FEATURES + XSLOT;
+    const p = i + 3;
+    const pos = tpos[i]!;
     // X: small value spaces
     out[o++] = bias;
     out[o++] = offX + hf(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!, 0, xm);
@@ -744,7 +766,20 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     let runR = 0;
     for (let q = i + 1; q < n && q <= i + 4 && (flp[q + 3]! & 2 || cls[q + 3] === 6); q++) runR++;
     out[o++] = offX + hf(28, run * 8 + runR, f0 & 2, 0, xm);
-    // the training lists: known entity strings, jieba words' roles, given names
+  }
+  listRows(sc, plan, n, out, at);
+}
+
+/** The last five X slots of every character: the training lists (known entity strings, jieba words' roles, given names). */
+function listRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
+  const lex = plan.lex;
+  const { tpos, ent, given, wcOwn, wcPrev, wcNext, flp } = sc;
+  const xm = (1 << plan.layout.small) - 1;
+  const offX = plan.offX;
+  for (let i = 0; i < n; i++) {
+    let o = at + i * FEATURES + FEATURES - 5;
+    const p = i + 3;
+    const pos = tpos[i]!;
     if (lex) {
       const e = ent[i + 1]!;
       out[o++] = e ? offX + hf(40, e, pos, 0, xm) : 0;

@@ -134,7 +134,10 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL, fold = true): Ner
   const S = 8;
   const simd = h.width === 16 ? SimdSums.create(plan.size, h.features) : null;
   const weights = simd ? simd.weights : h.width === 8 ? new Int8Array(plan.size * S) : new Int16Array(plan.size * S);
-  for (let k = 0; k < ids.length; k++) weights.set(q.subarray(k * T, k * T + T), ids[k]! * S);
+  for (let k = 0; k < ids.length; k++) {
+    const to = ids[k]! * S;
+    for (let t = 0; t < T; t++) weights[to + t] = q[k * T + t]!;
+  }
   if (fold) plan = foldRows(plan, weights, S, h.width === 8 ? 127 : 32767);
   const model: NerModel = { plan, features: h.features, weights, stride: S, trans, scale: h.scale, meta: h.meta, ...(simd ? { simd } : {}) };
   loaded.set(key, model);
