@@ -65,7 +65,8 @@ function pairHash(a: number, b: number, bits: number): number {
  * read, not a Map lookup. Same answers as core/trie's longestAt.
  */
 class FlatTrie {
-  private readonly first = new Uint8Array(65536);
+  /** 1 where a word starts with the char */
+  readonly first = new Uint8Array(65536);
   /** 1 where a char alone is a word */
   private readonly single = new Uint8Array(65536);
   /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
@@ -207,6 +208,27 @@ function resources(): Resources {
     maxOrg,
   };
   return res;
+}
+
+/** startMask without the training lists, and per set of lists */
+let maskBare: Uint8Array | undefined;
+const masks = new WeakMap<CompiledLexicon, Uint8Array>();
+/**
+ * For every char code, which lists have a word starting with it: 1 places,
+ * 2 countries, 4 organisations, 8 speech verbs; with the training lists 16
+ * known entities, 32 given names.
+ */
+function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
+  let m = lex ? masks.get(lex) : maskBare;
+  if (m) return m;
+  m = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    m[c] = r.loc.first[c]! | (r.country.first[c]! << 1) | (r.org.first[c]! << 2) | (r.speech.first[c]! << 3);
+    if (lex) m[c]! |= (lex.ents.first[c]! << 4) | (lex.given.first[c]! << 5);
+  }
+  if (lex) masks.set(lex, m);
+  else maskBare = m;
+  return m;
 }
 
 /** The training lists (./lexicon.ts) in the form the features read: fingerprints only (./fingerprint.ts). */
@@ -420,6 +442,8 @@ interface Scratch {
   uidAt: Int32Array;
   /** the fold bits (Plan.folded) of the char's U block, by padded position */
   fb: Uint8Array;
+  /** startMask of the char, by padded position */
+  sm: Uint8Array;
   bi: Int32Array;
   tri: Int32Array;
   tpos: Uint8Array;
@@ -452,6 +476,7 @@ function scratch(n: number): Scratch {
     flp: new Uint8Array(m),
     uidAt: new Int32Array(m),
     fb: new Uint8Array(m),
+    sm: new Uint8Array(m),
     bi: new Int32Array(m),
     tri: new Int32Array(m),
     tpos: new Uint8Array(m),
@@ -476,11 +501,12 @@ function scratch(n: number): Scratch {
 }
 
 /** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
-function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
   out.fill(0, 0, len);
   let i = 0;
   while (i < len) {
-    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
+    // no word of the list starts with this char (startMask): longestAt would say 0
+    const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
       i++;
       continue;
@@ -495,11 +521,11 @@ function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: num
   }
 }
 /** Like markMatches, with the matched word's value: position (1..4) * 16 + value (values below 16), 0 outside matches. out has one slot of padding on each side (index i + 1). */
-function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array): void {
+function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
   out.fill(0, 0, len + 2);
   let i = 0;
   while (i < len) {
-    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
+    const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
       i++;
       continue;
@@ -516,8 +542,8 @@ function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number
 }
 
 /** For every char: 1 when a trie word starts there */
-function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
-  for (let i = 0; i < len; i++) out[i] = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
+function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
+  for (let i = 0; i < len; i++) out[i] = sm[i + 3]! & bit && trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
 }
 
 /**
@@ -649,15 +675,19 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const org = sc.org;
   const speech = sc.speech;
   speech.fill(0, n, n + 4);
-  markMatches(codes, n, r.loc, r.maxLoc, loc);
-  markMatches(codes, n, r.country, 12, country);
-  markMatches(codes, n, r.org, r.maxOrg, org);
-  markStarts(codes, n, r.speech, 6, speech);
+  // which lists have a word starting with each char: one table read per char instead of one per list
+  const sm = sc.sm;
+  const mask = startMask(r, lex);
+  for (let q = 3; q < n + 3; q++) sm[q] = mask[codes[q]!]!;
+  markMatches(codes, n, r.loc, r.maxLoc, loc, sm, 1);
+  markMatches(codes, n, r.country, 12, country, sm, 2);
+  markMatches(codes, n, r.org, r.maxOrg, org, sm, 4);
+  markStarts(codes, n, r.speech, 6, speech, sm, 8);
   const ent = sc.ent;
   const given = sc.given;
   if (lex) {
-    markValues(codes, n, lex.ents, lex.ents.maxLen, ent);
-    markValues(codes, n, lex.given, 2, given);
+    markValues(codes, n, lex.ents, lex.ents.maxLen, ent, sm, 16);
+    markValues(codes, n, lex.given, 2, given, sm, 32);
   }
   const flags = r.flags;
   // flags by padded position (pads: 16)
