@@ -186,8 +186,44 @@ export class Decoder {
     const out = this.tags[0]!;
     if (n === 0) return out;
     // Viterbi with the BIO constraints written out: O and B-X follow any tag,
-    // I-X only B-X or I-X. tr[(p + 1) * 7 + t]: p → t (row 0: sentence start).
+    // I-X only B-X or I-X. tr[(p + 1) * 7 + t]: p → t (row 0: sentence start);
+    // the transitions read once into locals (tPT: p → t), the comparisons unrolled
+    // in the order p = 0..6 (ties keep the smaller p)
     const tr = trans;
+    const t00 = tr[7]!;
+    const t01 = tr[8]!;
+    const t03 = tr[10]!;
+    const t05 = tr[12]!;
+    const t10 = tr[14]!;
+    const t11 = tr[15]!;
+    const t13 = tr[17]!;
+    const t15 = tr[19]!;
+    const t20 = tr[21]!;
+    const t21 = tr[22]!;
+    const t23 = tr[24]!;
+    const t25 = tr[26]!;
+    const t30 = tr[28]!;
+    const t31 = tr[29]!;
+    const t33 = tr[31]!;
+    const t35 = tr[33]!;
+    const t40 = tr[35]!;
+    const t41 = tr[36]!;
+    const t43 = tr[38]!;
+    const t45 = tr[40]!;
+    const t50 = tr[42]!;
+    const t51 = tr[43]!;
+    const t53 = tr[45]!;
+    const t55 = tr[47]!;
+    const t60 = tr[49]!;
+    const t61 = tr[50]!;
+    const t63 = tr[52]!;
+    const t65 = tr[54]!;
+    const t12 = tr[16]!;
+    const t22 = tr[23]!;
+    const t34 = tr[32]!;
+    const t44 = tr[39]!;
+    const t56 = tr[48]!;
+    const t66 = tr[55]!;
     let s0 = emit[0]! + tr[0]!;
     let s1 = emit[1]! + tr[1]!;
     let s2 = -Infinity;
@@ -199,61 +235,152 @@ export class Decoder {
     for (let i = 1; i < n; i++) {
       const e = i * es;
       const b = i * 7;
-      let v0 = s0 + tr[7]!;
-      let v1 = s0 + tr[8]!;
-      let v3 = s0 + tr[10]!;
-      let v5 = s0 + tr[12]!;
+      let x = 0;
+      let v0 = s0 + t00;
       let b0 = 0;
-      let b1 = 0;
-      let b3 = 0;
-      let b5 = 0;
-      ss[1] = s1;
-      ss[2] = s2;
-      ss[3] = s3;
-      ss[4] = s4;
-      ss[5] = s5;
-      ss[6] = s6;
-      for (let p = 1; p < 7; p++) {
-        const sp = ss[p]!;
-        const r = (p + 1) * 7;
-        let x = sp + tr[r]!;
-        if (x > v0) {
-          v0 = x;
-          b0 = p;
-        }
-        x = sp + tr[r + 1]!;
-        if (x > v1) {
-          v1 = x;
-          b1 = p;
-        }
-        x = sp + tr[r + 3]!;
-        if (x > v3) {
-          v3 = x;
-          b3 = p;
-        }
-        x = sp + tr[r + 5]!;
-        if (x > v5) {
-          v5 = x;
-          b5 = p;
-        }
+      x = s1 + t10;
+      if (x > v0) {
+        v0 = x;
+        b0 = 1;
       }
-      let v2 = s1 + tr[16]!;
+      x = s2 + t20;
+      if (x > v0) {
+        v0 = x;
+        b0 = 2;
+      }
+      x = s3 + t30;
+      if (x > v0) {
+        v0 = x;
+        b0 = 3;
+      }
+      x = s4 + t40;
+      if (x > v0) {
+        v0 = x;
+        b0 = 4;
+      }
+      x = s5 + t50;
+      if (x > v0) {
+        v0 = x;
+        b0 = 5;
+      }
+      x = s6 + t60;
+      if (x > v0) {
+        v0 = x;
+        b0 = 6;
+      }
+      let v1 = s0 + t01;
+      let b1 = 0;
+      x = s1 + t11;
+      if (x > v1) {
+        v1 = x;
+        b1 = 1;
+      }
+      x = s2 + t21;
+      if (x > v1) {
+        v1 = x;
+        b1 = 2;
+      }
+      x = s3 + t31;
+      if (x > v1) {
+        v1 = x;
+        b1 = 3;
+      }
+      x = s4 + t41;
+      if (x > v1) {
+        v1 = x;
+        b1 = 4;
+      }
+      x = s5 + t51;
+      if (x > v1) {
+        v1 = x;
+        b1 = 5;
+      }
+      x = s6 + t61;
+      if (x > v1) {
+        v1 = x;
+        b1 = 6;
+      }
+      let v3 = s0 + t03;
+      let b3 = 0;
+      x = s1 + t13;
+      if (x > v3) {
+        v3 = x;
+        b3 = 1;
+      }
+      x = s2 + t23;
+      if (x > v3) {
+        v3 = x;
+        b3 = 2;
+      }
+      x = s3 + t33;
+      if (x > v3) {
+        v3 = x;
+        b3 = 3;
+      }
+      x = s4 + t43;
+      if (x > v3) {
+        v3 = x;
+        b3 = 4;
+      }
+      x = s5 + t53;
+      if (x > v3) {
+        v3 = x;
+        b3 = 5;
+      }
+      x = s6 + t63;
+      if (x > v3) {
+        v3 = x;
+        b3 = 6;
+      }
+      let v5 = s0 + t05;
+      let b5 = 0;
+      x = s1 + t15;
+      if (x > v5) {
+        v5 = x;
+        b5 = 1;
+      }
+      x = s2 + t25;
+      if (x > v5) {
+        v5 = x;
+        b5 = 2;
+      }
+      x = s3 + t35;
+      if (x > v5) {
+        v5 = x;
+        b5 = 3;
+      }
+      x = s4 + t45;
+      if (x > v5) {
+        v5 = x;
+        b5 = 4;
+      }
+      x = s5 + t55;
+      if (x > v5) {
+        v5 = x;
+        b5 = 5;
+      }
+      x = s6 + t65;
+      if (x > v5) {
+        v5 = x;
+        b5 = 6;
+      }
+      let v2 = s1 + t12;
       let b2 = 1;
-      let x = s2 + tr[23]!;
+      x = s2 + t22;
       if (x > v2) {
         v2 = x;
         b2 = 2;
       }
-      let v4 = s3 + tr[32]!;
+      let v4 = s3 + t34;
       let b4 = 3;
-      x = s4 + tr[39]!;
+      x = s4 + t44;
       if (x > v4) {
         v4 = x;
         b4 = 4;
       }
-      let v6 = s5 + tr[48]!;
+      let v6 = s5 + t56;
       let b6 = 5;
-      x = s6 + tr[55]!;
+      x = s6 + t66;
       if (x > v6) {
         v6 = x;
         b6 = 6;
