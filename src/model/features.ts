@@ -218,9 +218,16 @@ const masks = new WeakMap<CompiledLexicon, Uint8Array>();
  * 2 countries, 4 organisations, 8 speech verbs; with the training lists 16
  * known entities, 32 given names.
  */
+let lastLex: CompiledLexicon | undefined;
+let lastMask: Uint8Array | undefined;
 function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
+  if (lex === lastLex && lastMask) return lastMask;
   let m = lex ? masks.get(lex) : maskBare;
-  if (m) return m;
+  if (m) {
+    lastLex = lex;
+    lastMask = m;
+    return m;
+  }
   m = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) {
     m[c] = r.loc.first[c]! | (r.country.first[c]! << 1) | (r.org.first[c]! << 2) | (r.speech.first[c]! << 3);
@@ -228,6 +235,8 @@ function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
   }
   if (lex) masks.set(lex, m);
   else maskBare = m;
+  lastLex = lex;
+  lastMask = m;
   return m;
 }
 
@@ -356,6 +365,9 @@ export interface Folded {
    */
   blocks: Uint8Array;
 }
+
+/** Fold bits of an unfolded plan: none */
+const NO_FOLDS = new Uint8Array(65536);
 
 /** The plan with the training lists attached (planOf's plan itself stays without them). */
 export function withLexicon(plan: Plan, lex: CompiledLexicon | undefined): Plan {
@@ -571,18 +583,27 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   cls[0] = cls[1] = cls[2] = cls[n + 3] = cls[n + 4] = cls[n + 5] = 0;
   uidAt[0] = uidAt[1] = uidAt[2] = plan.offU;
   uidAt[n + 3] = uidAt[n + 4] = uidAt[n + 5] = plan.offU + US;
+  const lex = plan.lex;
+  // per char: which lists have a word starting with it (one table read instead of one per list), flags, fold bits
+  const sm = sc.sm;
+  const mask = startMask(r, lex);
+  const flags = r.flags;
+  const flp = sc.flp;
+  flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16; // pads: 16
+  const fb = sc.fb;
+  const blocks = plan.folded ? plan.folded.blocks : NO_FOLDS;
+  fb[0] = fb[1] = fb[2] = blocks[0]!;
+  fb[n + 3] = fb[n + 4] = fb[n + 5] = blocks[1]!;
   for (let i = 0; i < n; i++) {
     const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
-    codes[i + 3] = c;
-    cls[i + 3] = CLASS[c]!;
-    uidAt[i + 3] = plan.offU + uid[c]! * US;
-  }
-  if (plan.folded) {
-    const blocks = plan.folded.blocks;
-    const fb = sc.fb;
-    fb[0] = fb[1] = fb[2] = blocks[0]!;
-    fb[n + 3] = fb[n + 4] = fb[n + 5] = blocks[1]!;
-    for (let q = 3; q < n + 3; q++) fb[q] = blocks[uid[codes[q]!]!]!;
+    const q = i + 3;
+    codes[q] = c;
+    cls[q] = CLASS[c]!;
+    const b = uid[c]!;
+    uidAt[q] = plan.offU + b * US;
+    fb[q] = blocks[b]!;
+    sm[q] = mask[c]!;
+    flp[q] = flags[c]!;
   }
   // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
   const bi = sc.bi;
@@ -613,7 +634,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   };
   let prevRaw = wordHash(from - 1);
   let curRaw = wordHash(from);
-  const lex = plan.lex;
   const wcOwn = sc.wcOwn;
   const wcPrev = sc.wcPrev;
   const wcNext = sc.wcNext;
@@ -675,10 +695,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const org = sc.org;
   const speech = sc.speech;
   speech.fill(0, n, n + 4);
-  // which lists have a word starting with each char: one table read per char instead of one per list
-  const sm = sc.sm;
-  const mask = startMask(r, lex);
-  for (let q = 3; q < n + 3; q++) sm[q] = mask[codes[q]!]!;
   markMatches(codes, n, r.loc, r.maxLoc, loc, sm, 1);
   markMatches(codes, n, r.country, 12, country, sm, 2);
   markMatches(codes, n, r.org, r.maxOrg, org, sm, 4);
@@ -689,13 +705,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
     markValues(codes, n, lex.ents, lex.ents.maxLen, ent, sm, 16);
     markValues(codes, n, lex.given, 2, given, sm, 32);
   }
-  const flags = r.flags;
-  // flags by padded position (pads: 16)
-  const flp = sc.flp;
-  flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16;
-  for (let q = 3; q < n + 3; q++) flp[q] = flags[codes[q]!]!;
   charRows(sc, plan, n, out, at);
-
 }
 
 /** The B and R blocks of the bigram and the trigram starting at every padded position (a function of its own so that hf inlines here). */
