@@ -83,15 +83,23 @@ class FlatTrie {
 
   /** Words, or [word, value] pairs with values 1..255 (a one-character word's value is always 1). */
   constructor(words: Iterable<string | readonly [string, number]>) {
-    // build with Maps, then flatten
     const list = [...words];
     let pairBits = 16;
     while (pairBits < 22 && 1 << pairBits < list.length * 16) pairBits++;
     this.pairBits = pairBits;
     this.pair = new Uint8Array(1 << (pairBits - 3));
-    const next: Array<Map<number, number>> = [new Map()];
-    const isWord: number[] = [0];
-    let edges = 0;
+    // edges go straight into the hash table, sized for one edge per char of the list (at most half full)
+    let chars = 0;
+    for (const entry of list) chars += (typeof entry === 'string' ? entry : entry[0]).length;
+    let bits = 4;
+    while (1 << bits < chars * 2) bits++;
+    this.shift = 32 - bits;
+    this.keyNode = new Int32Array(1 << bits);
+    this.keyChar = new Uint16Array(1 << bits);
+    this.child = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    const word = new Uint8Array(chars + 1);
+    let nodes = 1;
     for (const entry of list) {
       const w = typeof entry === 'string' ? entry : entry[0];
       const value = typeof entry === 'string' ? 1 : entry[1];
@@ -105,35 +113,24 @@ class FlatTrie {
       let node = 0;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
-        let n = next[node]!.get(c);
-        if (n === undefined) {
-          n = next.length;
-          next.push(new Map());
-          isWord.push(0);
-          next[node]!.set(c, n);
-          edges++;
-        }
-        node = n;
-      }
-      isWord[node] = value;
-    }
-    this.word = Uint8Array.from(isWord);
-    let bits = 4;
-    while (1 << bits < edges * 2) bits++;
-    this.shift = 32 - bits;
-    this.keyNode = new Int32Array(1 << bits);
-    this.keyChar = new Uint16Array(1 << bits);
-    this.child = new Int32Array(1 << bits);
-    const mask = (1 << bits) - 1;
-    next.forEach((m, node) => {
-      for (const [c, n] of m) {
         let h = this.slot(node, c);
-        while (this.keyNode[h] !== 0) h = (h + 1) & mask;
-        this.keyNode[h] = node + 1;
-        this.keyChar[h] = c;
-        this.child[h] = n;
+        for (;;) {
+          const k = this.keyNode[h]!;
+          if (k === 0) {
+            // a new edge: node --c--> a new node
+            this.keyNode[h] = node + 1;
+            this.keyChar[h] = c;
+            this.child[h] = nodes++;
+            break;
+          }
+          if (k === node + 1 && this.keyChar[h] === c) break;
+          h = (h + 1) & mask;
+        }
+        node = this.child[h]!;
       }
-    });
+      word[node] = value;
+    }
+    this.word = word.subarray(0, nodes);
   }
 
   private slot(node: number, c: number): number {
