@@ -139,10 +139,15 @@ export class SimdSums {
     this.out = new Int32Array(memory.buffer, this.outAt, maxChars * 8);
   }
 
-  /** A table of `rows` zero rows, or null without WebAssembly SIMD. */
+  /** A table of `rows` zero rows, or null without WebAssembly SIMD (or when its memory cannot be had: the JS loop then). */
   static create(rows: number, features: number, maxChars = 8192): SimdSums | null {
     const mod = simdModule();
-    return mod ? new SimdSums(mod, rows, features, maxChars) : null;
+    if (!mod || features < 1) return null;
+    try {
+      return new SimdSums(mod, rows, features, maxChars);
+    } catch {
+      return null;
+    }
   }
 
   /** Sum the rows of the first n chars' ids in `feats` into `out` (n <= maxChars). */
