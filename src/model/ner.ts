@@ -32,8 +32,8 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
 
 /**
  * Spans over a whole text, decoded piece by piece: the given pieces
- * (sentences), else each line. Pieces longer than `maxPiece` are cut at the
- * nearest token boundary.
+ * (sentences), else each line; each piece whole (one longer than the
+ * WebAssembly scratch, 8,192 chars, by the JS loop: the same sums).
  */
 export function tagText(model: NerModel, text: string, tokens: readonly Token[], pieces?: ReadonlyArray<{ start: number; end: number }>): Span[] {
   const parts = pieces && pieces.length > 0 ? pieces : lines(text);
