@@ -43,7 +43,7 @@ export function foldText(s: string): string {
 
 const NUMERALS = new Set('零〇一二三四五六七八九十百千万亿两几');
 /** 0 pad, 1 Han, 2 digit, 3 Latin, 4 numeral Han, 5 punctuation/other, 6 separator dot · */
-function charClass(c: number): number {
+function classOf(c: number): number {
   if (c === 0) return 0;
   if (c >= 0x30 && c <= 0x39) return 2;
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 3;
@@ -51,6 +51,8 @@ function charClass(c: number): number {
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) return NUMERALS.has(String.fromCharCode(c)) ? 4 : 1;
   return 5;
 }
+/** classOf of every char code (one read per character instead of the tests and a Set lookup) */
+const CLASS = Uint8Array.from({ length: 65536 }, (_, c) => classOf(c));
 
 /** A hash of a character pair, `bits` bits wide. */
 function pairHash(a: number, b: number, bits: number): number {
@@ -63,7 +65,8 @@ function pairHash(a: number, b: number, bits: number): number {
  * read, not a Map lookup. Same answers as core/trie's longestAt.
  */
 class FlatTrie {
-  private readonly first = new Uint8Array(65536);
+  /** 1 where a word starts with the char */
+  readonly first = new Uint8Array(65536);
   /** 1 where a char alone is a word */
   private readonly single = new Uint8Array(65536);
   /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
@@ -80,15 +83,23 @@ class FlatTrie {
 
   /** Words, or [word, value] pairs with values 1..255 (a one-character word's value is always 1). */
   constructor(words: Iterable<string | readonly [string, number]>) {
-    // build with Maps, then flatten
     const list = [...words];
     let pairBits = 16;
     while (pairBits < 22 && 1 << pairBits < list.length * 16) pairBits++;
     this.pairBits = pairBits;
     this.pair = new Uint8Array(1 << (pairBits - 3));
-    const next: Array<Map<number, number>> = [new Map()];
-    const isWord: number[] = [0];
-    let edges = 0;
+    // edges go straight into the hash table, sized for one edge per char of the list (at most half full)
+    let chars = 0;
+    for (const entry of list) chars += (typeof entry === 'string' ? entry : entry[0]).length;
+    let bits = 4;
+    while (1 << bits < chars * 2) bits++;
+    this.shift = 32 - bits;
+    this.keyNode = new Int32Array(1 << bits);
+    this.keyChar = new Uint16Array(1 << bits);
+    this.child = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    const word = new Uint8Array(chars + 1);
+    let nodes = 1;
     for (const entry of list) {
       const w = typeof entry === 'string' ? entry : entry[0];
       const value = typeof entry === 'string' ? 1 : entry[1];
@@ -102,35 +113,24 @@ class FlatTrie {
       let node = 0;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
-        let n = next[node]!.get(c);
-        if (n === undefined) {
-          n = next.length;
-          next.push(new Map());
-          isWord.push(0);
-          next[node]!.set(c, n);
-          edges++;
-        }
-        node = n;
-      }
-      isWord[node] = value;
-    }
-    this.word = Uint8Array.from(isWord);
-    let bits = 4;
-    while (1 << bits < edges * 2) bits++;
-    this.shift = 32 - bits;
-    this.keyNode = new Int32Array(1 << bits);
-    this.keyChar = new Uint16Array(1 << bits);
-    this.child = new Int32Array(1 << bits);
-    const mask = (1 << bits) - 1;
-    next.forEach((m, node) => {
-      for (const [c, n] of m) {
         let h = this.slot(node, c);
-        while (this.keyNode[h] !== 0) h = (h + 1) & mask;
-        this.keyNode[h] = node + 1;
-        this.keyChar[h] = c;
-        this.child[h] = n;
+        for (;;) {
+          const k = this.keyNode[h]!;
+          if (k === 0) {
+            // a new edge: node --c--> a new node
+            this.keyNode[h] = node + 1;
+            this.keyChar[h] = c;
+            this.child[h] = nodes++;
+            break;
+          }
+          if (k === node + 1 && this.keyChar[h] === c) break;
+          h = (h + 1) & mask;
+        }
+        node = this.child[h]!;
       }
-    });
+      word[node] = value;
+    }
+    this.word = word.subarray(0, nodes);
   }
 
   private slot(node: number, c: number): number {
@@ -205,6 +205,36 @@ function resources(): Resources {
     maxOrg,
   };
   return res;
+}
+
+/** startMask without the training lists, and per set of lists */
+let maskBare: Uint8Array | undefined;
+const masks = new WeakMap<CompiledLexicon, Uint8Array>();
+/**
+ * For every char code, which lists have a word starting with it: 1 places,
+ * 2 countries, 4 organisations, 8 speech verbs; with the training lists 16
+ * known entities, 32 given names.
+ */
+let lastLex: CompiledLexicon | undefined;
+let lastMask: Uint8Array | undefined;
+function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
+  if (lex === lastLex && lastMask) return lastMask;
+  let m = lex ? masks.get(lex) : maskBare;
+  if (m) {
+    lastLex = lex;
+    lastMask = m;
+    return m;
+  }
+  m = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    m[c] = r.loc.first[c]! | (r.country.first[c]! << 1) | (r.org.first[c]! << 2) | (r.speech.first[c]! << 3);
+    if (lex) m[c]! |= (lex.ents.first[c]! << 4) | (lex.given.first[c]! << 5);
+  }
+  if (lex) masks.set(lex, m);
+  else maskBare = m;
+  lastLex = lex;
+  lastMask = m;
+  return m;
 }
 
 /** The training lists (./lexicon.ts) in the form the features read: fingerprints only (./fingerprint.ts). */
@@ -288,11 +318,13 @@ export interface Layout {
 export const DEFAULT_TABLE_BITS = { bi: 15, tri: 15, skip: 15, word: 13, ctx: 16, small: 15 };
 
 const US = 27; // U rows per character
+const T_ = 7; // tags per row (model.ts T)
 const BS = 6;
 const RS = 3;
 const WS = 12;
 /** feature ids per character */
 export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10 + 5;
+if (7 + 5 + BS + RS + 1 + 3 + 2 !== 27) throw new Error('XSLOT: the X rows start at slot 27');
 
 export interface Plan {
   layout: Layout;
@@ -309,7 +341,30 @@ export interface Plan {
   size: number;
   /** the training lists; without them their features are the null feature */
   lex?: CompiledLexicon;
+  /**
+   * The weights were folded by `foldRows` (the loaded model, for decoding
+   * only): a character in a jieba token reads its own offset-0 row and its
+   * neighbours' offset -1 / +1 rows inside their by-position rows, and the
+   * bias inside the offset-0 row, so up to four of its rows are the null
+   * feature.
+   */
+  folded?: Folded;
 }
+
+/** What foldRows folded. */
+export interface Folded {
+  /** the bias row sits in every offset-0 row */
+  bias: boolean;
+  /**
+   * per U block: 1 its offset-0 row sits in its own by-position rows, 2 its
+   * offset -1 row in its previous-neighbour rows, 4 its offset +1 row in its
+   * next-neighbour rows (a fold that would not fit the integer width is not made)
+   */
+  blocks: Uint8Array;
+}
+
+/** Fold bits of an unfolded plan: none */
+const NO_FOLDS = new Uint8Array(65536);
 
 /** The plan with the training lists attached (planOf's plan itself stays without them). */
 export function withLexicon(plan: Plan, lex: CompiledLexicon | undefined): Plan {
@@ -335,6 +390,49 @@ export function planOf(layout: Layout): Plan {
   return p;
 }
 
+/** The bias row (the X row every character reads). */
+function biasRow(plan: Plan): number {
+  return plan.offX + hf(0, 0, 0, 0, (1 << plan.layout.small) - 1);
+}
+
+/**
+ * Fold, in place, rows a character of a jieba token always reads together
+ * into one, so that decoding reads up to four rows fewer per character with
+ * the same integer sums: the bias row into every U block's offset-0 row
+ * (every character reads exactly one), and a block's offset-0, -1 and +1
+ * rows into its rows of the same offset by token position (a character in
+ * a token reads its own by-position row and its neighbours', with the same
+ * position). A fold whose sum would not fit the integer width (`limit`) is
+ * not made (two of the committed model's 4,319 blocks keep one row apart).
+ * Returns the plan whose features write the null feature for the rows
+ * folded away. Rows of `stride` values (T, or T and padding).
+ */
+export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, limit: number): Plan {
+  const nb = plan.layout.chars.length + 3;
+  const bias = biasRow(plan) * stride;
+  const at = (b: number, r: number, t: number): number => (plan.offU + b * US + r) * stride + t;
+  const fits = (v: number): boolean => v <= limit && v >= -limit;
+  let withBias = true;
+  for (let b = 0; b < nb; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, 3, t)]! + w[bias + t]!)) withBias = false;
+  const blocks = new Uint8Array(nb);
+  for (let b = 0; b < nb; b++) {
+    if (withBias) for (let t = 0; t < T_; t++) w[at(b, 3, t)] = w[at(b, 3, t)]! + w[bias + t]!;
+    // offset-0 row 3 into rows 15..18, offset -1 row 2 into 19..22, offset +1 row 4 into 23..26
+    for (const [bit, from, into] of [
+      [1, 3, 14],
+      [2, 2, 18],
+      [4, 4, 22],
+    ] as const) {
+      let ok = true;
+      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, into + pos, t)]! + w[at(b, from, t)]!)) ok = false;
+      if (!ok) continue;
+      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) w[at(b, into + pos, t)] = w[at(b, into + pos, t)]! + w[at(b, from, t)]!;
+      blocks[b]! |= bit;
+    }
+  }
+  return { ...plan, folded: { bias: withBias, blocks } };
+}
+
 /** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */
 export function vocabulary(texts: Iterable<string>, min = 2): string {
   const count = new Uint32Array(65536);
@@ -351,6 +449,10 @@ interface Scratch {
   cls: Uint8Array;
   flp: Uint8Array;
   uidAt: Int32Array;
+  /** the fold bits (Plan.folded) of the char's U block, by padded position */
+  fb: Uint8Array;
+  /** startMask of the char, by padded position */
+  sm: Uint8Array;
   bi: Int32Array;
   tri: Int32Array;
   tpos: Uint8Array;
@@ -382,6 +484,8 @@ function scratch(n: number): Scratch {
     cls: new Uint8Array(m),
     flp: new Uint8Array(m),
     uidAt: new Int32Array(m),
+    fb: new Uint8Array(m),
+    sm: new Uint8Array(m),
     bi: new Int32Array(m),
     tri: new Int32Array(m),
     tpos: new Uint8Array(m),
@@ -406,11 +510,12 @@ function scratch(n: number): Scratch {
 }
 
 /** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
-function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
+function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
   out.fill(0, 0, len);
   let i = 0;
   while (i < len) {
-    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
+    // no word of the list starts with this char (startMask): longestAt would say 0
+    const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
       i++;
       continue;
@@ -425,11 +530,11 @@ function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: num
   }
 }
 /** Like markMatches, with the matched word's value: position (1..4) * 16 + value (values below 16), 0 outside matches. out has one slot of padding on each side (index i + 1). */
-function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array): void {
+function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
   out.fill(0, 0, len + 2);
   let i = 0;
   while (i < len) {
-    const n = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3);
+    const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
       i++;
       continue;
@@ -446,8 +551,8 @@ function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number
 }
 
 /** For every char: 1 when a trie word starts there */
-function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array): void {
-  for (let i = 0; i < len; i++) out[i] = trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
+function markStarts(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
+  for (let i = 0; i < len; i++) out[i] = sm[i + 3]! & bit && trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) > 0 ? 1 : 0;
 }
 
 /**
@@ -475,19 +580,32 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   cls[0] = cls[1] = cls[2] = cls[n + 3] = cls[n + 4] = cls[n + 5] = 0;
   uidAt[0] = uidAt[1] = uidAt[2] = plan.offU;
   uidAt[n + 3] = uidAt[n + 4] = uidAt[n + 5] = plan.offU + US;
+  const lex = plan.lex;
+  // per char: which lists have a word starting with it (one table read instead of one per list), flags, fold bits
+  const sm = sc.sm;
+  const mask = startMask(r, lex);
+  const flags = r.flags;
+  const flp = sc.flp;
+  flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16; // pads: 16
+  const fb = sc.fb;
+  const blocks = plan.folded ? plan.folded.blocks : NO_FOLDS;
+  fb[0] = fb[1] = fb[2] = blocks[0]!;
+  fb[n + 3] = fb[n + 4] = fb[n + 5] = blocks[1]!;
   for (let i = 0; i < n; i++) {
     const c = fold ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i);
-    codes[i + 3] = c;
-    cls[i + 3] = charClass(c);
-    uidAt[i + 3] = plan.offU + uid[c]! * US;
+    const q = i + 3;
+    codes[q] = c;
+    cls[q] = CLASS[c]!;
+    const b = uid[c]!;
+    uidAt[q] = plan.offU + b * US;
+    fb[q] = blocks[b]!;
+    sm[q] = mask[c]!;
+    flp[q] = flags[c]!;
   }
   // n-gram blocks: bigram starting at q for q in [0, n+4], trigram for q in [1, n+2]
   const bi = sc.bi;
   const tri = sc.tri;
-  const bm = (1 << L.bi) - 1;
-  const rm = (1 << L.tri) - 1;
-  for (let q = 0; q <= n + 4; q++) bi[q] = plan.offB + hf(6, codes[q]!, codes[q + 1]!, 0, bm) * BS;
-  for (let q = 1; q <= n + 2; q++) tri[q] = plan.offR + hf(10, codes[q]!, codes[q + 1]!, codes[q + 2]!, rm) * RS;
+  ngramBlocks(codes, n, plan, bi, tri);
   // token per char: position (1 B, 2 M, 3 E, 4 S, 0 none), tag, prev/next tag, word blocks
   const tpos = sc.tpos;
   const ttag = sc.ttag;
@@ -513,7 +631,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   };
   let prevRaw = wordHash(from - 1);
   let curRaw = wordHash(from);
-  const lex = plan.lex;
   const wcOwn = sc.wcOwn;
   const wcPrev = sc.wcPrev;
   const wcNext = sc.wcNext;
@@ -575,37 +692,42 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const org = sc.org;
   const speech = sc.speech;
   speech.fill(0, n, n + 4);
-  markMatches(codes, n, r.loc, r.maxLoc, loc);
-  markMatches(codes, n, r.country, 12, country);
-  markMatches(codes, n, r.org, r.maxOrg, org);
-  markStarts(codes, n, r.speech, 6, speech);
+  markMatches(codes, n, r.loc, r.maxLoc, loc, sm, 1);
+  markMatches(codes, n, r.country, 12, country, sm, 2);
+  markMatches(codes, n, r.org, r.maxOrg, org, sm, 4);
+  markStarts(codes, n, r.speech, 6, speech, sm, 8);
   const ent = sc.ent;
   const given = sc.given;
   if (lex) {
-    markValues(codes, n, lex.ents, lex.ents.maxLen, ent);
-    markValues(codes, n, lex.given, 2, given);
+    markValues(codes, n, lex.ents, lex.ents.maxLen, ent, sm, 16);
+    markValues(codes, n, lex.given, 2, given, sm, 32);
   }
-  const flags = r.flags;
-  // flags by padded position (pads: 16)
-  const flp = sc.flp;
-  flp[0] = flp[1] = flp[2] = flp[n + 3] = flp[n + 4] = flp[n + 5] = 16;
-  for (let q = 3; q < n + 3; q++) flp[q] = flags[codes[q]!]!;
   charRows(sc, plan, n, out, at);
-
 }
 
-/** The rows of every character (sentenceFeatures' last step, a function of its own so that hf inlines here). */
+/** The B and R blocks of the bigram and the trigram starting at every padded position (a function of its own so that hf inlines here). */
+function ngramBlocks(codes: Int32Array, n: number, plan: Plan, bi: Int32Array, tri: Int32Array): void {
+  const bm = (1 << plan.layout.bi) - 1;
+  const rm = (1 << plan.layout.tri) - 1;
+  const offB = plan.offB;
+  const offR = plan.offR;
+  for (let q = 0; q <= n + 4; q++) bi[q] = offB + hf(6, codes[q]!, codes[q + 1]!, 0, bm) * BS;
+  for (let q = 1; q <= n + 2; q++) tri[q] = offR + hf(10, codes[q]!, codes[q + 1]!, codes[q + 2]!, rm) * RS;
+}
+
+/** Feature slots of the X rows (after the 27 U, B, R, K, W and C slots). */
+const XSLOT = 27;
+
+/** The rows of every character (sentenceFeatures' last step; the X slots in xRows: functions small enough that hf inlines in them). */
 function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
   const L = plan.layout;
-  const lex = plan.lex;
-  const { codes, cls, uidAt, bi, tri, tpos, ttag, tprev, tnext, tlen, wOwn, wPrev, wNext, loc, country, org, speech, ent, given, wcOwn, wcPrev, wcNext, flp } = sc;
+  const { codes, uidAt, bi, tri, tpos, ttag, wOwn, wPrev, wNext, loc, country } = sc;
   const cm = (1 << L.ctx) - 1;
-  const xm = (1 << L.small) - 1;
   const offK = plan.offK;
   const offC = plan.offC;
-  const offX = plan.offX;
   const km = (1 << L.skip) - 1;
-  const bias = offX + hf(0, 0, 0, 0, xm);
+  const folded = plan.folded !== undefined;
+  const fb = sc.fb;
   let o = at;
   for (let i = 0; i < n; i++) {
     const p = i + 3;
@@ -613,17 +735,19 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     const cm1 = codes[p - 1]!;
     const cp1 = codes[p + 1]!;
     const u = uidAt[p]!;
+    const pos = tpos[i]!;
+    // folded weights: the offset -1, 0, +1 rows sit in the by-position rows below (Plan.folded)
+    const near = folded && pos !== 0;
     // U: the characters at -3..+3 (each from its own block), place / country match marks
     out[o++] = uidAt[p - 3]!;
     out[o++] = uidAt[p - 2]! + 1;
-    out[o++] = uidAt[p - 1]! + 2;
-    out[o++] = u + 3;
-    out[o++] = uidAt[p + 1]! + 4;
+    out[o++] = near && fb[p - 1]! & 2 ? 0 : uidAt[p - 1]! + 2;
+    out[o++] = near && fb[p]! & 1 ? 0 : u + 3;
+    out[o++] = near && fb[p + 1]! & 4 ? 0 : uidAt[p + 1]! + 4;
     out[o++] = uidAt[p + 2]! + 5;
     out[o++] = uidAt[p + 3]! + 6;
     out[o++] = loc[i] ? u + 6 + loc[i]! : 0;
     out[o++] = country[i] ? u + 10 + country[i]! : 0;
-    const pos = tpos[i]!;
     out[o++] = pos ? u + 14 + pos : 0;
     // the neighbours, by this character's position in its token
     out[o++] = pos ? uidAt[p - 1]! + 18 + pos : 0;
@@ -646,6 +770,22 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     // C: characters with tags and flags
     out[o++] = offC + hf(26, c0, ttag[i]!, 0, cm);
     out[o++] = offC + hf(29, cm1, c0, ttag[i]!, cm);
+    o += FEATURES - XSLOT;
+  }
+  xRows(sc, plan, n, out, at);
+}
+
+/** The X slots of every character: small value spaces (classes, tags, gazetteer marks, flags; the training lists in listRows). */
+function xRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
+  const { cls, tpos, ttag, tprev, tnext, tlen, loc, org, speech, flp } = sc;
+  const xm = (1 << plan.layout.small) - 1;
+  const offX = plan.offX;
+  // folded weights: the bias sits in every offset-0 row
+  const bias = plan.folded?.bias ? 0 : biasRow(plan);
+  for (let i = 0; i < n; i++) {
+    let o = at + i * FEATURES + XSLOT;
+    const p = i + 3;
+    const pos = tpos[i]!;
     // X: small value spaces
     out[o++] = bias;
     out[o++] = offX + hf(11, cls[p - 1]! * 64 + cls[p]! * 8 + cls[p + 1]!, cls[p - 2]! * 8 + cls[p + 2]!, 0, xm);
@@ -663,7 +803,20 @@ function charRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
     let runR = 0;
     for (let q = i + 1; q < n && q <= i + 4 && (flp[q + 3]! & 2 || cls[q + 3] === 6); q++) runR++;
     out[o++] = offX + hf(28, run * 8 + runR, f0 & 2, 0, xm);
-    // the training lists: known entity strings, jieba words' roles, given names
+  }
+  listRows(sc, plan, n, out, at);
+}
+
+/** The last five X slots of every character: the training lists (known entity strings, jieba words' roles, given names). */
+function listRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: number): void {
+  const lex = plan.lex;
+  const { tpos, ent, given, wcOwn, wcPrev, wcNext, flp } = sc;
+  const xm = (1 << plan.layout.small) - 1;
+  const offX = plan.offX;
+  for (let i = 0; i < n; i++) {
+    let o = at + i * FEATURES + FEATURES - 5;
+    const p = i + 3;
+    const pos = tpos[i]!;
     if (lex) {
       const e = ent[i + 1]!;
       out[o++] = e ? offX + hf(40, e, pos, 0, xm) : 0;

@@ -73,7 +73,7 @@ export class FpList {
   private readonly vals: Uint8Array;
   private readonly mask: number;
   /** 1 where a listed string (or prefix) starts with the char */
-  private readonly first = new Uint8Array(65536);
+  readonly first = new Uint8Array(65536);
   /** value of a one-char string, 0 when none */
   private readonly single = new Uint8Array(65536);
   private readonly pair: Uint8Array;

@@ -13,8 +13,9 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } 
 import { fileURLToPath } from 'node:url';
 import { NewsError } from '../core/errors.js';
 import { T, type NerModel } from './model.js';
-import { planOf, withLexicon, type Layout } from './features.js';
+import { foldRows, planOf, withLexicon, type Layout } from './features.js';
 import { FpList, type FpParts } from './fingerprint.js';
+import { SimdSums } from './simd.js';
 import type { CompiledLexicon } from './features.js';
 
 const MAGIC = 'zhnews-ner';
@@ -80,9 +81,16 @@ export function saveNerModel(file: string, layout: Layout, features: number, wei
 
 const loaded = new Map<string, NerModel>();
 
-/** Read a model file (once per path in this thread). Throws NewsError E_MODEL naming the file when it is missing or damaged. */
-export function loadNerModel(file: string = DEFAULT_NER_MODEL): NerModel {
-  const hit = loaded.get(file);
+/**
+ * Read a model file (once per path in this thread). Throws NewsError E_MODEL
+ * naming the file when it is missing or damaged. The weights come folded
+ * for decoding (features.ts foldRows: four rows fewer per character, the
+ * same sums; the plan says so), unless `fold` is false: the weights as
+ * written, for features made with the training plan.
+ */
+export function loadNerModel(file: string = DEFAULT_NER_MODEL, fold = true): NerModel {
+  const key = fold ? file : `${file}\0raw`;
+  const hit = loaded.get(key);
   if (hit) return hit;
   let buf: Buffer;
   try {
@@ -120,10 +128,18 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL): NerModel {
     return new FpList(parts);
   };
   const lex: CompiledLexicon | undefined = h.lists ? { ents: list(h.lists.ents), given: list(h.lists.given), words: list(h.lists.words) } : undefined;
-  const plan = withLexicon(planOf(h.layout), lex);
-  const weights = h.width === 8 ? new Int8Array(plan.size * T) : new Int16Array(plan.size * T);
-  for (let k = 0; k < ids.length; k++) weights.set(q.subarray(k * T, k * T + T), ids[k]! * T);
-  const model: NerModel = { plan, features: h.features, weights, trans, scale: h.scale, meta: h.meta };
-  loaded.set(file, model);
+  let plan = withLexicon(planOf(h.layout), lex);
+  // rows padded to eight values (16 bytes for Int16: a row never straddles a cache line), in
+  // WebAssembly memory for the SIMD sums where the runtime has them
+  const S = 8;
+  const simd = h.width === 16 ? SimdSums.create(plan.size, h.features) : null;
+  const weights = simd ? simd.weights : h.width === 8 ? new Int8Array(plan.size * S) : new Int16Array(plan.size * S);
+  for (let k = 0; k < ids.length; k++) {
+    const to = ids[k]! * S;
+    for (let t = 0; t < T; t++) weights[to + t] = q[k * T + t]!;
+  }
+  if (fold) plan = foldRows(plan, weights, S, h.width === 8 ? 127 : 32767);
+  const model: NerModel = { plan, features: h.features, weights, stride: S, trans, scale: h.scale, meta: h.meta, ...(simd ? { simd } : {}) };
+  loaded.set(key, model);
   return model;
 }

@@ -15,16 +15,25 @@ export function tagSpan(model: NerModel, text: string, start: number, end: numbe
   const n = end - start;
   if (n <= 0) return [];
   if (model.features !== FEATURES) throw new Error(`entity model has ${model.features} features per character, this code makes ${FEATURES}`);
-  if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
-  sentenceFeatures(start === 0 && end === text.length ? text : text.slice(start, end), tokens, model.plan, feats, 0, start, from, to, true);
-  const tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n);
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+  const simd = model.simd;
+  let tags: Uint8Array;
+  if (simd && n <= simd.maxChars) {
+    // the ids straight into WebAssembly memory, summed there
+    sentenceFeatures(piece, tokens, model.plan, simd.feats, 0, start, from, to, true);
+    tags = decoder.viterbi(simd.sum(n), 8, model.trans, n);
+  } else {
+    if (feats.length < n * FEATURES) feats = new Uint32Array(Math.max(n, 512) * 2 * FEATURES);
+    sentenceFeatures(piece, tokens, model.plan, feats, 0, start, from, to, true);
+    tags = decoder.decode(model.weights, model.trans, FEATURES, feats, 0, n, model.stride);
+  }
   return tagsToSpans(tags, n, start);
 }
 
 /**
  * Spans over a whole text, decoded piece by piece: the given pieces
- * (sentences), else each line. Pieces longer than `maxPiece` are cut at the
- * nearest token boundary.
+ * (sentences), else each line; each piece whole (one longer than the
+ * WebAssembly scratch, 8,192 chars, by the JS loop: the same sums).
  */
 export function tagText(model: NerModel, text: string, tokens: readonly Token[], pieces?: ReadonlyArray<{ start: number; end: number }>): Span[] {
   const parts = pieces && pieces.length > 0 ? pieces : lines(text);

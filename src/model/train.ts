@@ -74,8 +74,10 @@ function main(): void {
     console.log(`lists: ${lexData.ents.length} entity strings, ${lexData.words.length} words, ${lexData.given.length} given names; ${K} folds (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
   const train = prepare(trainRows, plan, seg, planFor);
-  const devM = prepare(m.dev, full);
-  const devC = prepare(c.dev, full);
+  const segM = segmentRows(m.dev);
+  const segC = segmentRows(c.dev);
+  const devM = prepare(m.dev, full, segM);
+  const devC = prepare(c.dev, full, segC);
   // --drop: ablation, the null feature in place of some slots (training and dev)
   const drop = arg('drop', '').split(',').filter(Boolean).map(Number);
   for (const p of [train, devM, devC]) for (let k = 0; k < p.feats.length; k += FEATURES) for (const f of drop) p.feats[k + f] = 0;
@@ -155,17 +157,20 @@ function main(): void {
   const meta = { trainedOn: withCluener === 'no' ? 'msra' : `msra+cluener${withCluener === 'scene' ? '+scene' : ''}`, epochs, prune, width, frac, seed, dev: 'last 10% of msra_train and of cluener_train', sentences: trainRows.length };
   const bytes = saveNerModel(out, layout, FEATURES, w, tr, { ...meta, folds: lexData ? K : 0 }, width, full.lex);
   console.log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s; scores of the written (quantized) model:`);
-  const saved = loadNerModel(out);
-  for (const l of evaluateModel(devM, saved.weights, saved.trans, 'MSRA dev', true).lines) console.log(l);
-  for (const l of evaluateModel(devC, saved.weights, saved.trans, 'CLUENER dev', true).lines) console.log(l);
+  // as the pipeline reads it (weights folded for decoding, features of the folded plan); with --drop, as written
+  const saved = loadNerModel(out, drop.length === 0);
+  const savedM = saved.plan.folded ? prepare(m.dev, saved.plan, segM) : devM;
+  const savedC = saved.plan.folded ? prepare(c.dev, saved.plan, segC) : devC;
+  for (const l of evaluateModel(savedM, saved.weights, saved.trans, 'MSRA dev', true, saved.stride).lines) console.log(l);
+  for (const l of evaluateModel(savedC, saved.weights, saved.trans, 'CLUENER dev', true, saved.stride).lines) console.log(l);
   // --also FILE: the same weights at the other width, for comparison
   const also = arg('also', '');
   if (also) {
     const b2 = saveNerModel(also, layout, FEATURES, w, tr, { ...meta, width: width === 8 ? 16 : 8 }, width === 8 ? 16 : 8, full.lex);
     console.log(`wrote ${also} (${(b2 / 1e6).toFixed(2)} MB, ${width === 8 ? 16 : 8}-bit weights):`);
-    const m2 = loadNerModel(also);
-    for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false).lines) console.log(l);
-    for (const l of evaluateModel(devC, m2.weights, m2.trans, 'CLUENER dev', false).lines) console.log(l);
+    const m2 = loadNerModel(also, false);
+    for (const l of evaluateModel(devM, m2.weights, m2.trans, 'MSRA dev', false, m2.stride).lines) console.log(l);
+    for (const l of evaluateModel(devC, m2.weights, m2.trans, 'CLUENER dev', false, m2.stride).lines) console.log(l);
   }
 }
 
