@@ -66,6 +66,8 @@ const patterns = fromLists(() => {
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
+    /** Nouns ending a metric, longest first: what a shorter item of a 分别 list of metrics replaces. */
+    METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
     INDUSTRY: new RegExp('^([\\u4e00-\\u9fff]{1,10}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
@@ -199,7 +201,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
 }
 
 export function attribute(input: AttributionInput): void {
-  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR } = patterns();
+  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
@@ -548,7 +550,9 @@ export function attribute(input: AttributionInput): void {
           mt = metric ?? '';
         } else {
           const first = items[0] as string;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - it.length) + it : it));
+          // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
+          const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
+          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
