@@ -64,6 +64,10 @@ const patterns = fromLists(() => {
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
     LEAD_VERBS: new RegExp('^' + alt('figure-lead-verbs') + '+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
+    /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
+    SECTOR: new Set(wordList('figure-sector-words')),
+    /** Nouns ending a metric, longest first: what a shorter item of a 分别 list of metrics replaces. */
+    METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
     INDUSTRY: new RegExp('^([\\u4e00-\\u9fff]{1,10}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
@@ -89,6 +93,12 @@ function divisionsIn(name: string): string[] {
   }
   return out;
 }
+
+/** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
+const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
+
+/** A direction word before a company name, at a clause start (南方 + 汇通新材料股份有限公司). */
+const DIRECTION_LEAD = /(?:^|[^\u4e00-\u9fff])((?:东|南|西|北)方|(?:东|西|华)[北南东中]|(?:东|西|南|北|中)部)$/;
 
 /** A company named from a place the entity stage found: 上海 + 远航物流股份有限公司. */
 const COMPANY_TAIL = /^[\u4e00-\u9fff]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团股份有限公司|集团有限公司|集团|股份公司)/;
@@ -165,10 +175,21 @@ function subjectMention(type: string, start: number, end: number, norm: string |
  * own: in attribute's body, the arrays and objects made here (an empty array
  * is of another kind than a full one) threw its compiled code away.
  */
-function subjectMentions(text: string, input: readonly FigureMention[]): SubjectMention[] {
+function subjectMentions(text: string, input: readonly FigureMention[], sector: ReadonlySet<string>): SubjectMention[] {
   const out: SubjectMention[] = [];
   for (const m of input) {
     if (m.type !== 'LOC' && m.type !== 'ORG' && m.type !== 'EVENT') continue;
+    // 民航旅客运输量: a sector word heading a metric is no subject
+    if (m.type === 'ORG' && sector.has(text.slice(m.start, m.end)) && /^[\u4e00-\u9fff]/.test(text.slice(m.end, m.end + 1))) continue;
+    // 南方汇通新材料股份有限公司: a direction word glued before a company name at a clause start is part of the name
+    if (m.type === 'ORG' && /(?:公司|集团)$/.test(m.norm ?? text.slice(m.start, m.end))) {
+      const lead = DIRECTION_LEAD.exec(text.slice(Math.max(0, m.start - 3), m.start));
+      if (lead) {
+        const st = m.start - (lead[1] as string).length;
+        out.push(subjectMention('ORG', st, m.end, undefined, text.slice(st, m.end)));
+        continue;
+      }
+    }
     const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
     // every company tail ends in 公司 or 集团: test for them before the regex
     const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
@@ -180,11 +201,11 @@ function subjectMentions(text: string, input: readonly FigureMention[]): Subject
 }
 
 export function attribute(input: AttributionInput): void {
-  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY } = patterns();
+  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
-  const mentions = subjectMentions(text, input.mentions);
+  const mentions = subjectMentions(text, input.mentions, SECTOR);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
 
   // article of a position: blocks carry the structure's article index
@@ -320,6 +341,12 @@ export function attribute(input: AttributionInput): void {
     lastSeg = s;
     let c = f.start;
     while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
+    // 广义货币(M2)余额: a bracket glued to the word before it and closed before the figure is inside the clause
+    // (not a byline 电 （记者…）, not a bracket holding another figure: 北仑（291.0毫米）)
+    while (c > s + 1 && (text[c - 1] === '(' || text[c - 1] === '（') && /[\u4e00-\u9fffA-Za-z0-9]/.test(text[c - 2] as string) && GLUED_BRACKET.test(text.slice(c, f.start))) {
+      c--;
+      while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
+    }
 
     if (localTime && localTime.seg !== s) {
       time = localTime.before;
@@ -343,6 +370,11 @@ export function attribute(input: AttributionInput): void {
       }
       // 同期, 届时, 期内: the current time stays the time
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
+      // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
+      if (t.anaphor === 'periodEnd') {
+        if (cur && cur.span && text[t.start - 1] !== '学') time = { text: t.text, span: { start: cur.span.end, end: cur.span.end } };
+        continue;
+      }
       // 同月, 当月: the last month stated (12月份…。2024年…。同月 → 12月份), not the broader current time
       if (t.anaphor === 'month') {
         // 月末 after 5月份: the last day of that month
@@ -479,7 +511,12 @@ export function attribute(input: AttributionInput): void {
     if (listed) {
       // 南京市和杭州市地区生产总值分别为A和B / 一季度和二季度营业收入分别为A和B: the list is the subjects or the times
       // 江苏、重庆等地…营业收入同比分别增长: neither 等地 nor the basis is part of the metric
-      const named = text.slice(listed.end, fenbieFrom + fenbieAt).replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
+      // 2023年和2024年，嘉兴市地区生产总值分别为: the subject after a list of times is not in the metric
+      // (only a subject heading the phrase: 新登记日本汽车数量 keeps its 日本)
+      const namedFrom = listed.kind === 'time' && subjectAt > listed.end && subjectAt <= fenbieFrom + fenbieAt && text.slice(listed.end, subjectAt).replace(/^[，,、\s]+/, '').length <= ((localSubject as Subject | null)?.name.length ?? 0) ? subjectAt : listed.end;
+      // a mention inside the phrase is a modifier, not the subject (新登记日本汽车数量 in a report on Korea)
+      if (listed.kind === 'time' && namedFrom === listed.end && subjectAt > listed.end && subjectAt <= fenbieFrom + fenbieAt && localSubject && (localSubject as Subject).key !== null) localSubject = null;
+      const named = text.slice(namedFrom, fenbieFrom + fenbieAt).replace(NATIONAL, '').replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
       mt = named.length >= 2 ? named : (metric ?? '');
       distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
       lastList = distribute;
@@ -513,7 +550,9 @@ export function attribute(input: AttributionInput): void {
           mt = metric ?? '';
         } else {
           const first = items[0] as string;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - it.length) + it : it));
+          // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
+          const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
+          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
@@ -590,7 +629,8 @@ export function attribute(input: AttributionInput): void {
     if (localSubject && !(hadQizhong && localSubject.key === null && localSubject.name === '全国')) {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
-      if (!hadQizhong && !distributed) subject = localSubject;
+      // a list of times or metrics keeps the subject for the figures after it
+      if (!hadQizhong && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
       if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {

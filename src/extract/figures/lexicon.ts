@@ -4,6 +4,7 @@
  */
 import { wordList } from '../../core/lists.js';
 import { col, fromLists, oneOf, tableRows } from './tables.js';
+import { classifiers, durations, measures } from './units.js';
 
 export interface PrefixQualifier {
   w: string;
@@ -53,3 +54,21 @@ export const idioms = (): readonly string[] => wordList('figure-idioms');
 export const changeVerbs = (): readonly string[] => wordList('figure-change-verbs');
 /** Bases of a change, for attribution. */
 export const BASES = ['同比', '环比', '比上年', '较上年', '比去年同期', '较去年同期', '比上年同期', '较上年同期', '比上月', '较上月', '较年初', '比年初'];
+
+/** Units that can follow `/` as the denominator of a rate (公斤/亩, 元/平方米, 元/人/年): measures, durations, classifiers. */
+const denominators = fromLists((): readonly string[] => [...Object.keys(measures()), ...Object.keys(durations()), ...classifiers()].sort((a, b) => b.length - a.length));
+
+/**
+ * A unit per unit (389.7公斤/亩, 1.2万元/平方米): the figure's span and unit
+ * take the `/denominator` after it (at most two: 元/人/年); the value stays the
+ * numerator's. The figure is returned.
+ */
+export function perUnit<T extends { end: number; unit: string | null }>(text: string, fig: T): T {
+  for (let n = 0; n < 2 && text[fig.end] === '/' && fig.unit; n++) {
+    const d = denominators().find((w) => text.startsWith(w, fig.end + 1));
+    if (!d) break;
+    fig.end += 1 + d.length;
+    fig.unit = `${fig.unit}/${d}`;
+  }
+  return fig;
+}

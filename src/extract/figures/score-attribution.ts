@@ -73,12 +73,16 @@ export function scoreCases(cases: AttributionCase[]): ScoreRow[] {
     const raw = { id: c.id, path: c.id, sha256: '', encoding: 'utf-8', bytes: c.text.length, raw: c.text };
     const figs: Figure[] = processDocument(raw, pipeline, { docDate: c.date }).extractions.figures;
     for (const e of c.figures) {
-      const found = figs.filter((f) => f.norm === e.text || f.text === e.text)[(e.nth ?? 1) - 1];
+      // the figure as written, else one that holds it (约5580万吨 for 5580万吨: a qualifier is in the figure's span)
+      const exact = figs.filter((f) => f.norm === e.text || f.text === e.text);
+      const found = (exact.length ? exact : figs.filter((f) => (f.norm ?? f.text).includes(e.text) || f.text.includes(e.text)))[(e.nth ?? 1) - 1];
       const got: Partial<Record<Field, unknown>> = found
         ? { metric: found.metric ?? null, subject: found.subject ?? null, time: found.time ?? null, period: found.period ?? null, change: found.change ?? null }
         : {};
+      // brackets compare in either width: metrics come from the normalized text (（M2）), gold may keep the raw (M2)
+      const fold = (v: string | null | undefined): string | null => (v == null ? null : v.replace(/（/g, '(').replace(/）/g, ')'));
       const ok = {
-        metric: !!found && (found.metric ?? null) === e.metric,
+        metric: !!found && fold(found.metric) === fold(e.metric),
         subject: !!found && (found.subject ?? null) === e.subject,
         time: !!found && (found.time ?? null) === e.time,
         period: !!found && days(found.period) === days(e.period),

@@ -20,7 +20,7 @@ import {
   spanOfIso, weekday, yearSpan, ymd, type DaySpan,
 } from './days.js';
 
-export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then' | 'set' | 'month';
+export type Anaphor = 'year' | 'same' | 'sameLastYear' | 'then' | 'set' | 'month' | 'periodEnd';
 
 export interface TimeExpr {
   start: number;
@@ -545,6 +545,8 @@ function buildPatterns(): Pattern[] {
     {  first: "同", needs: ["同月"], re: /同月(?!比|相比)/y, resolve: () => ({ span: null, anaphor: 'month' }) },
     {  first: "全", needs: ["全年"], re: /全年/y, resolve: () => ({ span: null, anaphor: 'year' }) },
     {  first: "届报期", needs: ["届时", "报告期", "期内"], re: /(?:届时|报告期内|报告期|期内)/y, resolve: () => ({ span: null, anaphor: 'then' }) },
+    // 期末, 报告期末: the last day of the period reported (2023年年度报告 … 期末 → 2023-12-31)
+    {  first: "本报期", needs: ["期末"], re: /(?:本?报告)?期末(?![考试])/y, resolve: () => ({ span: null, anaphor: 'periodEnd' }) },
     // 今年 / 去年 / 明年 alone (followed by nothing dates.ts reads)
     {
       first: "今本去上明前后来",

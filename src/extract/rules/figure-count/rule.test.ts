@@ -8,6 +8,7 @@ const t2 = '培育3~5家独角兽企业，新引进1-2个整机厂商。';
 const t3 = '归集560余万条数据，接待游客3万至4万人次。';
 const t4 = '上下游企业1500家至2000家，其中300多家为外资。';
 const t5 = '推动十个以上场景落地，形成万台级量产能力。';
+const t7 = '集装箱吞吐量4582万标箱，完成3.3亿TEU。';
 const t6 = '全市有两三个试点，吸引八九十家企业。';
 
 runRuleCases(
@@ -20,6 +21,8 @@ runRuleCases(
       { text: t3, figures: [fig(t3, '560余万条', 'count', 5600000, '条', 'atLeast'), fig(t3, '3万至4万人次', 'count', 30000, '人次', 'range', { valueMax: 40000 })] },
       { text: t4, figures: [fig(t4, '1500家至2000家', 'count', 1500, '家', 'range', { valueMax: 2000 }), fig(t4, '300多家', 'count', 300, '家', 'atLeast')] },
       { text: t5, figures: [fig(t5, '十个以上', 'count', 10, '个', 'atLeast'), fig(t5, '万台级', 'count', 10000, '台', 'approx')] },
+      // container throughput in twenty-foot units
+      { text: t7, figures: [fig(t7, '4582万标箱', 'count', 45820000, '标箱'), fig(t7, '3.3亿TEU', 'count', 330000000, 'TEU')] },
       { text: t6, figures: [fig(t6, '两三个', 'count', 2, '个', 'range', { valueMax: 3 }), fig(t6, '八九十家', 'count', 80, '家', 'range', { valueMax: 90 })] },
     ],
   },

@@ -9,6 +9,7 @@
 import type { FigureHit } from '../../rule.js';
 import { isCnNumChar, readNumeral, SPACES } from '../../figures/numerals.js';
 import { completeFigure, figure, measureAt, rateBase, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
+import { perUnit } from '../../figures/lexicon.js';
 
 const measureOnly: UnitReader = (text, j, num) => {
   const u = measureAt(text, j, num);
@@ -39,7 +40,12 @@ function readMeasureAt(text: string, r: Reading, opt: ScanOptions): FigureHit | 
   }
   const w = withUnit(text, r, measureOnly, opt);
   if (!w || rateBase(text, w)) return null;
-  return completeFigure(text, w);
+  // 389.7公斤/亩: a measure per unit is a rate (kind number, as 公里/小时 in the table)
+  const fig = completeFigure(text, w);
+  const end = fig.end;
+  perUnit(text, fig);
+  if (fig.end !== end) fig.kind = 'number';
+  return fig;
 }
 
 /** Measure figures of a document's readings. */

@@ -9,6 +9,7 @@ const t3 = '装机容量500兆瓦，年发电量12亿千瓦时。';
 const t4 = '已点亮3000P算力，规划超万P。';
 const t5 = '总面积约0.88平方公里，机器人高1米。';
 const t6 = '新增装机100万千瓦，存储达2GB。';
+const t8 = '粮食单产389.7公斤/亩，风速18米/秒。';
 const t7 = '当月动力电池装车量为55.9GWh，储能电站容量800MWh，全年发电量约1.2TWh。';
 
 runRuleCases(
@@ -27,6 +28,8 @@ runRuleCases(
         text: t7,
         figures: [fig(t7, '55.9GWh', 'energy', 55900000000, 'Wh'), fig(t7, '800MWh', 'energy', 800000000, 'Wh'), fig(t7, '约1.2TWh', 'energy', 1200000000000, 'Wh', 'approx')],
       },
+      // a measure per unit is a rate: kind number, unit numerator/denominator, value the numerator's
+      { text: t8, figures: [fig(t8, '389.7公斤/亩', 'number', 389.7, 'kg/亩'), fig(t8, '18米/秒', 'number', 18, 'm/秒')] },
     ],
   },
   { describe, it, expect },

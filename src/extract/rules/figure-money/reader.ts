@@ -9,6 +9,7 @@ import type { UnitDef } from '../../figures/units.js';
 import { moneyPrefix, moneySuffix } from '../../figures/units.js';
 import { CN_DIGIT, isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
 import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
+import { perUnit } from '../../figures/lexicon.js';
 
 const suffixes = listTable(() => Object.entries(moneySuffix()));
 const prefixes = listTable(() => Object.entries(moneyPrefix()));
@@ -83,7 +84,8 @@ function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
       return figure(r.start, end, 'money', w.num.value * w.u.factor + d * w.u.factor * 0.1, null, 'CNY', w.qualifier);
     }
   }
-  return completeFigure(text, w);
+  // 1.2万元/平方米: a price per unit
+  return perUnit(text, completeFigure(text, w));
 }
 
 /** Money figures of a document's readings. */

@@ -12,6 +12,7 @@ const t6 = '投资3万至4万元不等，奖励5000欧元。';
 const t7 = '门票港币2960元，融资人民币3亿元。';
 const t8 = '预算两到三仟元，报价从8500到3万元，车费3块5毛，补贴5角钱，面值100圆。';
 const t9 = '单笔10万元（含）以上须审批。';
+const t11 = '新建住宅均价1.35万元/平方米，人均补贴3000元/人/年。';
 const t10 = '猪肉每斤十二块五，鸡蛋一块五，公交票价5角，葱3毛5一把。';
 
 runRuleCases(
@@ -44,6 +45,8 @@ runRuleCases(
         text: t10,
         figures: [fig(t10, '十二块五', 'money', 12.5, 'CNY'), fig(t10, '一块五', 'money', 1.5, 'CNY'), fig(t10, '5角', 'money', 0.5, 'CNY'), fig(t10, '3毛5', 'money', 0.35, 'CNY')],
       },
+      // a price per unit: the span and unit take the denominator(s), the value is the money
+      { text: t11, figures: [fig(t11, '1.35万元/平方米', 'money', 13500, 'CNY/平方米'), fig(t11, '3000元/人/年', 'money', 3000, 'CNY/人/年')] },
     ],
   },
   { describe, it, expect },
