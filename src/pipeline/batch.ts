@@ -176,7 +176,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       } else {
         try {
           const t0 = performance.now();
-          const r = writer.store(outcome.result.doc, runId, opts.force);
+          const r = writer.storeRows(outcome.result.rows, runId, opts.force);
           storeMs += performance.now() - t0;
           if (r.unchanged) counts.unchanged++;
           else counts.processed++;
