@@ -179,7 +179,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         return { kind: 'error', code: 'E_UNREADABLE', message: `${path}: cannot read file (${code ?? errorMessage(err)})` };
       }
       counts.bytes += bytes.length;
-      if (!opts.force && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
+      // into a database that held no documents when the run began nothing is
+      // unchanged: no hash, no look-up (the writer still compares path and
+      // hash, so a document stored since, by this run or another, counts as unchanged)
+      if (!opts.force && !deferred && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
       const size = bytes.length;
       const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
