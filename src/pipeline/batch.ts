@@ -2,8 +2,9 @@
  * The batch runner behind `zhnews run`: expands paths, reads files with
  * bounded concurrency (p-limit), skips documents whose content and pipeline
  * are unchanged, processes the rest in worker threads and writes them in
- * input order from this thread (one writer, one transaction per document),
- * so the database content does not depend on --jobs.
+ * input order from this thread (one writer; with one job 16 documents per
+ * transaction, each document whole or not at all), so the database content
+ * does not depend on --jobs.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
