@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { ErrorCode } from '../core/errors.js';
-import type { ProcessedDoc } from '../core/types.js';
+import type { DocRows } from '../store/rows.js';
 import type { WriteLock } from './write-lock.js';
 
 export interface WorkRequest {
@@ -21,7 +21,8 @@ export interface WorkRequest {
 }
 
 export type WorkResult =
-  | { seq: number; ok: true; doc: ProcessedDoc }
+  /** the document as the rows the writer stores (store/rows.ts), for the main thread to store */
+  | { seq: number; ok: true; rows: DocRows }
   | { seq: number; ok: true; stored: { unchanged: boolean } }
   | { seq: number; ok: false; code: ErrorCode; message: string };
 

@@ -7,28 +7,14 @@
  */
 import type { DB } from './db.js';
 import type { ProcessedDoc } from '../core/types.js';
-import { sentenceTokenStrings } from '../segment/index.js';
+import { docRows, WIDTH, type Cell, type DocRows } from './rows.js';
+
+export { repairColumns, docRows, type DocRows } from './rows.js';
 
 export interface StoreResult {
   docRowId: number;
   /** true when an identical document (same path, sha256 and pipeline hash) was already stored */
   unchanged: boolean;
-}
-
-function json(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'object' && Object.keys(v as object).length === 0) return null;
-  return JSON.stringify(v);
-}
-
-/** The documents.repairs (JSON array of [pass, kind, raw_start, raw_end, before, after]) and repair_counts ({kind: n}) columns. */
-export function repairColumns(repairs: ProcessedDoc['norm']['repairs']): { repairs: string; repairCounts: string } {
-  const counts: Record<string, number> = {};
-  for (const r of repairs) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
-  return {
-    repairs: JSON.stringify(repairs.map((r) => [r.pass, r.kind, r.rawStart, r.rawEnd, r.before, r.after])),
-    repairCounts: JSON.stringify(counts),
-  };
 }
 
 /**
@@ -81,7 +67,10 @@ export class DocWriter {
       relation: p(`INSERT INTO relations (doc, seq, type, head, tail, label, text, start, end, raw_start, raw_end, rule, rule_version)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
-    this.storeTx = db.transaction((p: ProcessedDoc, runId: number | null, force: boolean): StoreResult => this.storeInTx(p, runId, force));
+    this.storeTx = db.transaction((r: DocRows, runId: number | null, force: boolean): StoreResult => this.storeInTx(r, runId, force));
+    this.groupTx = db.transaction((rs: readonly DocRows[], runId: number | null, force: boolean): StoreResult[] =>
+      rs.map((r) => this.storeInTx(r, runId, force)),
+    );
     this.indexTx = db.transaction((): number => {
       const n = (this.stmts.pending.get() as { n: number }).n;
       if (n === 0) return 0;
@@ -92,6 +81,7 @@ export class DocWriter {
   }
 
   private readonly indexTx;
+  private readonly groupTx;
 
   /** Documents stored but not yet in the full-text index. */
   pendingFullText(): number {
@@ -114,90 +104,96 @@ export class DocWriter {
 
   /** Store (or replace) one document atomically. IMMEDIATE so concurrent runs queue instead of deadlocking. */
   store(p: ProcessedDoc, runId: number | null, force = false): StoreResult {
-    return this.storeTx.immediate(p, runId, force);
+    return this.storeTx.immediate(docRows(p), runId, force);
   }
 
-  private storeInTx(p: ProcessedDoc, runId: number | null, force: boolean): StoreResult {
+  /** `store` for a document already turned into rows (`docRows`, e.g. by a worker thread). */
+  storeRows(r: DocRows, runId: number | null, force = false): StoreResult {
+    return this.storeTx.immediate(r, runId, force);
+  }
+
+  /**
+   * Store several documents, each as `storeRows` would, in one transaction:
+   * a commit writes every page it dirtied to the WAL (two write calls a page),
+   * and consecutive documents share most of their pages (the tail of each
+   * table and index), so a group of 16 commits about a quarter less storing
+   * CPU than 16 commits (measured on 2,000 bench articles). A reader or a
+   * crash still sees each document whole or not at all. When any document of
+   * the group fails, the group is rolled back and stored again one document
+   * per transaction, so one bad document fails alone, with its own error.
+   * Returns, per document, its result or the error storing it threw.
+   */
+  storeMany(rs: readonly DocRows[], runId: number | null, force = false): Array<StoreResult | Error> {
+    if (rs.length > 1) {
+      try {
+        return this.groupTx.immediate(rs, runId, force);
+      } catch {
+        // one of them (or the commit) failed: take them one at a time below
+      }
+    }
+    return rs.map((r) => {
+      try {
+        return this.storeRows(r, runId, force);
+      } catch (err) {
+        return err instanceof Error ? err : new Error(String(err));
+      }
+    });
+  }
+
+  private storeInTx(r: DocRows, runId: number | null, force: boolean): StoreResult {
     const s = this.stmts;
-    const existing = s.find.get(p.doc.path) as { id: number; sha256: string; pipeline_hash: string; fts_pending: number } | undefined;
-    if (existing && !force && existing.sha256 === p.doc.sha256 && existing.pipeline_hash === p.pipelineHash) {
+    const d = r.doc;
+    const existing = s.find.get(d.path) as { id: number; sha256: string; pipeline_hash: string; fts_pending: number } | undefined;
+    if (existing && !force && existing.sha256 === d.sha256 && existing.pipeline_hash === d.pipeline_hash) {
       return { docRowId: existing.id, unchanged: true };
     }
     let oldKeys: string[] = [];
     if (existing) {
-      oldKeys = (s.oldKeys.all(existing.id) as Array<{ entity: string }>).map((r) => r.entity);
+      oldKeys = (s.oldKeys.all(existing.id) as Array<{ entity: string }>).map((row) => row.entity);
       // only an indexed document has entries to take out of the index
       if (!existing.fts_pending) s.ftsDelete.run(existing.id);
       s.deleteDoc.run(existing.id);
     }
-    const rc = p.repairColumns ?? repairColumns(p.norm.repairs);
-    const doc = Number(
-      s.insertDoc.run({
-        doc_id: p.doc.id,
-        path: p.doc.path,
-        sha256: p.doc.sha256,
-        encoding: p.doc.encoding,
-        bytes: p.doc.bytes,
-        tokens: p.tokenCount ?? p.tokens.length,
-        raw: p.doc.raw,
-        normalized: p.norm.text,
-        doc_date: p.docDate,
-        pipeline: p.pipeline,
-        pipeline_hash: p.pipelineHash,
-        repair_counts: rc.repairCounts,
-        repairs: rc.repairs,
-        timings: JSON.stringify(p.timings),
-        run_id: runId,
-        processed_at: new Date().toISOString(),
-        format: p.doc.format ?? 'text',
-        meta: json(p.doc.meta),
-        layout: p.doc.layout === undefined || p.doc.layout === null ? null : JSON.stringify(p.doc.layout),
-      }).lastInsertRowid,
-    );
-    for (const a of p.structure.articles) {
-      s.article.run(doc, a.index, a.headline, JSON.stringify(a.reporters), JSON.stringify(a.photographers), a.start, a.end, a.rawStart, a.rawEnd);
+    const doc = Number(s.insertDoc.run({ ...d, run_id: runId, processed_at: new Date().toISOString() }).lastInsertRowid);
+    let a: Cell[] = r.articles;
+    for (let i = 0; i < a.length; i += WIDTH.articles) s.article.run(doc, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7]);
+    a = r.blocks;
+    for (let i = 0; i < a.length; i += WIDTH.blocks) s.block.run(doc, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6]);
+    a = r.sentences;
+    const text = d.normalized;
+    for (let i = 0; i < a.length; i += WIDTH.sentences) {
+      const start = a[i + 3] as number;
+      const end = a[i + 4] as number;
+      s.sentence.run(doc, a[i], a[i + 1], text.slice(start, end), a[i + 2], start, end, a[i + 5], a[i + 6]);
     }
-    for (const b of p.structure.blocks) s.block.run(doc, b.index, b.kind, b.article, b.start, b.end, b.rawStart, b.rawEnd);
-    const sentenceTokens = p.sentenceTokens ?? sentenceTokenStrings(p.tokens, p.structure.sentences);
-    p.structure.sentences.forEach((sen, i) => {
-      const joined = sentenceTokens[i] ?? '';
-      s.sentence.run(doc, sen.index, sen.block, p.norm.text.slice(sen.start, sen.end), joined, sen.start, sen.end, sen.rawStart, sen.rawEnd);
-    });
-    for (const e of p.entities) {
-      s.entity.run(e.key, e.type, e.name);
-      s.alias.run(e.name, e.key);
-      for (const a of e.aliases) s.alias.run(a, e.key);
+    a = r.entities;
+    for (let i = 0; i < a.length; i += WIDTH.entities) s.entity.run(a[i], a[i + 1], a[i + 2]);
+    a = r.aliases;
+    for (let i = 0; i < a.length; i += WIDTH.aliases) s.alias.run(a[i], a[i + 1]);
+    a = r.mentions;
+    for (let i = 0, seq = 0; i < a.length; i += WIDTH.mentions, seq++) {
+      s.mention.run(doc, seq, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7], a[i + 8], a[i + 9], a[i + 10], a[i + 11]);
     }
-    const ex = p.extractions;
-    ex.mentions.forEach((m, i) =>
-      s.mention.run(doc, i, m.entity ?? null, m.type, m.text, m.norm, m.sentence, m.start, m.end, m.rawStart, m.rawEnd, m.rule, m.ruleVersion, json(m.attrs)),
-    );
-    ex.figures.forEach((f, i) =>
+    a = r.figures;
+    for (let i = 0, seq = 0; i < a.length; i += WIDTH.figures, seq++) {
       s.figure.run(
-        doc, i, f.kind, f.text, f.norm, finite(f.value), finite(f.valueMax), f.unit, f.qualifier, f.date ?? null, f.dateEnd ?? null,
-        f.metric ?? null, f.change ?? null, f.basis ?? null, f.subject ?? null, f.time ?? null, f.sentence,
-        f.start, f.end, f.rawStart, f.rawEnd, f.rule, f.ruleVersion, json(f.attrs),
-        f.period?.start ?? null, f.period?.end ?? null, f.subjectEntity ?? null,
-      ),
-    );
-    (p.messages ?? []).forEach((m, i) =>
-      s.message.run(doc, i, m.code, m.severity, m.source, m.message, m.start ?? null, m.end ?? null, m.rawStart ?? null, m.rawEnd ?? null),
-    );
-    ex.quotes.forEach((q, i) =>
-      s.quote.run(
-        doc, i, q.text, q.norm, q.speaker, q.cue ?? null, q.speakerStart ?? null, q.speakerEnd ?? null, q.speakerRawStart ?? null,
-        q.speakerRawEnd ?? null, q.start, q.end, q.rawStart, q.rawEnd, q.rule, q.ruleVersion,
-      ),
-    );
-    ex.relations.forEach((r, i) =>
-      // a relation with one end (person-title: no organisation named) has tail NULL (migration 005)
-      s.relation.run(doc, i, r.type, r.head, r.tail, r.label ?? null, r.text, r.start, r.end, r.rawStart, r.rawEnd, r.rule, r.ruleVersion),
-    );
+        doc, seq, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7], a[i + 8], a[i + 9], a[i + 10], a[i + 11], a[i + 12],
+        a[i + 13], a[i + 14], a[i + 15], a[i + 16], a[i + 17], a[i + 18], a[i + 19], a[i + 20], a[i + 21], a[i + 22], a[i + 23], a[i + 24],
+      );
+    }
+    a = r.messages;
+    for (let i = 0, seq = 0; i < a.length; i += WIDTH.messages, seq++) {
+      s.message.run(doc, seq, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7]);
+    }
+    a = r.quotes;
+    for (let i = 0, seq = 0; i < a.length; i += WIDTH.quotes, seq++) {
+      s.quote.run(doc, seq, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7], a[i + 8], a[i + 9], a[i + 10], a[i + 11], a[i + 12], a[i + 13]);
+    }
+    a = r.relations;
+    for (let i = 0, seq = 0; i < a.length; i += WIDTH.relations, seq++) {
+      s.relation.run(doc, seq, a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7], a[i + 8], a[i + 9], a[i + 10]);
+    }
     for (const key of oldKeys) s.orphan.run(key, key);
     return { docRowId: doc, unchanged: false };
   }
-}
-
-function finite(v: number | null | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
