@@ -54,7 +54,7 @@ const patterns = fromLists(() => {
   const alt = (name: string): string => orderedAlternation(wordList(name));
   const verbs = changeVerbs();
   return {
-    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比(?![重例率])|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
+    CHANGE_RE: new RegExp('(' + orderedAlternation(BASES) + '|(?:比(?![重例率])|较|较之)[^，、。；比较]{1,12}?)?(?:分别)?(?:实际|名义)?(' + orderedAlternation(verbs.filter((v) => v !== '同比增长')) + ')(?:了|为|到|至|达)?$'),
     /** A character every change verb has (a cheap test before CHANGE_RE). */
     CHANGE_CHARS: new RegExp('[' + [...new Set(verbs.join(''))].join('') + ']'),
     /** Bodies that report a figure are not its subject (FIGURES.md). */
@@ -69,9 +69,19 @@ const patterns = fromLists(() => {
     /** Nouns ending a metric, longest first: what a shorter item of a 分别 list of metrics replaces. */
     METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
-    INDUSTRY: new RegExp('^([\\u4e00-\\u9fff]{1,10}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
+    INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
 });
+/** Words ending in 业 that are no industry (营业收入, 企业数量, 就业人数); the three sectors (第一产业增加值) name a metric of the whole economy. */
+const NOT_INDUSTRY = '(?:营业|企业|就业|创业|事业|作业|毕业|职业|专业|第[一二三]产业)';
+/** An industry alone, the actor of an ellipsis (分三大门类看，采矿业增加值增长5.1%，制造业增长5.7%). */
+const INDUSTRY_ALONE = new RegExp('^(?!' + NOT_INDUSTRY + '$)[\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业)$');
+/** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看). */
+const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}看)[，,]?$/;
+/** The regions of the country (华东, 西北, 中部): with 地区 after them, one name. */
+const REGION = /^(?:华[东南西北中]|东北|西北|西南|东南|[东西中]部)$/;
+/** A place before these names a market of the metric (欧洲市场收入), not the subject. */
+const MARKET_AFTER = /^市场/;
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
@@ -190,6 +200,11 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
         continue;
       }
     }
+    // 华东地区水泥产量: a region of the country and its 地区 are one subject (not 地区生产总值)
+    if (m.type === 'LOC' && REGION.test(text.slice(m.start, m.end)) && /^地区(?!生产总值)/.test(text.slice(m.end, m.end + 7))) {
+      out.push(subjectMention('LOC', m.start, m.end + 2, undefined, text.slice(m.start, m.end + 2)));
+      continue;
+    }
     const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
     // every company tail ends in 公司 or 集团: test for them before the regex
     const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
@@ -244,6 +259,10 @@ export function attribute(input: AttributionInput): void {
   let marksTo = 0;
   let marks: Array<{ at: number; end: number; ref: Subject }> = [];
   let lastSeg = 0;
+  /** the figures read in the current segment (what a bare 同比分别增长 distributes over) */
+  let segFigs: FigureHit[] = [];
+  /** the segment of the last 其中 / 分行业看: an industry alone after it is the subject of the metric left out */
+  let breakdownSeg = -1;
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
@@ -253,6 +272,7 @@ export function attribute(input: AttributionInput): void {
 
   const reset = (): void => {
     subject = null;
+    segFigs = [];
     time = null;
     metric = null;
     lastMonth = null;
@@ -280,7 +300,9 @@ export function attribute(input: AttributionInput): void {
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
     if (m.type === 'LOC') {
       const lv = levelOf(m.name);
-      if (lv) byLevel.set(lv, s);
+      // 江阴市、宜兴市…分别为: a member of a list of places is compared, not the place the article is about (全市 → 无锡市)
+      const listMember = /^(?:[、和及与]|以及)/.test(text.slice(m.end, m.end + 2)) || /[、和及与]$/.test(text.slice(Math.max(0, m.start - 1), m.start));
+      if (lv && (!listMember || !byLevel.has(lv))) byLevel.set(lv, s);
     } else lastOrg = s;
   };
 
@@ -372,7 +394,8 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
       // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
       if (t.anaphor === 'periodEnd') {
-        if (cur && cur.span && text[t.start - 1] !== '学') time = { text: t.text, span: { start: cur.span.end, end: cur.span.end } };
+        // after a day (截至3月末) 期末 is that day: the time stays as written
+        if (cur && cur.span && text[t.start - 1] !== '学' && cur.span.start !== cur.span.end) time = { text: t.text, span: { start: cur.span.end, end: cur.span.end } };
         continue;
       }
       // 同月, 当月: the last month stated (12月份…。2024年…。同月 → 12月份), not the broader current time
@@ -387,6 +410,14 @@ export function attribute(input: AttributionInput): void {
         const base = cur ?? (docSpan ? { text: '', span: docSpan } : null);
         const yearText = /^(?:到|至)?(\d{4}年|今年|去年|明年|本年)/.exec(base?.text ?? '');
         time = { text: yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
+        continue;
+      }
+      // 2025年，…。年末全国人口…: a bare 年末 / 年底 is the end of the year being reported, not of the document's year
+      if (/^(?:年末|年底)$/.test(t.text) && cur && cur.span && !cur.text.startsWith('到')) {
+        const y = cur.span.end.slice(0, 4);
+        time = { text: t.text, span: { start: `${y}-12-31`, end: `${y}-12-31` } };
+        lastRead = t;
+        lastSet = time;
         continue;
       }
       if (/其中[，,]?$/.test(text.slice(Math.max(s, t.start - 3), t.start)) && t.start >= s && !localTime) localTime = { seg: s, before: cur };
@@ -416,7 +447,7 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       noteMention(m);
-      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) {
+      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
@@ -437,6 +468,8 @@ export function attribute(input: AttributionInput): void {
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string)) continue;
+          // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
+          if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           const ref = re === NATIONAL ? { name: '全国', key: null } : pronounReferent(m[0]);
           if (ref) marks.push({ at, end: at + m[0].length, ref });
         }
@@ -494,15 +527,26 @@ export function attribute(input: AttributionInput): void {
 
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
+    let clauseTime: TimeExpr | null = null;
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
-      if (t.start >= c && t.end <= c + clause.length && t.end > mStart) mStart = t.end;
+      if (t.start >= c && t.end <= c + clause.length && t.end > mStart) {
+        mStart = t.end;
+        clauseTime = t;
+      }
     }
+    // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
+    const timedClause = mStart > c;
     if (subjectAt > mStart && subjectAt <= c + clause.length) mStart = subjectAt;
     let mt = text.slice(mStart, c + clause.length);
-    const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c));
-    if (mt.includes('国')) mt = mt.replace(NATIONAL, '');
+    const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c));
+    if (hadQizhong) breakdownSeg = s;
+    let industryEllipsis = false;
+    if (mt.includes('国')) {
+      const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
+      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
+    }
     mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
@@ -542,9 +586,24 @@ export function attribute(input: AttributionInput): void {
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
-      if (items.length >= 2) {
+      // 接待游客1012.6万人次，实现旅游总收入188.4亿元，同比分别增长8.3%和11.2%: the figures before, each with its metric
+      const levels = f.change && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
+      if (levels.length >= 2 && new Set(levels.map((g) => g.metric)).size === levels.length) {
+        distribute = { items: levels.map((g) => g.metric as string), kind: 'metric', next: 1, keys: [] };
+        lastItems = null;
+        lastList = null;
+        mt = levels[0]?.metric ?? '';
+        distributed = true;
+      } else if (items.length >= 2) {
         const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.type !== 'EVENT' && m.start >= s && m.end <= f.start));
-        if (asMentions.every((x) => x)) {
+        const lastInd = hadQizhong ? INDUSTRY.exec(items[items.length - 1] as string) : null;
+        if (lastInd && items.slice(0, -1).every((it) => INDUSTRY_ALONE.test(it))) {
+          // 分行业看，信息软件业和电子制造业营业收入分别增长: the industries are the subjects
+          const subs = [...items.slice(0, -1), lastInd[1] as string];
+          distribute = { items: subs, kind: 'subject', next: 1, keys: subs.map(() => null) };
+          localSubject = { name: subs[0] as string, key: null };
+          mt = lastInd[2] as string;
+        } else if (asMentions.every((x) => x)) {
           distribute = { items, kind: 'subject', next: 1, keys: asMentions.map((x) => keyOf(x!, x!.name)) };
           localSubject = { name: items[0] as string, key: distribute.keys[0] ?? null };
           mt = metric ?? '';
@@ -590,6 +649,13 @@ export function attribute(input: AttributionInput): void {
           mt = ind[2] as string;
         }
       }
+      // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
+      const pq = prev as FigureHit | null;
+      if (breakdownSeg === s && f.change && INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) {
+        localSubject = { name: mt, key: null };
+        mt = pq.metric;
+        industryEllipsis = true;
+      }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20));
@@ -620,9 +686,15 @@ export function attribute(input: AttributionInput): void {
         if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
       }
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
+      // “十四五”期间，地区生产总值年均增长5.8%，2025年突破6.8万亿元: a clause of only a time continues the metric of its segment
+      // (the time a span, not a set (每年) nor a deictic 现在; the figure before ends the clause before)
+      else if (mt.length < 2 && timedClause && f.kind !== 'duration' && clauseTime && clauseTime.start === c && clauseTime.span && !clauseTime.set && !clauseTime.anaphor && !/现在|目前|当前|如今/.test(clauseTime.text)) {
+        const lf = segFigs[segFigs.length - 1];
+        if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
+      }
     }
     f.metric = mt.length >= 2 ? mt.slice(-20) : null;
-    if (f.metric && !distributed && !hadQizhong) metric = f.metric;
+    if (f.metric && !distributed && !hadQizhong && !industryEllipsis) metric = f.metric;
     else if (f.metric && distributed) metric = f.metric;
 
     // subject: this segment's, or the one carried from before
@@ -630,7 +702,7 @@ export function attribute(input: AttributionInput): void {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
       // a list of times or metrics keeps the subject for the figures after it
-      if (!hadQizhong && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
+      if (!hadQizhong && !industryEllipsis && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
       if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
@@ -642,6 +714,8 @@ export function attribute(input: AttributionInput): void {
       f.subjectEntity = cur?.key ?? null;
     }
     prev = f;
+    if (segFigs.length && (segFigs[0] as FigureHit).start < s) segFigs = [];
+    segFigs.push(f);
   }
 }
 
