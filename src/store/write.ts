@@ -9,7 +9,7 @@ import type { DB } from './db.js';
 import type { ProcessedDoc } from '../core/types.js';
 import { docRows, WIDTH, type Cell, type DocRows } from './rows.js';
 
-export { repairColumns, docRows, type DocRows } from './rows.js';
+export { docRows, type DocRows } from './rows.js';
 
 export interface StoreResult {
   docRowId: number;
