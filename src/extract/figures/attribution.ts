@@ -62,7 +62,8 @@ const patterns = fromLists(() => {
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
-    LEAD_VERBS: new RegExp('^' + alt('figure-lead-verbs') + '+'),
+    /** a lead verb with its 了 (实施了总规模) */
+    LEAD_VERBS: new RegExp('^(?:' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
@@ -114,12 +115,16 @@ const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
  * (南方 + 汇通新材料股份有限公司, 南方锂能 + 科技股份有限公司). Not a connective, a time word, a
  * pronoun or a word with a function character (据悉, 日前, 该, 由…, 的).
  */
-const NAME_LEAD_NOT = /^(?:据|记者|近日|日前|目前|当前|今年|去年|明年|昨|今天|本|该|其|我|我国|全国|国内|旗下|下属|子|母|同时|此外|另外|其中|以及|但|而|并|且|又|还|也|由|在|对|向|从|与|和|及|是|为|将|已|被|把|让|使|经|通过)/;
+const NAME_LEAD_NOT = /^(?:据|根据|依据|按照|对于|关于|作为|随着|截至|包括|为了|记者|近日|日前|目前|当前|今年|去年|明年|昨|今天|本|该|其|我|我国|全国|国内|旗下|下属|子|母|同时|此外|另外|其中|以及|但|而|并|且|又|还|也|由|在|对|向|从|与|和|及|是|为|将|已|被|把|让|使|经|通过)/;
 const NAME_LEAD_FUNCTION = /[的了在是为和与及等对向从将已由被把并而也都又还着过年月日]/;
 /** A facility named from the places before it (宁波 + 舟山 + 港, a port or an airport): one subject. */
 const FACILITY_AFTER = /^(?:国际机场|机场|港(?![口区澳台股资通务城币元]))/;
 /** A zone opening the name of the body that governs it (苏州工业园区 + 管委会). */
 const ZONE_HEAD = /^([\u4e00-\u9fff]{2,16}(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区))(?=[\u4e00-\u9fff]{2})/;
+/** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room). */
+const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅)$/;
+/** Zone names (苏州工业园区, 合肥高新区): what a zone word (园区, 开发区) refers to. */
+const ZONE_NAME = /(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)$/;
 /** Words of a place that name no other place (郑州市 + 城镇): a mention of a division with one is that division. */
 const DIVISION_GENERIC = /^(?:城镇|农村|城乡|城区|市区|乡村|全域|全市|全省|全县|全区)$/;
 /** 南京市、苏州市、无锡市三市…: a count of the places just listed is no part of the metric. */
@@ -306,6 +311,7 @@ export function attribute(input: AttributionInput): void {
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
   const mentions = subjectMentions(text, input.mentions, SECTOR, times);
+  const isReporter = (name: string): boolean => REPORTER.test(name) && !NOT_REPORTER.test(name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
 
   // article of a position: blocks carry the structure's article index
@@ -391,11 +397,14 @@ export function attribute(input: AttributionInput): void {
       for (const d of divisionsIn(m.name)) if (m.name.startsWith(d)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
       return;
     }
-    if (REPORTER.test(m.name)) {
+    if (isReporter(m.name)) {
       if (m.type !== 'ORG') return;
       // 苏州工业园区管委会: the zone a body governs is named (园区, 该区 refer to it)
       const zone = ZONE_HEAD.exec(m.name);
-      if (zone) byLevel.set('区', { name: zone[1] as string, key: `LOC:${canonicalName('LOC', zone[1] as string)}` });
+      if (zone) {
+        byLevel.set('区', { name: zone[1] as string, key: `LOC:${canonicalName('LOC', zone[1] as string)}` });
+        byKind.set('园区', byLevel.get('区') as Subject);
+      }
       const ds = zone ? [] : divisionsIn(m.name);
       const d = ds[ds.length - 1];
       reporterPlace = zone ? (byLevel.get('区') as Subject) : d ? { name: d, key: `LOC:${canonicalName('LOC', d)}` } : reporterPlace;
@@ -404,6 +413,7 @@ export function attribute(input: AttributionInput): void {
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
     const kind = /(?:机场|港)$/.exec(m.name);
     if (kind) byKind.set(kind[0], s);
+    else if (ZONE_NAME.test(m.name)) byKind.set('园区', s);
     if (m.type === 'LOC') {
       const lv = levelOf(m.name);
       // 江阴市、宜兴市…分别为: a member of a list of places is compared, not the place the article is about (全市 → 无锡市)
@@ -419,7 +429,7 @@ export function attribute(input: AttributionInput): void {
     const ms: typeof mentions = [];
     for (let k = mi - 1; k >= 0 && (mentions[k] as (typeof mentions)[number]).start >= from; k--) {
       const m = mentions[k] as (typeof mentions)[number];
-      if (m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name)) ms.unshift(m);
+      if (m.end <= to && m.type !== 'EVENT' && !isReporter(m.name)) ms.unshift(m);
     }
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
@@ -446,7 +456,7 @@ export function attribute(input: AttributionInput): void {
     const lv = PRONOUN_LEVEL[w.slice(-1)];
     if (!lv) return null;
     // 园区, 开发区: the last zone (a name of the 区 level), never the province a 全区 may be
-    if (/(?:园|开发|经开|高新|新)区$/.test(w)) return byLevel.get('区') ?? null;
+    if (/(?:园|开发|经开|高新|新)区$/.test(w)) return byKind.get('园区') ?? byLevel.get('区') ?? null;
     return byLevel.get(lv) ?? (lv === '区' ? (byLevel.get('省') ?? null) : null);
   };
 
@@ -558,7 +568,7 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       noteMention(m);
-      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
+      if (m.type !== 'EVENT' && m.start >= s && !isReporter(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
