@@ -78,8 +78,8 @@ const patterns = fromLists(() => {
 const NOT_INDUSTRY = '(?:营业|企业|就业|创业|事业|作业|毕业|职业|专业|第[一二三]产业)';
 /** An industry alone, the actor of an ellipsis (分三大门类看，采矿业增加值增长5.1%，制造业增长5.7%). */
 const INDUSTRY_ALONE = new RegExp('^(?!' + NOT_INDUSTRY + '$)[\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业)$');
-/** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看). */
-const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}看)[，,]?$/;
+/** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看, 从行业看, 按区域分). */
+const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}(?:来)?看|(?:从|按)[\u4e00-\u9fff]{0,4}(?:行业|产业|门类|领域|区域|地区|类别|板块)(?:来看|看|分))[，,]?$/;
 /** The regions of the country (华东, 西北, 中部): with 地区 after them, one name. */
 const REGION = /^(?:华[东南西北中]|东北|西北|西南|东南|[东西中]部)$/;
 /** A place before these names a market of the metric (欧洲市场收入), not the subject. */
@@ -111,18 +111,23 @@ const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
 /**
  * The trade name the entity stage left before a company name, at a clause start: two to four
- * characters between a non-Chinese character (punctuation, a digit, the text start) and the name
+ * characters between a non-Chinese character (punctuation, a digit, the text start) or a
+ * preposition (从, 据, 与) and the name
  * (南方 + 汇通新材料股份有限公司, 南方锂能 + 科技股份有限公司). Not a connective, a time word, a
  * pronoun or a word with a function character (据悉, 日前, 该, 由…, 的).
  */
 const NAME_LEAD_NOT = /^(?:据|根据|依据|按照|对于|关于|作为|随着|截至|包括|为了|记者|近日|日前|目前|当前|今年|去年|明年|昨|今天|本|该|其|我|我国|全国|国内|旗下|下属|子|母|同时|此外|另外|其中|以及|但|而|并|且|又|还|也|由|在|对|向|从|与|和|及|是|为|将|已|被|把|让|使|经|通过)/;
+/** A preposition or conjunction before a trade name starts it as a clause start does (记者从 + 南方锂能 + 科技股份有限公司). */
+const NAME_LEAD_AFTER = /[从据由与和及对向自经]/;
 const NAME_LEAD_FUNCTION = /[的了在是为和与及等对向从将已由被把并而也都又还着过年月日]/;
 /** A facility named from the places before it (宁波 + 舟山 + 港, a port or an airport): one subject. */
-const FACILITY_AFTER = /^(?:国际机场|机场|港(?![口区澳台股资通务城币元]))/;
+const FACILITY_AFTER = /^(?:国际机场|机场|口岸|港(?![口区澳台股资通务城币元]))/;
 /** A zone opening the name of the body that governs it (苏州工业园区 + 管委会). */
 const ZONE_HEAD = /^([\u4e00-\u9fff]{2,16}(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区))(?=[\u4e00-\u9fff]{2})/;
-/** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room). */
-const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅)$/;
+/** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room; 中西部 is a region). */
+const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅|俱乐部|事业部|总部|本部|支部|[东西南北中]部)$/;
+/** A national body (国家统计局, 国务院新闻办公室, 商务部, 海关总署): without a place in its name it reports for the country. */
+const NATIONAL_BODY = /^(?:国家|国务院|中华人民共和国|中国|中央)|(?:部|总署|总局)$/;
 /** Zone names (苏州工业园区, 合肥高新区): what a zone word (园区, 开发区) refers to. */
 const ZONE_NAME = /(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)$/;
 /** Words of a place that name no other place (郑州市 + 城镇): a mention of a division with one is that division. */
@@ -142,7 +147,7 @@ function levelOf(name: string): string | null {
   return null;
 }
 
-const PRONOUN_LEVEL: Record<string, string> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '市', 镇: '镇' };
+const PRONOUN_LEVEL: Record<string, string> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '市', 镇: '镇', 乡: '镇' };
 
 function keyOf(m: FigureMention, name: string): string | null {
   const t = m.type as 'LOC' | 'ORG';
@@ -295,9 +300,9 @@ function divisionPrefix(name: string): string | null {
  */
 function nameLeadStart(text: string, start: number, input: readonly FigureMention[], k: number, times: readonly TimeExpr[]): number {
   let st = start;
-  while (st > 0 && start - st <= 4 && /[\u4e00-\u9fff]/.test(text[st - 1] as string)) st--;
+  while (st > 0 && start - st <= 4 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
   const len = start - st;
-  if (len < 2 || len > 4 || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string))) return -1;
+  if (len < 2 || len > 4 || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
   const run = text.slice(st, start);
   if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
   for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
@@ -311,7 +316,8 @@ export function attribute(input: AttributionInput): void {
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
   const mentions = subjectMentions(text, input.mentions, SECTOR, times);
-  const isReporter = (name: string): boolean => REPORTER.test(name) && !NOT_REPORTER.test(name);
+  /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
+  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
 
   // article of a position: blocks carry the structure's article index
@@ -397,7 +403,7 @@ export function attribute(input: AttributionInput): void {
       for (const d of divisionsIn(m.name)) if (m.name.startsWith(d)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
       return;
     }
-    if (isReporter(m.name)) {
+    if (isReporter(m)) {
       if (m.type !== 'ORG') return;
       // 苏州工业园区管委会: the zone a body governs is named (园区, 该区 refer to it)
       const zone = ZONE_HEAD.exec(m.name);
@@ -407,11 +413,12 @@ export function attribute(input: AttributionInput): void {
       }
       const ds = zone ? [] : divisionsIn(m.name);
       const d = ds[ds.length - 1];
-      reporterPlace = zone ? (byLevel.get('区') as Subject) : d ? { name: d, key: `LOC:${canonicalName('LOC', d)}` } : reporterPlace;
+      // 国家统计局, 商务部, 海关总署 with no place in their name report the country's figures
+      reporterPlace = zone ? (byLevel.get('区') as Subject) : d ? { name: d, key: `LOC:${canonicalName('LOC', d)}` } : NATIONAL_BODY.test(m.name) ? { name: '全国', key: null } : reporterPlace;
       return;
     }
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
-    const kind = /(?:机场|港)$/.exec(m.name);
+    const kind = /(?:机场|口岸|港)$/.exec(m.name);
     if (kind) byKind.set(kind[0], s);
     else if (ZONE_NAME.test(m.name)) byKind.set('园区', s);
     if (m.type === 'LOC') {
@@ -429,7 +436,7 @@ export function attribute(input: AttributionInput): void {
     const ms: typeof mentions = [];
     for (let k = mi - 1; k >= 0 && (mentions[k] as (typeof mentions)[number]).start >= from; k--) {
       const m = mentions[k] as (typeof mentions)[number];
-      if (m.end <= to && m.type !== 'EVENT' && !isReporter(m.name)) ms.unshift(m);
+      if (m.end <= to && m.type !== 'EVENT' && !isReporter(m)) ms.unshift(m);
     }
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
@@ -449,9 +456,9 @@ export function attribute(input: AttributionInput): void {
   };
 
   const pronounReferent = (w: string): Subject | null => {
-    if (/公司|集团|行$/.test(w)) return lastOrg;
+    if (/公司|集团|企业|行$/.test(w)) return lastOrg;
     // 该港, 该机场: the last port or airport named
-    const kind = /(?:机场|港口|港)$/.exec(w);
+    const kind = /(?:机场|口岸|港口|港)$/.exec(w);
     if (kind) return byKind.get(kind[0] === '港口' ? '港' : kind[0]) ?? null;
     const lv = PRONOUN_LEVEL[w.slice(-1)];
     if (!lv) return null;
@@ -568,7 +575,7 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       noteMention(m);
-      if (m.type !== 'EVENT' && m.start >= s && !isReporter(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
+      if (m.type !== 'EVENT' && m.start >= s && !isReporter(m) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
