@@ -78,6 +78,9 @@ const patterns = fromLists(() => {
 const NOT_INDUSTRY = '(?:营业|企业|就业|创业|事业|作业|毕业|职业|专业|第[一二三]产业)';
 /** An industry alone, the actor of an ellipsis (分三大门类看，采矿业增加值增长5.1%，制造业增长5.7%). */
 const INDUSTRY_ALONE = new RegExp('^(?!' + NOT_INDUSTRY + '$)[\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业)$');
+/** Contracted pairs of metrics (汽车产销分别为A和B → 汽车产量, 汽车销量; 收支 → 收入, 支出). */
+const CONTRACTED: Record<string, string[]> = { 产销量: ['产量', '销量'], 产销: ['产量', '销量'], 收支: ['收入', '支出'] };
+const CONTRACTED_PAIR = /^(.*?)(产销量|产销|收支)$/;
 /** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看, 从行业看, 按区域分). */
 const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}(?:来)?看|(?:从|按)[\u4e00-\u9fff]{0,4}(?:行业|产业|门类|领域|区域|地区|类别|板块)(?:来看|看|分))[，,]?$/;
 /** The regions of the country (华东, 西北, 中部): with 地区 after them, one name. */
@@ -718,10 +721,28 @@ export function attribute(input: AttributionInput): void {
         f.period = lastList.spans?.[0] ?? null;
       }
     } else if (fenbieAt >= 0) {
-      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt);
+      // 规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长: a list joined by 、 (a clause break) runs back over its items
+      let listFrom = Math.max(mStart, fenbieFrom);
+      if (listFrom === c && text[c - 1] === '、' && (!prev || (prev as FigureHit).end < c)) {
+        let c2 = c;
+        while (c2 > s && text[c2 - 1] === '、') {
+          c2--;
+          while (c2 > s && !isClauseEnd(text.charCodeAt(c2 - 1))) c2--;
+        }
+        if (!prev || (prev as FigureHit).end <= c2) {
+          listFrom = c2;
+          if (subjectAt > c2 && subjectAt < c) listFrom = subjectAt;
+          for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c2; k--) if ((times[k] as TimeExpr).start >= c2 && (times[k] as TimeExpr).end < c && (times[k] as TimeExpr).end > listFrom) listFrom = (times[k] as TimeExpr).end;
+          if (/[0-9０-９]/.test(text.slice(listFrom, c))) listFrom = Math.max(mStart, fenbieFrom);
+        }
+      }
+      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(BASIS_TAIL, '');
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
+      // 新能源汽车产销分别完成146.3万辆和143.8万辆: a contracted pair names two metrics (产销 → 产量, 销量)
+      const pair = items.length === 1 ? CONTRACTED_PAIR.exec(items[0] as string) : null;
+      if (pair) items = (CONTRACTED[pair[2] as string] as string[]).map((w) => (pair[1] as string) + w);
       // 接待游客1012.6万人次，实现旅游总收入188.4亿元，同比分别增长8.3%和11.2%: the figures before, each with its metric
       const levels = f.change && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
       if (levels.length >= 2 && new Set(levels.map((g) => g.metric)).size === levels.length) {
@@ -744,10 +765,20 @@ export function attribute(input: AttributionInput): void {
           localSubject = { name: items[0] as string, key: distribute.keys[0] ?? null };
           mt = metric ?? '';
         } else {
+          // 百货、超市、专业店零售额: the tail noun of the last item is shared by the bare items before it
+          const lastIt = items[items.length - 1] as string;
+          const bare = items.slice(0, -1);
+          // (梭织、针织自动化率, 第一、第二、第三产业占比: bare items as long as the last item's head, sharing a first or last character with it)
+          const L = (bare[0] ?? '').length;
+          const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1]));
+          const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
+          if (shared && bare.every((it) => it.length <= 4 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
           const first = items[0] as string;
           // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
           const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (a full metric of its own, 固定资产投资 after 规模以上工业增加值, stays as written)
+          const tailLike = (it: string): boolean => (tailLen > 0 && it.length <= tailLen + 2) || METRIC_TAILS.includes(it) || it.length <= 2;
+          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
@@ -806,6 +837,9 @@ export function attribute(input: AttributionInput): void {
         f.basis = p.basis ?? null;
         if (!localSubject && p.subject) localSubject = { name: p.subject, key: p.subjectEntity ?? null };
       }
+      // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
+      const ps = prev as FigureHit | null;
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) mt = pf.metric;
