@@ -470,6 +470,27 @@ export function attribute(input: AttributionInput): void {
     return byLevel.get(lv) ?? (lv === '区' ? (byLevel.get('省') ?? null) : null);
   };
 
+  /**
+   * “今年1—10月，全县规上工业产值突破300亿元。”长兴县经信局局长王明表示: a pronoun in a quotation with nothing
+   * before it to refer to takes the place of its level that the speaker's line after the quotation names.
+   */
+  const speakerPlace = (w: string, at: number): Subject | null => {
+    const lv = PRONOUN_LEVEL[w.slice(-1)];
+    const close = text.indexOf('”', at);
+    if (!lv || close < 0) return null;
+    // the speaker's line: up to the sentence end, at most 60 characters after the quotation
+    let lineEnd = Math.min(close + 60, text.length);
+    const stop = text.slice(close + 1, lineEnd).search(/[。\n]/);
+    if (stop >= 0) lineEnd = close + 1 + stop;
+    for (const m of mentions) {
+      if (m.start < close) continue;
+      if (m.start >= lineEnd) break;
+      const names = m.type === 'LOC' ? [m.name] : divisionsIn(m.name);
+      for (const d of names) if (levelOf(d) === lv) return { name: d, key: `LOC:${canonicalName('LOC', d)}` };
+    }
+    return null;
+  };
+
   for (const f of figures) {
     // every figure gets the attribution fields in one order (one object shape for all of them)
     f.metric = null;
@@ -603,8 +624,10 @@ export function attribute(input: AttributionInput): void {
           if (re === PRONOUN && /区$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
-          const ref = re === NATIONAL ? { name: '全国', key: null } : pronounReferent(m[0]);
-          if (ref) marks.push({ at, end: at + m[0].length, ref });
+          const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
+          // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
+          const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
+          if (ref) marks.push({ at, end: at + m[0].length + inside, ref });
         }
       }
       marks.sort((a, b) => a.at - b.at);
@@ -770,7 +793,8 @@ export function attribute(input: AttributionInput): void {
           const bare = items.slice(0, -1);
           // (梭织、针织自动化率, 第一、第二、第三产业占比: bare items as long as the last item's head, sharing a first or last character with it)
           const L = (bare[0] ?? '').length;
-          const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1]));
+          // (城镇和农村居民人均可支配收入: the last item's head is followed by a population or unit word)
+          const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1] || /^(?:居民|人均|常住|企业|产业|行业|工业)/.test(lastIt.slice(L))));
           const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
           if (shared && bare.every((it) => it.length <= 4 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
           const first = items[0] as string;
@@ -859,6 +883,8 @@ export function attribute(input: AttributionInput): void {
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
       // “十四五”期间，地区生产总值年均增长5.8%，2025年突破6.8万亿元: a clause of only a time continues the metric of its segment
       // (the time a span, not a set (每年) nor a deictic 现在; the figure before ends the clause before)
+      // 预计全年可达360亿元, 届时将突破500亿元: an anaphoric time with no metric named continues the metric it refers back to
+      else if (mt.length < 2 && clauseTime && (clauseTime.anaphor === 'year' || clauseTime.anaphor === 'then') && metric && f.kind !== 'duration') mt = metric;
       else if (mt.length < 2 && timedClause && f.kind !== 'duration' && clauseTime && clauseTime.start === c && clauseTime.span && !clauseTime.set && !clauseTime.anaphor && !/现在|目前|当前|如今/.test(clauseTime.text)) {
         const lf = segFigs[segFigs.length - 1];
         if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
