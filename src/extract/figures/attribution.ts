@@ -309,7 +309,11 @@ function nameLeadStart(text: string, start: number, input: readonly FigureMentio
   const run = text.slice(st, start);
   if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
   for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
-  for (const t of times) if (t.end > st && t.start < start) return -1;
+  // the times are in text order: stop at the first one starting at the name
+  for (const t of times) {
+    if (t.start >= start) break;
+    if (t.end > st) return -1;
+  }
   return st;
 }
 
