@@ -62,13 +62,15 @@ const patterns = fromLists(() => {
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
-    LEAD_VERBS: new RegExp('^' + alt('figure-lead-verbs') + '+'),
+    /** a lead verb with its 了 (实施了总规模) */
+    LEAD_VERBS: new RegExp('^(?:' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
     /** Nouns ending a metric, longest first: what a shorter item of a 分别 list of metrics replaces. */
     METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
+    SECTOR_INDUSTRY: new RegExp('^(第[一二三]产业)(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
     INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
 });
@@ -76,8 +78,11 @@ const patterns = fromLists(() => {
 const NOT_INDUSTRY = '(?:营业|企业|就业|创业|事业|作业|毕业|职业|专业|第[一二三]产业)';
 /** An industry alone, the actor of an ellipsis (分三大门类看，采矿业增加值增长5.1%，制造业增长5.7%). */
 const INDUSTRY_ALONE = new RegExp('^(?!' + NOT_INDUSTRY + '$)[\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业)$');
-/** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看). */
-const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}看)[，,]?$/;
+/** Contracted pairs of metrics (汽车产销分别为A和B → 汽车产量, 汽车销量; 收支 → 收入, 支出). */
+const CONTRACTED: Record<string, string[]> = { 产销量: ['产量', '销量'], 产销: ['产量', '销量'], 收支: ['收入', '支出'] };
+const CONTRACTED_PAIR = /^(.*?)(产销量|产销|收支)$/;
+/** A lead naming a breakdown: what follows in its segment is a sub-figure, as after 其中 (分行业看, 分三大门类看, 从行业看, 按区域分). */
+const BREAKDOWN_LEAD = /(?:其中|分[\u4e00-\u9fff]{1,6}(?:来)?看|(?:从|按)[\u4e00-\u9fff]{0,4}(?:行业|产业|门类|领域|区域|地区|类别|板块)(?:来看|看|分))[，,]?$/;
 /** The regions of the country (华东, 西北, 中部): with 地区 after them, one name. */
 const REGION = /^(?:华[东南西北中]|东北|西北|西南|东南|[东西中]部)$/;
 /** A place before these names a market of the metric (欧洲市场收入), not the subject. */
@@ -107,11 +112,34 @@ function divisionsIn(name: string): string[] {
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
-/** A direction word before a company name, at a clause start (南方 + 汇通新材料股份有限公司). */
-const DIRECTION_LEAD = /(?:^|[^\u4e00-\u9fff])((?:东|南|西|北)方|(?:东|西|华)[北南东中]|(?:东|西|南|北|中)部)$/;
+/**
+ * The trade name the entity stage left before a company name, at a clause start: two to four
+ * characters between a non-Chinese character (punctuation, a digit, the text start) or a
+ * preposition (从, 据, 与) and the name
+ * (南方 + 汇通新材料股份有限公司, 南方锂能 + 科技股份有限公司). Not a connective, a time word, a
+ * pronoun or a word with a function character (据悉, 日前, 该, 由…, 的).
+ */
+const NAME_LEAD_NOT = /^(?:据|根据|依据|按照|对于|关于|作为|随着|截至|包括|为了|记者|近日|日前|目前|当前|今年|去年|明年|昨|今天|本|该|其|我|我国|全国|国内|旗下|下属|子|母|同时|此外|另外|其中|以及|但|而|并|且|又|还|也|由|在|对|向|从|与|和|及|是|为|将|已|被|把|让|使|经|通过)/;
+/** A preposition or conjunction before a trade name starts it as a clause start does (记者从 + 南方锂能 + 科技股份有限公司). */
+const NAME_LEAD_AFTER = /[从据由与和及对向自经]/;
+const NAME_LEAD_FUNCTION = /[的了在是为和与及等对向从将已由被把并而也都又还着过年月日]/;
+/** A facility named from the places before it (宁波 + 舟山 + 港, a port or an airport): one subject. */
+const FACILITY_AFTER = /^(?:国际机场|机场|口岸|港(?![口区澳台股资通务城币元]))/;
+/** A zone opening the name of the body that governs it (苏州工业园区 + 管委会). */
+const ZONE_HEAD = /^([\u4e00-\u9fff]{2,16}(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区))(?=[\u4e00-\u9fff]{2})/;
+/** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room; 中西部 is a region). */
+const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅|俱乐部|事业部|总部|本部|支部|[东西南北中]部)$/;
+/** A national body (国家统计局, 国务院新闻办公室, 商务部, 海关总署): without a place in its name it reports for the country. */
+const NATIONAL_BODY = /^(?:国家|国务院|中华人民共和国|中国|中央)|(?:部|总署|总局)$/;
+/** Zone names (苏州工业园区, 合肥高新区): what a zone word (园区, 开发区) refers to. */
+const ZONE_NAME = /(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)$/;
+/** Words of a place that name no other place (郑州市 + 城镇): a mention of a division with one is that division. */
+const DIVISION_GENERIC = /^(?:城镇|农村|城乡|城区|市区|乡村|全域|全市|全省|全县|全区)$/;
+/** 南京市、苏州市、无锡市三市…: a count of the places just listed is no part of the metric. */
+const COUNTED_PLACES = /^(?:[两二三四五六七八九十]|上述|以上|这[两二三四五六七八九十]?)(?:个)?(?:省份|城市|省|市|区|县|地|城)/;
 
-/** A company named from a place the entity stage found: 上海 + 远航物流股份有限公司. */
-const COMPANY_TAIL = /^[\u4e00-\u9fff]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团股份有限公司|集团有限公司|集团|股份公司)/;
+/** A company named from a place the entity stage found: 上海 + 远航物流股份有限公司 (not across a function word: 香港上市的…公司). */
+const COMPANY_TAIL = /^(?:(?![的了在是为和与及])[\u4e00-\u9fff]){1,16}?(?:股份有限公司|有限责任公司|有限公司|集团股份有限公司|集团有限公司|集团|股份公司)/;
 
 function levelOf(name: string): string | null {
   if (/(?:省|自治区)$/.test(name)) return '省';
@@ -122,7 +150,7 @@ function levelOf(name: string): string | null {
   return null;
 }
 
-const PRONOUN_LEVEL: Record<string, string> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '市', 镇: '镇' };
+const PRONOUN_LEVEL: Record<string, string> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '市', 镇: '镇', 乡: '镇' };
 
 function keyOf(m: FigureMention, name: string): string | null {
   const t = m.type as 'LOC' | 'ORG';
@@ -185,17 +213,56 @@ function subjectMention(type: string, start: number, end: number, norm: string |
  * own: in attribute's body, the arrays and objects made here (an empty array
  * is of another kind than a full one) threw its compiled code away.
  */
-function subjectMentions(text: string, input: readonly FigureMention[], sector: ReadonlySet<string>): SubjectMention[] {
+function subjectMentions(text: string, input: readonly FigureMention[], sector: ReadonlySet<string>, times: readonly TimeExpr[]): SubjectMention[] {
   const out: SubjectMention[] = [];
-  for (const m of input) {
+  const lex = lexicon();
+  // the places glued before a port are read in text order
+  for (let k = 1; k < input.length; k++)
+    if ((input[k] as FigureMention).start < (input[k - 1] as FigureMention).start) {
+      input = [...input].sort((a, b) => a.start - b.start);
+      break;
+    }
+  let grownEnd = -1;
+  for (let k = 0; k < input.length; k++) {
+    const m = input[k] as FigureMention;
+    // 《杭州市新型储能发展行动方案》: a policy title opening with a division names the place, as an event does
+    if (m.type === 'POLICY') {
+      out.push(subjectMention('EVENT', m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
+      continue;
+    }
     if (m.type !== 'LOC' && m.type !== 'ORG' && m.type !== 'EVENT') continue;
+    // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
+    if (m.type === 'ORG' && m.end <= grownEnd) continue;
+    if (m.type !== 'EVENT') {
+      // 嘉兴市新设 (ORG), 郑州市城镇 (LOC): a division with a word glued after it that names no body nor place is the division
+      const name = text.slice(m.start, m.end);
+      const d = divisionPrefix(name);
+      if (d) {
+        const rest = name.slice(d.length);
+        if (m.type === 'ORG' ? rest.length <= 3 && !lex.orgSuffixes.some((x) => rest.endsWith(x)) : DIVISION_GENERIC.test(rest)) {
+          out.push(subjectMention('LOC', m.start, m.start + d.length, undefined, d));
+          continue;
+        }
+      }
+    }
+    // 宁波 + 舟山 + 港, 武汉 + 天河国际机场 as places: places glued before a port or an airport name it
+    if (m.type === 'LOC') {
+      let e = m.end;
+      let j = k;
+      while (j + 1 < input.length && (input[j + 1] as FigureMention).type === 'LOC' && (input[j + 1] as FigureMention).start === e) e = (input[++j] as FigureMention).end;
+      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4));
+      if (fac) {
+        out.push(subjectMention('LOC', m.start, e + fac[0].length, undefined, text.slice(m.start, e + fac[0].length)));
+        k = j;
+        continue;
+      }
+    }
     // 民航旅客运输量: a sector word heading a metric is no subject
     if (m.type === 'ORG' && sector.has(text.slice(m.start, m.end)) && /^[\u4e00-\u9fff]/.test(text.slice(m.end, m.end + 1))) continue;
-    // 南方汇通新材料股份有限公司: a direction word glued before a company name at a clause start is part of the name
+    // 南方汇通新材料股份有限公司: a trade name glued before a company name at a clause start is part of the name
     if (m.type === 'ORG' && /(?:公司|集团)$/.test(m.norm ?? text.slice(m.start, m.end))) {
-      const lead = DIRECTION_LEAD.exec(text.slice(Math.max(0, m.start - 3), m.start));
-      if (lead) {
-        const st = m.start - (lead[1] as string).length;
+      const st = nameLeadStart(text, m.start, input, k, times);
+      if (st >= 0) {
         out.push(subjectMention('ORG', st, m.end, undefined, text.slice(st, m.end)));
         continue;
       }
@@ -208,19 +275,56 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     const after = m.type === 'LOC' ? text.slice(m.end, m.end + 24) : '';
     // every company tail ends in 公司 or 集团: test for them before the regex
     const tail = after && (after.includes('公司') || after.includes('集团')) ? COMPANY_TAIL.exec(after) : null;
-    if (tail) out.push(subjectMention('ORG', m.start, m.end + tail[0].length, m.norm, text.slice(m.start, m.end + tail[0].length)));
+    if (tail) {
+      out.push(subjectMention('ORG', m.start, m.end + tail[0].length, m.norm, text.slice(m.start, m.end + tail[0].length)));
+      grownEnd = m.end + tail[0].length;
+    }
     else out.push(subjectMention(m.type, m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
   }
   if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
 
+/** The longest division name opening `name` and shorter than it (嘉兴市 in 嘉兴市新设), or null. */
+function divisionPrefix(name: string): string | null {
+  const lex = lexicon();
+  for (let e = Math.min(name.length - 1, 8); e >= 2; e--) {
+    if (!/[省市区县州]/.test(name[e - 1] as string)) continue;
+    const w = name.slice(0, e);
+    if (isDivision(lex, w) && levelOf(w)) return isDivision(lex, name) ? null : w;
+  }
+  return null;
+}
+
+/**
+ * Where a company name the entity stage cut after its trade name starts: the two to four Chinese
+ * characters before `start` back to a non-Chinese character, when they are no connective, time
+ * word or function word and no other mention or time ends there; else -1.
+ */
+function nameLeadStart(text: string, start: number, input: readonly FigureMention[], k: number, times: readonly TimeExpr[]): number {
+  let st = start;
+  while (st > 0 && start - st <= 4 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
+  const len = start - st;
+  if (len < 2 || len > 4 || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
+  const run = text.slice(st, start);
+  if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
+  for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
+  // the times are in text order: stop at the first one starting at the name
+  for (const t of times) {
+    if (t.start >= start) break;
+    if (t.end > st) return -1;
+  }
+  return st;
+}
+
 export function attribute(input: AttributionInput): void {
-  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
+  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR_INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
-  const mentions = subjectMentions(text, input.mentions, SECTOR);
+  const mentions = subjectMentions(text, input.mentions, SECTOR, times);
+  /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
+  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
 
   // article of a position: blocks carry the structure's article index
@@ -250,6 +354,13 @@ export function attribute(input: AttributionInput): void {
   let lastSet: Current | null = null;
   let unionStart = 0;
   let byLevel = new Map<string, Subject>();
+  /** the last port or airport named (该港, 该机场) */
+  let byKind = new Map<string, Subject>();
+  /** the place a reporting body's name opens with (苏州工业园区管委会, 嘉兴市商务局): the subject while no other is named */
+  let reporterPlace: Subject | null = null;
+  /** where the last subject named in a segment ends (a date figure between it and the figure read it first) */
+  let segSubjectSeg = -1;
+  let segSubjectAt = -1;
   let lastOrg: Subject | null = null;
   let ti = 0;
   let mi = 0;
@@ -277,6 +388,9 @@ export function attribute(input: AttributionInput): void {
     metric = null;
     lastMonth = null;
     byLevel = new Map();
+    byKind = new Map();
+    reporterPlace = null;
+    segSubjectSeg = -1;
     lastOrg = null;
     prev = null;
     localTime = null;
@@ -296,8 +410,24 @@ export function attribute(input: AttributionInput): void {
       for (const d of divisionsIn(m.name)) if (m.name.startsWith(d)) byLevel.set(levelOf(d) as string, { name: d, key: `LOC:${canonicalName('LOC', d)}` });
       return;
     }
-    if (REPORTER.test(m.name)) return;
+    if (isReporter(m)) {
+      if (m.type !== 'ORG') return;
+      // 苏州工业园区管委会: the zone a body governs is named (园区, 该区 refer to it)
+      const zone = ZONE_HEAD.exec(m.name);
+      if (zone) {
+        byLevel.set('区', { name: zone[1] as string, key: `LOC:${canonicalName('LOC', zone[1] as string)}` });
+        byKind.set('园区', byLevel.get('区') as Subject);
+      }
+      const ds = zone ? [] : divisionsIn(m.name);
+      const d = ds[ds.length - 1];
+      // 国家统计局, 商务部, 海关总署 with no place in their name report the country's figures
+      reporterPlace = zone ? (byLevel.get('区') as Subject) : d ? { name: d, key: `LOC:${canonicalName('LOC', d)}` } : NATIONAL_BODY.test(m.name) ? { name: '全国', key: null } : reporterPlace;
+      return;
+    }
     const s: Subject = { name: m.name, key: keyOf(m, m.name) };
+    const kind = /(?:机场|口岸|港)$/.exec(m.name);
+    if (kind) byKind.set(kind[0], s);
+    else if (ZONE_NAME.test(m.name)) byKind.set('园区', s);
     if (m.type === 'LOC') {
       const lv = levelOf(m.name);
       // 江阴市、宜兴市…分别为: a member of a list of places is compared, not the place the article is about (全市 → 无锡市)
@@ -313,7 +443,7 @@ export function attribute(input: AttributionInput): void {
     const ms: typeof mentions = [];
     for (let k = mi - 1; k >= 0 && (mentions[k] as (typeof mentions)[number]).start >= from; k--) {
       const m = mentions[k] as (typeof mentions)[number];
-      if (m.end <= to && m.type !== 'EVENT' && !REPORTER.test(m.name)) ms.unshift(m);
+      if (m.end <= to && m.type !== 'EVENT' && !isReporter(m)) ms.unshift(m);
     }
     let run = ms.slice(-1);
     for (let k = ms.length - 2; k >= 0 && joined(ms[k] as (typeof ms)[number], run[0] as (typeof ms)[number]); k--) run.unshift(ms[k] as (typeof ms)[number]);
@@ -333,10 +463,36 @@ export function attribute(input: AttributionInput): void {
   };
 
   const pronounReferent = (w: string): Subject | null => {
-    if (/公司|集团|行$/.test(w)) return lastOrg;
+    if (/公司|集团|企业|行$/.test(w)) return lastOrg;
+    // 该港, 该机场: the last port or airport named
+    const kind = /(?:机场|口岸|港口|港)$/.exec(w);
+    if (kind) return byKind.get(kind[0] === '港口' ? '港' : kind[0]) ?? null;
     const lv = PRONOUN_LEVEL[w.slice(-1)];
     if (!lv) return null;
+    // 园区, 开发区: the last zone (a name of the 区 level), never the province a 全区 may be
+    if (/(?:园|开发|经开|高新|新)区$/.test(w)) return byKind.get('园区') ?? byLevel.get('区') ?? null;
     return byLevel.get(lv) ?? (lv === '区' ? (byLevel.get('省') ?? null) : null);
+  };
+
+  /**
+   * “今年1—10月，全县规上工业产值突破300亿元。”长兴县经信局局长王明表示: a pronoun in a quotation with nothing
+   * before it to refer to takes the place of its level that the speaker's line after the quotation names.
+   */
+  const speakerPlace = (w: string, at: number): Subject | null => {
+    const lv = PRONOUN_LEVEL[w.slice(-1)];
+    const close = text.indexOf('”', at);
+    if (!lv || close < 0) return null;
+    // the speaker's line: up to the sentence end, at most 60 characters after the quotation
+    let lineEnd = Math.min(close + 60, text.length);
+    const stop = text.slice(close + 1, lineEnd).search(/[。\n]/);
+    if (stop >= 0) lineEnd = close + 1 + stop;
+    for (const m of mentions) {
+      if (m.start < close) continue;
+      if (m.start >= lineEnd) break;
+      const names = m.type === 'LOC' ? [m.name] : divisionsIn(m.name);
+      for (const d of names) if (levelOf(d) === lv) return { name: d, key: `LOC:${canonicalName('LOC', d)}` };
+    }
+    return null;
   };
 
   for (const f of figures) {
@@ -447,7 +603,7 @@ export function attribute(input: AttributionInput): void {
         continue;
       }
       noteMention(m);
-      if (m.type !== 'EVENT' && m.start >= s && !REPORTER.test(m.name) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
+      if (m.type !== 'EVENT' && m.start >= s && !isReporter(m) && !PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) && !(m.type === 'LOC' && MARKET_AFTER.test(text.slice(m.end, m.end + 2)))) {
         if (!/^[的之]/.test(text.slice(m.end, m.end + 1)) || m.type === 'LOC') {
           localSubject = { name: m.name, key: keyOf(m, m.name) };
           subjectAt = m.end;
@@ -468,10 +624,14 @@ export function attribute(input: AttributionInput): void {
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string)) continue;
+          // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
+          if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
-          const ref = re === NATIONAL ? { name: '全国', key: null } : pronounReferent(m[0]);
-          if (ref) marks.push({ at, end: at + m[0].length, ref });
+          const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
+          // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
+          const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
+          if (ref) marks.push({ at, end: at + m[0].length + inside, ref });
         }
       }
       marks.sort((a, b) => a.at - b.at);
@@ -482,6 +642,10 @@ export function attribute(input: AttributionInput): void {
         localSubject = mk.ref;
         subjectAt = mk.end;
       }
+    if (subjectAt >= 0) {
+      segSubjectSeg = s;
+      segSubjectAt = subjectAt;
+    }
 
     if (f.kind === 'date' || f.kind === 'period') {
       // a date or period figure's period is its own span
@@ -538,7 +702,9 @@ export function attribute(input: AttributionInput): void {
     }
     // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
     const timedClause = mStart > c;
-    if (subjectAt > mStart && subjectAt <= c + clause.length) mStart = subjectAt;
+    // a subject named earlier in the segment (2024年，鄂尔多斯市单位…较2020年下降: the date figure read it first)
+    const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
+    if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     let mt = text.slice(mStart, c + clause.length);
     const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c));
     if (hadQizhong) breakdownSeg = s;
@@ -547,7 +713,7 @@ export function attribute(input: AttributionInput): void {
       const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
-    mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '');
+    mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
@@ -560,7 +726,7 @@ export function attribute(input: AttributionInput): void {
       const namedFrom = listed.kind === 'time' && subjectAt > listed.end && subjectAt <= fenbieFrom + fenbieAt && text.slice(listed.end, subjectAt).replace(/^[，,、\s]+/, '').length <= ((localSubject as Subject | null)?.name.length ?? 0) ? subjectAt : listed.end;
       // a mention inside the phrase is a modifier, not the subject (新登记日本汽车数量 in a report on Korea)
       if (listed.kind === 'time' && namedFrom === listed.end && subjectAt > listed.end && subjectAt <= fenbieFrom + fenbieAt && localSubject && (localSubject as Subject).key !== null) localSubject = null;
-      const named = text.slice(namedFrom, fenbieFrom + fenbieAt).replace(NATIONAL, '').replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
+      const named = text.slice(namedFrom, fenbieFrom + fenbieAt).replace(NATIONAL, '').replace(/^[，,]/, '').replace(/^等(?:地|城市|省份|省区市|地区)?/, '').replace(COUNTED_PLACES, '').replace(LEAD_STRIP, '').replace(BASIS_TAIL, '').replace(TAIL_STRIP, '');
       mt = named.length >= 2 ? named : (metric ?? '');
       distribute = { items: listed.items, kind: listed.kind, next: 1, keys: listed.keys, spans: listed.spans };
       lastList = distribute;
@@ -582,10 +748,28 @@ export function attribute(input: AttributionInput): void {
         f.period = lastList.spans?.[0] ?? null;
       }
     } else if (fenbieAt >= 0) {
-      const before = text.slice(Math.max(mStart, fenbieFrom), fenbieFrom + fenbieAt);
+      // 规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长: a list joined by 、 (a clause break) runs back over its items
+      let listFrom = Math.max(mStart, fenbieFrom);
+      if (listFrom === c && text[c - 1] === '、' && (!prev || (prev as FigureHit).end < c)) {
+        let c2 = c;
+        while (c2 > s && text[c2 - 1] === '、') {
+          c2--;
+          while (c2 > s && !isClauseEnd(text.charCodeAt(c2 - 1))) c2--;
+        }
+        if (!prev || (prev as FigureHit).end <= c2) {
+          listFrom = c2;
+          if (subjectAt > c2 && subjectAt < c) listFrom = subjectAt;
+          for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c2; k--) if ((times[k] as TimeExpr).start >= c2 && (times[k] as TimeExpr).end < c && (times[k] as TimeExpr).end > listFrom) listFrom = (times[k] as TimeExpr).end;
+          if (/[0-9０-９]/.test(text.slice(listFrom, c))) listFrom = Math.max(mStart, fenbieFrom);
+        }
+      }
+      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(BASIS_TAIL, '');
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
+      // 新能源汽车产销分别完成146.3万辆和143.8万辆: a contracted pair names two metrics (产销 → 产量, 销量)
+      const pair = items.length === 1 ? CONTRACTED_PAIR.exec(items[0] as string) : null;
+      if (pair) items = (CONTRACTED[pair[2] as string] as string[]).map((w) => (pair[1] as string) + w);
       // 接待游客1012.6万人次，实现旅游总收入188.4亿元，同比分别增长8.3%和11.2%: the figures before, each with its metric
       const levels = f.change && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
       if (levels.length >= 2 && new Set(levels.map((g) => g.metric)).size === levels.length) {
@@ -608,10 +792,21 @@ export function attribute(input: AttributionInput): void {
           localSubject = { name: items[0] as string, key: distribute.keys[0] ?? null };
           mt = metric ?? '';
         } else {
+          // 百货、超市、专业店零售额: the tail noun of the last item is shared by the bare items before it
+          const lastIt = items[items.length - 1] as string;
+          const bare = items.slice(0, -1);
+          // (梭织、针织自动化率, 第一、第二、第三产业占比: bare items as long as the last item's head, sharing a first or last character with it)
+          const L = (bare[0] ?? '').length;
+          // (城镇和农村居民人均可支配收入: the last item's head is followed by a population or unit word)
+          const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1] || /^(?:居民|人均|常住|企业|产业|行业|工业)/.test(lastIt.slice(L))));
+          const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
+          if (shared && bare.every((it) => it.length <= 4 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
           const first = items[0] as string;
           // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
           const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (a full metric of its own, 固定资产投资 after 规模以上工业增加值, stays as written)
+          const tailLike = (it: string): boolean => (tailLen > 0 && it.length <= tailLen + 2) || METRIC_TAILS.includes(it) || it.length <= 2;
+          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
@@ -643,7 +838,8 @@ export function attribute(input: AttributionInput): void {
 
     if (!distributed) {
       if (hadQizhong) {
-        const ind = INDUSTRY.exec(mt);
+        // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
+        const ind = INDUSTRY.exec(mt) ?? (/^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) ? SECTOR_INDUSTRY.exec(mt) : null);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
@@ -669,6 +865,9 @@ export function attribute(input: AttributionInput): void {
         f.basis = p.basis ?? null;
         if (!localSubject && p.subject) localSubject = { name: p.subject, key: p.subjectEntity ?? null };
       }
+      // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
+      const ps = prev as FigureHit | null;
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) mt = pf.metric;
@@ -688,6 +887,8 @@ export function attribute(input: AttributionInput): void {
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
       // “十四五”期间，地区生产总值年均增长5.8%，2025年突破6.8万亿元: a clause of only a time continues the metric of its segment
       // (the time a span, not a set (每年) nor a deictic 现在; the figure before ends the clause before)
+      // 预计全年可达360亿元, 届时将突破500亿元: an anaphoric time with no metric named continues the metric it refers back to
+      else if (mt.length < 2 && clauseTime && (clauseTime.anaphor === 'year' || clauseTime.anaphor === 'then') && metric && f.kind !== 'duration') mt = metric;
       else if (mt.length < 2 && timedClause && f.kind !== 'duration' && clauseTime && clauseTime.start === c && clauseTime.span && !clauseTime.set && !clauseTime.anaphor && !/现在|目前|当前|如今/.test(clauseTime.text)) {
         const lf = segFigs[segFigs.length - 1];
         if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
@@ -709,7 +910,7 @@ export function attribute(input: AttributionInput): void {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;
     } else {
-      const cur = subject as Subject | null;
+      const cur = (subject as Subject | null) ?? (reporterPlace as Subject | null);
       f.subject = cur?.name ?? null;
       f.subjectEntity = cur?.key ?? null;
     }
