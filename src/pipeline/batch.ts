@@ -15,7 +15,7 @@ import { DocWriter, type DocRows } from '../store/write.js';
 import { WriteLock } from './write-lock.js';
 import { expandPaths, docIdOf, manifestDate, sha256 } from '../ingest/index.js';
 import { NewsError, errorMessage, type ErrorCode } from '../core/errors.js';
-import { WorkerPool, type WorkResult } from './pool.js';
+import { WorkerPool, WORKER_STORE_GROUP, type WorkResult } from './pool.js';
 import type { Pipeline } from './config.js';
 
 export interface BatchOptions {
@@ -163,7 +163,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // When the workers store, a result is only an outcome, so the window can be
   // wide: a long document then no longer holds the other workers idle while
   // the writer waits for it (head-of-line blocking).
-  const window = workersStore ? jobs * 32 : Math.max(4, jobs * 3);
+  // A worker that stores holds up to a group of answers (WORKER_STORE_GROUP),
+  // so the window leaves room for every worker's group and its next requests.
+  const window = workersStore ? jobs * 2 * (WORKER_STORE_GROUP.docs + 4) : Math.max(4, jobs * 3);
   type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult; bytes: number };
   const pending: Array<Promise<Outcome>> = [];
 
