@@ -169,8 +169,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult; bytes: number };
   const pending: Array<Promise<Outcome>> = [];
 
-  const start = (i: number): Promise<Outcome> =>
-    readLimit(async (): Promise<Outcome> => {
+  // Reading is bounded by readLimit; waiting for a worker is not: the pool's
+  // depth and `window` bound that (a storing worker holds a group's answers).
+  const read = (i: number) =>
+    readLimit((): { kind: 'read'; bytes: Buffer } | Outcome => {
       const path = files[i]!;
       let bytes: Buffer;
       try {
@@ -186,12 +188,19 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       // unchanged: no hash, no look-up (the writer still compares path and
       // hash, so a document stored since, by this run or another, counts as unchanged)
       if (!opts.force && !deferred && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
-      const size = bytes.length;
-      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
-      const result = await workers().run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
-      return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
+      return { kind: 'read', bytes };
     });
+  const start = async (i: number): Promise<Outcome> => {
+    const r = await read(i);
+    if (r.kind !== 'read') return r;
+    const { bytes } = r;
+    const path = files[i]!;
+    const size = bytes.length;
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
+    const result = await workers().run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
+    return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
+  };
 
   try {
     let next = 0;
