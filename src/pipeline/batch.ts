@@ -1,10 +1,12 @@
 /**
  * The batch runner behind `zhnews run`: expands paths, reads files with
  * bounded concurrency (p-limit), skips documents whose content and pipeline
- * are unchanged, processes the rest in worker threads and writes them in
- * input order from this thread (one writer; with one job 16 documents per
- * transaction, each document whole or not at all), so the database content
- * does not depend on --jobs.
+ * are unchanged, and processes the rest in worker threads. With one job this
+ * thread stores them, in input order, 16 documents per transaction; with
+ * several each worker stores its own, a group of 16 per turn at a shared
+ * write lock (worker.ts). Each document is stored whole or not at all, and
+ * outcomes and errors are reported in input order; the database content
+ * does not depend on --jobs (row ids aside).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
