@@ -1,10 +1,12 @@
 /**
  * The batch runner behind `zhnews run`: expands paths, reads files with
  * bounded concurrency (p-limit), skips documents whose content and pipeline
- * are unchanged, processes the rest in worker threads and writes them in
- * input order from this thread (one writer; with one job 16 documents per
- * transaction, each document whole or not at all), so the database content
- * does not depend on --jobs.
+ * are unchanged, and processes the rest in worker threads. With one job this
+ * thread stores them, in input order, 16 documents per transaction; with
+ * several each worker stores its own, a group of 16 per turn at a shared
+ * write lock (worker.ts). Each document is stored whole or not at all, and
+ * outcomes and errors are reported in input order; the database content
+ * does not depend on --jobs (row ids aside).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +17,7 @@ import { DocWriter, type DocRows } from '../store/write.js';
 import { WriteLock } from './write-lock.js';
 import { expandPaths, docIdOf, manifestDate, sha256 } from '../ingest/index.js';
 import { NewsError, errorMessage, type ErrorCode } from '../core/errors.js';
-import { WorkerPool, type WorkResult } from './pool.js';
+import { WorkerPool, WORKER_STORE_GROUP, type WorkResult } from './pool.js';
 import type { Pipeline } from './config.js';
 
 export interface BatchOptions {
@@ -163,12 +165,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // When the workers store, a result is only an outcome, so the window can be
   // wide: a long document then no longer holds the other workers idle while
   // the writer waits for it (head-of-line blocking).
-  const window = workersStore ? jobs * 32 : Math.max(4, jobs * 3);
+  // A worker that stores holds up to a group of answers (WORKER_STORE_GROUP),
+  // so the window leaves room for every worker's group and its next requests.
+  const window = workersStore ? jobs * 2 * (WORKER_STORE_GROUP.docs + 4) : Math.max(4, jobs * 3);
   type Outcome = { kind: 'skip' } | { kind: 'error'; code: ErrorCode; message: string } | { kind: 'result'; result: WorkResult; bytes: number };
   const pending: Array<Promise<Outcome>> = [];
 
-  const start = (i: number): Promise<Outcome> =>
-    readLimit(async (): Promise<Outcome> => {
+  // Reading is bounded by readLimit; waiting for a worker is not: the pool's
+  // depth and `window` bound that (a storing worker holds a group's answers).
+  const read = (i: number) =>
+    readLimit((): { kind: 'read'; bytes: Buffer } | Outcome => {
       const path = files[i]!;
       let bytes: Buffer;
       try {
@@ -184,12 +190,19 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       // unchanged: no hash, no look-up (the writer still compares path and
       // hash, so a document stored since, by this run or another, counts as unchanged)
       if (!opts.force && !deferred && writer.isUnchanged(path, sha256(bytes), pipeline.hash)) return { kind: 'skip' };
-      const size = bytes.length;
-      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
-      const result = await workers().run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
-      return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
+      return { kind: 'read', bytes };
     });
+  const start = async (i: number): Promise<Outcome> => {
+    const r = await read(i);
+    if (r.kind !== 'read') return r;
+    const { bytes } = r;
+    const path = files[i]!;
+    const size = bytes.length;
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const store = workersStore ? { db: opts.dbFile!, runId, force: !!opts.force } : undefined;
+    const result = await workers().run({ seq: i, id: docIdOf(path), path, bytes: ab, docDate: manifestDate(path), store });
+    return { kind: 'result', result, bytes: size }; // ab is transferred (empty) by now
+  };
 
   try {
     let next = 0;

@@ -45,6 +45,16 @@ interface Slot {
  */
 const DEPTH = 2;
 
+/**
+ * A worker that stores its own documents (several jobs) stores them this many
+ * at a time, or fewer when their sources reach `bytes` or when no request is
+ * waiting (worker.ts), one transaction and one turn of the write lock a
+ * group. It answers a group's documents once the group is stored, so it is
+ * handed enough requests to fill one group while the next waits.
+ */
+export const WORKER_STORE_GROUP = { docs: 16, bytes: 1e6 } as const;
+const STORE_DEPTH = WORKER_STORE_GROUP.docs + DEPTH;
+
 /** The compiled worker; the pool runs from dist/ (tests build first). */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
@@ -58,6 +68,7 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private queue: Job[] = [];
   private closed = false;
+  private readonly depth: number;
 
   constructor(
     readonly size: number,
@@ -68,11 +79,12 @@ export class WorkerPool {
     if (!existsSync(WORKER_FILE)) {
       throw new Error(`worker script ${WORKER_FILE} not found: run \`npm run build\` first`);
     }
+    this.depth = writeLock ? STORE_DEPTH : DEPTH;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile, writeLock: this.writeLock?.buffer }, resourceLimits: RESOURCE_LIMITS });
+    const worker = new Worker(WORKER_FILE, { workerData: { pipelineFile: this.pipelineFile, writeLock: this.writeLock?.buffer, storeGroup: WORKER_STORE_GROUP }, resourceLimits: RESOURCE_LIMITS });
     const slot: Slot = { worker, threadId: worker.threadId, inFlight: [] };
     slot.worker.on('message', (r: WorkResult) => {
       const job = slot.inFlight.shift();
@@ -108,7 +120,7 @@ export class WorkerPool {
     // fill the emptiest worker first, so work spreads evenly
     while (this.queue.length > 0) {
       let best: Slot | undefined;
-      for (const slot of this.slots) if (slot.inFlight.length < DEPTH && (!best || slot.inFlight.length < best.inFlight.length)) best = slot;
+      for (const slot of this.slots) if (slot.inFlight.length < this.depth && (!best || slot.inFlight.length < best.inFlight.length)) best = slot;
       if (!best) return;
       const job = this.queue.shift()!;
       best.inFlight.push(job);

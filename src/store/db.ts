@@ -36,6 +36,14 @@ export interface OpenOptions {
   readonly?: boolean;
   /** milliseconds a writer waits for another writer's lock */
   busyTimeout?: number;
+  /**
+   * false: neither migrate nor rebuild missing indexes, for a second
+   * connection of a process that opened the file already (a `run`'s worker
+   * threads): rebuilding would undo the indexes a bulk load deferred
+   * (indexes.ts), and every document the worker stores would then update them
+   * row by row.
+   */
+  migrate?: boolean;
 }
 
 export function openDb(file: string, opts: OpenOptions = {}): DB {
@@ -47,7 +55,7 @@ export function openDb(file: string, opts: OpenOptions = {}): DB {
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
-  if (!opts.readonly) {
+  if (!opts.readonly && opts.migrate !== false) {
     migrate(db);
     // a bulk load killed before it rebuilt the indexes it deferred (see indexes.ts)
     restoreIndexes(db, (d) => migrate(d));
