@@ -89,7 +89,12 @@ function afterOrg(prevTok: Token | undefined, t: Token, lex: Lex): boolean {
 }
 
 function chainBody(text: string, start: number, end: number, lex: Lex, out: MentionHit[]): void {
-  if (lex.titleList.some((ti) => text.startsWith(ti, end) || text.startsWith('副' + ti, end))) out.push({ type: 'ORG', start, end, attrs: { priority: 1, source: 'chain-body' } });
+  for (const ti of lex.titleList) {
+    if (text.startsWith(ti, end) || text.startsWith('副' + ti, end)) {
+      out.push({ type: 'ORG', start, end, attrs: { priority: 1, source: 'chain-body' } });
+      return;
+    }
+  }
 }
 
 /** the agency in brackets after a photo credit: 王华斌摄（中经视觉） */
