@@ -166,7 +166,9 @@ export class RuleRun {
   private readonly running = new Set<string>();
 
   constructor(ctx: RuleContext, private readonly messages: Message[] = []) {
-    this.ctx = { ...ctx, memo: ctx.memo ?? new Map(), outputOf: (id) => copies(this.output(id)) as never };
+    // Object.assign, not `{ ...ctx, memo, outputOf }`: in this V8 a spread followed by new keys gives
+    // every object a map of its own, so every rule's reads of ctx missed their caches and deoptimized
+    this.ctx = Object.assign({}, ctx, { memo: ctx.memo ?? new Map<string, unknown>(), outputOf: ((id: string) => copies(this.output(id))) as RuleContext['outputOf'] });
   }
 
   /** A rule's checked hits for this document (`mentions`: the kept mentions, for rules that need them). */
@@ -178,7 +180,7 @@ export class RuleRun {
     if (this.running.has(id)) throw new Error(`rule ${id} needs itself (a cycle through rule: needs)`);
     this.running.add(id);
     for (const need of r.needs) if (need.startsWith('rule:')) this.output(need.slice(5));
-    const got = (r.run as (c: RuleContext) => AnyHit[])(extra ? { ...this.ctx, ...extra } : this.ctx);
+    const got = (r.run as (c: RuleContext) => AnyHit[])(extra ? Object.assign({}, this.ctx, extra) : this.ctx);
     this.running.delete(id);
     const n = this.ctx.text.length;
     const kept = got.filter((h) => {
@@ -222,7 +224,7 @@ export function runRules(input: RunnerInput, messages: Message[] = []): Extracti
     let speakerRaw: [number, number] | [null, null] = [null, null];
     if (h.speakerStart != null && h.speakerEnd != null && h.speakerStart < h.speakerEnd && h.speakerEnd <= n) speakerRaw = map.span(h.speakerStart, h.speakerEnd);
     const { sentence: _s, ...p } = place(h.start, h.end);
-    return { ...h, ...p, speakerRawStart: speakerRaw[0], speakerRawEnd: speakerRaw[1] };
+    return Object.assign({}, h, p, { speakerRawStart: speakerRaw[0], speakerRawEnd: speakerRaw[1] });
   });
   const relations: Relation[] = [];
   for (const h of hits.relations) {

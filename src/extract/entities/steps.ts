@@ -67,7 +67,7 @@ export const sameNameSameType: MentionStep = (ctx, kept) => {
       if (ctx.tokens.length > 0 && !(starts.has(at) && (ends.has(end) || functionNext.has(text[end] ?? '')))) continue;
       if (occupied(at, end)) continue;
       covered.fill(1, at, end);
-      added.push({ type: m.type, start: at, end, priority: m.priority, attrs: { ...(m.attrs ?? {}), propagated: true }, rule: m.rule, ruleVersion: m.ruleVersion });
+      added.push({ type: m.type, start: at, end, priority: m.priority, attrs: Object.assign({}, m.attrs, { propagated: true }), rule: m.rule, ruleVersion: m.ruleVersion });
     }
   }
   return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -92,6 +92,6 @@ export const MENTION_STEPS: Readonly<Record<string, MentionStep>> = {
 export function personAffiliation(text: string, mentions: Array<Stamped<MentionHit>>, relations: ReadonlyArray<Stamped<RelationHit>>): void {
   for (const rel of relations) {
     const p = mentions.find((m) => m.start === rel.head.start && m.end === rel.head.end && m.type === 'PERSON');
-    if (p && !(p.attrs && 'affiliation' in p.attrs)) p.attrs = { ...(p.attrs ?? {}), affiliation: text.slice(rel.tail.start, rel.tail.end), title: rel.label ?? null };
+    if (p && !(p.attrs && 'affiliation' in p.attrs)) p.attrs = Object.assign({}, p.attrs, { affiliation: text.slice(rel.tail.start, rel.tail.end), title: rel.label ?? null });
   }
 }

@@ -38,7 +38,7 @@ export const rule: MentionRule = {
         // an HMM unknown that is a verb or function word glued on (学过 机械, 二是 航天, 骗得 保险) is no brand
         if (prev.tag === 'x' && !isProperToken(prev)) continue;
         // jieba tags many words ns; an ns brand must start a phrase (的西井科技, ——西井科技)
-        if (prev.tag === 'ns' && /[\u4e00-\u9fff]/u.test(ctx.text[prev.start - 1] ?? '') && ctx.text[prev.start - 1] !== '的') continue;
+        if (prev.tag === 'ns' && prev.start > 0 && /[\u4e00-\u9fff]/u.test(ctx.text[prev.start - 1]!) && ctx.text[prev.start - 1] !== '的') continue;
         start = prev.start;
       }
       if (start < 0) continue;

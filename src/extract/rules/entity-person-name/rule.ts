@@ -87,7 +87,7 @@ export const rule: MentionRule = {
       if (t.tag !== 'nr' && t.tag !== 'nrfg' && t.tag !== 'nrt' && t.tag !== 'x') continue;
       // an unknown word that is not Chinese (punctuation, digits, Latin) names no one here
       if (t.tag === 'x' && !isHan(t.text)) continue;
-      const prev = toks[i - 1];
+      const prev = i > 0 ? toks[i - 1] : undefined;
       const after = text.slice(t.end, t.end + 4);
       const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
@@ -97,7 +97,7 @@ export const rule: MentionRule = {
       const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
       const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
       // a two-character one only when it opens the sentence (刘翔在雅典…)
-      const opensSentence = !prev || /^[。！？\n]$/u.test(text[t.start - 1] ?? '\n') || t.start === 0;
+      const opensSentence = !prev || /^[。！？\n]$/u.test(t.start > 0 ? text[t.start - 1]! : '\n') || t.start === 0;
       const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
       if (placeLast(t.text)) continue;
       if (t.tag === 'nr' || t.tag === 'nrfg') {

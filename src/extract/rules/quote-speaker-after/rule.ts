@@ -44,7 +44,7 @@ export const rule: QuoteRule = {
       }
       if (!best) {
         // a paragraph ending on the speaker's name, the verb lost (……”北京经开区工委组织人事部常务副部长李冰)
-        if (clause.length > 0 && clause.length === tail.length - (tail.length - clause.length) && text[q.close + 1 + clause.length] === '\n' || q.close + 1 + clause.length === text.length) {
+        if (clause.length > 0 && clause.length === tail.length - (tail.length - clause.length) && q.close + 1 + clause.length < text.length && text[q.close + 1 + clause.length] === '\n' || q.close + 1 + clause.length === text.length) {
           const endAt = q.close + 1 + clause.length;
           const who = clause.length > 0 ? nameBefore(text, endAt, ix) : null;
           if (who && lex.titleList.some((t) => text.slice(q.close + 1, who.start).endsWith(t))) {
