@@ -1,7 +1,10 @@
 /**
  * PERSON, LOC and ORG from the trained character model (src/model/,
  * pipelines/models/ner.bin.br): each sentence is decoded on its own with
- * the jieba tokens as features. The model is loaded once per thread, on
+ * the jieba tokens as features, then (model format 5, rule version 5) the
+ * sentences holding a string the first pass tagged in another sentence of
+ * the document (a name, or the given name of a full name) are decoded again
+ * with that as two more features (src/model/doc.ts). The model is loaded once per thread, on
  * first use. Its spans are weaker than the high-precision rules and
  * stronger than the weak ones (src/extract/entities/overlap.ts).
  */
@@ -27,8 +30,8 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 4,
-  purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
+  version: 5,
+  purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence, then again where the document tagged the same string elsewhere',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
   run(ctx) {
