@@ -84,9 +84,10 @@ class Counts {
 }
 
 let scratch = new Uint8Array(1024);
+const cur = new Int32Array(5);
 
-/** The marks of text[start, end) (folded chars when `fold`) against `counts`: null when no char is marked. */
-function markPiece(text: string, start: number, end: number, fold: boolean, counts: Counts): Uint8Array | null {
+/** The marks of text[start, end) (folded chars when `fold`) against `counts` less the piece's `own` strings: null when no char is marked. */
+function markPiece(text: string, start: number, end: number, fold: boolean, counts: Counts, own: readonly Item[]): Uint8Array | null {
   const n = end - start;
   if (counts.byKey.size === 0) return null;
   if (scratch.length < n) scratch = new Uint8Array(n * 2);
@@ -105,7 +106,16 @@ function markPiece(text: string, start: number, end: number, fold: boolean, coun
       let j = 1;
       if (fold) while (j < s.length && foldCode(text.charCodeAt(start + i + j)) === s.charCodeAt(j)) j++;
       else while (j < s.length && text.charCodeAt(start + i + j) === s.charCodeAt(j)) j++;
-      if (j === s.length) {
+      if (j !== s.length) continue;
+      // the counts less the piece's own strings
+      const c = counts.byKey.get(s)!;
+      for (let k = 0; k < 5; k++) cur[k] = c[k]!;
+      for (const it of own) {
+        if (it.key !== s) continue;
+        cur[it.kind]!--;
+        cur[4]!--;
+      }
+      if (cur[4]! > 0) {
         hit = s;
         break;
       }
@@ -115,7 +125,7 @@ function markPiece(text: string, start: number, end: number, fold: boolean, coun
       continue;
     }
     if (!any) out.fill(0, 0, n);
-    const c = counts.byKey.get(hit)!;
+    const c = cur;
     let kind = 0;
     for (let k = 1; k < 4; k++) if (c[k]! > c[kind]!) kind = k;
     const cb = c[4]! >= 2 ? 1 : 0;
@@ -146,9 +156,7 @@ export function docMarksIn(text: string, pieces: ReadonlyArray<{ start: number; 
     while (hi < top) counts.add(its[++hi]!, 1);
     const bottom = k - window - 1;
     while (lo < bottom) counts.add(its[++lo]!, -1);
-    counts.add(its[k]!, -1);
-    out.push(markPiece(text, pieces[k]!.start, pieces[k]!.end, fold, counts));
-    counts.add(its[k]!, 1);
+    out.push(markPiece(text, pieces[k]!.start, pieces[k]!.end, fold, counts, its[k]!));
   }
   counts.clear();
   return out;
