@@ -6,7 +6,13 @@
  *
  *   node dist/model/train.js [--epochs 10] [--prune 0.5] [--width 16|8 (default 16)] [--cluener yes|no|scene]
  *     [--frac 1] [--drop I,J] [--bits-bi 15 ...] [--out FILE] [--also FILE] [--no-save]
- *     [--seed 13] [--folds 10] [--lexicon yes|no]
+ *     [--seed 13] [--folds 10] [--lexicon yes|no] [--doc-folds 5] [--doc-epochs 4] [--doc-drop 0] [--window 15]
+ *
+ * Format 5, document marks (./doc.ts): the first-pass spans of the MSRA
+ * training rows come from --doc-folds models trained --doc-epochs epochs on
+ * the other folds (--doc-folds 0: no marks); the --window rows before and
+ * after a row stand in for its article; --doc-drop D trains that share of
+ * the marked rows without their marks.
  *
  * The training lists (./lexicon.ts) are jackknifed over --folds contiguous
  * folds of the training rows (--folds 0: not jackknifed, every row reads
