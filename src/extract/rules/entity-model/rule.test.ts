@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from './rule.js';
 import { runRuleCases, span } from '../../entities/tester.js';
+import { defaultContext } from '../../../pipeline/context.js';
 
 // sentences written for these cases: names with no cue word, an organisation
 // that starts with a place, abbreviated banks
@@ -58,4 +59,12 @@ it('tags a given name alone where the document named the person in full', async 
   const s = ctx.sentences.find((p) => p.start <= last && last < p.end)!;
   const alone = tagSpan(loadNerModel(DEFAULT_NER_MODEL), text, s.start, s.end, ctx.tokens);
   expect(alone.filter((x) => x.start === last)).toEqual([]);
+});
+
+// a bracketed gloss takes the type of the term it follows (written for this case)
+it('keeps a bracketed abbreviation only after a term of its type, and no unmatched bracket', () => {
+  const text = '统计部门发布数据，上月全省居民消费价格指数（CPI）同比下降0.3%。世界贸易组织（WTO）总干事昨天在日内瓦表示，明年贸易增长将放缓。';
+  const hits = rule.run(defaultContext(text)).map((h) => `${h.type}:${text.slice(h.start, h.end)}`);
+  expect(hits).toEqual(expect.arrayContaining(['ORG:世界贸易组织', 'ORG:WTO', 'LOC:日内瓦']));
+  expect(hits.filter((h) => /CPI|[（）]/u.test(h))).toEqual([]);
 });

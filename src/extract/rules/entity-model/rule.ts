@@ -28,6 +28,28 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 
 
 
+const OPEN = '（([【《〈「『“';
+const CLOSE = '）)]】》〉」』”';
+
+/** The span without an unmatched bracket at either edge; null when nothing is left. */
+function balanced(text: string, s: { type: SpanType; start: number; end: number }): { type: SpanType; start: number; end: number } | null {
+  let { start, end } = s;
+  for (;;) {
+    const last = CLOSE.indexOf(text[end - 1] ?? '');
+    if (last >= 0 && !text.slice(start, end - 1).includes(OPEN[last]!)) {
+      end--;
+      continue;
+    }
+    const first = OPEN.indexOf(text[start] ?? '');
+    if (first >= 0 && !text.slice(start + 1, end).includes(CLOSE[first]!)) {
+      start++;
+      continue;
+    }
+    break;
+  }
+  return end > start ? { type: s.type, start, end } : null;
+}
+
 export const rule: MentionRule = {
   id: 'entity-model',
   version: 5,
@@ -41,7 +63,14 @@ export const rule: MentionRule = {
     const spans = tagText(model, ctx.text, ctx.tokens, ctx.sentences);
     if (spans.length === 0) return out;
     const lex = lexicon();
-    for (const s of spans) {
+    for (const s0 of spans) {
+      // a bracket the span does not close or open is no part of a name (CPI） of 指数（CPI）)
+      const s = balanced(ctx.text, s0);
+      if (!s) continue;
+      // a bracketed gloss (居民消费价格指数（CPI）, 世界贸易组织（WTO）) takes the type of the term it
+      // follows: where the model tagged no such term ending at the bracket, it names nothing
+      const open = '（('.indexOf(ctx.text[s.start - 1] ?? '');
+      if (open >= 0 && ctx.text[s.end] === '）)'[open] && !spans.some((t) => t.type === s.type && t.end === s.start - 1)) continue;
       const name = ctx.text.slice(s.start, s.end);
       // a bare organisation suffix (中心, 办公室) names nothing
       if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
