@@ -323,7 +323,9 @@ const BS = 6;
 const RS = 3;
 const WS = 12;
 /** feature ids per character */
-export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10 + 5;
+export const FEATURES = 7 + 5 + BS + RS + 1 + 3 + 2 + 10 + 5 + 2;
+/** the two document slots (format 5; ./doc.ts): null in the first pass, written by docRows in the second */
+export const DOC_SLOT = FEATURES - 2;
 if (7 + 5 + BS + RS + 1 + 3 + 2 !== 27) throw new Error('XSLOT: the X rows start at slot 27');
 
 export interface Plan {
@@ -353,7 +355,7 @@ export interface Plan {
 
 /** What foldRows folded. */
 export interface Folded {
-  /** the bias row sits in every offset-0 row */
+  /** the bias row sits in every block's row of one offset (offset 0, else -3, -2, +2, +3: foldRows) */
   bias: boolean;
   /**
    * per U block: 1 its offset-0 row sits in its own by-position rows, 2 its
@@ -399,7 +401,8 @@ function biasRow(plan: Plan): number {
  * Fold, in place, rows a character of a jieba token always reads together
  * into one, so that decoding reads up to four rows fewer per character with
  * the same integer sums: the bias row into every U block's offset-0 row
- * (every character reads exactly one), and a block's offset-0, -1 and +1
+ * (every character reads exactly one; where one of those sums would not fit,
+ * into the offset -3, -2, +2 or +3 rows: the format 5 model), and a block's offset-0, -1 and +1
  * rows into its rows of the same offset by token position (a character in
  * a token reads its own by-position row and its neighbours', with the same
  * position). A fold whose sum would not fit the integer width (`limit`) is
@@ -412,11 +415,20 @@ export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, 
   const bias = biasRow(plan) * stride;
   const at = (b: number, r: number, t: number): number => (plan.offU + b * US + r) * stride + t;
   const fits = (v: number): boolean => v <= limit && v >= -limit;
-  let withBias = true;
-  for (let b = 0; b < nb; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, 3, t)]! + w[bias + t]!)) withBias = false;
+  // the bias goes into a row every character reads exactly once: the offset-0 row, else the offset -3, -2, +2 or +3 row
+  let into = -1;
+  for (const r of [3, 0, 1, 5, 6]) {
+    let ok = true;
+    for (let b = 0; b < nb && ok; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, r, t)]! + w[bias + t]!)) ok = false;
+    if (ok) {
+      into = r;
+      break;
+    }
+  }
+  const withBias = into >= 0;
   const blocks = new Uint8Array(nb);
   for (let b = 0; b < nb; b++) {
-    if (withBias) for (let t = 0; t < T_; t++) w[at(b, 3, t)] = w[at(b, 3, t)]! + w[bias + t]!;
+    if (withBias) for (let t = 0; t < T_; t++) w[at(b, into, t)] = w[at(b, into, t)]! + w[bias + t]!;
     // offset-0 row 3 into rows 15..18, offset -1 row 2 into 19..22, offset +1 row 4 into 23..26
     for (const [bit, from, into] of [
       [1, 3, 14],
@@ -814,7 +826,7 @@ function listRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
   const xm = (1 << plan.layout.small) - 1;
   const offX = plan.offX;
   for (let i = 0; i < n; i++) {
-    let o = at + i * FEATURES + FEATURES - 5;
+    let o = at + i * FEATURES + DOC_SLOT - 5;
     const p = i + 3;
     const pos = tpos[i]!;
     if (lex) {
@@ -833,5 +845,34 @@ function listRows(sc: Scratch, plan: Plan, n: number, out: Uint32Array, at: numb
       out[o++] = 0;
       out[o++] = 0;
     }
+    // the document slots: null (docRows writes them in the second pass)
+    out[o++] = 0;
+    out[o] = 0;
+  }
+}
+
+/** Is char code c a surname (1) or the first char of a compound surname (4)? */
+export function surnameFlags(c: number): number {
+  return resources().flags[c]! & 5;
+}
+
+/**
+ * The two document slots of chars [0, n) (./doc.ts): `marks[i]` the
+ * document mark of char i (0: none), `tags[i]` its first-pass tag. Chars
+ * without a mark get the null feature.
+ */
+export function docRows(plan: Plan, marks: Uint8Array, tags: ArrayLike<number>, n: number, out: Uint32Array, at: number): void {
+  const xm = (1 << plan.layout.small) - 1;
+  const offX = plan.offX;
+  for (let i = 0; i < n; i++) {
+    const o = at + i * FEATURES + DOC_SLOT;
+    const m = marks[i]!;
+    if (m === 0) {
+      out[o] = 0;
+      out[o + 1] = 0;
+      continue;
+    }
+    out[o] = offX + hf(50, m, i > 0 ? marks[i - 1]! : 0, i + 1 < n ? marks[i + 1]! : 0, xm);
+    out[o + 1] = offX + hf(51, m, tags[i]!, 0, xm);
   }
 }

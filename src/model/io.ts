@@ -19,8 +19,8 @@ import { SimdSums } from './simd.js';
 import type { CompiledLexicon } from './features.js';
 
 const MAGIC = 'zhnews-ner';
-/** 3: the training lists (./lexicon.ts) in the header and five features reading them; 4: the lists as fingerprints after the weights */
-export const FORMAT = 4;
+/** 3: the training lists (./lexicon.ts) in the header and five features reading them; 4: the lists as fingerprints after the weights; 5: two document features (./doc.ts), decoded in two passes */
+export const FORMAT = 5;
 const LISTS = ['ents', 'given', 'words'] as const;
 interface ListHeader {
   n: number;

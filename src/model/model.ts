@@ -163,6 +163,12 @@ export class Decoder {
     return emit;
   }
 
+  /** The emission sums of `n` characters (7 per char), as decode computes them; valid until the next call. */
+  sums(weights: ArrayLike<number>, F: number, feats: Uint32Array, at: number, n: number, stride: number = T): Int32Array | Float64Array {
+    this.grow(n);
+    return weights instanceof Int8Array || weights instanceof Int16Array ? this.emitInt(weights, F, feats, at, n, stride) : this.emitFloat(weights, F, feats, at, n, stride);
+  }
+
   /**
    * Best tag sequence for `n` characters whose feature ids are
    * feats[at .. at + n*F), rows of `stride` weights. Writes into and returns

@@ -12,6 +12,10 @@ import type { Row } from './data.js';
 
 export interface Prepared {
   rows: Row[];
+  /** the rows' folded texts */
+  texts: string[];
+  /** the plan the features were made with */
+  plan: Plan;
   /** char offset of each row into feats / gold (row k: [start[k], start[k+1])) */
   start: Int32Array;
   feats: Uint32Array;
@@ -56,5 +60,5 @@ export function prepare(rows: Row[], plan: Plan, seg: Segmented = segmentRows(ro
     }
     jieba.push(js);
   }
-  return { rows, start, feats, gold, jieba };
+  return { rows, texts: seg.texts, plan, start, feats, gold, jieba };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collectLexicon, foldOf, jackknife, type LexRow } from '../../src/model/lexicon.js';
-import { DEFAULT_TABLE_BITS, FEATURES, compileLexicon, planOf, sentenceFeatures, vocabulary, withLexicon, type Layout } from '../../src/model/features.js';
+import { DEFAULT_TABLE_BITS, DOC_SLOT, FEATURES, compileLexicon, planOf, sentenceFeatures, vocabulary, withLexicon, type Layout } from '../../src/model/features.js';
 import type { Span } from '../../src/model/model.js';
 import { FpList } from '../../src/model/fingerprint.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
@@ -86,7 +86,7 @@ describe('features with the lists', () => {
     const withLists = new Uint32Array(text.length * FEATURES);
     sentenceFeatures(text, tokens, plan, bare);
     sentenceFeatures(text, tokens, lexPlan, withLists);
-    const slot = FEATURES - 5; // the first of the five list features: the known-name mark by token position
+    const slot = DOC_SLOT - 5; // the first of the five list features: the known-name mark by token position
     const at = (ids: Uint32Array, ch: string, k: number): number => ids[text.indexOf(ch) * FEATURES + k]!;
     for (let i = 0; i < text.length; i++) for (let k = slot; k < FEATURES; k++) expect(bare[i * FEATURES + k]).toBe(0);
     expect(at(withLists, '深', slot)).not.toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from './rule.js';
 import { runRuleCases, span } from '../../entities/tester.js';
+import { defaultContext } from '../../../pipeline/context.js';
 
 // sentences written for these cases: names with no cue word, an organisation
 // that starts with a place, abbreviated banks
@@ -42,4 +43,28 @@ it('drops a one-character place inside a longer word, keeps places that are word
   expect(modelSpans.filter((s) => s.type === 'LOC' && single(s)).length).toBeGreaterThan(0);
   expect(hits.filter((h) => h.type === 'LOC' && single(h))).toEqual([]);
   expect(hits.map((h) => text.slice(h.start, h.end))).toContain('甘肃');
+});
+
+// version 5: a given name alone is tagged where the document named the person
+// in full (written for this case); the sentence decoded alone does not tag it
+it('tags a given name alone where the document named the person in full', async () => {
+  const { defaultContext } = await import('../../../pipeline/context.js');
+  const { tagSpan } = await import('../../../model/ner.js');
+  const { loadNerModel, DEFAULT_NER_MODEL } = await import('../../../model/io.js');
+  const text = '昨天，记者见到了获奖的女教师柯美霞。一九八五年，美霞从师范学校毕业，回到山村小学教书。美霞说，孩子们就是她的希望。';
+  const ctx = defaultContext(text);
+  const last = text.lastIndexOf('美霞');
+  const hits = rule.run(ctx);
+  expect(hits.filter((h) => h.type === 'PERSON').map((h) => [text.slice(h.start, h.end), h.start])).toContainEqual(['美霞', last]);
+  const s = ctx.sentences.find((p) => p.start <= last && last < p.end)!;
+  const alone = tagSpan(loadNerModel(DEFAULT_NER_MODEL), text, s.start, s.end, ctx.tokens);
+  expect(alone.filter((x) => x.start === last)).toEqual([]);
+});
+
+// a bracketed gloss takes the type of the term it follows (written for this case)
+it('keeps a bracketed abbreviation only after a term of its type, and no unmatched bracket', () => {
+  const text = '统计部门发布数据，上月全省居民消费价格指数（CPI）同比下降0.3%。世界贸易组织（WTO）总干事昨天在日内瓦表示，明年贸易增长将放缓。';
+  const hits = rule.run(defaultContext(text)).map((h) => `${h.type}:${text.slice(h.start, h.end)}`);
+  expect(hits).toEqual(expect.arrayContaining(['ORG:世界贸易组织', 'ORG:WTO', 'LOC:日内瓦']));
+  expect(hits.filter((h) => /CPI|[（）]/u.test(h))).toEqual([]);
 });

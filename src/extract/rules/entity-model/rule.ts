@@ -1,7 +1,10 @@
 /**
  * PERSON, LOC and ORG from the trained character model (src/model/,
  * pipelines/models/ner.bin.br): each sentence is decoded on its own with
- * the jieba tokens as features. The model is loaded once per thread, on
+ * the jieba tokens as features, then (model format 5, rule version 5) the
+ * sentences holding a string the first pass tagged in another sentence of
+ * the document (a name, or the given name of a full name) are decoded again
+ * with that as two more features (src/model/doc.ts). The model is loaded once per thread, on
  * first use. Its spans are weaker than the high-precision rules and
  * stronger than the weak ones (src/extract/entities/overlap.ts).
  */
@@ -25,10 +28,32 @@ function orgSuffixSet(list: readonly string[]): Set<string> {
 
 
 
+const OPEN = '（([【《〈「『“';
+const CLOSE = '）)]】》〉」』”';
+
+/** The span without an unmatched bracket at either edge; null when nothing is left. */
+function balanced(text: string, s: { type: SpanType; start: number; end: number }): { type: SpanType; start: number; end: number } | null {
+  let { start, end } = s;
+  for (;;) {
+    const last = CLOSE.indexOf(text[end - 1] ?? '');
+    if (last >= 0 && !text.slice(start, end - 1).includes(OPEN[last]!)) {
+      end--;
+      continue;
+    }
+    const first = OPEN.indexOf(text[start] ?? '');
+    if (first >= 0 && !text.slice(start + 1, end).includes(CLOSE[first]!)) {
+      start++;
+      continue;
+    }
+    break;
+  }
+  return end > start ? { type: s.type, start, end } : null;
+}
+
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 4,
-  purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence',
+  version: 5,
+  purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence, then again where the document tagged the same string elsewhere',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
   run(ctx) {
@@ -38,7 +63,14 @@ export const rule: MentionRule = {
     const spans = tagText(model, ctx.text, ctx.tokens, ctx.sentences);
     if (spans.length === 0) return out;
     const lex = lexicon();
-    for (const s of spans) {
+    for (const s0 of spans) {
+      // a bracket the span does not close or open is no part of a name (CPI） of 指数（CPI）)
+      const s = balanced(ctx.text, s0);
+      if (!s) continue;
+      // a bracketed gloss (居民消费价格指数（CPI）, 世界贸易组织（WTO）) takes the type of the term it
+      // follows: where the model tagged no such term ending at the bracket, it names nothing
+      const open = '（('.indexOf(ctx.text[s.start - 1] ?? '');
+      if (open >= 0 && ctx.text[s.end] === '）)'[open] && !spans.some((t) => t.type === s.type && t.end === s.start - 1)) continue;
       const name = ctx.text.slice(s.start, s.end);
       // a bare organisation suffix (中心, 办公室) names nothing
       if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
