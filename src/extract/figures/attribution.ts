@@ -71,7 +71,8 @@ const patterns = fromLists(() => {
     METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
     SECTOR_INDUSTRY: new RegExp('^(第[一二三]产业)(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
-    INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
+    /** (实现营业收入: 营业 ends no industry, at the start or after a verb) */
+    INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(?<!' + NOT_INDUSTRY + ')(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
 });
 /** Words ending in 业 that are no industry (营业收入, 企业数量, 就业人数); the three sectors (第一产业增加值) name a metric of the whole economy. */
@@ -222,7 +223,11 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       input = [...input].sort((a, b) => a.start - b.start);
       break;
     }
+  // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
+  const shaped = placeShaped(text, input, times);
+  if (shaped.length) input = [...input, ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
+  let gi = 0;
   for (let k = 0; k < input.length; k++) {
     const m = input[k] as FigureMention;
     // 《杭州市新型储能发展行动方案》: a policy title opening with a division names the place, as an event does
@@ -231,6 +236,14 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       continue;
     }
     if (m.type !== 'LOC' && m.type !== 'ORG' && m.type !== 'EVENT') continue;
+    // 第三季度公司, 10月3日该机场: a mention glued after a time is what is left after it; a pronoun left
+    // (公司, 该机场) is read as a pronoun, not named
+    let glued = false;
+    while (gi < times.length && (times[gi] as TimeExpr).start < m.start - 40) gi++;
+    for (let j = gi; j < times.length && (times[j] as TimeExpr).start <= m.start; j++) if ((times[j] as TimeExpr).end > m.start && (times[j] as TimeExpr).end < m.end) glued = true;
+    if (glued) continue;
+    // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
+    if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
     if (m.type === 'ORG' && m.end <= grownEnd) continue;
     if (m.type !== 'EVENT') {
@@ -282,6 +295,41 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     else out.push(subjectMention(m.type, m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
   }
   if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/**
+ * A place the entity stage does not know (嘉川市, 桐溪县): two Chinese characters and a division
+ * suffix at a clause start, after a time or after 从/在/据, that are no pronoun (全市, 该县, 本区),
+ * no common noun (城市, 超市, 社区, 景区) and hold no function character.
+ */
+const PLACE_SHAPED = /[省市县区镇]/g;
+const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿]/;
+const PLACE_NOT_WORD = /^(?:地区|城区|市区|山区|灾区|园区|社区|景区|校区|片区|厂区|库区|矿区|牧区|港区|街区|商区|湾区|城镇|乡镇|村镇|集镇|城市|都市|夜市|股市|楼市|车市|债市|上市|门市|开市|休市|闭市|黑市|期市|省区)$/;
+function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  PLACE_SHAPED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let ti = 0;
+  let mi = 0;
+  while ((m = PLACE_SHAPED.exec(text))) {
+    const st = m.index - 2;
+    if (st < 0) continue;
+    const name = text.slice(st, m.index + 1);
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || PLACE_NOT_WORD.test(name.slice(1)) || ZONE_NAME.test(name)) continue;
+    // what stands before: a clause start, a time's end, or 从/在/据
+    const before = st > 0 ? (text[st - 1] as string) : '';
+    while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
+    const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
+    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构) or a clause break
+    if (!/^[\u4e00-\u9fff，、。；]/.test(text.slice(m.index + 1, m.index + 2))) continue;
+    while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
+    let covered = false;
+    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) if ((input[k] as FigureMention).end > st) covered = true;
+    for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
+    if (!covered) out.push({ type: 'LOC', start: st, end: m.index + 1 });
+  }
   return out;
 }
 
@@ -462,6 +510,12 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** a time read so far ends at `at` (第三季度公司: 公司 after a time is a pronoun) */
+  const timeEndsAt = (at: number): boolean => {
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= at - 40; k--) if ((times[k] as TimeExpr).end === at) return true;
+    return false;
+  };
+
   const pronounReferent = (w: string): Subject | null => {
     if (/公司|集团|企业|行$/.test(w)) return lastOrg;
     // 该港, 该机场: the last port or airport named
@@ -623,7 +677,7 @@ export function attribute(input: AttributionInput): void {
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
-          if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string)) continue;
+          if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
