@@ -90,6 +90,16 @@ const REGION = /^(?:华[东南西北中]|东北|西北|西南|东南|[东西中]
 const MARKET_AFTER = /^市场/;
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
+/** How a figure is calculated (按可比口径, 按不变价格计算, 扣除价格因素): no part of the metric. */
+const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
+/** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
+const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
+/** A rate word alone (增速, 降幅): the rate of the metric named before. */
+const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度)$/;
+/** Nouns of a report or its data (2022年全年业绩): a time before them names the report. */
+const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
+/** One-character verbs closing a compound noun (航班起降). */
+const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 
@@ -422,6 +432,8 @@ export function attribute(input: AttributionInput): void {
   let segFigs: FigureHit[] = [];
   /** the segment of the last 其中 / 分行业看: an industry alone after it is the subject of the metric left out */
   let breakdownSeg = -1;
+  /** whether that lead was 其中 (a sector is then the actor too) */
+  let breakdownQizhong = false;
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
@@ -570,6 +582,8 @@ export function attribute(input: AttributionInput): void {
     while (s > stop && !isSegmentEnd(text.charCodeAt(s - 1))) s--;
     if (s === lastFigStart && s > 0 && !isSegmentEnd(text.charCodeAt(s - 1))) s = lastSeg;
     lastFigStart = f.start;
+    // 其中，第一产业增加值…；第二产业增加值…: a breakdown goes on over the `；` parts of its sentence
+    const carriedBreakdown: boolean | null = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
     lastSeg = s;
     let c = f.start;
     while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
@@ -619,7 +633,10 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'year') {
         const base = cur ?? (docSpan ? { text: '', span: docSpan } : null);
         const yearText = /^(?:到|至)?(\d{4}年|今年|去年|明年|本年)/.exec(base?.text ?? '');
-        time = { text: yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
+        // 2024年全年, 今年全年: a year and its 全年 written together are one time, as written
+        // (not in the name of a report: 2022年全年业绩 … 期内 → 2022年)
+        const glued = lastRead && lastRead.end === t.start && cur && cur === (lastSet as Current | null) && /^(?:\d{4}年|今年|去年|明年|本年)$/.test(cur.text) && !REPORT_NOUN.test(text.slice(t.end, t.end + 2));
+        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
         continue;
       }
       // 2025年，…。年末全国人口…: a bare 年末 / 年底 is the end of the year being reported, not of the document's year
@@ -733,7 +750,8 @@ export function attribute(input: AttributionInput): void {
     // the change and its basis end the clause: only its tail is read
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
-    const ch = CHANGE_CHARS.test(tail) ? CHANGE_RE.exec(tail) : null;
+    // 航班起降4126架次: a one-character verb closing a compound noun is no change
+    const ch = CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null;
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -760,14 +778,24 @@ export function attribute(input: AttributionInput): void {
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     let mt = text.slice(mStart, c + clause.length);
-    const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c));
-    if (hadQizhong) breakdownSeg = s;
+    const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
+    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null);
+    if (hadQizhong && breakdownSeg !== s) {
+      breakdownSeg = s;
+      breakdownQizhong = qizhongLead;
+    }
     let industryEllipsis = false;
+    /** the subject of the figure before, for a bare change: not carried on */
+    let borrowedSubject = false;
     if (mt.includes('国')) {
       const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
-    mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    mt = mt.replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
+    if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})实现(?=[\u4e00-\u9fff]{2})/, '');
+    // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
+    if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
@@ -817,7 +845,7 @@ export function attribute(input: AttributionInput): void {
           if (/[0-9０-９]/.test(text.slice(listFrom, c))) listFrom = Math.max(mStart, fenbieFrom);
         }
       }
-      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(BASIS_TAIL, '');
+      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '');
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
@@ -893,7 +921,7 @@ export function attribute(input: AttributionInput): void {
     if (!distributed) {
       if (hadQizhong) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
-        const ind = INDUSTRY.exec(mt) ?? (/^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) ? SECTOR_INDUSTRY.exec(mt) : null);
+        const ind = INDUSTRY.exec(mt) ?? (qizhongLead ? SECTOR_INDUSTRY.exec(mt) : null);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
@@ -924,7 +952,14 @@ export function attribute(input: AttributionInput): void {
       if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
-      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) mt = pf.metric;
+      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
+        mt = pf.metric;
+        // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
+        if (!localSubject && pf.end > s && pf.subject) {
+          localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
+          borrowedSubject = true;
+        }
+      }
       // 居民消费价格同比持平，环比上涨0.4%: the metric named in an earlier clause of the segment
       if (mt.length < 2 && f.change && (!pf || pf.end <= s)) {
         const before = text.slice(Math.max(s, subjectAt), c).replace(/[，、：:,]$/, '');
@@ -957,7 +992,7 @@ export function attribute(input: AttributionInput): void {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
       // a list of times or metrics keeps the subject for the figures after it
-      if (!hadQizhong && !industryEllipsis && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
+      if (!hadQizhong && !industryEllipsis && !borrowedSubject && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
       if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
