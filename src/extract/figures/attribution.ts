@@ -19,7 +19,7 @@ import { canonicalName } from '../../resolve/index.js';
 import { isDivision, lexicon } from '../entities/lexicon.js';
 import { parseDay, spanOfIso, ymd, type DaySpan } from './days.js';
 import { BASES, changeVerbs } from './lexicon.js';
-import { wordList } from '../../core/lists.js';
+import { wordList, wordSet } from '../../core/lists.js';
 import { fromLists, orderedAlternation } from './tables.js';
 import { scanTimes, spanOfFigure, type TimeExpr } from './times.js';
 
@@ -92,6 +92,10 @@ const MARKET_AFTER = /^市场/;
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
 /** How a figure is calculated (按可比口径, 按不变价格计算, 扣除价格因素): no part of the metric. */
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
+/** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
+const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
+const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -254,6 +258,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     if (glued) continue;
     // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
+    // 占比达, 对比: a place read out of a word ending in 比 is none
+    if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
     if (m.type === 'ORG' && m.end <= grownEnd) continue;
     if (m.type !== 'EVENT') {
@@ -273,7 +279,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       let e = m.end;
       let j = k;
       while (j + 1 < input.length && (input[j + 1] as FigureMention).type === 'LOC' && (input[j + 1] as FigureMention).start === e) e = (input[++j] as FigureMention).end;
-      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4));
+      // (大唐不夜城 + 街区: a place that is no division and an area word after it are one name)
+      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
       if (fac) {
         out.push(subjectMention('LOC', m.start, e + fac[0].length, undefined, text.slice(m.start, e + fac[0].length)));
         k = j;
@@ -314,8 +321,13 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
  * no common noun (城市, 超市, 社区, 景区) and hold no function character.
  */
 const PLACE_SHAPED = /[省市县区镇]/g;
-const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿]/;
-const PLACE_NOT_WORD = /^(?:地区|城区|市区|山区|灾区|园区|社区|景区|校区|片区|厂区|库区|矿区|牧区|港区|街区|商区|湾区|城镇|乡镇|村镇|集镇|城市|都市|夜市|股市|楼市|车市|债市|上市|门市|开市|休市|闭市|黑市|期市|省区)$/;
+const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿一二三四五六七八九十两]/;
+/** 市场, 区域, 区间, 县城, 省份, 市民: a word the division character begins is no place name's end */
+const PLACE_NOT_NEXT = /[场域间块别划城份民值内外际级委长政属]/;
+const placeNotWord = (w: string): boolean => {
+  const set = wordSet('figure-place-not-words');
+  return set.has(w) || set.has(w.slice(1));
+};
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
   const out: FigureMention[] = [];
   PLACE_SHAPED.lastIndex = 0;
@@ -326,7 +338,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || PLACE_NOT_WORD.test(name.slice(1)) || ZONE_NAME.test(name)) continue;
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || name[1] === '全' || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
@@ -338,7 +351,12 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     let covered = false;
     for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) if ((input[k] as FigureMention).end > st) covered = true;
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
-    if (!covered) out.push({ type: 'LOC', start: st, end: m.index + 1 });
+    if (covered) continue;
+    // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
+    let end = m.index + 1;
+    while (/^[\u4e00-\u9fff]{2}[省市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
+    out.push({ type: 'LOC', start: st, end });
+    PLACE_SHAPED.lastIndex = end;
   }
   return out;
 }
@@ -361,9 +379,10 @@ function divisionPrefix(name: string): string | null {
  */
 function nameLeadStart(text: string, start: number, input: readonly FigureMention[], k: number, times: readonly TimeExpr[]): number {
   let st = start;
-  while (st > 0 && start - st <= 4 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
+  while (st > 0 && start - st < 6 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
   const len = start - st;
-  if (len < 2 || len > 4 || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
+  // (five or six characters only from a clause start: 西岭远航汽车 + 集团股份有限公司)
+  if (len < 2 || len > 6 || (len > 4 && st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string)) || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
   const run = text.slice(st, start);
   if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
   for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
@@ -616,6 +635,8 @@ export function attribute(input: AttributionInput): void {
       }
       // 同期, 届时, 期内: the current time stays the time
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
+      // 大年初五当天, 10月1日当天: 当天 right after a day is that day
+      if (t.text.length === 2 && /^当[天日]$/.test(t.text) && lastRead && lastRead.end === t.start) continue;
       // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
       if (t.anaphor === 'periodEnd') {
         // after a day (截至3月末) 期末 is that day: the time stays as written
@@ -929,9 +950,10 @@ export function attribute(input: AttributionInput): void {
       }
       // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
       const pq = prev as FigureHit | null;
-      if (breakdownSeg === s && f.change && INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) {
-        localSubject = { name: mt, key: null };
-        mt = pq.metric;
+      // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
+      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || (PLACE_ALONE.test(mt) && pq && pq.metric && articleAt(pq.start) === article))) {
+        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
+        mt = (pq as FigureHit).metric as string;
         industryEllipsis = true;
       }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
