@@ -94,8 +94,12 @@ const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进�
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
 /** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
 const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
+const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
 const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
+/** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
+const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fff]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -812,7 +816,7 @@ export function attribute(input: AttributionInput): void {
       const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
-    mt = mt.replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})实现(?=[\u4e00-\u9fff]{2})/, '');
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
@@ -1003,6 +1007,8 @@ export function attribute(input: AttributionInput): void {
       else if (mt.length < 2 && timedClause && f.kind !== 'duration' && clauseTime && clauseTime.start === c && clauseTime.span && !clauseTime.set && !clauseTime.anaphor && !/现在|目前|当前|如今/.test(clauseTime.text)) {
         const lf = segFigs[segFigs.length - 1];
         if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
+        // 1—7月累计完成1268.9亿元: a time and a cumulative lead verb alone (累计, 共) go on with the metric of the article
+        else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
     f.metric = mt.length >= 2 ? mt.slice(-20) : null;
