@@ -946,7 +946,8 @@ export function attribute(input: AttributionInput): void {
     if (!distributed) {
       if (hadQizhong) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
-        const ind = INDUSTRY.exec(mt) ?? (qizhongLead ? SECTOR_INDUSTRY.exec(mt) : null);
+        // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资)
+        const ind = ((x) => (x && (x[1] as string).length >= 3 ? x : null))(INDUSTRY.exec(mt)) ?? (qizhongLead ? SECTOR_INDUSTRY.exec(mt) : null);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
