@@ -55,7 +55,7 @@ describe('attribution (FIGURES.md)', () => {
     });
   });
   it('without a mention a subject is a whole place-shaped name at a clause start, never a fragment', () => {
-    // two characters + 省/市/县/区/镇 at a clause start, the parts of a place inside it joined (天津市 + 南开区)
+    // two characters + 市/县 at a clause start, the parts of a place inside it joined (天津市 + 南开区)
     const f = extractFigures('今年前7个月，天津市南开区固定资产投资同比增长36.8%。', '2024-09-05').find((h) => h.kind === 'percent')!;
     expect([f.subject, f.metric]).toEqual(['天津市南开区', '固定资产投资']);
     // common nouns with a division character (城市, 超市, 社区) and words inside a phrase are no places

@@ -320,17 +320,17 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
 }
 
 /**
- * A place the entity stage does not know (嘉川市, 桐溪县): two Chinese characters and a division
- * suffix at a clause start, after a time or after 从/在/据, that are no pronoun (全市, 该县, 本区),
+ * A place the entity stage does not know (嘉川市, 桐溪县): two Chinese characters and 市/县
+ * (省, 区 and 镇 end common nouns and verb phrases too often: 展区, 行政区, 赋予镇街; the gazetteer knows the provinces) at a clause start, after a time or after 从/在/据, that are no pronoun (全市, 该县, 本区),
  * no common noun (城市, 超市, 社区, 景区) and hold no function character.
  */
-const PLACE_SHAPED = /[省市县区镇]/g;
+const PLACE_SHAPED = /[市县]/g;
 const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿一二三四五六七八九十两]/;
 /** 市场, 区域, 区间, 县城, 省份, 市民: a word the division character begins is no place name's end */
-const PLACE_NOT_NEXT = /[场域间块别划城份民值内外际级委长政属]/;
+const PLACE_NOT_NEXT = /[场域间块别划城份民值内外际级委长政属县区乡镇里]/;
 const placeNotWord = (w: string): boolean => {
   const set = wordSet('figure-place-not-words');
-  return set.has(w) || set.has(w.slice(1));
+  return set.has(w) || set.has(w.slice(1)) || wordSet('figure-place-not-stems').has(w.slice(0, 2));
 };
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
   const out: FigureMention[] = [];
@@ -358,7 +358,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     if (covered) continue;
     // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
     let end = m.index + 1;
-    while (/^[\u4e00-\u9fff]{2}[省市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
+    while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
     out.push({ type: 'LOC', start: st, end });
     PLACE_SHAPED.lastIndex = end;
   }
@@ -818,7 +818,7 @@ export function attribute(input: AttributionInput): void {
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
-    if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})实现(?=[\u4e00-\u9fff]{2})/, '');
+    if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
@@ -1023,7 +1023,7 @@ export function attribute(input: AttributionInput): void {
       // a list of times or metrics keeps the subject for the figures after it
       if (!hadQizhong && !industryEllipsis && !borrowedSubject && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
-      if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
+      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;
