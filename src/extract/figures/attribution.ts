@@ -324,7 +324,6 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
  * (省, 区 and 镇 end common nouns and verb phrases too often: 展区, 行政区, 赋予镇街; the gazetteer knows the provinces) at a clause start, after a time or after 从/在/据, that are no pronoun (全市, 该县, 本区),
  * no common noun (城市, 超市, 社区, 景区) and hold no function character.
  */
-const PLACE_SHAPED = /[市县]/g;
 const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿一二三四五六七八九十两]/;
 /** 市场, 区域, 区间, 县城, 省份, 市民: a word the division character begins is no place name's end */
 const PLACE_NOT_NEXT = /[场域间块别划城份民值内外际级委长政属县区乡镇里]/;
@@ -334,7 +333,8 @@ const placeNotWord = (w: string): boolean => {
 };
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
   const out: FigureMention[] = [];
-  PLACE_SHAPED.lastIndex = 0;
+  // (a pattern of its own per call: its lastIndex is state)
+  const PLACE_SHAPED = /[市县]/g;
   let m: RegExpExecArray | null;
   let ti = 0;
   let mi = 0;
