@@ -102,6 +102,8 @@ const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风�
 const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fff]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
+/** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
+const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
 const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度)$/;
 /** Nouns of a report or its data (2022年全年业绩): a time before them names the report. */
@@ -944,13 +946,18 @@ export function attribute(input: AttributionInput): void {
     } else if (!distributed) distribute = null;
 
     if (!distributed) {
-      if (hadQizhong) {
+      // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject;
+      if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
-        // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资)
-        const ind = ((x) => (x && (x[1] as string).length >= 3 ? x : null))(INDUSTRY.exec(mt)) ?? (qizhongLead ? SECTOR_INDUSTRY.exec(mt) : null);
+        // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
+        // so does one behind a size scope: 规上工业增加值)
+        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? (qizhongLead || (laterPart && breakdownQizhong) ? SECTOR_INDUSTRY.exec(mt) : null);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
+          // (the sub-figure's subject and metric are not carried on)
+          if (laterPart) industryEllipsis = true;
         }
       }
       // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
