@@ -54,9 +54,13 @@ describe('attribution (FIGURES.md)', () => {
       period: { start: '2024-01-01', end: '2024-07-31' },
     });
   });
-  it('without a mention there is no subject: a suffix pattern never makes one', () => {
+  it('without a mention a subject is a whole place-shaped name at a clause start, never a fragment', () => {
+    // two characters + 市/县 at a clause start, the parts of a place inside it joined (天津市 + 南开区)
     const f = extractFigures('今年前7个月，天津市南开区固定资产投资同比增长36.8%。', '2024-09-05').find((h) => h.kind === 'percent')!;
-    expect(f.subject).toBeNull();
+    expect([f.subject, f.metric]).toEqual(['天津市南开区', '固定资产投资']);
+    // common nouns with a division character (城市, 超市, 社区) and words inside a phrase are no places
+    for (const text of ['今年前7个月，城市居民人均可支配收入同比增长5.1%。', '今年前7个月，超市销售额同比增长5.1%。', '今年前7个月，部分社区服务收入同比增长5.1%。'])
+      expect(extractFigures(text, '2024-09-05').find((h) => h.kind === 'percent')!.subject).toBeNull();
   });
   it('a deadline keeps its preposition (到2027年) and resolves to that year; 全省 is no part of the metric', () => {
     const text = '到2027年，全省智能机器人产业链营业收入达到1000亿元。';

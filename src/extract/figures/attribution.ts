@@ -19,7 +19,7 @@ import { canonicalName } from '../../resolve/index.js';
 import { isDivision, lexicon } from '../entities/lexicon.js';
 import { parseDay, spanOfIso, ymd, type DaySpan } from './days.js';
 import { BASES, changeVerbs } from './lexicon.js';
-import { wordList } from '../../core/lists.js';
+import { wordList, wordSet } from '../../core/lists.js';
 import { fromLists, orderedAlternation } from './tables.js';
 import { scanTimes, spanOfFigure, type TimeExpr } from './times.js';
 
@@ -71,7 +71,8 @@ const patterns = fromLists(() => {
     METRIC_TAILS: [...wordList('figure-metric-tails')].sort((a, b) => b.length - a.length),
     /** An industry named as the actor of a sub-figure: 其中，电子信息制造业增加值增长11.3% */
     SECTOR_INDUSTRY: new RegExp('^(第[一二三]产业)(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
-    INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
+    /** (实现营业收入: 营业 ends no industry, at the start or after a verb) */
+    INDUSTRY: new RegExp('^(?!' + NOT_INDUSTRY + ')([\\u4e00-\\u9fff]{1,14}?(?:业|行业|产业))(?<!' + NOT_INDUSTRY + ')(' + alt('figure-industry-metrics').slice(3, -1) + ')$'),
   };
 });
 /** Words ending in 业 that are no industry (营业收入, 企业数量, 就业人数); the three sectors (第一产业增加值) name a metric of the whole economy. */
@@ -89,6 +90,26 @@ const REGION = /^(?:华[东南西北中]|东北|西北|西南|东南|[东西中]
 const MARKET_AFTER = /^市场/;
 /** A place after these is a partner, not the subject (对美出口, 从上海进口). */
 const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进口自)$/;
+/** How a figure is calculated (按可比口径, 按不变价格计算, 扣除价格因素): no part of the metric. */
+const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
+/** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
+const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
+const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
+/** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
+const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
+/** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
+const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fff]{2})/;
+/** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
+const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
+/** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
+const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
+/** A rate word alone (增速, 降幅): the rate of the metric named before. */
+const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度)$/;
+/** Nouns of a report or its data (2022年全年业绩): a time before them names the report. */
+const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
+/** One-character verbs closing a compound noun (航班起降). */
+const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 
@@ -222,7 +243,11 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       input = [...input].sort((a, b) => a.start - b.start);
       break;
     }
+  // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
+  const shaped = placeShaped(text, input, times);
+  if (shaped.length) input = [...input, ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
+  let gi = 0;
   for (let k = 0; k < input.length; k++) {
     const m = input[k] as FigureMention;
     // 《杭州市新型储能发展行动方案》: a policy title opening with a division names the place, as an event does
@@ -231,6 +256,16 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       continue;
     }
     if (m.type !== 'LOC' && m.type !== 'ORG' && m.type !== 'EVENT') continue;
+    // 第三季度公司, 10月3日该机场: a mention glued after a time is what is left after it; a pronoun left
+    // (公司, 该机场) is read as a pronoun, not named
+    let glued = false;
+    while (gi < times.length && (times[gi] as TimeExpr).start < m.start - 40) gi++;
+    for (let j = gi; j < times.length && (times[j] as TimeExpr).start <= m.start; j++) if ((times[j] as TimeExpr).end > m.start && (times[j] as TimeExpr).end < m.end) glued = true;
+    if (glued) continue;
+    // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
+    if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
+    // 占比达, 对比: a place read out of a word ending in 比 is none
+    if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
     if (m.type === 'ORG' && m.end <= grownEnd) continue;
     if (m.type !== 'EVENT') {
@@ -250,7 +285,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       let e = m.end;
       let j = k;
       while (j + 1 < input.length && (input[j + 1] as FigureMention).type === 'LOC' && (input[j + 1] as FigureMention).start === e) e = (input[++j] as FigureMention).end;
-      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4));
+      // (大唐不夜城 + 街区: a place that is no division and an area word after it are one name)
+      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
       if (fac) {
         out.push(subjectMention('LOC', m.start, e + fac[0].length, undefined, text.slice(m.start, e + fac[0].length)));
         k = j;
@@ -285,6 +321,52 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
   return out;
 }
 
+/**
+ * A place the entity stage does not know (嘉川市, 桐溪县): two Chinese characters and 市/县
+ * (省, 区 and 镇 end common nouns and verb phrases too often: 展区, 行政区, 赋予镇街; the gazetteer knows the provinces) at a clause start, after a time or after 从/在/据, that are no pronoun (全市, 该县, 本区),
+ * no common noun (城市, 超市, 社区, 景区) and hold no function character.
+ */
+const PLACE_NOT_FIRST = /[全该本我各其此这那每城超郊社景辖园小大老新旧中上下前后县市区省镇乡的了在是为和与及等对向从将已由被把并而也都又还着过年月日个多万亿一二三四五六七八九十两]/;
+/** 市场, 区域, 区间, 县城, 省份, 市民: a word the division character begins is no place name's end */
+const PLACE_NOT_NEXT = /[场域间块别划城份民值内外际级委长政属县区乡镇里]/;
+const placeNotWord = (w: string): boolean => {
+  const set = wordSet('figure-place-not-words');
+  return set.has(w) || set.has(w.slice(1)) || wordSet('figure-place-not-stems').has(w.slice(0, 2));
+};
+function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  // (a pattern of its own per call: its lastIndex is state)
+  const PLACE_SHAPED = /[市县]/g;
+  let m: RegExpExecArray | null;
+  let ti = 0;
+  let mi = 0;
+  while ((m = PLACE_SHAPED.exec(text))) {
+    const st = m.index - 2;
+    if (st < 0) continue;
+    const name = text.slice(st, m.index + 1);
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || name[1] === '全' || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
+    // what stands before: a clause start, a time's end, or 从/在/据
+    const before = st > 0 ? (text[st - 1] as string) : '';
+    while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
+    const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
+    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构) or a clause break
+    if (!/^[\u4e00-\u9fff，、。；]/.test(text.slice(m.index + 1, m.index + 2))) continue;
+    while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
+    let covered = false;
+    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) if ((input[k] as FigureMention).end > st) covered = true;
+    for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
+    if (covered) continue;
+    // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
+    let end = m.index + 1;
+    while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
+    out.push({ type: 'LOC', start: st, end });
+    PLACE_SHAPED.lastIndex = end;
+  }
+  return out;
+}
+
 /** The longest division name opening `name` and shorter than it (嘉兴市 in 嘉兴市新设), or null. */
 function divisionPrefix(name: string): string | null {
   const lex = lexicon();
@@ -303,9 +385,10 @@ function divisionPrefix(name: string): string | null {
  */
 function nameLeadStart(text: string, start: number, input: readonly FigureMention[], k: number, times: readonly TimeExpr[]): number {
   let st = start;
-  while (st > 0 && start - st <= 4 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
+  while (st > 0 && start - st < 6 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string)) st--;
   const len = start - st;
-  if (len < 2 || len > 4 || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
+  // (five or six characters only from a clause start: 西岭远航汽车 + 集团股份有限公司)
+  if (len < 2 || len > 6 || (len > 4 && st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string)) || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
   const run = text.slice(st, start);
   if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
   for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
@@ -374,6 +457,8 @@ export function attribute(input: AttributionInput): void {
   let segFigs: FigureHit[] = [];
   /** the segment of the last 其中 / 分行业看: an industry alone after it is the subject of the metric left out */
   let breakdownSeg = -1;
+  /** whether that lead was 其中 (a sector is then the actor too) */
+  let breakdownQizhong = false;
   /** a time stated in a 其中 clause holds for that segment only: [segment start, time before it] */
   let localTime: { seg: number; before: Current | null } | null = null;
   let lastItems: string[] | null = null;
@@ -462,6 +547,12 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** a time read so far ends at `at` (第三季度公司: 公司 after a time is a pronoun) */
+  const timeEndsAt = (at: number): boolean => {
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= at - 40; k--) if ((times[k] as TimeExpr).end === at) return true;
+    return false;
+  };
+
   const pronounReferent = (w: string): Subject | null => {
     if (/公司|集团|企业|行$/.test(w)) return lastOrg;
     // 该港, 该机场: the last port or airport named
@@ -516,6 +607,8 @@ export function attribute(input: AttributionInput): void {
     while (s > stop && !isSegmentEnd(text.charCodeAt(s - 1))) s--;
     if (s === lastFigStart && s > 0 && !isSegmentEnd(text.charCodeAt(s - 1))) s = lastSeg;
     lastFigStart = f.start;
+    // 其中，第一产业增加值…；第二产业增加值…: a breakdown goes on over the `；` parts of its sentence
+    const carriedBreakdown: boolean | null = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
     lastSeg = s;
     let c = f.start;
     while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
@@ -548,6 +641,8 @@ export function attribute(input: AttributionInput): void {
       }
       // 同期, 届时, 期内: the current time stays the time
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
+      // 大年初五当天, 10月1日当天: 当天 right after a day is that day
+      if (t.text.length === 2 && /^当[天日]$/.test(t.text) && lastRead && lastRead.end === t.start) continue;
       // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
       if (t.anaphor === 'periodEnd') {
         // after a day (截至3月末) 期末 is that day: the time stays as written
@@ -565,7 +660,10 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'year') {
         const base = cur ?? (docSpan ? { text: '', span: docSpan } : null);
         const yearText = /^(?:到|至)?(\d{4}年|今年|去年|明年|本年)/.exec(base?.text ?? '');
-        time = { text: yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
+        // 2024年全年, 今年全年: a year and its 全年 written together are one time, as written
+        // (not in the name of a report: 2022年全年业绩 … 期内 → 2022年)
+        const glued = lastRead && lastRead.end === t.start && cur && cur === (lastSet as Current | null) && /^(?:\d{4}年|今年|去年|明年|本年)$/.test(cur.text) && !REPORT_NOUN.test(text.slice(t.end, t.end + 2));
+        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
         continue;
       }
       // 2025年，…。年末全国人口…: a bare 年末 / 年底 is the end of the year being reported, not of the document's year
@@ -623,7 +721,7 @@ export function attribute(input: AttributionInput): void {
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
-          if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string)) continue;
+          if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
@@ -679,7 +777,8 @@ export function attribute(input: AttributionInput): void {
     // the change and its basis end the clause: only its tail is read
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
-    const ch = CHANGE_CHARS.test(tail) ? CHANGE_RE.exec(tail) : null;
+    // 航班起降4126架次: a one-character verb closing a compound noun is no change
+    const ch = CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null;
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -706,14 +805,24 @@ export function attribute(input: AttributionInput): void {
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     let mt = text.slice(mStart, c + clause.length);
-    const hadQizhong = /^其中/.test(text.slice(c, c + 2)) || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c));
-    if (hadQizhong) breakdownSeg = s;
+    const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
+    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null);
+    if (hadQizhong && breakdownSeg !== s) {
+      breakdownSeg = s;
+      breakdownQizhong = qizhongLead;
+    }
     let industryEllipsis = false;
+    /** the subject of the figure before, for a bare change: not carried on */
+    let borrowedSubject = false;
     if (mt.includes('国')) {
       const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
-    mt = mt.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
+    if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
+    // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
+    if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
@@ -763,7 +872,7 @@ export function attribute(input: AttributionInput): void {
           if (/[0-9０-９]/.test(text.slice(listFrom, c))) listFrom = Math.max(mStart, fenbieFrom);
         }
       }
-      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(BASIS_TAIL, '');
+      const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '');
       let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
@@ -837,19 +946,26 @@ export function attribute(input: AttributionInput): void {
     } else if (!distributed) distribute = null;
 
     if (!distributed) {
-      if (hadQizhong) {
+      // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject;
+      if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
-        const ind = INDUSTRY.exec(mt) ?? (/^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) ? SECTOR_INDUSTRY.exec(mt) : null);
+        // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
+        // so does one behind a size scope: 规上工业增加值)
+        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? (qizhongLead || (laterPart && breakdownQizhong) ? SECTOR_INDUSTRY.exec(mt) : null);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
+          // (the sub-figure's subject and metric are not carried on)
+          if (laterPart) industryEllipsis = true;
         }
       }
       // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
       const pq = prev as FigureHit | null;
-      if (breakdownSeg === s && f.change && INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) {
-        localSubject = { name: mt, key: null };
-        mt = pq.metric;
+      // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
+      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || (PLACE_ALONE.test(mt) && pq && pq.metric && articleAt(pq.start) === article))) {
+        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
+        mt = (pq as FigureHit).metric as string;
         industryEllipsis = true;
       }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
@@ -870,7 +986,14 @@ export function attribute(input: AttributionInput): void {
       if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
-      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) mt = pf.metric;
+      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
+        mt = pf.metric;
+        // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
+        if (!localSubject && pf.end > s && pf.subject) {
+          localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
+          borrowedSubject = true;
+        }
+      }
       // 居民消费价格同比持平，环比上涨0.4%: the metric named in an earlier clause of the segment
       if (mt.length < 2 && f.change && (!pf || pf.end <= s)) {
         const before = text.slice(Math.max(s, subjectAt), c).replace(/[，、：:,]$/, '');
@@ -892,6 +1015,8 @@ export function attribute(input: AttributionInput): void {
       else if (mt.length < 2 && timedClause && f.kind !== 'duration' && clauseTime && clauseTime.start === c && clauseTime.span && !clauseTime.set && !clauseTime.anaphor && !/现在|目前|当前|如今/.test(clauseTime.text)) {
         const lf = segFigs[segFigs.length - 1];
         if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
+        // 1—7月累计完成1268.9亿元: a time and a cumulative lead verb alone (累计, 共) go on with the metric of the article
+        else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
     f.metric = mt.length >= 2 ? mt.slice(-20) : null;
@@ -903,9 +1028,9 @@ export function attribute(input: AttributionInput): void {
       f.subject = localSubject.name;
       f.subjectEntity = localSubject.key;
       // a list of times or metrics keeps the subject for the figures after it
-      if (!hadQizhong && !industryEllipsis && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
+      if (!hadQizhong && !industryEllipsis && !borrowedSubject && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
-      if (hadQizhong && localSubject.key !== null && localSubject.key.startsWith('ORG:')) qizhongSubject = { seg: s, ref: localSubject };
+      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;
