@@ -145,6 +145,16 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-model:LOC:0-2']);
   });
 
+  it("takes the model's type over jieba's ns on the same characters, not over the place gazetteer's", () => {
+    const kept = rulesThenModel([
+      hit('entity-loc-tag', 'LOC', 0, 4, 'jieba-ns', 1),
+      hit('entity-model', 'ORG', 0, 4),
+      hit('entity-loc-gazetteer', 'LOC', 6, 8, 'gazetteer', 3),
+      hit('entity-model', 'PERSON', 6, 8),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:ORG:0-4', 'entity-loc-gazetteer:LOC:6-8']);
+  });
+
   it("drops a jieba-nr, nrt or HMM person where the model sees no person (和我, 方有)", () => {
     const kept = rulesThenModel([
       hit('entity-person-name', 'PERSON', 0, 2, 'hmm-name', 2),
