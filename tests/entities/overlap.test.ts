@@ -119,6 +119,42 @@ describe('rules-then-model', () => {
     expect(show(rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 12, 'org-suffix', 2), hit('entity-model', 'ORG', 10, 15)]))).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
+  it("lets the model's longer organisation veto a suffix-shaped one inside it, unless it reads on into a title", () => {
+    const text = '河北经贸大学法律系学生，兴业银行党委书记';
+    const at = (w: string): [number, number] => [text.indexOf(w), text.indexOf(w) + w.length];
+    const [a, b] = at('河北经贸大学');
+    const [, c] = at('河北经贸大学法律系');
+    const [d, e] = at('兴业银行');
+    const [, f] = at('兴业银行党委');
+    const kept = rulesThenModel(
+      [
+        hit('entity-org-suffix', 'ORG', a, b, 'org-suffix', 2),
+        hit('entity-model', 'ORG', a, c),
+        hit('entity-org-suffix', 'ORG', d, e, 'org-suffix', 2),
+        hit('entity-model', 'ORG', d, f),
+      ],
+      { text },
+    );
+    // 法律系 is part of the name; 党委 starts the title 党委书记, so 兴业银行 stands
+    expect(kept.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`)).toEqual(['entity-model:河北经贸大学法律系', 'entity-org-suffix:兴业银行']);
+  });
+
+  it("lets the model's place veto jieba's ns that holds it (台湾岛 / 台湾)", () => {
+    const text = '台湾岛内的媒体';
+    const kept = rulesThenModel([hit('entity-loc-tag', 'LOC', 0, 3, 'jieba-ns', 1), hit('entity-model', 'LOC', 0, 2)], { text });
+    expect(show(kept)).toEqual(['entity-model:LOC:0-2']);
+  });
+
+  it("takes the model's type over jieba's ns on the same characters, not over the place gazetteer's", () => {
+    const kept = rulesThenModel([
+      hit('entity-loc-tag', 'LOC', 0, 4, 'jieba-ns', 1),
+      hit('entity-model', 'ORG', 0, 4),
+      hit('entity-loc-gazetteer', 'LOC', 6, 8, 'gazetteer', 3),
+      hit('entity-model', 'PERSON', 6, 8),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:ORG:0-4', 'entity-loc-gazetteer:LOC:6-8']);
+  });
+
   it("drops a jieba-nr, nrt or HMM person where the model sees no person (和我, 方有)", () => {
     const kept = rulesThenModel([
       hit('entity-person-name', 'PERSON', 0, 2, 'hmm-name', 2),
