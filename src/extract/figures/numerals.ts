@@ -217,6 +217,9 @@ interface Tok {
 /** Every token in one object shape (the reader is hot: one shape keeps its code from deoptimizing). */
 const tok = (kind: Tok['kind'], v: number, end: number, arabic = false): Tok => ({ kind, v, arabic, end, seq: false });
 
+/** The last token, or undefined (toks[-1] on an empty list is an out-of-bounds read that deoptimizes the reader). */
+const lastOf = (toks: Tok[]): Tok | undefined => (toks.length > 0 ? toks[toks.length - 1] : undefined);
+
 /**
  * Options in one object shape: callers pass these constants (or undefined), so
  * the reader sees a single options shape.
@@ -256,7 +259,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     if (c === undefined || c === '\n' || c === '\r') break;
     if (isDigitChar(c) || ((c === '.' || c === FULL_DOT) && isDigitChar(text[pos + 1]) && toks.length === 0)) {
       // Arabic run; not directly after another digit token
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && (prev.kind === 'd' || prev.kind === 'ji')) break;
       // 零6个月: a leading 零 does not start an Arabic number
       if (prev && prev.kind === 'z' && toks.length === 1) break;
@@ -273,7 +276,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     }
     if (isCnDigit(c)) {
       const v = cnValue(c);
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && prev.kind === 'd' && prev.arabic) break;
       if (v === 0 && c === '零') {
         toks.push(tok('z', 0, pos + 1));
@@ -303,7 +306,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       continue;
     }
     if (isCnSmall(c)) {
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && prev.kind === 's' && prev.v <= cnValue(c)) break;
       toks.push(tok('s', cnValue(c), pos + 1));
       k = pos + 1;
@@ -414,7 +417,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
 
 /** 几 / 数 as a digit ("several": 几十, 数百, 十几万) at pos: pushes its token, or false. */
 function severalAt(text: string, pos: number, toks: Tok[]): boolean {
-  const prev = toks[toks.length - 1];
+  const prev = lastOf(toks);
   const next = text[pos + 1];
   if (!(next !== undefined && (isCnSmall(next) || isCnBig(next))) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) return false;
   if (toks.length === 0 && !(next !== undefined && isCnSmall(next))) return false;
