@@ -237,11 +237,9 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
   let sign = 1;
   const c0 = text[j];
   if (c0 !== undefined && MINUS.has(c0)) {
-    const k = skipSp(text, j + 1, opt);
-    if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || isCnDigit(text[k]) || isCnSmall(text[k])) {
-      sign = -1;
-      j = k;
-    } else return null;
+    j = afterMinus(text, j, opt);
+    if (j < 0) return null;
+    sign = -1;
   }
   const toks: Tok[] = [];
   let chinese = true;
@@ -257,7 +255,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     // no read past the end (text[length] is an out-of-bounds read that deoptimizes this loop)
     const c = pos < text.length ? text[pos] : undefined;
     if (c === undefined || c === '\n' || c === '\r') break;
-    if (isDigitChar(c) || ((c === '.' || c === FULL_DOT) && isDigitChar(text[pos + 1]) && toks.length === 0)) {
+    if (isDigitChar(c) || ((c === '.' || c === FULL_DOT) && toks.length === 0 && dotDigit(text, pos))) {
       // Arabic run; not directly after another digit token
       const prev = lastOf(toks);
       if (prev && (prev.kind === 'd' || prev.kind === 'ji')) break;
@@ -406,6 +404,18 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     single: toks.length === 1 && surface.length === 1,
     bigTail: lastTok.kind === 'b',
   };
+}
+
+/** Where the numeral after a minus sign at j starts (spaces skipped in spec mode), or -1 when none follows. */
+function afterMinus(text: string, j: number, opt: ReadOptions | undefined): number {
+  const k = skipSp(text, j + 1, opt);
+  if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || isCnDigit(text[k]) || isCnSmall(text[k])) return k;
+  return -1;
+}
+
+/** A digit follows the point at pos (.5, ．5). */
+function dotDigit(text: string, pos: number): boolean {
+  return isDigitChar(text[pos + 1]);
 }
 
 /*
