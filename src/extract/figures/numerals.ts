@@ -217,6 +217,9 @@ interface Tok {
 /** Every token in one object shape (the reader is hot: one shape keeps its code from deoptimizing). */
 const tok = (kind: Tok['kind'], v: number, end: number, arabic = false): Tok => ({ kind, v, arabic, end, seq: false });
 
+/** The last token, or undefined (toks[-1] on an empty list is an out-of-bounds read that deoptimizes the reader). */
+const lastOf = (toks: Tok[]): Tok | undefined => (toks.length > 0 ? toks[toks.length - 1] : undefined);
+
 /**
  * Options in one object shape: callers pass these constants (or undefined), so
  * the reader sees a single options shape.
@@ -234,11 +237,9 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
   let sign = 1;
   const c0 = text[j];
   if (c0 !== undefined && MINUS.has(c0)) {
-    const k = skipSp(text, j + 1, opt);
-    if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || isCnDigit(text[k]) || isCnSmall(text[k])) {
-      sign = -1;
-      j = k;
-    } else return null;
+    j = afterMinus(text, j, opt);
+    if (j < 0) return null;
+    sign = -1;
   }
   const toks: Tok[] = [];
   let chinese = true;
@@ -251,11 +252,12 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
   // lead: 数 / 几 as "several" digit
   for (;;) {
     const pos = toks.length === 0 ? k : skipSp(text, k, opt);
-    const c = text[pos];
+    // no read past the end (text[length] is an out-of-bounds read that deoptimizes this loop)
+    const c = pos < text.length ? text[pos] : undefined;
     if (c === undefined || c === '\n' || c === '\r') break;
-    if (isDigitChar(c) || ((c === '.' || c === FULL_DOT) && isDigitChar(text[pos + 1]) && toks.length === 0)) {
+    if (isDigitChar(c) || ((c === '.' || c === FULL_DOT) && toks.length === 0 && dotDigit(text, pos))) {
       // Arabic run; not directly after another digit token
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && (prev.kind === 'd' || prev.kind === 'ji')) break;
       // 零6个月: a leading 零 does not start an Arabic number
       if (prev && prev.kind === 'z' && toks.length === 1) break;
@@ -272,7 +274,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     }
     if (isCnDigit(c)) {
       const v = cnValue(c);
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && prev.kind === 'd' && prev.arabic) break;
       if (v === 0 && c === '零') {
         toks.push(tok('z', 0, pos + 1));
@@ -302,7 +304,7 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       continue;
     }
     if (isCnSmall(c)) {
-      const prev = toks[toks.length - 1];
+      const prev = lastOf(toks);
       if (prev && prev.kind === 's' && prev.v <= cnValue(c)) break;
       toks.push(tok('s', cnValue(c), pos + 1));
       k = pos + 1;
@@ -317,68 +319,29 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
       continue;
     }
     if ((c === '几' || c === '幾' || c === '数' || c === '數') && (toks.length === 0 ? true : c === '几' || c === '幾')) {
-      const prev = toks[toks.length - 1];
-      const next = text[pos + 1];
-      if (!(next !== undefined && (isCnSmall(next) || isCnBig(next))) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) break;
-      if (toks.length === 0 && !(next !== undefined && isCnSmall(next))) break;
-      toks.push(tok('ji', 0, pos + 1));
+      if (!severalAt(text, pos, toks)) break;
       k = pos + 1;
       lastEnd = k;
       continue;
     }
     if ((c === '多' || c === '余' || c === '餘') && toks.length > 0) {
-      // 500余万, 十多万, 一千多万: only when a section multiplier follows (else the caller handles 多/余)
-      const q = skipSp(text, pos + 1, opt);
-      const n = text[q];
-      const prev = toks[toks.length - 1] as Tok;
-      const prevBig = prev.kind === 'b' ? prev.v : 0;
-      if (n !== undefined && isCnBig(n) && n !== '兆' && (prev.kind !== 'b' || cnValue(n) > prevBig) && !toks.some((t) => t.kind === 'many')) {
-        toks.push(tok('many', 0, pos + 1));
-        k = pos + 1;
-        lastEnd = k;
-        continue;
-      }
-      break;
+      if (!manyAt(text, pos, toks, opt)) break;
+      k = pos + 1;
+      lastEnd = k;
+      continue;
     }
     if (POINT.has(c) && toks.length > 0 && sawPointDecimal === null) {
-      // 点 + Chinese decimal digits (two is not a decimal digit: 一点两小时)
-      let q = skipSp(text, pos + 1, opt);
-      let digs = '';
-      while (true) {
-        const d = text[q];
-        if (d === undefined || !isCnDigit(d) || d === '两' || d === '兩' || d === '俩' || d === '倆') break;
-        digs += String(CN_DIGIT[d]);
-        q++;
-        const q2 = skipSp(text, q, opt);
-        if (q2 !== q && text[q2] !== undefined && isCnDigit(text[q2])) q = q2;
-      }
-      const last = toks[toks.length - 1] as Tok;
-      if (!digs || last.kind === 'ji' || rangeSecond !== null) break;
-      sawPointDecimal = toks.length;
-      decimalDigits = digs;
-      k = q;
+      if (rangeSecond !== null) break;
+      const d = pointDecimal(text, pos, toks, opt);
+      if (d === null) break;
+      sawPointDecimal = d.at;
+      decimalDigits = d.digits;
+      k = d.end;
       lastEnd = k;
-      // a section multiplier may follow: 三点五万
-      const q3 = skipSp(text, k, opt);
-      const b = text[q3];
-      if (b !== undefined && isCnBig(b) && b !== '兆') {
-        toks.push(tok('b', cnValue(b), q3 + 1));
-        k = q3 + 1;
-        lastEnd = k;
-      }
       break;
     }
     if (c === '半' && toks.length === 0) {
-      // 半 alone (半年) or 半百
-      const n = text[pos + 1];
-      if (n === '百') {
-        toks.push(tok('d', 50, pos + 2));
-        k = pos + 2;
-        lastEnd = k;
-        break;
-      }
-      toks.push(tok('half', 0.5, pos + 1));
-      k = pos + 1;
+      k = halfAt(text, pos, toks);
       lastEnd = k;
       break;
     }
@@ -441,6 +404,87 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
     single: toks.length === 1 && surface.length === 1,
     bigTail: lastTok.kind === 'b',
   };
+}
+
+/** Where the numeral after a minus sign at j starts (spaces skipped in spec mode), or -1 when none follows. */
+function afterMinus(text: string, j: number, opt: ReadOptions | undefined): number {
+  const k = skipSp(text, j + 1, opt);
+  if (isDigitChar(text[k]) || (text[k] === '.' && isDigitChar(text[k + 1])) || isCnDigit(text[k]) || isCnSmall(text[k])) return k;
+  return -1;
+}
+
+/** A digit follows the point at pos (.5, ．5). */
+function dotDigit(text: string, pos: number): boolean {
+  return isDigitChar(text[pos + 1]);
+}
+
+/*
+ * The rarely met branches of readNumeral's loop, each in a function of its own:
+ * a branch first met late in a run otherwise threw away readNumeral's whole
+ * compiled body (--trace-deopt: "insufficient type feedback", "wrong name"),
+ * and V8 compiled the big function again; now only a few lines recompile.
+ */
+
+/** 几 / 数 as a digit ("several": 几十, 数百, 十几万) at pos: pushes its token, or false. */
+function severalAt(text: string, pos: number, toks: Tok[]): boolean {
+  const prev = lastOf(toks);
+  const next = text[pos + 1];
+  if (!(next !== undefined && (isCnSmall(next) || isCnBig(next))) && !(prev && (prev.kind === 's' || prev.kind === 'z' || prev.kind === 'b'))) return false;
+  if (toks.length === 0 && !(next !== undefined && isCnSmall(next))) return false;
+  toks.push(tok('ji', 0, pos + 1));
+  return true;
+}
+
+/** 多 / 余 at pos inside a numeral: 500余万, 十多万, 一千多万, only when a section multiplier follows (else the caller handles 多/余). Pushes its token, or false. */
+function manyAt(text: string, pos: number, toks: Tok[], opt: ReadOptions | undefined): boolean {
+  const q = skipSp(text, pos + 1, opt);
+  const n = text[q];
+  const prev = toks[toks.length - 1] as Tok;
+  const prevBig = prev.kind === 'b' ? prev.v : 0;
+  if (n !== undefined && isCnBig(n) && n !== '兆' && (prev.kind !== 'b' || cnValue(n) > prevBig) && !toks.some((t) => t.kind === 'many')) {
+    toks.push(tok('many', 0, pos + 1));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * 点 at pos + Chinese decimal digits (two is not a decimal digit: 一点两小时),
+ * and a section multiplier after them (三点五万), pushed to toks. `at`: the
+ * number of tokens before the decimal; null when no decimal is read.
+ */
+function pointDecimal(text: string, pos: number, toks: Tok[], opt: ReadOptions | undefined): { at: number; digits: string; end: number } | null {
+  let q = skipSp(text, pos + 1, opt);
+  let digs = '';
+  while (true) {
+    const d = text[q];
+    if (d === undefined || !isCnDigit(d) || d === '两' || d === '兩' || d === '俩' || d === '倆') break;
+    digs += String(CN_DIGIT[d]);
+    q++;
+    const q2 = skipSp(text, q, opt);
+    if (q2 !== q && text[q2] !== undefined && isCnDigit(text[q2])) q = q2;
+  }
+  const last = toks[toks.length - 1] as Tok;
+  if (!digs || last.kind === 'ji') return null;
+  const at = toks.length;
+  let end = q;
+  const q3 = skipSp(text, end, opt);
+  const b = text[q3];
+  if (b !== undefined && isCnBig(b) && b !== '兆') {
+    toks.push(tok('b', cnValue(b), q3 + 1));
+    end = q3 + 1;
+  }
+  return { at, digits: digs, end };
+}
+
+/** 半 at the start of a numeral: 半 alone (半年) or 半百. Pushes its token; returns its end. */
+function halfAt(text: string, pos: number, toks: Tok[]): number {
+  if (text[pos + 1] === '百') {
+    toks.push(tok('d', 50, pos + 2));
+    return pos + 2;
+  }
+  toks.push(tok('half', 0.5, pos + 1));
+  return pos + 1;
 }
 
 function isPlainArabic(text: string, s: number, e: number): boolean {

@@ -240,66 +240,52 @@ export function qualifierIsWordTail(text: string, qualStart: number, w: string):
 const BARE_RE = /^[十百千万亿兆萬億]+$/;
 const LONE_DENOMINATOR_RE = /^(佰|仟|[万萬]+)分之/;
 
+/** The character at j, or undefined outside the text (text[-1] and text[length] are out-of-bounds reads that deoptimize the reader). */
+function charAt(text: string, j: number): string | undefined {
+  return j >= 0 && j < text.length ? text[j] : undefined;
+}
+
 function readingAt(text: string, i: number, opt: ScanOptions): Reading | null {
   const c = text[i] as string;
   if (!canStart(text.charCodeAt(i))) return reading('sign', i, null, i, 'exact', false, false);
-  const prev = text[i - 1];
+  const prev = charAt(text, i - 1);
+  const next = charAt(text, i + 1);
   // a minus sign only before a number and not between two numbers (1-2个 is a range)
   if (c === '-' || c === '－' || c === '负') {
     if (isDigitChar(prev) || isLatin(prev) || prev === '-' || prev === '－') return null;
-    if (!isDigitChar(text[i + 1]) && !(c === '负' && (isCnNumChar(text[i + 1]) || isDigitChar(text[i + 1])))) return null;
+    if (!isDigitChar(next) && !(c === '负' && (isCnNumChar(next) || isDigitChar(next)))) return null;
   }
   // inside Latin/digit words: T1, PM2.5, B12, iPhone 15
   if (isDigitChar(c) || c === '.') {
     if (isLatin(prev) || prev === '.' || isDigitChar(prev) || prev === '_' || prev === '/' || prev === '#') return null;
-    if (prev === ' ' && isLatin(text[i - 2]) && !opt.spaces) return null;
+    if (prev === ' ' && isLatin(charAt(text, i - 2)) && !opt.spaces) return null;
   }
   // codes with a leading zero (02组, 007号) are names, not quantities
-  if (c === '0' && isDigitChar(text[i + 1])) return null;
+  if (c === '0' && isDigitChar(next)) return null;
   // 第3名, 第十届: a position
   if (prev === '第') return reading('ordinal', i, null, i, 'exact', false, false);
   // 排名前三, 位居前10位: a rank
   if (prev === '前' && RANK_PREFIX_RE.test(text.slice(Math.max(0, i - 4), i))) {
-    const r = readNumeral(text, i, LONE_FORMAL);
-    if (r && !r.vague && Number.isInteger(r.value) && r.value > 0 && r.value <= 100) return reading('rank', i, r, i - 1, 'atMost', false, false);
+    const r = rankAt(text, i);
+    if (r !== null) return r;
   }
   let num = numeralAt(text, i, opt);
   let loneBig = false;
-  // 万/亿 alone after a magnitude qualifier: 超万P, 过亿, 上万人
-  if (!num && (c === '万' || c === '亿')) {
-    const synth: NumeralRead = { start: i, end: i + 1, value: CN_BIG[c] as number, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: true, bigTail: true };
-    const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev) && !qualifierIsWordTail(text, i - 1, prev);
-    if (c === '万' && text[i + 1] === '亿') {
-      synth.end = i + 2;
-      synth.value = 1e12;
-    }
-    if (qualPrev || synth.value === 1e12) num = synth;
-    else if (!LONE_DENOMINATOR_RE.test(text.slice(i, i + 6))) {
-      num = synth;
-      loneBig = true;
-    }
-  }
   if (!num) {
-    // 佰分之, 仟分之, 万分之, 万万分之: a lone power of ten as a denominator
-    const m = LONE_DENOMINATOR_RE.exec(text.slice(i, i + 6));
-    if (m) {
-      const d = m[1] as string;
-      const v = d === '佰' ? 100 : d === '仟' ? 1000 : Math.pow(1e4, d.length);
-      num = { start: i, end: i + d.length, value: v, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: d.length === 1, bigTail: d[0] !== '佰' && d[0] !== '仟' };
-    }
+    // 万/亿 alone (超万P, 过亿, 上万人), or a lone power of ten as a denominator (万分之)
+    const lone = loneBigAt(text, i, c, prev);
+    if (lone === null) return null;
+    num = lone.num;
+    loneBig = lone.loneBig;
   }
-  if (!num) return null;
   // 两个亿, 三个多亿: a count of 亿/万 is that many 亿/万
-  if (!num.bigTail && !num.vague && text[num.end] === '个' && (text[num.end + 1] === '亿' || text[num.end + 1] === '万') && Number.isInteger(num.value) && num.value < 100) {
-    const mult = CN_BIG[text[num.end + 1] as string] as number;
-    num = { ...num, end: num.end + 2, value: num.value * mult, bigTail: true, single: false };
-  }
+  if (!num.bigTail && !num.vague && charAt(text, num.end) === '个') num = countOfBig(text, num);
   // 零 / 〇 alone (零部件, 零距离) is a word, not a figure
   if (num.single && num.value === 0 && num.chinese) return null;
   // 半数, 过半 (半 alone stays a numeral: 半年, 半个月)
-  if (num.single && num.value === 0.5 && c === '半' && (text.startsWith('半数', i) || (prev === '过' && !isHan(text[i + 1])))) return reading('half', i, num, i, 'exact', false, false);
+  if (num.single && num.value === 0.5 && c === '半' && (text.startsWith('半数', i) || (prev === '过' && !isHan(next)))) return reading('half', i, num, i, 'exact', false, false);
   // 一半 (not 另一半, 一半年)
-  if (c === '一' && text[i + 1] === '半' && prev !== '另' && text[i + 2] !== '年' && text[i + 2] !== '天' && text[i + 2] !== '个' && text[i + 2] !== '小') return reading('half', i, num, i, 'exact', false, false);
+  if (c === '一' && next === '半' && prev !== '另' && !'年天个小'.includes(charAt(text, i + 2) ?? '_')) return reading('half', i, num, i, 'exact', false, false);
   // qualifier before the numeral
   let start = i;
   let qualifier: Qualifier = 'exact';
@@ -315,6 +301,50 @@ function readingAt(text: string, i: number, opt: ScanOptions): Reading | null {
   const frac = fractionOf(text, num, opt);
   if (frac) return reading('fraction', i, num, start, qualifier, bare, loneBig, frac);
   return reading('numeral', i, num, start, qualifier, bare, loneBig);
+}
+
+/*
+ * Rarely met branches of readingAt, apart: a branch first met late otherwise
+ * threw away readingAt's whole compiled body, and V8 compiled it again.
+ */
+
+/** 排名前三, 位居前10位: a rank at i (after 前), or null. */
+function rankAt(text: string, i: number): Reading | null {
+  const r = readNumeral(text, i, LONE_FORMAL);
+  if (r && !r.vague && Number.isInteger(r.value) && r.value > 0 && r.value <= 100) return reading('rank', i, r, i - 1, 'atMost', false, false);
+  return null;
+}
+
+/**
+ * Where no numeral reads at i: 万/亿 alone after a magnitude qualifier (超万P,
+ * 过亿, 上万人) or alone (loneBig), or 佰分之, 仟分之, 万分之, 万万分之 (a lone
+ * power of ten as a denominator); null otherwise.
+ */
+function loneBigAt(text: string, i: number, c: string, prev: string | undefined): { num: NumeralRead; loneBig: boolean } | null {
+  if (c === '万' || c === '亿') {
+    const synth: NumeralRead = { start: i, end: i + 1, value: CN_BIG[c] as number, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: true, bigTail: true };
+    const qualPrev = prev !== undefined && '超逾近上过破约'.includes(prev) && !qualifierIsWordTail(text, i - 1, prev);
+    if (c === '万' && charAt(text, i + 1) === '亿') {
+      synth.end = i + 2;
+      synth.value = 1e12;
+    }
+    if (qualPrev || synth.value === 1e12) return { num: synth, loneBig: false };
+    if (!LONE_DENOMINATOR_RE.test(text.slice(i, i + 6))) return { num: synth, loneBig: true };
+  }
+  const m = LONE_DENOMINATOR_RE.exec(text.slice(i, i + 6));
+  if (!m) return null;
+  const d = m[1] as string;
+  const v = d === '佰' ? 100 : d === '仟' ? 1000 : Math.pow(1e4, d.length);
+  return { num: { start: i, end: i + d.length, value: v, valueMax: null, vague: null, chinese: true, plainArabic: false, intDigits: 0, single: d.length === 1, bigTail: d[0] !== '佰' && d[0] !== '仟' }, loneBig: false };
+}
+
+/** 两个亿, 三个多亿 (num followed by 个): a count of 亿/万 is that many 亿/万; else num itself. */
+function countOfBig(text: string, num: NumeralRead): NumeralRead {
+  const b = charAt(text, num.end + 1);
+  if (!((b === '亿' || b === '万') && Number.isInteger(num.value) && num.value < 100)) return num;
+  const mult = CN_BIG[b] as number;
+  // every field in NumeralRead's order (a spread gave each copy its own hidden class)
+  return { start: num.start, end: num.end + 2, value: num.value * mult, valueMax: num.valueMax, vague: num.vague, chinese: num.chinese, plainArabic: num.plainArabic, intDigits: num.intDigits, single: false, bigTail: true };
 }
 
 /** The prefix qualifier word ending at i (up to 3 characters), for readers of forms the shared reading does not qualify (半数, 一半). */
