@@ -156,7 +156,10 @@ function enumerations(text: string, toks: readonly Token[], ix: TokenIndex, lex:
     for (;;) {
       let s = e;
       while (s > 0 && /[\u4e00-\u9fffA-Za-z0-9]/u.test(text[s - 1]!) && e - s < 12) s--;
-      const first = before(s) !== '、';
+      // a conjunction inside the run joins two items (联洋以及东城): the item starts after it
+      const conj = toks.length > 0 ? lastConjunction(toks, s, e) : undefined;
+      if (conj) s = conj.end;
+      const first = !conj && before(s) !== '、';
       let item = text.slice(s, e);
       if (first) {
         const cue = ITEM_CUE.exec(item);
@@ -171,8 +174,30 @@ function enumerations(text: string, toks: readonly Token[], ix: TokenIndex, lex:
       const inside = toks.filter((t) => t.start >= s && t.end <= e);
       if (toks.length > 0 && !(inside.some((t) => isProperToken(t) || t.tag === 'j' || lex.orgs.has(t.text)) || (inside.length >= 3 && inside.every((t) => t.text.length === 1)))) break;
       out.push({ type: 'ORG', start: s, end: e, attrs: { priority: 1, source: 'enumeration' } });
+      if (conj) {
+        e = conj.start;
+        continue;
+      }
       if (before(s) !== '、') break;
       e = s - 1;
     }
   }
+}
+
+/** the last conjunction token (以及, 及, 和, 与, 或) lying inside [s, e), not at its edges */
+function lastConjunction(toks: readonly Token[], s: number, e: number): Token | undefined {
+  // the first token starting after s (binary search), then on while tokens end inside the run
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: Token | undefined;
+  for (let k = lo; k < toks.length && toks[k]!.end < e; k++) {
+    const t = toks[k]!;
+    if (t.tag === 'c' && /^(?:以及|及|和|与|或)$/u.test(t.text)) found = t;
+  }
+  return found;
 }
