@@ -116,7 +116,7 @@ const sourceOf = (h: MentionHit): string => String((h.attrs as { source?: unknow
 export const MODEL_RULE = 'entity-model';
 
 /** Person sources of entity-person-name that rest on a curated list. */
-const STRONG_PERSON_SOURCES = new Set(['gazetteer']);
+const STRONG_PERSON_SOURCES = new Set(['gazetteer', 'title-speech']);
 /**
  * Person sources that rest on a cue word only (a title before or after, a
  * speech verb): on the MSRA dev block 6 of 38 were names (和吴宓, 来信诉), so

@@ -25,6 +25,8 @@ export function growSubUnits(text: string, end: number, ix: TokenIndex): number 
     if (namePart.length === 0 || NOT_NAME_PART.test(namePart[0]!)) break;
     // nor with a preposition (兴化市 | 在农村: entity-glued-first-chars)
     if (wordSet('entity-glued-first-chars').has(namePart[0]!)) break;
+    // nor a common word for a kind of place (郑州市 + 城镇居民: place-generic-words)
+    if (genericPlaceWords().has(unit)) break;
     // a single dictionary word that is not a place (驻村, 农村, 乡村) is not a sub-unit
     const t = spanAt(ix.tokens, end);
     if (t && t.start === end && t.end === end + unit.length && t.tag !== 'ns' && t.tag !== 'x') break;

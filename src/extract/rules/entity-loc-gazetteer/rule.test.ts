@@ -15,6 +15,7 @@ const f = '江苏省苏州市吴中区太湖沿岸开展生态修复。';
 const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
 // a village after a place never begins with a preposition (兴化市 | 在农村)
 const h = '兴化市在农村推行改革。';
+const town = '郑州市城镇居民人均收入增长。';
 runRuleCases(
   rule,
   {
@@ -26,6 +27,7 @@ runRuleCases(
       '这种产品目前局限于城镇市场。',
     ],
     invalid: [
+      { text: town, expect: [span(town, 'LOC', '郑州市')] },
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
       { text: c, expect: [span(c, 'LOC', '美国'), span(c, 'LOC', '俄罗斯'), span(c, 'LOC', '日内瓦')] },

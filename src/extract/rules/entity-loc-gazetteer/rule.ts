@@ -24,7 +24,7 @@ const areaTail = perLexicon(() => new RegExp(`^${anyOf('place-area-tails')}`, 'u
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 4,
+  version: 5,
   purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',

@@ -25,7 +25,7 @@ const lists = perLexicon(() => ({
 
 export const rule: MentionRule = {
   id: 'entity-loc-tag',
-  version: 5,
+  version: 6,
   purpose: 'places jieba tags ns, with a place shape, suffix or context; division names chain',
   needs: ['tokens'],
   emits: 'mention',

@@ -5,7 +5,7 @@
  * join), never a known place or a common noun; the business word ends a token.
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
-import { isHan, lexicon } from '../../entities/lexicon.js';
+import { isForeignName, isHan, lexicon } from '../../entities/lexicon.js';
 import { genericPlaceWords } from '../../entities/places.js';
 import { isProperToken } from '../../entities/tokens.js';
 import { wordSet } from '../../../core/lists.js';
@@ -14,7 +14,7 @@ const BRAND_TAGS = new Set(['x', 'nrt', 'eng', 'ns']);
 
 export const rule: MentionRule = {
   id: 'entity-org-brand',
-  version: 2,
+  version: 3,
   purpose: 'companies named as brand + business word without a legal suffix (西井科技, 寰泰能源)',
   needs: ['tokens'],
   emits: 'mention',
@@ -37,6 +37,8 @@ export const rule: MentionRule = {
         if (lex.loc.has(prev.text) || GENERIC_PLACE.has(prev.text) || lex.titles.has(prev.text)) continue;
         // an HMM unknown that is a verb or function word glued on (学过 机械, 二是 航天, 骗得 保险) is no brand
         if (prev.tag === 'x' && !isProperToken(prev)) continue;
+        // jieba tags nrt many runs of common words (努力提高 科技): an nrt brand is a transliteration
+        if (prev.tag === 'nrt' && isHan(prev.text) && !isForeignName(prev.text)) continue;
         // jieba tags many words ns; an ns brand must start a phrase (的西井科技, ——西井科技)
         if (prev.tag === 'ns' && prev.start > 0 && /[\u4e00-\u9fff]/u.test(ctx.text[prev.start - 1]!) && ctx.text[prev.start - 1] !== '的') continue;
         start = prev.start;

@@ -10,7 +10,7 @@ runRuleCases(
   rule,
   {
     // a preposition the HMM glued to a name (由华/x) is no company before a title
-    valid: ['为自动驾驶、智慧交通等高精尖企业服务。', '会议由华董事长主持。'],
+    valid: ['为自动驾驶、智慧交通等高精尖企业服务。', '会议由华董事长主持。', '随即县委、县政府决定用3年时间整治。', '他先后探访了浦东新区碧云、联洋以及东城等几个房地产中介公司。'],
     invalid: [
       { text: a, expect: [span(a, 'ORG', '长木谷')] },
       { text: b, expect: [span(b, 'ORG', '优必选'), span(b, 'ORG', '智同精密'), span(b, 'ORG', '清能德创')] },

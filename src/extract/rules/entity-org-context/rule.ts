@@ -32,7 +32,7 @@ type Lex = ReturnType<typeof lexicon>;
 
 export const rule: MentionRule = {
   id: 'entity-org-context',
-  version: 2,
+  version: 3,
   purpose: 'organisations without a suffix, found by context: before a company title, in a title chain, in an enumeration before 等…企业',
   needs: ['tokens'],
   emits: 'mention',
@@ -46,7 +46,7 @@ export const rule: MentionRule = {
     const out: MentionHit[] = [];
     beforeTitles(ctx.text, ctx.tokens, lex, pats, out);
     credits(ctx.text, out);
-    governments(ctx.text, out);
+    governments(ctx.text, lex, out);
     appositions(ctx.text, ctx.tokens, ix, lex, pats.APPOSITION, out);
     enumerations(ctx.text, ctx.tokens, ix, lex, pats, out);
     return out;
@@ -105,12 +105,26 @@ function credits(text: string, out: MentionHit[]): void {
   }
 }
 
-/** a government after a party committee: 南开区委、区政府 / 市委、市政府 */
-function governments(text: string, out: MentionHit[]): void {
-  for (const c of text.matchAll(/委、((?:省|市|区|县|州|镇|乡)(?:人民)?政府)/gu)) {
-    const s0 = c.index! + 2;
-    out.push({ type: 'ORG', start: s0, end: s0 + c[1]!.length, attrs: { priority: 1, source: 'committee-government' } });
+/**
+ * a government after a party committee of a named place: 南开区委、区政府,
+ * 武汉市委、市政府. After a bare committee (县委、县政府, 在市委、市政府) it is
+ * a kind of body, no name: MSRA leaves those unannotated.
+ */
+function governments(text: string, lex: Lex, out: MentionHit[]): void {
+  for (const c of text.matchAll(/([省市区县州镇乡])委、((?:省|市|区|县|州|镇|乡)(?:人民)?政府)/gu)) {
+    if (!namedBefore(text, c.index!, c[1]!, lex)) continue;
+    const s0 = c.index! + 3;
+    out.push({ type: 'ORG', start: s0, end: s0 + c[2]!.length, attrs: { priority: 1, source: 'committee-government' } });
   }
+}
+
+/** a place name ends right before the committee's level character at `at` (南开|区委, 武汉|市委, 福建|省委) */
+function namedBefore(text: string, at: number, level: string, lex: Lex): boolean {
+  for (let k = 2; k <= 6 && k <= at; k++) {
+    const w = text.slice(at - k, at);
+    if (lex.loc.has(w) || lex.loc.has(w + level)) return true;
+  }
+  return false;
 }
 
 /** a name in apposition after a kind of company: 制造商SMC, 服务商飞书深诺 */
@@ -142,7 +156,10 @@ function enumerations(text: string, toks: readonly Token[], ix: TokenIndex, lex:
     for (;;) {
       let s = e;
       while (s > 0 && /[\u4e00-\u9fffA-Za-z0-9]/u.test(text[s - 1]!) && e - s < 12) s--;
-      const first = before(s) !== '、';
+      // a conjunction inside the run joins two items (联洋以及东城): the item starts after it
+      const conj = toks.length > 0 ? lastConjunction(toks, s, e) : undefined;
+      if (conj) s = conj.end;
+      const first = !conj && before(s) !== '、';
       let item = text.slice(s, e);
       if (first) {
         const cue = ITEM_CUE.exec(item);
@@ -157,8 +174,30 @@ function enumerations(text: string, toks: readonly Token[], ix: TokenIndex, lex:
       const inside = toks.filter((t) => t.start >= s && t.end <= e);
       if (toks.length > 0 && !(inside.some((t) => isProperToken(t) || t.tag === 'j' || lex.orgs.has(t.text)) || (inside.length >= 3 && inside.every((t) => t.text.length === 1)))) break;
       out.push({ type: 'ORG', start: s, end: e, attrs: { priority: 1, source: 'enumeration' } });
+      if (conj) {
+        e = conj.start;
+        continue;
+      }
       if (before(s) !== '、') break;
       e = s - 1;
     }
   }
+}
+
+/** the last conjunction token (以及, 及, 和, 与, 或) lying inside [s, e), not at its edges */
+function lastConjunction(toks: readonly Token[], s: number, e: number): Token | undefined {
+  // the first token starting after s (binary search), then on while tokens end inside the run
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: Token | undefined;
+  for (let k = lo; k < toks.length && toks[k]!.end < e; k++) {
+    const t = toks[k]!;
+    if (t.tag === 'c' && /^(?:以及|及|和|与|或)$/u.test(t.text)) found = t;
+  }
+  return found;
 }

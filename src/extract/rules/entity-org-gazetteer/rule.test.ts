@@ -10,7 +10,7 @@ runRuleCases(
   rule,
   {
     // generic organisation words jieba tags nt (党组织, 人民法院) name no particular body
-    valid: ['一箭三星发射成功。', '对三家上市公司予以公开谴责。', '他不再担任国家队主教练。', '各级党组织要发挥战斗堡垒作用。', '当事人可以向人民法院起诉。', '人民代表大会制度是根本政治制度。'],
+    valid: ['近年来，中央始终高度重视为基层减负。', '一箭三星发射成功。', '对三家上市公司予以公开谴责。', '他不再担任国家队主教练。', '各级党组织要发挥战斗堡垒作用。', '当事人可以向人民法院起诉。', '人民代表大会制度是根本政治制度。'],
     invalid: [
       { text: a, expect: [span(a, 'ORG', '新华社'), span(a, 'ORG', '国务院')] },
       { text: b, expect: [span(b, 'ORG', '小米机器人')] },

@@ -28,7 +28,7 @@ const SYSTEM_AFTER = /^(?:制度|体制)/u;
 
 export const rule: MentionRule = {
   id: 'entity-org-gazetteer',
-  version: 4,
+  version: 5,
   purpose: 'organisations from the gazetteers and from jieba nt tokens that end like an organisation',
   needs: ['tokens'],
   emits: 'mention',
@@ -46,6 +46,8 @@ export const rule: MentionRule = {
     };
     for (const m of dictMatches(ctx.text, lex.orgs, lex.maxOrg)) {
       if (hasTokens && !ix.byStart.has(m.start)) continue;
+      // a word that names no particular body standing alone (中央 始终…; 党中央 and 中共中央 are names)
+      if (GENERIC.has(m.word)) continue;
       // a short name inside a longer word (人大 in 人大代表 is fine; 北大 in 北大荒 is not) must end a token
       // (or be followed in its token by a title: 中央政治局 in 中央政治局常委)
       if (hasTokens && !ix.byEnd.has(m.end) && !BRAND_TAIL.test(ctx.text.slice(m.end, m.end + 4)) && !titleEnds(m.start, m.end)) continue;

@@ -10,7 +10,7 @@ const e = '图为求职者在查看招聘信息。 吉喆 摄影报道';
 runRuleCases(
   rule,
   {
-    valid: ['记者从市政府获悉，项目已开工。'],
+    valid: ['记者从市政府获悉，项目已开工。', '专家和实际工作者相结合，必须适应现代化的要求。'],
     invalid: [
       { text: a, expect: [span(a, 'PERSON', '刘春沐阳')] },
       { text: b, expect: [span(b, 'PERSON', '涂铭'), span(b, 'PERSON', '郭宇靖'), span(b, 'PERSON', '张骁')] },

@@ -21,7 +21,7 @@ function isName(s: string, labelled = false): boolean {
 
 export const rule: MentionRule = {
   id: 'entity-person-byline',
-  version: 1,
+  version: 2,
   purpose: 'reporters and photographers named in bylines and credits; name lists split into persons',
   needs: [],
   emits: 'mention',
@@ -40,6 +40,8 @@ export const rule: MentionRule = {
       LABEL.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = LABEL.exec(line)) !== null) {
+        // 作者 and 撰文 are common words too (工作者相结合, 撰文揭橥): as labels they open the line or follow a mark
+        if (/^(?:作者|撰文)/u.test(m[0]) && m.index > 0 && /[\u4e00-\u9fff]/u.test(line[m.index - 1]!)) continue;
         let p = m.index + m[0].length;
         const names: Array<[number, number]> = [];
         for (;;) {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from './rule.js';
 import { runRuleCases, span } from '../../entities/tester.js';
+import { defaultContext } from '../../../pipeline/context.js';
+import type { MentionHit } from '../../rule.js';
 
 const a = '天津市南开区投资促进局局长闫伟说，今年投资增长。';
 const b = '法国总统马克龙抵达北京。';
 const c = '北约秘书长马克·吕特在布鲁塞尔表示。';
 const d = '会议由张建国、李红梅、王志强等人主持。';
 const e = '江泽民主席在钓鱼台国宾馆会见了客人。';
+const f = '天津攸信智能科技有限公司负责人翁仲铭说。';
 runRuleCases(
   rule,
   {
@@ -17,6 +20,7 @@ runRuleCases(
       { text: c, expect: [span(c, 'PERSON', '马克·吕特')] },
       { text: d, expect: [span(d, 'PERSON', '张建国'), span(d, 'PERSON', '李红梅'), span(d, 'PERSON', '王志强')] },
       { text: e, expect: [span(e, 'PERSON', '江泽民')] },
+      { text: f, expect: [span(f, 'PERSON', '翁仲铭')] },
     ],
   },
   { describe, it, expect },
@@ -24,4 +28,12 @@ runRuleCases(
 
 it('is the rule its folder names', () => {
   expect(rule.id).toBe('entity-person-name');
+});
+
+it('reads a name between a title and a speech verb as title-speech, but not a manner before 地说', () => {
+  const hits = rule.run(defaultContext(f, null)) as MentionHit[];
+  expect(hits.find((h) => f.slice(h.start, h.end) === '翁仲铭')?.attrs?.source).toBe('title-speech');
+  const g = '鲍尔先生高兴地说，这是他第六次来。';
+  const gh = rule.run(defaultContext(g, null)) as MentionHit[];
+  expect(gh.filter((h) => h.attrs?.source === 'title-speech')).toEqual([]);
 });

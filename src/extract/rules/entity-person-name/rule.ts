@@ -58,7 +58,7 @@ function joinSplitNames(tokens: readonly Token[]): Token[] {
 
 export const rule: MentionRule = {
   id: 'entity-person-name',
-  version: 3,
+  version: 4,
   purpose: 'person names from name tags, name-shaped unknown words, the persons gazetteer and title/speech-verb context',
   needs: ['tokens'],
   emits: 'mention',
@@ -128,11 +128,22 @@ export const rule: MentionRule = {
     let maxP = 0;
     for (const n of lex.persons) maxP = Math.max(maxP, n.length);
     for (const m of dictMatches(text, lex.persons, maxP)) push(m.start, m.end, 3, 'gazetteer');
+    /** the verb at `p` follows an adverbial 地 (先生|高兴地|说): what comes before is a manner, not a name */
+    const adverbial = (p: number): boolean => text[p - 1] === '地';
+    /** a title token ends at `p` (负责人|翁仲铭说) */
+    const titleEndsAt = (p: number): boolean => {
+      const k = ix.byEnd.get(p);
+      return k !== undefined && lex.titles.has(ctx.tokens[k]!.text);
+    };
     // context: a title before a name (市长龚正, 总统马克龙)
     for (const t of toks) {
       if (!lex.titles.has(t.text)) continue;
       const n = nameAfter(text, t.end, ix);
-      if (n && !lex.titles.has(text.slice(n.start, n.end))) push(n.start, n.end, 2, 'title-context');
+      if (!n || lex.titles.has(text.slice(n.start, n.end))) continue;
+      // a name between a title and a speech verb (负责人翁仲铭说) is read whole by both cues
+      // and stands against another extent (the overlap policy counts it strong)
+      if (t.end === n.start && !adverbial(n.end) && STRONG_VERBS.some((v) => text.startsWith(v, n.end)) && speechVerbAt(text, n.end)) push(n.start, n.end, 3, 'title-speech');
+      else push(n.start, n.end, 2, 'title-context');
     }
     // context: a title right after a name (江泽民主席, 李鹏总理)
     for (const t of toks) {
@@ -144,12 +155,16 @@ export const rule: MentionRule = {
       if (w.end === n.end && !/^(?:nr|nrfg|nrt|x)$/u.test(w.tag)) continue;
       push(n.start, n.end, 2, 'title-after');
     }
-    // context: a speech verb after a name (熊友军表示, 闫伟说)
+    // context: a speech verb after a name (熊友军表示, 闫伟说); with a title
+    // before it too (负责人翁仲铭说) the name is read whole by both cues
     for (const v of STRONG_VERBS) {
       let at = text.indexOf(v);
       while (at >= 0) {
         const n = nameBefore(text, at, ix);
-        if (n && speechVerbAt(text, at)) push(n.start, n.end, 2, 'speech-context');
+        if (n && speechVerbAt(text, at)) {
+          if (titleEndsAt(n.start) && !adverbial(n.end)) push(n.start, n.end, 3, 'title-speech');
+          else push(n.start, n.end, 2, 'speech-context');
+        }
         at = text.indexOf(v, at + 1);
       }
     }
