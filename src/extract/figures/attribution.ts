@@ -127,8 +127,15 @@ function divisionsIn(name: string): string[] {
       }
     }
   }
+  // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
+  if (!out.length) {
+    const body = BODY_OF_PLACE.exec(name);
+    if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+  }
   return out;
 }
+/** A government body of a place: two characters + 市/县, then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
+const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,8}(?:局|委员会|委|厅|办公室))$/;
 
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
@@ -244,8 +251,9 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       break;
     }
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
-  const shaped = placeShaped(text, input, times);
-  if (shaped.length) input = [...input, ...shaped].sort((a, b) => a.start - b.start);
+  const cut: FigureMention[] = [];
+  const shaped = placeShaped(text, input, times, cut);
+  if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
   for (let k = 0; k < input.length; k++) {
@@ -333,7 +341,9 @@ const placeNotWord = (w: string): boolean => {
   const set = wordSet('figure-place-not-words');
   return set.has(w) || set.has(w.slice(1)) || wordSet('figure-place-not-stems').has(w.slice(0, 2));
 };
-function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+/** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
+const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
   const PLACE_SHAPED = /[市县]/g;
@@ -350,14 +360,24 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
-    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构) or a clause break
-    if (!/^[\u4e00-\u9fff，、。；]/.test(text.slice(m.index + 1, m.index + 2))) continue;
+    // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) continue;
+    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构), a clause break or an opening quote (梧溪县“十四五”规划)
+    if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
     let covered = false;
-    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) if ((input[k] as FigureMention).end > st) covered = true;
+    const cutAt = cut.length;
+    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
+      const c = input[k] as FigureMention;
+      // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
+      if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      else if (c.end > st) covered = true;
+    }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
-    if (covered) continue;
+    if (covered) {
+      cut.length = cutAt;
+      continue;
+    }
     // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
     let end = m.index + 1;
     while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
