@@ -341,6 +341,8 @@ const placeNotWord = (w: string): boolean => {
   const set = wordSet('figure-place-not-words');
   return set.has(w) || set.has(w.slice(1)) || wordSet('figure-place-not-stems').has(w.slice(0, 2));
 };
+/** A share's quantity, 占 and a pronoun of the whole (民间投资占全市), ending where the metric starts. */
+const SHARE_OF_WHOLE = /(?:^|[，,、])([\u4e00-\u9fff]{2,12})占(?:全|该|本|我)[省市区县]$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
 const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
@@ -825,6 +827,11 @@ export function attribute(input: AttributionInput): void {
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     let mt = text.slice(mStart, c + clause.length);
+    // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
+    if (mStart > c + 3) {
+      const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
+      if (share) mt = (share[1] as string) + '占' + mt;
+    }
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
     const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null);
     if (hadQizhong && breakdownSeg !== s) {
@@ -1003,7 +1010,10 @@ export function attribute(input: AttributionInput): void {
       }
       // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
       const ps = prev as FigureHit | null;
-      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
+      // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
+      // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
+      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
@@ -1039,7 +1049,8 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
-    f.metric = mt.length >= 2 ? mt.slice(-20) : null;
+    // (a share names two quantities: 高技术制造业增加值占规模以上工业增加值的比重 is one metric)
+    f.metric = mt.length >= 2 ? mt.slice(mt.includes('占') ? -40 : -20) : null;
     if (f.metric && !distributed && !hadQizhong && !industryEllipsis) metric = f.metric;
     else if (f.metric && distributed) metric = f.metric;
 
