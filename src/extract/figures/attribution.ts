@@ -112,6 +112,8 @@ const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
+/** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
+const GDP = /国内生产总值/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
 function divisionsIn(name: string): string[] {
@@ -738,7 +740,7 @@ export function attribute(input: AttributionInput): void {
     }
     if (marksTo < f.start) {
       const part = text.slice(marksTo, f.start);
-      for (const re of [NATIONAL, PRONOUN]) {
+      for (const re of [NATIONAL, PRONOUN, GDP]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
@@ -748,6 +750,11 @@ export function attribute(input: AttributionInput): void {
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+          // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
+          if (re === GDP) {
+            if (at === 0 || text[at - 1] !== '国') marks.push({ at, end: at, ref: { name: '全国', key: null } });
+            continue;
+          }
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
           // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
