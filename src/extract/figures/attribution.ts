@@ -94,6 +94,8 @@ const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进�
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
 /** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
 const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
+const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
@@ -890,6 +892,13 @@ export function attribute(input: AttributionInput): void {
         f.time = lastList.items[0] as string;
         f.period = lastList.spans?.[0] ?? null;
       }
+    } else if (fenbieAt >= 0 && /^城乡[\u4e00-\u9fff]{2,}/.test(mt) && /^[和与及、]/.test(text.slice(f.end, f.end + 1))) {
+      // 城乡居民人均可支配收入分别增长6%和8%: 城乡 names two populations, town then country, one per figure
+      const rest = mt.slice(2);
+      mt = '城镇' + rest;
+      distribute = { items: [mt, '农村' + rest], kind: 'metric', next: 1, keys: [null, null] };
+      lastItems = null;
+      distributed = true;
     } else if (fenbieAt >= 0) {
       // 规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长: a list joined by 、 (a clause break) runs back over its items
       let listFrom = Math.max(mStart, fenbieFrom);
@@ -997,8 +1006,9 @@ export function attribute(input: AttributionInput): void {
       // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
       const pq = prev as FigureHit | null;
       // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
-      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || (PLACE_ALONE.test(mt) && pq && pq.metric && articleAt(pq.start) === article))) {
-        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
+      // (其中，城市上涨0.7%，农村上涨0.3%: town and country alone are the breakdown's parts as well)
+      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
+        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
         mt = (pq as FigureHit).metric as string;
         industryEllipsis = true;
       }
