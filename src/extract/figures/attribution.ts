@@ -573,6 +573,16 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** 分三大门类看，7月份，采矿业增加值…: a breakdown lead, then a clause of only a time, before the clause at `c` */
+  const leadOverTime = (c: number, s: number): boolean => {
+    if (c - s < 6 || !/[，,]/.test(text[c - 1] as string)) return false;
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end >= c - 12; k--) {
+      const t = times[k] as TimeExpr;
+      if (t.end === c - 1 && t.start > s) return BREAKDOWN_LEAD.test(text.slice(Math.max(s, t.start - 10), t.start));
+    }
+    return false;
+  };
+
   /** a time read so far ends at `at` (第三季度公司: 公司 after a time is a pronoun) */
   const timeEndsAt = (at: number): boolean => {
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= at - 40; k--) if ((times[k] as TimeExpr).end === at) return true;
@@ -842,7 +852,7 @@ export function attribute(input: AttributionInput): void {
       if (share) mt = (share[1] as string) + '占' + mt;
     }
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
-    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null);
+    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
       breakdownSeg = s;
       breakdownQizhong = qizhongLead;
@@ -1011,6 +1021,11 @@ export function attribute(input: AttributionInput): void {
         localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
         mt = (pq as FigureHit).metric as string;
         industryEllipsis = true;
+      }
+      // 新能源汽车类零售额增长46.2%，金银珠宝类增长18.5%: a category alone keeps the quantity of the category before it
+      if (f.change && /类$/.test(mt) && pq && pq.metric && pq.end > s) {
+        const tail = /类([\u4e00-\u9fff]{2,6})$/.exec(pq.metric);
+        if (tail) mt += tail[1] as string;
       }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
