@@ -94,6 +94,8 @@ const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进�
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
 /** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
 const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** A population of enterprises heading a metric (规模以上工业企业利润总额). */
+const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}企业/;
 /** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
 const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
@@ -1080,6 +1082,11 @@ export function attribute(input: AttributionInput): void {
         // 1—7月累计完成1268.9亿元: a time and a cumulative lead verb alone (累计, 共) go on with the metric of the article
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
+    }
+    // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
+    if (f.metric === null && mt.length >= 3 && /率$/.test(mt) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+      const pop = ENTERPRISE_POPULATION.exec(prev.metric);
+      if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
     }
     // (a share names two quantities: 高技术制造业增加值占规模以上工业增加值的比重 is one metric)
     f.metric = mt.length >= 2 ? mt.slice(mt.includes('占') ? -40 : -20) : null;
