@@ -62,8 +62,8 @@ const patterns = fromLists(() => {
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
-    /** a lead verb with its 了 (实施了总规模) */
-    LEAD_VERBS: new RegExp('^(?:' + alt('figure-lead-verbs') + '了?)+'),
+    /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
+    LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
@@ -765,8 +765,9 @@ export function attribute(input: AttributionInput): void {
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
+          // (only where no place is named or carried: 中国创造国内生产总值 stays 中国; 占国内生产总值的比重 names a whole, not the subject)
           if (re === GDP) {
-            if (at === 0 || text[at - 1] !== '国') marks.push({ at, end: at, ref: { name: '全国', key: null } });
+            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push({ at, end: at, ref: { name: '全国', key: null } });
             continue;
           }
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
