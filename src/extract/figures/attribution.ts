@@ -483,6 +483,8 @@ export function attribute(input: AttributionInput): void {
   let lastSeg = 0;
   /** the figures read in the current segment (what a bare 同比分别增长 distributes over) */
   let segFigs: FigureHit[] = [];
+  /** the article's last figures, for a sub-figure of the same unit */
+  let artFigs: FigureHit[] = [];
   /** the segment of the last 其中 / 分行业看: an industry alone after it is the subject of the metric left out */
   let breakdownSeg = -1;
   /** whether that lead was 其中 (a sector is then the actor too) */
@@ -635,6 +637,7 @@ export function attribute(input: AttributionInput): void {
     f.period = null;
     const art = articleAt(f.start);
     if (art !== article) {
+      artFigs = [];
       article = art;
       reset();
     }
@@ -1072,6 +1075,16 @@ export function attribute(input: AttributionInput): void {
           .replace(TAIL_STRIP, '');
         if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
       }
+      // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
+      if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
+        for (let k = artFigs.length - 1; k >= 0; k--) {
+          const a = artFigs[k] as FigureHit;
+          if (a.unit === f.unit && a.metric) {
+            mt = a.metric;
+            break;
+          }
+        }
+      }
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
       // “十四五”期间，地区生产总值年均增长5.8%，2025年突破6.8万亿元: a clause of only a time continues the metric of its segment
       // (the time a span, not a set (每年) nor a deictic 现在; the figure before ends the clause before)
@@ -1113,6 +1126,8 @@ export function attribute(input: AttributionInput): void {
     prev = f;
     if (segFigs.length && (segFigs[0] as FigureHit).start < s) segFigs = [];
     segFigs.push(f);
+    if (artFigs.length >= 16) artFigs.shift();
+    artFigs.push(f);
   }
 }
 
