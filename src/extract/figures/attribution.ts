@@ -94,6 +94,8 @@ const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进�
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
 /** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
 const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** A reporting body heading what it monitors or surveys (商务部重点监测…, 国家统计局调查的…). */
+const REPORTER_LEAD = /^[\u4e00-\u9fff]{1,8}?(?:部|总署|总局|统计局|调查总队|调查队)(?=(?:重点)?(?:监测|统计|调查|测算)的?[\u4e00-\u9fff]{2})/;
 /** A population of enterprises heading a metric (规模以上工业企业利润总额). */
 const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}企业/;
 /** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
@@ -1097,6 +1099,8 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
+    // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
+    if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
     if (f.metric === null && mt.length >= 3 && /率$/.test(mt) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
       const pop = ENTERPRISE_POPULATION.exec(prev.metric);
