@@ -62,8 +62,8 @@ const patterns = fromLists(() => {
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
-    /** a lead verb with its 了 (实施了总规模) */
-    LEAD_VERBS: new RegExp('^(?:' + alt('figure-lead-verbs') + '了?)+'),
+    /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
+    LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
@@ -94,6 +94,12 @@ const PARTNER_BEFORE = /(?:对|向|从|自|来自|往|与|同|赴|出口到|进�
 const CALC_BASIS = /(?:按照?[\u4e00-\u9fff]{1,4}?(?:口径|价格)(?:计算|计)?|(?:扣除|剔除)价格因素(?:后)?)/;
 /** A place alone (天府新区, 高新区, 江宁区): in a breakdown, the subject of the metric left out. */
 const PLACE_ALONE = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|镇|乡)$/;
+/** A reporting body heading what it monitors or surveys (商务部重点监测…, 国家统计局调查的…). */
+const REPORTER_LEAD = /^[\u4e00-\u9fff]{1,8}?(?:部|总署|总局|统计局|调查总队|调查队)(?=(?:重点)?(?:监测|统计|调查|测算)的?[\u4e00-\u9fff]{2})/;
+/** A population of enterprises heading a metric (规模以上工业企业利润总额). */
+const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}企业/;
+/** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
+const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
@@ -112,6 +118,8 @@ const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
+/** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
+const GDP = /国内生产总值/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
 function divisionsIn(name: string): string[] {
@@ -127,8 +135,15 @@ function divisionsIn(name: string): string[] {
       }
     }
   }
+  // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
+  if (!out.length) {
+    const body = BODY_OF_PLACE.exec(name);
+    if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+  }
   return out;
 }
+/** A government body of a place: two characters + 市/县, then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
+const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,8}(?:局|委员会|委|厅|办公室))$/;
 
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
@@ -244,8 +259,9 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       break;
     }
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
-  const shaped = placeShaped(text, input, times);
-  if (shaped.length) input = [...input, ...shaped].sort((a, b) => a.start - b.start);
+  const cut: FigureMention[] = [];
+  const shaped = placeShaped(text, input, times, cut);
+  if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
   for (let k = 0; k < input.length; k++) {
@@ -333,7 +349,11 @@ const placeNotWord = (w: string): boolean => {
   const set = wordSet('figure-place-not-words');
   return set.has(w) || set.has(w.slice(1)) || wordSet('figure-place-not-stems').has(w.slice(0, 2));
 };
-function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+/** A share's quantity, 占 and a pronoun of the whole (民间投资占全市), ending where the metric starts. */
+const SHARE_OF_WHOLE = /(?:^|[，,、])([\u4e00-\u9fff]{2,12})占(?:全|该|本|我)[省市区县]$/;
+/** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
+const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
   const PLACE_SHAPED = /[市县]/g;
@@ -350,14 +370,24 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
-    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构) or a clause break
-    if (!/^[\u4e00-\u9fff，、。；]/.test(text.slice(m.index + 1, m.index + 2))) continue;
+    // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) continue;
+    // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构), a clause break or an opening quote (梧溪县“十四五”规划)
+    if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
     let covered = false;
-    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) if ((input[k] as FigureMention).end > st) covered = true;
+    const cutAt = cut.length;
+    for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
+      const c = input[k] as FigureMention;
+      // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
+      if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      else if (c.end > st) covered = true;
+    }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
-    if (covered) continue;
+    if (covered) {
+      cut.length = cutAt;
+      continue;
+    }
     // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
     let end = m.index + 1;
     while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
@@ -455,6 +485,8 @@ export function attribute(input: AttributionInput): void {
   let lastSeg = 0;
   /** the figures read in the current segment (what a bare 同比分别增长 distributes over) */
   let segFigs: FigureHit[] = [];
+  /** the article's last figures, for a sub-figure of the same unit */
+  let artFigs: FigureHit[] = [];
   /** the segment of the last 其中 / 分行业看: an industry alone after it is the subject of the metric left out */
   let breakdownSeg = -1;
   /** whether that lead was 其中 (a sector is then the actor too) */
@@ -547,6 +579,16 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** 分三大门类看，7月份，采矿业增加值…: a breakdown lead, then a clause of only a time, before the clause at `c` */
+  const leadOverTime = (c: number, s: number): boolean => {
+    if (c - s < 6 || !/[，,]/.test(text[c - 1] as string)) return false;
+    for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end >= c - 12; k--) {
+      const t = times[k] as TimeExpr;
+      if (t.end === c - 1 && t.start > s) return BREAKDOWN_LEAD.test(text.slice(Math.max(s, t.start - 10), t.start));
+    }
+    return false;
+  };
+
   /** a time read so far ends at `at` (第三季度公司: 公司 after a time is a pronoun) */
   const timeEndsAt = (at: number): boolean => {
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).start >= at - 40; k--) if ((times[k] as TimeExpr).end === at) return true;
@@ -597,6 +639,7 @@ export function attribute(input: AttributionInput): void {
     f.period = null;
     const art = articleAt(f.start);
     if (art !== article) {
+      artFigs = [];
       article = art;
       reset();
     }
@@ -716,7 +759,7 @@ export function attribute(input: AttributionInput): void {
     }
     if (marksTo < f.start) {
       const part = text.slice(marksTo, f.start);
-      for (const re of [NATIONAL, PRONOUN]) {
+      for (const re of [NATIONAL, PRONOUN, GDP]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
@@ -726,6 +769,12 @@ export function attribute(input: AttributionInput): void {
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+          // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
+          // (only where no place is named or carried: 中国创造国内生产总值 stays 中国; 占国内生产总值的比重 names a whole, not the subject)
+          if (re === GDP) {
+            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push({ at, end: at, ref: { name: '全国', key: null } });
+            continue;
+          }
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
           // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
@@ -805,8 +854,13 @@ export function attribute(input: AttributionInput): void {
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     let mt = text.slice(mStart, c + clause.length);
+    // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
+    if (mStart > c + 3) {
+      const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
+      if (share) mt = (share[1] as string) + '占' + mt;
+    }
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
-    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null);
+    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
       breakdownSeg = s;
       breakdownQizhong = qizhongLead;
@@ -856,6 +910,13 @@ export function attribute(input: AttributionInput): void {
         f.time = lastList.items[0] as string;
         f.period = lastList.spans?.[0] ?? null;
       }
+    } else if (fenbieAt >= 0 && /^城乡[\u4e00-\u9fff]{2,}/.test(mt) && /^[和与及、]/.test(text.slice(f.end, f.end + 1))) {
+      // 城乡居民人均可支配收入分别增长6%和8%: 城乡 names two populations, town then country, one per figure
+      const rest = mt.slice(2);
+      mt = '城镇' + rest;
+      distribute = { items: [mt, '农村' + rest], kind: 'metric', next: 1, keys: [null, null] };
+      lastItems = null;
+      distributed = true;
     } else if (fenbieAt >= 0) {
       // 规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长: a list joined by 、 (a clause break) runs back over its items
       let listFrom = Math.max(mStart, fenbieFrom);
@@ -963,10 +1024,16 @@ export function attribute(input: AttributionInput): void {
       // 采矿业增加值增长5.1%，制造业增长5.7%: an industry alone in a breakdown keeps the metric left out
       const pq = prev as FigureHit | null;
       // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
-      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || (PLACE_ALONE.test(mt) && pq && pq.metric && articleAt(pq.start) === article))) {
-        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
+      // (其中，城市上涨0.7%，农村上涨0.3%: town and country alone are the breakdown's parts as well)
+      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
+        localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
         mt = (pq as FigureHit).metric as string;
         industryEllipsis = true;
+      }
+      // 新能源汽车类零售额增长46.2%，金银珠宝类增长18.5%: a category alone keeps the quantity of the category before it
+      if (f.change && /类$/.test(mt) && pq && pq.metric && pq.end > s) {
+        const tail = /类([\u4e00-\u9fff]{2,6})$/.exec(pq.metric);
+        if (tail) mt += tail[1] as string;
       }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
@@ -983,7 +1050,10 @@ export function attribute(input: AttributionInput): void {
       }
       // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
       const ps = prev as FigureHit | null;
-      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && !ps.change && articleAt(ps.start) === article) mt = ps.metric + mt;
+      // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
+      // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
+      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
@@ -1007,6 +1077,16 @@ export function attribute(input: AttributionInput): void {
           .replace(TAIL_STRIP, '');
         if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
       }
+      // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
+      if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
+        for (let k = artFigs.length - 1; k >= 0; k--) {
+          const a = artFigs[k] as FigureHit;
+          if (a.unit === f.unit && a.metric) {
+            mt = a.metric;
+            break;
+          }
+        }
+      }
       if (mt.length < 2 && (f.change || hadQizhong || localSubject || lastYearSame) && metric) mt = metric;
       // “十四五”期间，地区生产总值年均增长5.8%，2025年突破6.8万亿元: a clause of only a time continues the metric of its segment
       // (the time a span, not a set (每年) nor a deictic 现在; the figure before ends the clause before)
@@ -1019,7 +1099,15 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
-    f.metric = mt.length >= 2 ? mt.slice(-20) : null;
+    // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
+    if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
+    // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
+    if (f.metric === null && mt.length >= 3 && /率$/.test(mt) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+      const pop = ENTERPRISE_POPULATION.exec(prev.metric);
+      if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
+    }
+    // (a share names two quantities: 高技术制造业增加值占规模以上工业增加值的比重 is one metric)
+    f.metric = mt.length >= 2 ? mt.slice(mt.includes('占') ? -40 : -20) : null;
     if (f.metric && !distributed && !hadQizhong && !industryEllipsis) metric = f.metric;
     else if (f.metric && distributed) metric = f.metric;
 
@@ -1042,6 +1130,8 @@ export function attribute(input: AttributionInput): void {
     prev = f;
     if (segFigs.length && (segFigs[0] as FigureHit).start < s) segFigs = [];
     segFigs.push(f);
+    if (artFigs.length >= 16) artFigs.shift();
+    artFigs.push(f);
   }
 }
 

@@ -47,7 +47,20 @@ function readRatioAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
   if (r.form === 'half') return half(text, r);
   if (r.form !== 'numeral') return null;
   const w = withUnit(text, r, multipleAt, opt);
-  return w ? completeFigure(text, w) : null;
+  return w ? completeFigure(text, w) : bareRatio(text, r);
+}
+
+/** A ratio named before it: 城乡居民收入比为2.66, and its change (比上年缩小0.11). */
+const RATIO_BEFORE = /(?:收入比|之比|比值)(?:为|是|达|降至|缩小至|缩小到|扩大至|扩大到)$/;
+const RATIO_CHANGE_BEFORE = /(?:收入比|之比|比值)[^。；]{0,16}(?:缩小|扩大)$/;
+
+/** A bare Arabic number (no unit) that a ratio word names, ending its clause. */
+function bareRatio(text: string, r: Reading): FigureHit | null {
+  const n = r.num;
+  if (!n || n.chinese || r.start !== n.start || !/^(?:[，。；、]|$)/.test(text.slice(n.end, n.end + 1))) return null;
+  const before = text.slice(Math.max(0, n.start - 24), n.start);
+  if (!RATIO_BEFORE.test(before) && !RATIO_CHANGE_BEFORE.test(before)) return null;
+  return figure(n.start, n.end, 'ratio', n.value, null, 'ratio', 'exact');
 }
 
 /** Ratio and multiple figures of a document's readings. */

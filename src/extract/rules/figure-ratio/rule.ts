@@ -5,8 +5,8 @@ import { readRatio } from './reader.js';
 /** Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x) */
 export const rule: FigureRule = {
   id: 'figure-ratio',
-  version: 2,
-  purpose: 'Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x)',
+  version: 3,
+  purpose: 'Fractions and multiples: 三分之一, 1/3, 半数 (ratio); 1.1倍 (x); a bare number a ratio word names (收入比为2.66)',
   needs: [],
   emits: 'figure',
   run: (ctx) => readRatio(readingsOf(ctx)),
