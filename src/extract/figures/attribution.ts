@@ -61,6 +61,8 @@ const patterns = fromLists(() => {
     REPORTER: new RegExp(alt('figure-reporter-suffixes') + '$'),
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
+    /** words a trade name never begins with (据, 该, 今年 …) */
+    NAME_LEAD_NOT: new RegExp('^' + alt('figure-name-lead-not')),
     TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
     /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
     LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
@@ -148,27 +150,21 @@ const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[市县])(?:人民政府|政府|(?:�
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
-/**
- * The trade name the entity stage left before a company name, at a clause start: two to four
- * characters between a non-Chinese character (punctuation, a digit, the text start) or a
- * preposition (从, 据, 与) and the name
- * (南方 + 汇通新材料股份有限公司, 南方锂能 + 科技股份有限公司). Not a connective, a time word, a
- * pronoun or a word with a function character (据悉, 日前, 该, 由…, 的).
- */
-const NAME_LEAD_NOT = /^(?:据|根据|依据|按照|对于|关于|作为|随着|截至|包括|为了|记者|近日|日前|目前|当前|今年|去年|明年|昨|今天|本|该|其|我|我国|全国|国内|旗下|下属|子|母|同时|此外|另外|其中|以及|但|而|并|且|又|还|也|由|在|对|向|从|与|和|及|是|为|将|已|被|把|让|使|经|通过)/;
 /** A preposition or conjunction before a trade name starts it as a clause start does (记者从 + 南方锂能 + 科技股份有限公司). */
 const NAME_LEAD_AFTER = /[从据由与和及对向自经]/;
 const NAME_LEAD_FUNCTION = /[的了在是为和与及等对向从将已由被把并而也都又还着过年月日]/;
 /** A facility named from the places before it (宁波 + 舟山 + 港, a port or an airport): one subject. */
 const FACILITY_AFTER = /^(?:国际机场|机场|口岸|港(?![口区澳台股资通务城币元]))/;
+/** The kinds of zone (园区, 开发区, 高新区 …), for a zone heading a body's name and a zone's own name. */
+const ZONE_SUFFIX = '(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)';
 /** A zone opening the name of the body that governs it (苏州工业园区 + 管委会). */
-const ZONE_HEAD = /^([\u4e00-\u9fff]{2,16}(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区))(?=[\u4e00-\u9fff]{2})/;
+const ZONE_HEAD = new RegExp('^([\\u4e00-\\u9fff]{2,16}' + ZONE_SUFFIX + ')(?=[\\u4e00-\\u9fff]{2})');
 /** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room; 中西部 is a region). */
 const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅|俱乐部|事业部|总部|本部|支部|[东西南北中]部)$/;
 /** A national body (国家统计局, 国务院新闻办公室, 商务部, 海关总署): without a place in its name it reports for the country. */
 const NATIONAL_BODY = /^(?:国家|国务院|中华人民共和国|中国|中央)|(?:部|总署|总局)$/;
 /** Zone names (苏州工业园区, 合肥高新区): what a zone word (园区, 开发区) refers to. */
-const ZONE_NAME = /(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)$/;
+const ZONE_NAME = new RegExp(ZONE_SUFFIX + '$');
 /** Words of a place that name no other place (郑州市 + 城镇): a mention of a division with one is that division. */
 const DIVISION_GENERIC = /^(?:城镇|农村|城乡|城区|市区|乡村|全域|全市|全省|全县|全区)$/;
 /** 南京市、苏州市、无锡市三市…: a count of the places just listed is no part of the metric. */
@@ -420,7 +416,7 @@ function nameLeadStart(text: string, start: number, input: readonly FigureMentio
   // (five or six characters only from a clause start: 西岭远航汽车 + 集团股份有限公司)
   if (len < 2 || len > 6 || (len > 4 && st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string)) || (st > 0 && /[\u4e00-\u9fff]/.test(text[st - 1] as string) && !NAME_LEAD_AFTER.test(text[st - 1] as string))) return -1;
   const run = text.slice(st, start);
-  if (NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
+  if (patterns().NAME_LEAD_NOT.test(run) || NAME_LEAD_FUNCTION.test(run)) return -1;
   for (let j = k - 1; j >= 0 && (input[j] as FigureMention).end > st - 20; j--) if ((input[j] as FigureMention).end > st && (input[j] as FigureMention).start < start) return -1;
   // the times are in text order: stop at the first one starting at the name
   for (const t of times) {
