@@ -59,6 +59,8 @@ const patterns = fromLists(() => {
     CHANGE_CHARS: new RegExp('[' + [...new Set(verbs.join(''))].join('') + ']'),
     /** Bodies that report a figure are not its subject (FIGURES.md). */
     REPORTER: new RegExp(alt('figure-reporter-suffixes') + '$'),
+    /** Names ending like a government body that are no reporting body (铁路局 is a company, 宴会厅 a room, 中西部 a region). */
+    NOT_REPORTER: new RegExp(alt('figure-not-reporter-endings') + '$'),
     PRONOUN: new RegExp(alt('figure-pronouns'), 'g'),
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     /** words a trade name never begins with (据, 该, 今年 …) */
@@ -159,8 +161,6 @@ const FACILITY_AFTER = /^(?:国际机场|机场|口岸|港(?![口区澳台股资
 const ZONE_SUFFIX = '(?:园区|开发区|经开区|高新区|新区|保税区|试验区|示范区|合作区)';
 /** A zone opening the name of the body that governs it (苏州工业园区 + 管委会). */
 const ZONE_HEAD = new RegExp('^([\\u4e00-\\u9fff]{2,16}' + ZONE_SUFFIX + ')(?=[\\u4e00-\\u9fff]{2})');
-/** Names ending like a government body that are no reporting body (a railway bureau or a construction bureau is a company; a hall is a room; 中西部 is a region). */
-const NOT_REPORTER = /(?:铁路局|工程局|书局|宴会厅|展厅|餐厅|营业厅|大厅|客厅|门厅|俱乐部|事业部|总部|本部|支部|[东西南北中]部)$/;
 /** A national body (国家统计局, 国务院新闻办公室, 商务部, 海关总署): without a place in its name it reports for the country. */
 const NATIONAL_BODY = /^(?:国家|国务院|中华人民共和国|中国|中央)|(?:部|总署|总局)$/;
 /** Zone names (苏州工业园区, 合肥高新区): what a zone word (园区, 开发区) refers to. */
@@ -427,7 +427,7 @@ function nameLeadStart(text: string, start: number, input: readonly FigureMentio
 }
 
 export function attribute(input: AttributionInput): void {
-  const { CHANGE_RE, CHANGE_CHARS, REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR_INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
+  const { CHANGE_RE, CHANGE_CHARS, REPORTER, NOT_REPORTER, PRONOUN, LEAD_STRIP, TAIL_STRIP, LEAD_VERBS, VERB_ONLY, INDUSTRY, SECTOR_INDUSTRY, SECTOR, METRIC_TAILS } = patterns();
   const { text, docDate, blocks, figures } = input;
   const dates = figures.filter((f) => f.kind === 'date' || f.kind === 'period');
   const times = scanTimes(text, docDate, dates);
