@@ -140,12 +140,16 @@ export class SimdSums {
   private readonly fn: (feats: number, n: number, F: number, weights: number, out: number) => void;
   private readonly featsAt: number;
   private readonly outAt: number;
+  private readonly memory: { buffer: ArrayBuffer };
+  /** the sum over fewer ids per char than `features` (sum's `used`), one instance per count, on the same memory */
+  private readonly partial = new Map<number, SimdSums['fn']>();
 
   private constructor(mod: object, rows: number, readonly features: number, readonly maxChars: number) {
     const align = (x: number): number => Math.ceil(x / 64) * 64;
     this.featsAt = align(rows * 16);
     this.outAt = align(this.featsAt + maxChars * features * 4);
     const memory = new wasm!.Memory({ initial: Math.ceil((this.outAt + maxChars * 32) / 65536) });
+    this.memory = memory;
     const inst = new wasm!.Instance(mod, { m: { memory } });
     this.fn = inst.exports.sum as SimdSums['fn'];
     this.weights = new Int16Array(memory.buffer, 0, rows * 8);
@@ -165,10 +169,27 @@ export class SimdSums {
     }
   }
 
-  /** Sum the rows of the first n chars' ids in `feats` into `out` (n <= maxChars). */
-  sum(n: number): Int32Array {
+  /**
+   * Sum the rows of the first n chars' ids in `feats` into `out` (n <=
+   * maxChars). With `used` < features, only the first `used` ids of each
+   * char are read: the caller knows the others are the null feature (row 0,
+   * all zeros), as the document slots are in the model's first pass.
+   */
+  sum(n: number, used = this.features): Int32Array {
     if (n > this.maxChars) throw new Error(`SimdSums: ${n} chars, room for ${this.maxChars}`);
-    this.fn(this.featsAt, n, this.features, 0, this.outAt);
+    let fn = this.fn;
+    if (used !== this.features) {
+      if (used < 1 || used > this.features) throw new Error(`SimdSums: ${used} of ${this.features} ids per char`);
+      let f = this.partial.get(used);
+      if (!f) {
+        const mod = simdModule(used);
+        // without that module, all the ids (the rest are null rows: the same sums)
+        f = mod ? (new wasm!.Instance(mod, { m: { memory: this.memory } }).exports.sum as SimdSums['fn']) : this.fn;
+        this.partial.set(used, f);
+      }
+      fn = f;
+    }
+    fn(this.featsAt, n, this.features, 0, this.outAt);
     return this.out;
   }
 }
