@@ -7,8 +7,11 @@
  * pays a bounds check per weight).
  *
  * The module is one function, assembled below from its instructions (no
- * toolchain, no binary file): `sum(feats, n, F, weights, out)` reads n * F
- * feature ids (u32) at `feats` and writes n rows of eight i32 at `out`.
+ * toolchain, no binary file): `sum(feats, n, F, weights, out)` reads the
+ * first U of each char's F feature ids (u32) at `feats` (U fixed when the
+ * module is assembled: the loop over them is unrolled, one module per U)
+ * and writes n rows of eight i32 at `out`; the weight rows must sit at
+ * address 0 (`weights` is passed as 0 and not read).
  * Memory layout of a `SimdSums`: the weight rows from address 0, then the
  * feature ids of one piece of text, then its sums; fixed size (never grown,
  * so the views stay valid): pieces longer than `maxChars` go to the JS loop.
@@ -53,7 +56,8 @@ const EXTEND_LOW = simd(0xa7); // i32x4.extend_low_i16x8_s
 const EXTEND_HIGH = simd(0xa8); // i32x4.extend_high_i16x8_s
 const V_ADD = simd(0xae); // i32x4.add
 
-// params 0 feats, 1 n, 2 F, 3 weights, 4 out; locals 5 i, 6 p (address of the char's ids), 7 (unused), 8 lo, 9 hi, 10 row.
+// params 0 feats, 1 n, 2 F, 3 weights (always 0: read nowhere, the rows are at id * 16), 4 out; locals 5 i,
+// 6 p (address of the char's ids), 7 (unused), 8 lo, 9 hi, 10 row.
 // The loop over a char's F ids is unrolled (F is known when the module is
 // assembled, one module per F): per id a load at a constant offset from p,
 // no counter and no branch, so more of the rows' cache misses overlap.
@@ -61,7 +65,7 @@ const bodyFor = (F: number): number[] => {
   const rows: number[] = [];
   for (let k = 0; k < F; k++) {
     rows.push(
-      ...get(3), ...get(6), ...LOAD(2, k * 4), ...i32(4), SHL, ADD,
+      ...get(6), ...LOAD(2, k * 4), ...i32(4), SHL,
       ...V_LOAD, ...tee(10),
       ...EXTEND_LOW, ...get(8), ...V_ADD, ...set(8),
       ...get(10), ...EXTEND_HIGH, ...get(9), ...V_ADD, ...set(9),
@@ -79,7 +83,7 @@ const bodyFor = (F: number): number[] => {
     ...get(5), ...get(1), GE_U, ...BR_IF(1),
     ...V_ZERO, ...set(8),
     ...V_ZERO, ...set(9),
-    ...rows, // its F rows: row = weights + id * 16
+    ...rows, // its F rows: row = id * 16 (the weights sit at address 0)
     // out + i * 32: tags 0-3, then 4-6 and the padding lane
     ...get(4), ...get(5), ...i32(5), SHL, ADD, ...get(8), ...V_STORE(0),
     ...get(4), ...get(5), ...i32(5), SHL, ADD, ...get(9), ...V_STORE(16),
