@@ -30,7 +30,8 @@ function firstPass(model: NerModel, text: string, start: number, end: number, to
   if (simd && n <= simd.maxChars) {
     // the ids straight into WebAssembly memory, summed there
     sentenceFeatures(piece, tokens, model.plan, simd.feats, 0, start, from, to, true);
-    const emit = simd.sum(n);
+    // the two document slots are null in this pass: their rows are not read
+    const emit = simd.sum(n, DOC_SLOT);
     emitAll.set(emit.subarray(0, n * 8), at * 8);
     tags = decoder.viterbi(emit, 8, model.trans, n);
   } else {
