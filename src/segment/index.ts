@@ -138,7 +138,10 @@ export function loadTagMap(mainDict: string, userDicts: string, hotWords = HOT_W
   const name = `tags-${h.digest('hex').slice(0, 24)}.bin`;
   const found = findCached(name);
   if (found) {
-    const img = TagTable.fromImage(readFileSync(found));
+    let bytes: Uint8Array = readFileSync(found);
+    // typed-array views need 4-byte alignment (a file this size is read into a buffer of its own)
+    if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
+    const img = TagTable.fromImage(bytes);
     if (img) return { all: img.table, hot: hotMap(img.table, img.extra) };
   }
   const { table, hot } = buildTagTable(mainDict, userDicts, hotWords);
