@@ -128,7 +128,7 @@ function completeUserLines(text: string, median: number): string {
   return out.join('\n') + '\n';
 }
 
-function writeOnce(dir: string, name: string, content: string): string {
+function writeOnce(dir: string, name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   if (existsSync(path)) return path;
   const tmp = `${path}.${process.pid}.${threadId}.tmp`;
@@ -137,7 +137,17 @@ function writeOnce(dir: string, name: string, content: string): string {
   return path;
 }
 
-function cacheDir(): string {
+/** A file of that name already in one of the cache folders, if any. */
+export function findCached(name: string): string | undefined {
+  for (const dir of CACHE_ROOTS) {
+    const path = join(dir, name);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/** The first writable cache folder (NewsError E_DICT when there is none). */
+export function cacheDir(): string {
   for (const dir of CACHE_ROOTS) {
     try {
       mkdirSync(dir, { recursive: true });

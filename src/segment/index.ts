@@ -15,11 +15,14 @@
  * files (tests/segment/tags.test.ts checks both ways agree on the corpus).
  */
 import { createRequire } from 'node:module';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../core/types.js';
 import { NewsError } from '../core/errors.js';
-import { deriveDictionaries, parseMain, untaggedTag, userLine, type BaseDictionarySpec } from './base-dict.js';
+import { cacheDir, deriveDictionaries, findCached, untaggedTag, userLine, type BaseDictionarySpec } from './base-dict.js';
 import { TagTable } from './tag-table.js';
 
 interface Jieba {
@@ -51,27 +54,106 @@ const HOT_WORDS = 8192;
  * one. Also the `hotWords` words with the highest counts, with their final tags.
  */
 export function readTagMap(mainDict: string, userDicts: string, hotWords = HOT_WORDS): { all: TagTable; hot: Map<string, string> } {
-  const all = new TagTable();
-  const counted: Array<[string, number]> = [];
-  for (const e of parseMain(mainDict, readFileSync(mainDict, 'utf8'))) {
-    all.set(e.word, e.tag);
-    counted.push([e.word, e.freq]);
+  const { table, hot } = buildTagTable(mainDict, userDicts, hotWords);
+  return { all: table, hot: hotMap(table, hot) };
+}
+
+/**
+ * The table and the word numbers of the hot words, most frequent first (ties
+ * in file order). The main dictionary is walked line by line without
+ * splitting it or keeping an object per word: 350k of those cost a worker
+ * ~60 MB of heap at start-up.
+ */
+function buildTagTable(mainDict: string, userDicts: string, hotWords: number): { table: TagTable; hot: Uint32Array } {
+  const table = new TagTable();
+  const text = readFileSync(mainDict, 'utf8');
+  // per main-dictionary line: the word's number in the table and its count
+  let ids = new Uint32Array(1 << 18);
+  let freqs = new Float64Array(1 << 18);
+  let n = 0;
+  for (let p = 0; p < text.length; ) {
+    let e = text.indexOf('\n', p);
+    if (e < 0) e = text.length;
+    if (e > p) {
+      const s1 = text.indexOf(' ', p);
+      const s2 = s1 < 0 || s1 >= e ? -1 : text.indexOf(' ', s1 + 1);
+      const s3 = s2 < 0 || s2 >= e ? -1 : text.indexOf(' ', s2 + 1);
+      if (s2 < 0 || s2 >= e || (s3 >= 0 && s3 < e)) {
+        throw new NewsError('E_DICT', mainDict, `base dictionary line is not "word count tag": ${text.slice(p, e).slice(0, 80)}`);
+      }
+      if (n === ids.length) {
+        const i2 = new Uint32Array(n * 2);
+        i2.set(ids);
+        ids = i2;
+        const f2 = new Float64Array(n * 2);
+        f2.set(freqs);
+        freqs = f2;
+      }
+      ids[n] = table.set(text.slice(p, s1), text.slice(s2 + 1, e));
+      freqs[n++] = Number(text.slice(s1 + 1, s2));
+    }
+    p = e + 1;
   }
   for (const f of userDicts.split(/[|;]/u)) {
     if (!f) continue;
     for (const line of readFileSync(f, 'utf8').split('\n')) {
       const u = userLine(line);
-      if (u) all.set(u.word, u.tag ?? '');
+      if (u) table.set(u.word, u.tag ?? '');
     }
   }
-  // the words with the highest counts, with the tag the full map ends up holding
-  counted.sort((a, b) => b[1] - a[1]);
-  const hot = new Map<string, string>();
-  for (const [w] of counted) {
-    if (hot.size >= hotWords) break;
-    hot.set(w, all.get(w)!);
+  // the words with the highest counts (first line first among equal counts)
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => freqs[b]! - freqs[a]! || a - b);
+  const seen = new Uint8Array(table.size);
+  const hot: number[] = [];
+  for (let i = 0; i < n && hot.length < hotWords; i++) {
+    const k = ids[order[i]!]!;
+    if (seen[k]) continue;
+    seen[k] = 1;
+    hot.push(k);
   }
-  return { all: all.compact(), hot };
+  return { table: table.compact(), hot: Uint32Array.from(hot) };
+}
+
+function hotMap(table: TagTable, hot: Uint32Array): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const k of hot) {
+    const [w, t] = table.entry(k);
+    m.set(w, t);
+  }
+  return m;
+}
+
+/**
+ * readTagMap through a cache: the built table as a byte image
+ * (TagTable.toImage) in the derived-dictionary cache folder, named by a hash
+ * of the dictionaries' contents, so a worker reads it in milliseconds instead
+ * of building it (~0.5 s of CPU) and the short-lived garbage of building never
+ * inflates its heap. Without a writable cache it builds as before.
+ */
+export function loadTagMap(mainDict: string, userDicts: string, hotWords = HOT_WORDS): { all: TagTable; hot: Map<string, string> } {
+  const h = createHash('sha256').update(`tag-image\0${hotWords}\0`).update(readFileSync(mainDict));
+  for (const f of userDicts.split(/[|;]/u)) if (f) h.update('\0').update(readFileSync(f));
+  const name = `tags-${h.digest('hex').slice(0, 24)}.bin`;
+  const found = findCached(name);
+  if (found) {
+    let bytes: Uint8Array = readFileSync(found);
+    // typed-array views need 4-byte alignment (a file this size is read into a buffer of its own)
+    if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
+    const img = TagTable.fromImage(bytes);
+    if (img) return { all: img.table, hot: hotMap(img.table, img.extra) };
+  }
+  const { table, hot } = buildTagTable(mainDict, userDicts, hotWords);
+  try {
+    const dir = cacheDir();
+    // written under a temporary name and renamed: workers may race to write it
+    writeFileSync(join(dir, `${name}.${process.pid}.${threadId}.tmp`), table.toImage(hot));
+    renameSync(join(dir, `${name}.${process.pid}.${threadId}.tmp`), join(dir, name));
+  } catch {
+    // no cache: build again next time
+  }
+  return { all: table, hot: hotMap(table, hot) };
 }
 
 /**
@@ -128,7 +210,7 @@ export function loadDictionaries(s: SegmenterSpec): void {
   const userDicts = [j.DEFAULT_USER_DICT, ...s.userDicts];
   const files = s.base ? deriveDictionaries(s.base, j.DEFAULT_DICT, userDicts) : { dict: j.DEFAULT_DICT, userDict: userDicts.join('|') };
   j.load({ dict: files.dict, userDict: files.userDict, idfDict: MIN_IDF, stopWordDict: MIN_STOP });
-  ({ all: tags, hot: hotTags } = readTagMap(files.dict, files.userDict));
+  ({ all: tags, hot: hotTags } = loadTagMap(files.dict, files.userDict));
   singleTags = new Array<string | undefined>(65536).fill(undefined);
   jieba = j;
   loadedKey = key;

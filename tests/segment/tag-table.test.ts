@@ -31,4 +31,25 @@ describe('TagTable', () => {
     // not words of the dictionary, including prefixes and extensions of words
     for (const w of ['', '中', '中国人民银行总行营业部X', 'zhnews', '优必选']) expect(table.get(w)).toBe(map.get(w));
   });
+
+  it('reads back from its byte image with the same answers, and refuses a cut image', () => {
+    const table = new TagTable();
+    const map = new Map<string, string>();
+    for (const e of parseMain(jieba.DEFAULT_DICT, readFileSync(jieba.DEFAULT_DICT, 'utf8'))) {
+      table.set(e.word, e.tag);
+      map.set(e.word, e.tag);
+    }
+    const image = table.toImage(Uint32Array.from([5, 0, 7]));
+    // as read from a file: a buffer of its own
+    const read = TagTable.fromImage(new Uint8Array(image))!;
+    expect(read).not.toBeNull();
+    expect([...read.extra]).toEqual([5, 0, 7]);
+    expect(read.table.size).toBe(map.size);
+    let differ = 0;
+    for (const [w, t] of map) if (read.table.get(w) !== t) differ++;
+    expect(differ).toBe(0);
+    expect(read.table.entry(5)).toEqual(table.entry(5));
+    expect(read.table.get('优必选')).toBeUndefined();
+    expect(TagTable.fromImage(image.subarray(0, image.length - 4))).toBeNull();
+  });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { loadDictionaries, segment, tagOf } from '../../src/segment/index.js';
+import { loadDictionaries, loadTagMap, readTagMap, segment, tagOf } from '../../src/segment/index.js';
+import { deriveDictionaries } from '../../src/segment/base-dict.js';
 import { loadPipeline } from '../../src/pipeline/config.js';
 import { normalize } from '../../src/normalize/index.js';
 
@@ -40,4 +41,23 @@ describe('tags looked up in JavaScript', () => {
     expect(tagOf('北京')).toBe('ns');
     expect(tagOf('局长')).toBe('n'); // from the pipeline's user dictionary
   });
+
+  it('read from the cached image (loadTagMap) equal the table built from the dictionary files', () => {
+    const j = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+    const p = loadPipeline().segmenter;
+    const files = deriveDictionaries(p.base!, j.DEFAULT_DICT, [j.DEFAULT_USER_DICT, ...p.userDicts]);
+    const built = readTagMap(files.dict, files.userDict);
+    loadTagMap(files.dict, files.userDict); // writes the image when there is none
+    const cached = loadTagMap(files.dict, files.userDict);
+    expect(cached.all.size).toBe(built.all.size);
+    let differ = 0;
+    for (let k = 0; k < built.all.size; k++) {
+      const [w, t] = built.all.entry(k);
+      if (cached.all.get(w) !== t) differ++;
+    }
+    expect(differ).toBe(0);
+    expect([...cached.hot]).toEqual([...built.hot]);
+    expect(built.hot.size).toBe(8192);
+  });
 });
+
