@@ -51,6 +51,21 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-model:PERSON:1-3']);
   });
 
+  it('keeps a gazetteer place that is also a common word only where the model reads it as a place', () => {
+    // 带头上街示威 (上街, to take to the streets: 上街区's short form) against 上街区 (the model's place)
+    const text = '带头上街示威，王小明也在。上街是郑州的区。';
+    const kept = rulesThenModel(
+      [
+        hit('entity-loc-gazetteer', 'LOC', 2, 4, 'gazetteer', 3),
+        hit('entity-model', 'PERSON', 7, 10),
+        hit('entity-loc-gazetteer', 'LOC', 13, 15, 'gazetteer', 3),
+        hit('entity-model', 'LOC', 13, 15),
+      ],
+      { text },
+    );
+    expect(show(kept)).toEqual(['entity-model:PERSON:7-10', 'entity-loc-gazetteer:LOC:13-15']);
+  });
+
   it('drops a cue-word person where the model sees none', () => {
     const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 3, 'speech-context', 2), hit('entity-model', 'ORG', 5, 8)]);
     expect(show(kept)).toEqual(['entity-model:ORG:5-8']);

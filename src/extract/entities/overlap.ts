@@ -213,6 +213,7 @@ const strictlyInside = (h: MentionHit, m: MentionHit): boolean => m.start <= h.s
 export const rulesThenModel: MentionPolicy = (hits, ctx) => {
   const text = ctx?.text ?? '';
   const notNameEnd = text ? wordSet('person-not-name-end-chars') : new Set<string>();
+  const ambiguous = text ? wordSet('place-ambiguous-names') : new Set<string>();
   const fromModel = hits.map((h) => ruleOf(h) === MODEL_RULE);
   // a model span that crosses a strong rule hit loses to it, and then vetoes nothing
   // (广东省十四届人大 read whole by the model must not take 广东省 with it when 人大 stands)
@@ -263,6 +264,9 @@ export const rulesThenModel: MentionPolicy = (hits, ctx) => {
     });
     if (vetoed) return false;
     if (h.type === 'PERSON' && CONFIRMED_PERSON_SOURCES.has(src) && !seen) return false;
+    // a gazetteer place that is also a common word (上街, 高明, 大关: place-ambiguous-names)
+    // stands only where the model reads the same characters as a place
+    if (ruleOf(h) === 'entity-loc-gazetteer' && ambiguous.has(text.slice(h.start, h.end)) && !modelIndex.some(h.start, h.end, (m) => m.type === 'LOC' && m.start === h.start && m.end === h.end)) return false;
     // a bare jieba place where the model reads nothing at all (上街, 商海, 大中城市)
     if (src === 'jieba-ns' && !modelIndex.some(h.start, h.end, () => true)) return false;
     return true;

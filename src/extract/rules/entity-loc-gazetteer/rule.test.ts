@@ -16,6 +16,12 @@ const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
 // a village after a place never begins with a preposition (兴化市 | 在农村)
 const h = '兴化市在农村推行改革。';
 const town = '郑州市城镇居民人均收入增长。';
+// a village unit that is part of a common word grows nothing (现有|农村: 村 belongs to 农村)
+const village = '孙桥镇现有农村党员九百多人。';
+// the residents of a city are no place: 北京 + 市民
+const residents = '北京市民可以在居住地办理。';
+// 山乡 (mountain villages) is no township after the province
+const hills = '会知道万里之遥的广西山乡有葛仙米。';
 runRuleCases(
   rule,
   {
@@ -28,6 +34,9 @@ runRuleCases(
     ],
     invalid: [
       { text: town, expect: [span(town, 'LOC', '郑州市')] },
+      { text: village, expect: [span(village, 'LOC', '孙桥镇')] },
+      { text: residents, expect: [span(residents, 'LOC', '北京')] },
+      { text: hills, expect: [span(hills, 'LOC', '广西')] },
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
       { text: c, expect: [span(c, 'LOC', '美国'), span(c, 'LOC', '俄罗斯'), span(c, 'LOC', '日内瓦')] },

@@ -8,7 +8,10 @@
  * (亦庄镇, 忻城县红渡镇六纳村). A match starts on a token boundary; it ends on
  * one too unless it is a country or a full division name (中国 in 中国航天).
  * Direction words never chain (天安门东南), and a name followed by a road
- * word is a road, not a place (宜宾道).
+ * word is a road, not a place (宜宾道). v6: a township or village grows the
+ * name only where its unit character is no part of a common word (孙桥镇 +
+ * 现有|农村 stays 孙桥镇), and the residents of a place are no place (北京市民 →
+ * 北京).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { chainsBelow, dictMatches, isDivision, lexicon } from '../../entities/lexicon.js';
@@ -24,7 +27,7 @@ const areaTail = perLexicon(() => new RegExp(`^${anyOf('place-area-tails')}`, 'u
 
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 5,
+  version: 6,
   purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',
@@ -81,8 +84,12 @@ export const rule: MentionRule = {
         end += suf[0].length;
       }
       if (hasTokens) end = growSubUnits(text, end, ix);
+      // the residents of a place (北京市民, 上海市民, 六纳村民): the place ends before its division
+      // suffix where jieba reads the suffix into the word for residents
+      const residents = hasTokens && end - a.start >= 3 && /^[省市县区镇乡村]民/u.test(text.slice(end - 1, end + 1)) && !ix.byEnd.has(end);
+      if (residents) end--;
       const word = text.slice(a.start, end);
-      const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));
+      const endOk = !hasTokens || residents || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));
       if (!endOk) continue;
       out.push({ type: 'LOC', start: a.start, end, attrs: { priority: 3, source: 'gazetteer' } });
     }

@@ -26,6 +26,12 @@ runRuleCases(
       // an HMM unknown ending in a modal or starting with a negation (先要/x, 不起/x) starts no name
       '我们先要学会倾听。',
       '孩子们穷得上不起学校。',
+      // the particle 所 before a verb and the verb 办 before its object end no name (v7)
+      '这是改革开放所取得的成就。',
+      '侨胞回到梅州捐资办公益事业。',
+      // a generic head (外国, 党和) starts no organisation
+      '一家外国保险公司在上海开业。',
+      '我们党和政府一贯重视扶贫。',
     ],
     invalid: [
       { text: f, expect: [span(f, 'ORG', '中共中央政治局')] },

@@ -6,7 +6,9 @@
  * 京东五星电器（天津）集团有限公司). A campus in brackets after a university
  * belongs to it (香港中文大学（深圳）); a suffix glued to a title by jieba
  * (局局长) is cut at the title, and so is a body glued to the title after it
- * (中央政治局常委 → 中央政治局).
+ * (中央政治局常委 → 中央政治局). v7: a bare 所 or 办 that jieba reads as a
+ * function word (the particle 所 before a verb: 笔下所展开的; the verb 办
+ * before its object: 捐资办公益事业) ends no name.
  */
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
@@ -50,7 +52,7 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 6,
+  version: 7,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
@@ -58,6 +60,14 @@ export const rule: MentionRule = {
   // this rule once per document and hands out copies, so no memo of its own (a module global)
   run: (ctx) => findOrgs(ctx),
 };
+
+/** A bare 所 (jieba: c) before a verb, adjective or adverb, or a bare 办 jieba reads as a verb before a word. */
+function functionWord(t: Token, next: Token | undefined): boolean {
+  if (!next || next.start !== t.end) return false;
+  if (t.text === '所') return t.tag === 'c' && /^(?:v|a|ad|d)$/u.test(next.tag);
+  if (t.text === '办') return t.tag === 'v' && /^(?:n|v|vn|nz)$/u.test(next.tag);
+  return false;
+}
 
 function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[] {
   const lex = lexicon();
@@ -95,6 +105,9 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const gluedTeam = !suffix && t.text.length >= 3 && t.text.endsWith('队') && /^(?:nz|nt|ns|nr|nrt)$/u.test(t.tag);
     if (gluedTeam) suffix = '队';
     if (suffix && NOT_ORG.has(t.text) && suffixEnd === t.end) suffix = undefined;
+    // 所 and 办 standing alone as a function word, not a body: the particle 所 before a verb or
+    // an adverb (笔下所展开的, 国情所迫切需要, 改革开放所取得), the verb 办 before its object (捐资办公益事业)
+    if (suffix && functionWord(t, toks[i + 1])) suffix = undefined;
     if (!suffix) {
       i++;
       continue;
