@@ -66,6 +66,21 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-model:PERSON:7-10', 'entity-loc-gazetteer:LOC:13-15']);
   });
 
+  it("takes the model's organisation over a foreign city of the gazetteer on the same characters (a club), not over a Chinese division", () => {
+    // 罗马 (the club) against the gazetteer's city; 潍坊 stays the place the gazetteer says
+    const text = '国米上轮大胜罗马，潍坊队输了。';
+    const kept = rulesThenModel(
+      [
+        hit('entity-loc-gazetteer', 'LOC', 6, 8, 'gazetteer', 3),
+        hit('entity-model', 'ORG', 6, 8),
+        hit('entity-loc-gazetteer', 'LOC', 9, 11, 'gazetteer', 3),
+        hit('entity-model', 'ORG', 9, 11),
+      ],
+      { text },
+    );
+    expect(show(kept)).toEqual(['entity-model:ORG:6-8', 'entity-loc-gazetteer:LOC:9-11']);
+  });
+
   it('drops a cue-word person where the model sees none', () => {
     const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 3, 'speech-context', 2), hit('entity-model', 'ORG', 5, 8)]);
     expect(show(kept)).toEqual(['entity-model:ORG:5-8']);

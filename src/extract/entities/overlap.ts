@@ -103,7 +103,7 @@
  */
 import type { MentionHit } from '../rule.js';
 import { wordList, wordSet } from '../../core/lists.js';
-import { lexicon } from './lexicon.js';
+import { isDivision, lexicon } from './lexicon.js';
 
 export type MentionPolicy = <T extends MentionHit>(hits: T[], ctx?: { text: string }) => T[];
 
@@ -214,6 +214,13 @@ export const rulesThenModel: MentionPolicy = (hits, ctx) => {
   const text = ctx?.text ?? '';
   const notNameEnd = text ? wordSet('person-not-name-end-chars') : new Set<string>();
   const ambiguous = text ? wordSet('place-ambiguous-names') : new Set<string>();
+  /** a gazetteer place that is no Chinese division and no country (罗马, 里昂, 白宫) */
+  const foreignPlace = (h: MentionHit): boolean => {
+    if (!text || ruleOf(h) !== 'entity-loc-gazetteer') return false;
+    const lex = lexicon();
+    const w = text.slice(h.start, h.end);
+    return !isDivision(lex, w) && !lex.countries.has(w);
+  };
   const fromModel = hits.map((h) => ruleOf(h) === MODEL_RULE);
   // a model span that crosses a strong rule hit loses to it, and then vetoes nothing
   // (广东省十四届人大 read whole by the model must not take 广东省 with it when 人大 stands)
@@ -240,8 +247,10 @@ export const rulesThenModel: MentionPolicy = (hits, ctx) => {
     // (the order the overlapping model spans are visited in does not matter: any veto vetoes)
     const vetoed = modelIndex.some(h.start, h.end, (m) => {
       if (m.type === h.type) seen = true;
-      // the same characters: the rule stands, but for jieba's bare ns where the model reads another type
-      if (m.start === h.start && m.end === h.end) return src === 'jieba-ns' && m.type !== h.type;
+      // the same characters: the rule stands, but for jieba's bare ns where the model reads another
+      // type, and for a foreign city or landmark of the gazetteer that the model reads as an
+      // organisation (a club named after its city: 罗马 和 国际米兰, 佛罗伦萨 vs 里昂)
+      if (m.start === h.start && m.end === h.end) return (src === 'jieba-ns' && m.type !== h.type) || (m.type === 'ORG' && foreignPlace(h));
       // persons of another extent: the model's (鲍尔为 → 鲍尔, 由范慕 → 范慕韩, 和吴宓 → 吴宓, 李纪 → 李纪恒)
       if (h.type === 'PERSON' && m.type === 'PERSON') return !runsOn(m, h) && !withheld(m, h);
       if (strictlyInside(h, m)) {
