@@ -8,7 +8,9 @@
  * (局局长) is cut at the title, and so is a body glued to the title after it
  * (中央政治局常委 → 中央政治局). v7: a bare 所 or 办 that jieba reads as a
  * function word (the particle 所 before a verb: 笔下所展开的; the verb 办
- * before its object: 捐资办公益事业) ends no name.
+ * before its object: 捐资办公益事业) ends no name, and a word for a kind of
+ * body that jieba knows whole (卫生院, 镇政府, 商业银行: org-generic-names)
+ * names none.
  */
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
@@ -73,6 +75,8 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
   const lex = lexicon();
   /** common words that end in a suffix character but name no organisation */
   const NOT_ORG = wordSet('org-not-org-words');
+  /** words for a kind of body that jieba tags nt (卫生院, 镇政府) */
+  const GENERIC = wordSet('org-generic-names');
   const ix = indexTokens(ctx.tokens);
   const sx = suffixIndex(lex.orgSuffixes);
   const toks = ctx.tokens;
@@ -122,7 +126,8 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const team = suffix === '队' && !gluedTeam;
     let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
     // jieba already knows the whole name (香港中文大学, 上海市工商联)
-    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text)) start = t.start;
+    // (but not a word for a kind of body: 卫生院, 镇政府, 商业银行 are nt to jieba too: org-generic-names)
+    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text) && !GENERIC.has(t.text)) start = t.start;
     let end = last === i ? suffixEnd : toks[last]!.end;
     if (/(?:大学|学院)$/u.test(suffix)) {
       const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
