@@ -38,6 +38,7 @@ runRuleCases(
       // a word for a kind of body that jieba knows whole (卫生院/nt, 镇政府/nt) names none
       '判决后，该镇政府没有上诉。',
       '乡级卫生院要处理难产病例。',
+      '使用网上支付及网上银行时要注意安全。',
     ],
     invalid: [
       { text: f, expect: [span(f, 'ORG', '中共中央政治局')] },
