@@ -39,6 +39,8 @@ runRuleCases(
       '判决后，该镇政府没有上诉。',
       '乡级卫生院要处理难产病例。',
       '使用网上支付及网上银行时要注意安全。',
+      // 担任 (to take a post) sits in no name: 周欣光 担任 老干部局
+      '当了八年城建局长的周欣光担任老干部局长。',
     ],
     invalid: [
       { text: f, expect: [span(f, 'ORG', '中共中央政治局')] },
