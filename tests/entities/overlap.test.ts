@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionHit } from '../../src/extract/rule.js';
 import { isStrong, longestMostSpecific, rulesThenModel } from '../../src/extract/entities/overlap.js';
+import { DEFAULT_OVERLAP } from '../../src/extract/policies.js';
 import { extractEntities, mentionRules } from '../../src/extract/packs/entities.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
@@ -238,5 +239,22 @@ describe('the entities pack with and without the model', () => {
   it('runs no model when a pipeline leaves it out', () => {
     expect(names(off).every((n) => !n.startsWith('entity-model:'))).toBe(true);
     expect(names(off)).toContain('entity-loc-gazetteer:LOC:甘肃');
+  });
+});
+
+describe('persons-inside-titles', () => {
+  const overlap = { ...DEFAULT_OVERLAP, mentionSteps: ['same-name-same-type', 'names-inside-events', 'persons-inside-titles'] };
+  const names = (text: string, o = overlap): string[] => extractEntities(contextFor(text), { overlap: o }).mentions.map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
+
+  it("keeps the model's person inside a book title beside the title", () => {
+    const text = '他们编写出版了《邓小平教育理论学习纲要》。';
+    expect(names(text)).toEqual(expect.arrayContaining(['PERSON:邓小平', 'POLICY:邓小平教育理论学习纲要']));
+    // without the step the title hides the person
+    expect(names(text, { ...overlap, mentionSteps: ['same-name-same-type', 'names-inside-events'] })).not.toContain('PERSON:邓小平');
+  });
+
+  it('adds no place or body inside a policy title', () => {
+    const text = '北京发布《北京市机器人产业创新发展行动方案》。';
+    expect(names(text).filter((n) => n.endsWith(':北京市'))).toEqual([]);
   });
 });
