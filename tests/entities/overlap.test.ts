@@ -65,6 +65,11 @@ describe('rules-then-model', () => {
       { text },
     );
     expect(show(kept)).toEqual(['entity-model:PERSON:7-10', 'entity-loc-gazetteer:LOC:13-15']);
+    // jieba's ns on the same word needs the model's place on the same characters too (inside a
+    // longer model place it would otherwise stand: 商城 of 燕莎友谊商城)
+    const mall = '北京燕莎友谊商城开业。';
+    const tagged = rulesThenModel([hit('entity-loc-tag', 'LOC', 6, 8, 'jieba-ns', 1), hit('entity-model', 'LOC', 2, 8)], { text: mall });
+    expect(show(tagged)).toEqual(['entity-model:LOC:2-8']);
   });
 
   it("takes the model's organisation over a foreign city of the gazetteer on the same characters (a club), not over a Chinese division", () => {

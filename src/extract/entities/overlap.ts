@@ -53,9 +53,9 @@
  * - it is jieba's ns where the model reads the same characters as another
  *   type (v3: 北京饭店 an ORG; on top of the two changes above 0.775 / 0.674
  *   → 0.776 / 0.675, corpus gold and the team's sentence sets unchanged).
- * - (v4) it is a gazetteer place that is also a common word (上街, 高明, 大关,
- *   元宝: lexicon place-ambiguous-names) where the model does not read the
- *   same characters as a place;
+ * - (v4) it is a gazetteer place or jieba's ns that is also a common word
+ *   (上街, 高明, 大关, 元宝: lexicon place-ambiguous-names) where the model
+ *   does not read the same characters as a place;
  * - (v4) it is a gazetteer place that is no Chinese division and no country
  *   (a foreign city or landmark: 罗马, 里昂, 佛罗伦萨, 白宫) where the model
  *   reads the same characters as an organisation (a club named after its
@@ -292,9 +292,9 @@ export const rulesThenModel: MentionPolicy = (hits, ctx) => {
     });
     if (vetoed) return false;
     if (h.type === 'PERSON' && CONFIRMED_PERSON_SOURCES.has(src) && !seen) return false;
-    // a gazetteer place that is also a common word (上街, 高明, 大关: place-ambiguous-names)
-    // stands only where the model reads the same characters as a place
-    if (ruleOf(h) === 'entity-loc-gazetteer' && ambiguous.has(text.slice(h.start, h.end)) && !modelIndex.some(h.start, h.end, (m) => m.type === 'LOC' && m.start === h.start && m.end === h.end)) return false;
+    // a gazetteer place or jieba's ns that is also a common word (上街, 高明, 大关:
+    // place-ambiguous-names) stands only where the model reads the same characters as a place
+    if ((ruleOf(h) === 'entity-loc-gazetteer' || src === 'jieba-ns') && ambiguous.has(text.slice(h.start, h.end)) && !modelIndex.some(h.start, h.end, (m) => m.type === 'LOC' && m.start === h.start && m.end === h.end)) return false;
     // a bare jieba place where the model reads nothing at all (上街, 商海, 大中城市)
     if (src === 'jieba-ns' && !modelIndex.some(h.start, h.end, () => true)) return false;
     return true;
