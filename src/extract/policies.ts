@@ -60,7 +60,7 @@ export interface OverlapConfig {
 
 export const DEFAULT_OVERLAP: OverlapConfig = {
   mention: 'rules-then-model',
-  mentionSteps: ['same-name-same-type', 'names-inside-events'],
+  mentionSteps: ['same-name-same-type', 'names-inside-events', 'persons-inside-titles'],
   quote: 'speaker-preferred',
   figure: 'longest-most-specific',
   figureSteps: ['attribution'],

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionHit } from '../../src/extract/rule.js';
 import { isStrong, longestMostSpecific, rulesThenModel } from '../../src/extract/entities/overlap.js';
+import { DEFAULT_OVERLAP } from '../../src/extract/policies.js';
 import { extractEntities, mentionRules } from '../../src/extract/packs/entities.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
 
@@ -49,6 +50,41 @@ describe('rules-then-model', () => {
   it('lets the model veto a person that reaches left over its own (和吴宓)', () => {
     const kept = rulesThenModel([hit('entity-person-name', 'PERSON', 0, 3, 'title-after', 2), hit('entity-model', 'PERSON', 1, 3)]);
     expect(show(kept)).toEqual(['entity-model:PERSON:1-3']);
+  });
+
+  it('keeps a gazetteer place that is also a common word only where the model reads it as a place', () => {
+    // 带头上街示威 (上街, to take to the streets: 上街区's short form) against 上街区 (the model's place)
+    const text = '带头上街示威，王小明也在。上街是郑州的区。';
+    const kept = rulesThenModel(
+      [
+        hit('entity-loc-gazetteer', 'LOC', 2, 4, 'gazetteer', 3),
+        hit('entity-model', 'PERSON', 7, 10),
+        hit('entity-loc-gazetteer', 'LOC', 13, 15, 'gazetteer', 3),
+        hit('entity-model', 'LOC', 13, 15),
+      ],
+      { text },
+    );
+    expect(show(kept)).toEqual(['entity-model:PERSON:7-10', 'entity-loc-gazetteer:LOC:13-15']);
+    // jieba's ns on the same word needs the model's place on the same characters too (inside a
+    // longer model place it would otherwise stand: 商城 of 燕莎友谊商城)
+    const mall = '北京燕莎友谊商城开业。';
+    const tagged = rulesThenModel([hit('entity-loc-tag', 'LOC', 6, 8, 'jieba-ns', 1), hit('entity-model', 'LOC', 2, 8)], { text: mall });
+    expect(show(tagged)).toEqual(['entity-model:LOC:2-8']);
+  });
+
+  it("takes the model's organisation over a foreign city of the gazetteer on the same characters (a club), not over a Chinese division", () => {
+    // 罗马 (the club) against the gazetteer's city; 潍坊 stays the place the gazetteer says
+    const text = '国米上轮大胜罗马，潍坊队输了。';
+    const kept = rulesThenModel(
+      [
+        hit('entity-loc-gazetteer', 'LOC', 6, 8, 'gazetteer', 3),
+        hit('entity-model', 'ORG', 6, 8),
+        hit('entity-loc-gazetteer', 'LOC', 9, 11, 'gazetteer', 3),
+        hit('entity-model', 'ORG', 9, 11),
+      ],
+      { text },
+    );
+    expect(show(kept)).toEqual(['entity-model:ORG:6-8', 'entity-loc-gazetteer:LOC:9-11']);
   });
 
   it('drops a cue-word person where the model sees none', () => {
@@ -208,5 +244,22 @@ describe('the entities pack with and without the model', () => {
   it('runs no model when a pipeline leaves it out', () => {
     expect(names(off).every((n) => !n.startsWith('entity-model:'))).toBe(true);
     expect(names(off)).toContain('entity-loc-gazetteer:LOC:甘肃');
+  });
+});
+
+describe('persons-inside-titles', () => {
+  const overlap = { ...DEFAULT_OVERLAP, mentionSteps: ['same-name-same-type', 'names-inside-events', 'persons-inside-titles'] };
+  const names = (text: string, o = overlap): string[] => extractEntities(contextFor(text), { overlap: o }).mentions.map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
+
+  it("keeps the model's person inside a book title beside the title", () => {
+    const text = '他们编写出版了《邓小平教育理论学习纲要》。';
+    expect(names(text)).toEqual(expect.arrayContaining(['PERSON:邓小平', 'POLICY:邓小平教育理论学习纲要']));
+    // without the step the title hides the person
+    expect(names(text, { ...overlap, mentionSteps: ['same-name-same-type', 'names-inside-events'] })).not.toContain('PERSON:邓小平');
+  });
+
+  it('adds no place or body inside a policy title', () => {
+    const text = '北京发布《北京市机器人产业创新发展行动方案》。';
+    expect(names(text).filter((n) => n.endsWith(':北京市'))).toEqual([]);
   });
 });

@@ -30,6 +30,11 @@ export function growSubUnits(text: string, end: number, ix: TokenIndex): number 
     // a single dictionary word that is not a place (驻村, 农村, 乡村) is not a sub-unit
     const t = spanAt(ix.tokens, end);
     if (t && t.start === end && t.end === end + unit.length && t.tag !== 'ns' && t.tag !== 'x') break;
+    // nor one whose unit character jieba reads as the end of a common word
+    // (孙桥镇 + 现有|农村, 丹东 + 市郊|农村: 村 belongs to 农村): the unit word is its own token or a place's end
+    const last = spanAt(ix.tokens, end + unit.length - 1);
+    const unitStart = end + namePart.length;
+    if (last && last.start < unitStart && last.start > end && last.tag !== 'ns' && last.tag !== 'x') break;
     // nor is one that ends inside a word (榕江县 + 举办乡村: 乡 belongs to 乡村)
     if (ix.tokens.length > 0 && !ix.byEnd.has(end + unit.length)) break;
     if (roadAfter().test(text.slice(end + unit.length))) break;

@@ -10,6 +10,8 @@
  *  - `names-inside-events`: an EVENT or PRODUCT name is not an organisation,
  *    so the PERSON, ORG and LOC candidates inside it are kept as well (华为 in
  *    华为全联接大会), the longest first.
+ *  - `persons-inside-titles`: the persons the entity model reads inside a
+ *    POLICY title (邓小平 in 《邓小平理论学习纲要》) are kept as well.
  * And one step after the relation rules:
  *  - `person-affiliation`: a person's affiliation (for resolution when names
  *    collide) is the body of its first title relation.
@@ -83,9 +85,31 @@ export const namesInsideEvents: MentionStep = (_ctx, kept, all) => {
   return [...kept, ...chosen].sort((a, b) => a.start - b.start || a.end - b.end);
 };
 
+/**
+ * `persons-inside-titles`: a title in book-title marks (a POLICY: a law, a
+ * plan, a book) keeps the persons the entity model reads inside it as well
+ * (邓小平 in 《邓小平理论学习纲要》, 马克思 in 《马克思传》): news NER tags a
+ * person wherever the text names one. Only persons, and only the model's (a
+ * rule's person on the same characters keeps its own stamp): the places and
+ * bodies a policy's title begins with (《北京市…行动方案》) stay part of the title.
+ * On the MSRA dev block the policy's title had hidden 10 such persons.
+ */
+export const personsInsideTitles: MentionStep = (_ctx, kept, all) => {
+  const titles = kept.filter((m) => m.type === 'POLICY');
+  if (titles.length === 0) return kept;
+  const inside = (h: Stamped<MentionHit>): boolean => h.type === 'PERSON' && titles.some((o) => o.start <= h.start && h.end <= o.end && h.end - h.start < o.end - o.start);
+  const model = all.filter((h) => h.rule === 'entity-model' && inside(h));
+  if (model.length === 0) return kept;
+  const chosen = model.map((m) => all.find((h) => h.rule !== 'entity-model' && h.type === 'PERSON' && h.start === m.start && h.end === m.end) ?? m);
+  const taken = new Set(kept.filter((k) => k.type === 'PERSON').map((k) => `${k.start}:${k.end}`));
+  const added = chosen.filter((h) => !taken.has(`${h.start}:${h.end}`));
+  return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
 export const MENTION_STEPS: Readonly<Record<string, MentionStep>> = {
   'same-name-same-type': sameNameSameType,
   'names-inside-events': namesInsideEvents,
+  'persons-inside-titles': personsInsideTitles,
 };
 
 /** `person-affiliation`: annotate each PERSON head of a title relation with the relation's body and title (first one wins). */

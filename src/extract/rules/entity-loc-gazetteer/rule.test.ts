@@ -16,6 +16,15 @@ const g = '贵州省黔东南州榕江县举办乡村足球超级联赛。';
 // a village after a place never begins with a preposition (兴化市 | 在农村)
 const h = '兴化市在农村推行改革。';
 const town = '郑州市城镇居民人均收入增长。';
+// a village unit that is part of a common word grows nothing (现有|农村: 村 belongs to 农村)
+const village = '孙桥镇现有农村党员九百多人。';
+// the residents of a city are no place: 北京 + 市民
+const residents = '北京市民可以在居住地办理。';
+// 山乡 (mountain villages) is no township after the province
+const hills = '会知道万里之遥的广西山乡有葛仙米。';
+// a division suffix that starts another word (武汉市 | 民, 江北 + 区域性) is no part of the place
+const citizens = '上海、广州及武汉市民乘坐地铁。';
+const region = '跨省连片的江北区域性市场。';
 runRuleCases(
   rule,
   {
@@ -28,6 +37,11 @@ runRuleCases(
     ],
     invalid: [
       { text: town, expect: [span(town, 'LOC', '郑州市')] },
+      { text: village, expect: [span(village, 'LOC', '孙桥镇')] },
+      { text: residents, expect: [span(residents, 'LOC', '北京')] },
+      { text: hills, expect: [span(hills, 'LOC', '广西')] },
+      { text: citizens, expect: [span(citizens, 'LOC', '上海'), span(citizens, 'LOC', '广州'), span(citizens, 'LOC', '武汉')] },
+      { text: region, expect: [span(region, 'LOC', '江北')] },
       { text: a, expect: [span(a, 'LOC', '天津市南开区')] },
       { text: b, expect: [span(b, 'LOC', '亦庄镇'), span(b, 'LOC', '亦庄', 1)] },
       { text: c, expect: [span(c, 'LOC', '美国'), span(c, 'LOC', '俄罗斯'), span(c, 'LOC', '日内瓦')] },

@@ -8,12 +8,17 @@
  * (亦庄镇, 忻城县红渡镇六纳村). A match starts on a token boundary; it ends on
  * one too unless it is a country or a full division name (中国 in 中国航天).
  * Direction words never chain (天安门东南), and a name followed by a road
- * word is a road, not a place (宜宾道).
+ * word is a road, not a place (宜宾道). v6: a township or village grows the
+ * name only where its unit character is no part of a common word (孙桥镇 +
+ * 现有|农村 stays 孙桥镇), and a division suffix that starts another word
+ * is no part of the place (北京市民 → 北京, 江北区域性 → 江北, 天津市场 → 天津).
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { chainsBelow, dictMatches, isDivision, lexicon } from '../../entities/lexicon.js';
 import { growSubUnits, roadAfter } from '../../entities/places.js';
-import { indexTokens } from '../../entities/tokens.js';
+import { indexTokens, type TokenIndex } from '../../entities/tokens.js';
+import type { Token } from '../../../core/types.js';
+import { spanAt } from '../../../core/spans.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 import { wordSet } from '../../../core/lists.js';
 
@@ -22,9 +27,22 @@ const DIVISION_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)(?![\u4e00-\u9fff]?
 /** A place glued by jieba to an area word (长江流域, 黄河两岸: place-area-tails) still ends before it. */
 const areaTail = perLexicon(() => new RegExp(`^${anyOf('place-area-tails')}`, 'u'));
 
+/**
+ * Is the division suffix ending at `end` the first character of another word: jieba's token
+ * starts at the suffix and runs on (区域性, 市场), or the place is followed by 民 alone or read
+ * whole with it (武汉市 | 民, 北京市民/ns: the residents)?
+ */
+function gluedSuffix(tokens: readonly Token[], ix: TokenIndex, text: string, end: number): boolean {
+  const t = spanAt(tokens, end - 1);
+  if (t && t.start === end - 1 && t.end > end) return true;
+  if (text[end] !== '民') return false;
+  const next = spanAt(tokens, end);
+  return !ix.byEnd.has(end) || (next !== undefined && next.start === end && next.end === end + 1);
+}
+
 export const rule: MentionRule = {
   id: 'entity-loc-gazetteer',
-  version: 5,
+  version: 6,
   purpose: "places named in the gazetteers and China's administrative divisions, chained when adjacent",
   needs: ['tokens'],
   emits: 'mention',
@@ -81,8 +99,15 @@ export const rule: MentionRule = {
         end += suf[0].length;
       }
       if (hasTokens) end = growSubUnits(text, end, ix);
+      // the place ends before its division suffix where that suffix is the first character of
+      // another word: the residents of a place (北京市民, 武汉市 | 民), 江北 + 区域性, 天津 + 市场
+      const suffixGlued = hasTokens && end - a.start >= 3 && /^[省市县区镇乡村]$/u.test(text[end - 1]!) && gluedSuffix(ctx.tokens, ix, text, end);
+      if (suffixGlued) {
+        if (!lex.loc.has(text.slice(a.start, end - 1))) continue;
+        end--;
+      }
       const word = text.slice(a.start, end);
-      const endOk = !hasTokens || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));
+      const endOk = !hasTokens || suffixGlued || ix.byEnd.has(end) || lex.countries.has(word) || lex.divisionsFull.has(word) || AREA_TAIL.test(text.slice(end, end + 2));
       if (!endOk) continue;
       out.push({ type: 'LOC', start: a.start, end, attrs: { priority: 3, source: 'gazetteer' } });
     }

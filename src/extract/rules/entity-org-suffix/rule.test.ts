@@ -12,6 +12,9 @@ const d = '深圳市气象台发布预警，湖南卫视暂停直播。';
 const e = '这批文物后来藏于台湾历史博物馆。';
 // a body jieba glued to the title after it (中央政治局常委/nt) ends before the title
 const f = '她当选中共中央政治局常委。';
+// vs between two teams and 原 (former) before a body sit in no name
+const g = '本轮焦点是莱切队vs罗马队。';
+const h = '他曾任陕西省原民政厅党组副书记。';
 runRuleCases(
   rule,
   {
@@ -26,9 +29,23 @@ runRuleCases(
       // an HMM unknown ending in a modal or starting with a negation (先要/x, 不起/x) starts no name
       '我们先要学会倾听。',
       '孩子们穷得上不起学校。',
+      // the particle 所 before a verb and the verb 办 before its object end no name (v7)
+      '这是改革开放所取得的成就。',
+      '侨胞回到梅州捐资办公益事业。',
+      // a generic head (外国, 党和) starts no organisation
+      '一家外国保险公司在上海开业。',
+      '我们党和政府一贯重视扶贫。',
+      // a word for a kind of body that jieba knows whole (卫生院/nt, 镇政府/nt) names none
+      '判决后，该镇政府没有上诉。',
+      '乡级卫生院要处理难产病例。',
+      '使用网上支付及网上银行时要注意安全。',
+      // 担任 (to take a post) sits in no name: 周欣光 担任 老干部局
+      '当了八年城建局长的周欣光担任老干部局长。',
     ],
     invalid: [
       { text: f, expect: [span(f, 'ORG', '中共中央政治局')] },
+      { text: g, expect: [span(g, 'ORG', '莱切队')] },
+      { text: h, expect: [span(h, 'ORG', '民政厅党组')] },
       { text: c, expect: [span(c, 'ORG', '上海海港队'), span(c, 'ORG', '山东泰山队')] },
       { text: a, expect: [span(a, 'ORG', '北京市经济和信息化局')] },
       { text: b, expect: [span(b, 'ORG', '京东五星电器（天津）集团有限公司')] },

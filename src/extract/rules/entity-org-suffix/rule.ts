@@ -6,7 +6,11 @@
  * 京东五星电器（天津）集团有限公司). A campus in brackets after a university
  * belongs to it (香港中文大学（深圳）); a suffix glued to a title by jieba
  * (局局长) is cut at the title, and so is a body glued to the title after it
- * (中央政治局常委 → 中央政治局).
+ * (中央政治局常委 → 中央政治局). v7: a bare 所 or 办 that jieba reads as a
+ * function word (the particle 所 before a verb: 笔下所展开的; the verb 办
+ * before its object: 捐资办公益事业) ends no name, and a word for a kind of
+ * body that jieba knows whole (卫生院, 镇政府, 商业银行: org-generic-names)
+ * names none.
  */
 import type { Token } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
@@ -50,7 +54,7 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
 
 export const rule: MentionRule = {
   id: 'entity-org-suffix',
-  version: 6,
+  version: 7,
   purpose: 'organisations ending in an organisation suffix, grown to the longest sensible name',
   needs: ['tokens'],
   emits: 'mention',
@@ -59,10 +63,20 @@ export const rule: MentionRule = {
   run: (ctx) => findOrgs(ctx),
 };
 
+/** A bare 所 (jieba: c) before a verb, adjective or adverb, or a bare 办 jieba reads as a verb before a word. */
+function functionWord(t: Token, next: Token | undefined): boolean {
+  if (!next || next.start !== t.end) return false;
+  if (t.text === '所') return t.tag === 'c' && /^(?:v|a|ad|d)$/u.test(next.tag);
+  if (t.text === '办') return t.tag === 'v' && /^(?:n|v|vn|nz)$/u.test(next.tag);
+  return false;
+}
+
 function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[] {
   const lex = lexicon();
   /** common words that end in a suffix character but name no organisation */
   const NOT_ORG = wordSet('org-not-org-words');
+  /** words for a kind of body that jieba tags nt (卫生院, 镇政府) */
+  const GENERIC = wordSet('org-generic-names');
   const ix = indexTokens(ctx.tokens);
   const sx = suffixIndex(lex.orgSuffixes);
   const toks = ctx.tokens;
@@ -95,6 +109,9 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const gluedTeam = !suffix && t.text.length >= 3 && t.text.endsWith('队') && /^(?:nz|nt|ns|nr|nrt)$/u.test(t.tag);
     if (gluedTeam) suffix = '队';
     if (suffix && NOT_ORG.has(t.text) && suffixEnd === t.end) suffix = undefined;
+    // 所 and 办 standing alone as a function word, not a body: the particle 所 before a verb or
+    // an adverb (笔下所展开的, 国情所迫切需要, 改革开放所取得), the verb 办 before its object (捐资办公益事业)
+    if (suffix && functionWord(t, toks[i + 1])) suffix = undefined;
     if (!suffix) {
       i++;
       continue;
@@ -109,7 +126,8 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
     const team = suffix === '队' && !gluedTeam;
     let start = extendLeft(text, ix, i, { brackets: true, conj: true, maxLen: 28, startOk: team ? (x: Token): boolean => /^n/u.test(x.tag) || startOk(x) : single ? levelOk : startOk, verbBeforeSuffix: single, verbsInside: !single });
     // jieba already knows the whole name (香港中文大学, 上海市工商联)
-    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text)) start = t.start;
+    // (but not a word for a kind of body: 卫生院, 镇政府, 商业银行 are nt to jieba too: org-generic-names)
+    if (start < 0 && t.text.length > suffix.length && (t.tag === 'nt' || t.tag === 'nz') && suffixEnd === t.end && !genericOrgHead().test(t.text) && !GENERIC.has(t.text)) start = t.start;
     let end = last === i ? suffixEnd : toks[last]!.end;
     if (/(?:大学|学院)$/u.test(suffix)) {
       const c = CAMPUS_AFTER.exec(text.slice(end, end + 8));
