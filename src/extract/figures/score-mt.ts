@@ -139,8 +139,9 @@ interface Read {
 }
 
 function daysOf(f: Figure): { start: Side; end: Side } | null {
-  if (!f.date) return null;
-  const a = spanOfIso(f.date);
+  // an open start (2030年前) has no date and a dateEnd
+  if (!f.date && !f.dateEnd) return null;
+  const a = f.date ? spanOfIso(f.date) : null;
   const b = f.dateEnd ? spanOfIso(f.dateEnd) : a;
   return { start: a?.start ?? null, end: b?.end ?? null };
 }
