@@ -682,13 +682,22 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
  * one met in timeAt's body threw its compiled code away (--trace-deopt: "wrong
  * map"); here the shapes cost the recompiling of a few lines.
  */
-function fromDate(df: FigureHit, i: number): { end: number; span: DaySpan | null; grain: TimeExpr['grain']; rangeTo: string | undefined; dateClock: string | null } | null {
+function fromDate(df: FigureHit, i: number, text: string, doc: Doc | null): { end: number; span: DaySpan | null; grain: TimeExpr['grain']; rangeTo: string | undefined; dateClock: string | null } | null {
   if (df.start !== i || (df.kind !== 'date' && df.kind !== 'period')) return null;
+  // a time expression figure (figure-date's `withTimes`) is read again here; an open end (2018年以来) holds the date it is anchored to
+  if (df.attrs !== undefined && df.attrs.timeExpr === true) return df.attrs.mod === undefined ? null : anchorDate(df, i, text, doc);
   const loneTime = df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
   if (loneTime) return null;
   const rangeTo = df.kind === 'period' && df.qualifier === 'range' && df.dateEnd ? spanOfIso(df.dateEnd)?.start : undefined;
   const dateClock = df.kind === 'date' && df.date && df.date.length > 10 ? df.date.slice(11, 16) + ':00' : null;
   return { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined, rangeTo, dateClock };
+}
+
+/** The date an open-end figure (2018年以来, 2030年前) is anchored to, as dates.ts reads it. */
+function anchorDate(df: FigureHit, i: number, text: string, doc: Doc | null): ReturnType<typeof fromDate> {
+  const inner = scanDates(text.slice(df.start, df.end), doc ? doc.day : null)[0];
+  if (!inner || inner.start !== 0) return null;
+  return fromDate({ ...inner, start: inner.start + i, end: inner.end + i }, i, text, doc);
 }
 
 /*
@@ -701,7 +710,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let dateClock: string | null = null;
   let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
   let rangeTo: string | undefined;
-  const fd = df === undefined ? null : fromDate(df, i);
+  const fd = df === undefined ? null : fromDate(df, i, text, doc);
   if (fd !== null) {
     rangeTo = fd.rangeTo;
     best = { end: fd.end, span: fd.span, anaphor: undefined, grain: fd.grain };

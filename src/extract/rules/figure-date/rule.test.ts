@@ -10,6 +10,9 @@ const t4 = '今年1月至7月，上半年投资增长。';
 const t5 = '2024年3月2日至3日进行迁改，2023年年底以来持续推进。';
 const t6 = '展会于9月12日、13日和15日对公众开放，3－5月完成布展。';
 const t7 = '该线路18年6月开通，3月——5月客流回升。';
+const t8 = '前天，新馆试运行；上个月，客流回升；三天后，展览闭幕。';
+const t9 = '自2019年以来，园区累计引进企业；力争2035年前基本建成。';
+const t10 = '今年国庆假期，景区客流创新高，农历八月十五举办灯会。';
 
 runRuleCases(
   rule,
@@ -66,6 +69,34 @@ runRuleCases(
         figures: [
           fig(t7, '18年6月', 'date', null, null, 'exact', { date: '2018-06' }),
           fig(t7, '3月——5月', 'period', null, null, 'range', { date: '2024-03', dateEnd: '2024-05' }),
+        ],
+      },
+      {
+        // time expressions that are no date of dates.ts are figures of their own, with a document date
+        text: t8,
+        docDate: '2025-03-12',
+        figures: [
+          fig(t8, '前天', 'date', null, null, 'exact', { date: '2025-03-10' }),
+          fig(t8, '上个月', 'date', null, null, 'exact', { date: '2025-02' }),
+          fig(t8, '三天后', 'date', null, null, 'exact', { date: '2025-03-15' }),
+        ],
+      },
+      {
+        // an open end replaces its date, without the preposition: since → the document date, before → an open start
+        text: t9,
+        docDate: '2025-06-30',
+        figures: [
+          fig(t9, '2019年以来', 'period', null, null, 'exact', { date: '2019-01-01', dateEnd: '2025-06-30' }),
+          fig(t9, '2035年前', 'period', null, null, 'exact', { date: null, dateEnd: '2035-12-31' }),
+        ],
+      },
+      {
+        // a holiday span (中秋 and 国庆 joined in 2025) and a lunar date over the month dates.ts reads inside it
+        text: t10,
+        docDate: '2025-10-09',
+        figures: [
+          fig(t10, '今年国庆假期', 'period', null, null, 'exact', { date: '2025-10-01', dateEnd: '2025-10-08' }),
+          fig(t10, '农历八月十五', 'date', null, null, 'exact', { date: '2025-10-06' }),
         ],
       },
     ],
