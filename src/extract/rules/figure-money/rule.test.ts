@@ -13,6 +13,8 @@ const t7 = '门票港币2960元，融资人民币3亿元。';
 const t8 = '预算两到三仟元，报价从8500到3万元，车费3块5毛，补贴5角钱，面值100圆。';
 const t9 = '单笔10万元（含）以上须审批。';
 const t11 = '新建住宅均价1.35万元/平方米，人均补贴3000元/人/年。';
+const t12 = '一碗牛肉面二十块，旧书以八百块卖出，他捐了两千多块；西瓜切成八块，桌上摆着三块。';
+const t13 = '冰棍8毛钱一根，矿泉水2块钱一瓶。';
 const t10 = '猪肉每斤十二块五，鸡蛋一块五，公交票价5角，葱3毛5一把。';
 
 runRuleCases(
@@ -45,6 +47,13 @@ runRuleCases(
         text: t10,
         figures: [fig(t10, '十二块五', 'money', 12.5, 'CNY'), fig(t10, '一块五', 'money', 1.5, 'CNY'), fig(t10, '5角', 'money', 0.5, 'CNY'), fig(t10, '3毛5', 'money', 0.35, 'CNY')],
       },
+      {
+        // 块 alone is yuan after a price word of its clause or before 卖/买, with no noun after it; pieces are no money
+        text: t12,
+        figures: [fig(t12, '二十块', 'money', 20, 'CNY'), fig(t12, '八百块', 'money', 800, 'CNY'), fig(t12, '两千多块', 'money', 2000, 'CNY', 'atLeast')],
+      },
+      // no tenths after 块钱/毛钱: 一 counts the item
+      { text: t13, figures: [fig(t13, '8毛钱', 'money', 0.8, 'CNY'), fig(t13, '2块钱', 'money', 2, 'CNY')] },
       // a price per unit: the span and unit take the denominator(s), the value is the money
       { text: t11, figures: [fig(t11, '1.35万元/平方米', 'money', 13500, 'CNY/平方米'), fig(t11, '3000元/人/年', 'money', 3000, 'CNY/人/年')] },
     ],
