@@ -503,6 +503,14 @@ function buildPatterns(): Pattern[] {
         return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
       },
     },
+    // 是98年买的 / 在85年 / 从92年起: a two-digit year of the last century after a word that places it in time
+    // (a duration says 工作了40年, 成立70年; below 50 it is one too often)
+    {
+      first: "56789",
+      needs: ["年"],
+      re: /(?<=(?:^|[，。；、,\s]|[是在于从自到至那])(?:早|就|是|在)?)([5-9][0-9])年(?![0-9一二三四五六七八九十]{1,2}月|[代来间里内多余度底末初份])/y,
+      resolve: (m) => ({ span: yearSpan(1900 + Number(m[1])), grain: 'year' }),
+    },
     // 昨天 / 今天 / 明天 / 前天
     {
       first: [...new Set(relDays.map(([w]) => w[0] as string))].join(''),

@@ -12,6 +12,7 @@ const t6 = '展会于9月12日、13日和15日对公众开放，3－5月完成�
 const t7 = '该线路18年6月开通，3月——5月客流回升。';
 const t8 = '前天，新馆试运行；上个月，客流回升；三天后，展览闭幕。';
 const t9 = '自2019年以来，园区累计引进企业；力争2035年前基本建成。';
+const t11 = '下半年，全县新开工项目增多；1-11月，税收平稳；两个月前，新区揭牌；三年前，老厂搬迁；这栋楼是96年建的。';
 const t10 = '今年国庆假期，景区客流创新高，农历八月十五举办灯会。';
 
 runRuleCases(
@@ -97,6 +98,19 @@ runRuleCases(
         figures: [
           fig(t10, '今年国庆假期', 'period', null, null, 'exact', { date: '2025-10-01', dateEnd: '2025-10-08' }),
           fig(t10, '农历八月十五', 'date', null, null, 'exact', { date: '2025-10-06' }),
+        ],
+      },
+      {
+        // 下半年 alone in January is last year's; an ASCII hyphen joins a month range; an offset is written at
+        // its unit's precision; a two-digit year after 是/在/从 is of the last century
+        text: t11,
+        docDate: '2025-01-20',
+        figures: [
+          fig(t11, '下半年', 'period', null, null, 'exact', { date: '2024-07', dateEnd: '2024-12' }),
+          fig(t11, '1-11月', 'period', null, null, 'range', { date: '2024-01', dateEnd: '2024-11' }),
+          fig(t11, '两个月前', 'date', null, null, 'exact', { date: '2024-11' }),
+          fig(t11, '三年前', 'date', null, null, 'exact', { date: '2022' }),
+          fig(t11, '96年', 'date', null, null, 'exact', { date: '1996' }),
         ],
       },
     ],

@@ -17,7 +17,7 @@
 import type { FigureHit } from '../../rule.js';
 import { figureHit } from '../../figures/hit.js';
 import { scanTimes, spanOfFigure, type TimeExpr } from '../../figures/times.js';
-import { monthLength, parseDay, type DaySpan } from '../../figures/days.js';
+import { addDays, monthLength, monthSpan, parseDay, weekday, yearSpan, type DaySpan } from '../../figures/days.js';
 
 /** An inclusive day span written at its precision: a whole year 2024, a whole month 2024-05, else days. */
 function isoOf(s: DaySpan): { date: string; dateEnd: string | undefined } {
@@ -32,6 +32,23 @@ function isoOf(s: DaySpan): { date: string; dateEnd: string | undefined } {
   return { date: s.start, dateEnd: s.start === s.end ? undefined : s.end };
 }
 
+/** 三年前, 两个月后, 2周前: an offset in years, months or weeks (not days). */
+const OFFSET_RE = /^[0-9〇零一二三四五六七八九十两]{1,3}(个月|年|周|个星期|星期)(?:之|以)?[前后]$/;
+
+/**
+ * An offset is written at its unit's precision (issue #14 peer convention): 三年前 is that calendar
+ * year, 两个月前 that month, 2周前 that week (Monday to Sunday); times.ts keeps the day it lands on.
+ */
+function offsetSpan(t: TimeExpr, s: DaySpan): DaySpan {
+  const m = OFFSET_RE.exec(t.text);
+  if (!m || s.start !== s.end) return s;
+  const { y, m: mo } = parseDay(s.start);
+  if (m[1] === '年') return yearSpan(y);
+  if (m[1] === '个月') return monthSpan(y, mo);
+  const monday = addDays(s.start, -weekday(s.start));
+  return { start: monday, end: addDays(monday, 6) };
+}
+
 function figureOf(t: TimeExpr, start: number): FigureHit | null {
   if (t.mod === 'before') {
     // an open start: up to the end of what it is anchored to (2030年前 → … 2030-12-31)
@@ -41,7 +58,7 @@ function figureOf(t: TimeExpr, start: number): FigureHit | null {
   }
   if (!t.span) return null;
   // an open end up to the document date is written in days (2019-01-01 … 2025-06-30)
-  const { date, dateEnd } = t.mod ? { date: t.span.start, dateEnd: t.span.end === t.span.start ? undefined : t.span.end } : isoOf(t.span);
+  const { date, dateEnd } = t.mod ? { date: t.span.start, dateEnd: t.span.end === t.span.start ? undefined : t.span.end } : isoOf(offsetSpan(t, t.span));
   const attrs: Record<string, unknown> = { timeExpr: true };
   if (t.mod) attrs.mod = t.mod;
   return figureHit(dateEnd === undefined ? 'date' : 'period', start, t.end, null, undefined, null, 'exact', date, dateEnd, attrs);
