@@ -247,8 +247,10 @@ function buildPatterns(): Pattern[] {
     {
       first: "上本12二十",
       needs: ["世纪"],
-      re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
+      re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)(初叶|初期|初|末叶|末期|末|中叶|中期|前期|后期)?/y,
       resolve: (m, doc) => {
+        // 21世纪初, 上世纪末: a part of a century has no day span (issue #14 peer convention)
+        if (m[2]) return { span: null };
         const c = m[1] as string;
         let k: number;
         if (/上/.test(c)) k = doc ? Math.ceil(doc.y / 100) - 1 : 20;

@@ -13,6 +13,7 @@ const t7 = '该线路18年6月开通，3月——5月客流回升。';
 const t8 = '前天，新馆试运行；上个月，客流回升；三天后，展览闭幕。';
 const t9 = '自2019年以来，园区累计引进企业；力争2035年前基本建成。';
 const t11 = '下半年，全县新开工项目增多；1-11月，税收平稳；两个月前，新区揭牌；三年前，老厂搬迁；这栋楼是96年建的。';
+const t12 = '21世纪初，这里建起港口；今天上午，新船下水；下午3点，仪式结束。';
 const t10 = '今年国庆假期，景区客流创新高，农历八月十五举办灯会。';
 
 runRuleCases(
@@ -111,6 +112,15 @@ runRuleCases(
           fig(t11, '两个月前', 'date', null, null, 'exact', { date: '2024-11' }),
           fig(t11, '三年前', 'date', null, null, 'exact', { date: '2022' }),
           fig(t11, '96年', 'date', null, null, 'exact', { date: '1996' }),
+        ],
+      },
+      {
+        // a part of a century is a time with no day span; a time of day counts on a day only
+        text: t12,
+        docDate: '2025-04-16',
+        figures: [
+          fig(t12, '21世纪初', 'period', null, null, 'exact', { date: null, dateEnd: null }),
+          fig(t12, '今天上午', 'date', null, null, 'exact', { date: '2025-04-16' }),
         ],
       },
     ],

@@ -56,7 +56,8 @@ function figureOf(t: TimeExpr, start: number): FigureHit | null {
     if (!end) return null;
     return figureHit('period', start, t.end, null, undefined, null, 'exact', null, end, { timeExpr: true, mod: t.mod });
   }
-  if (!t.span) return null;
+  // a part of a century (21世纪初, 上世纪末) is a time with no day span
+  if (!t.span) return /世纪/.test(t.text) ? figureHit('period', start, t.end, null, undefined, null, 'exact', null, null, { timeExpr: true }) : null;
   // an open end up to the document date is written in days (2019-01-01 … 2025-06-30)
   const { date, dateEnd } = t.mod ? { date: t.span.start, dateEnd: t.span.end === t.span.start ? undefined : t.span.end } : isoOf(offsetSpan(t, t.span));
   const attrs: Record<string, unknown> = { timeExpr: true };
@@ -118,7 +119,8 @@ export function withTimes(text: string, docDate: string | null, dates: FigureHit
   for (const t of times) {
     if (t.anaphor || t.set) continue;
     lastDay(text, t, dates);
-    if (t.basis || t.clock || !docDate) continue;
+    // a time of day counts only on a day (今天上午 → today; 下午3点 alone is none)
+    if (t.basis || (t.clock && (!t.span || t.span.start !== t.span.end)) || !docDate) continue;
     // the date figures it overlaps: none, or all inside it
     let crossing = false;
     const inside: FigureHit[] = [];
