@@ -75,9 +75,25 @@ function signed(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   return fig;
 }
 
+/** 两个亿, 一个多亿, 十几个亿: hundreds of millions of yuan, said with 个 (FIGURES.md: 两个亿 is money). */
+const GE_YI_RE = /^([一二两三四五六七八九十几]{1,3})个(多)?亿(?![元美港欧日英韩澳加台新泰卢越比人个吨件台辆次户万])/;
+
+function geYi(text: string, r: Reading): FigureHit | null {
+  const m = GE_YI_RE.exec(text.slice(r.i, r.i + 8));
+  if (!m) return null;
+  const n = readNumeral(m[1] as string, 0, LONE_FORMAL);
+  if (!n || n.end !== (m[1] as string).length) return null;
+  const q = m[2] || n.vague ? 'atLeast' : r.qualifier;
+  return figure(r.start, r.i + m[0].length, 'money', n.value * 1e8, null, 'CNY', q);
+}
+
 function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   if (r.form === 'sign') return signed(text, r, opt);
   if (r.form !== 'numeral') return null;
+  if (text.charCodeAt(r.i + 1) === 0x4e2a /* 个 */ || text.charCodeAt(r.i + 2) === 0x4e2a) {
+    const g = geYi(text, r);
+    if (g) return g;
+  }
   const w = withUnit(text, r, moneyAt, opt);
   if (!w) return null;
   // 五元三毛, 50元6角三分, 两美元又三美分: subunits after the main unit
