@@ -35,7 +35,7 @@ runRuleCases(
         text: t3,
         figures: [
           fig(t3, '2025—2027年', 'period', null, null, 'range', { date: '2025', dateEnd: '2027' }),
-          fig(t3, '2027年底', 'date', null, null, 'exact', { date: '2027-12-31' }),
+          fig(t3, '2027年底', 'date', null, null, 'exact', { date: '2027-12' }),
         ],
       },
       {

@@ -87,28 +87,6 @@ function replaces(t: TimeExpr, inside: FigureHit[]): boolean {
 }
 
 /**
- * The end of a period is its last day (FIGURES.md: 到2030年底, 截至6月末 → that day; times.ts reads
- * 2023年末, 3月底, 二季度末 so): a date figure dates.ts reads at its month or year (3月底 → 2025-03,
- * 二季度 before 末) becomes that day, and takes in the 末 after it.
- */
-function lastDay(text: string, t: TimeExpr, dates: FigureHit[]): void {
-  const s = t.span;
-  if (!s || s.start !== s.end || t.mod === 'since' || t.mod === 'after' || t.mod === 'before') return;
-  for (const d of dates) {
-    if (d.start < t.start || d.end > t.end) continue;
-    const tail = text.slice(d.end, t.end);
-    const span = spanOfFigure(d);
-    if (!span || span.start === span.end || span.end !== s.end) continue;
-    if (!(tail === '' && /[底末]$/.test(text.slice(d.start, d.end))) && !/^[末底]$/.test(tail)) continue;
-    d.kind = 'date';
-    d.date = s.end;
-    d.dateEnd = undefined;
-    d.end = t.end;
-    return;
-  }
-}
-
-/**
  * The date figures with the time expressions that are no figure yet added
  * (sorted by start). `dates` are dates.ts's figures of the same text.
  */
@@ -118,7 +96,6 @@ export function withTimes(text: string, docDate: string | null, dates: FigureHit
   let dropped: Set<FigureHit> | null = null;
   for (const t of times) {
     if (t.anaphor || t.set) continue;
-    lastDay(text, t, dates);
     // a time of day counts only on a day (今天上午 → today; 下午3点 alone is none)
     if (t.basis || (t.clock && (!t.span || t.span.start !== t.span.end)) || !docDate) continue;
     // the date figures it overlaps: none, or all inside it
