@@ -505,12 +505,12 @@ function buildPatterns(): Pattern[] {
         return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
       },
     },
-    // 是98年买的 / 在85年 / 从92年起: a two-digit year of the last century after a word that places it in time
-    // (a duration says 工作了40年, 成立70年; below 50 it is one too often)
+    // 是98年买的 / 早在85年 / 从92年起: a two-digit year of the last century after a word that places it in time
+    // (a duration says 工作了40年, 成立70年, and after a clause break 。70年波澜壮阔; below 50 it is one too often)
     {
       first: "56789",
       needs: ["年"],
-      re: /(?<=(?:^|[，。；、,\s]|[是在于从自到至那])(?:早|就|是|在)?)([5-9][0-9])年(?![0-9一二三四五六七八九十]{1,2}月|[代来间里内多余度底末初份])/y,
+      re: /(?<=[是于从自到至那]|早在)([5-9][0-9])年(?![0-9一二三四五六七八九十]{1,2}月|[代来间里内多余度底末初份])/y,
       resolve: (m) => ({ span: yearSpan(1900 + Number(m[1])), grain: 'year' }),
     },
     // 昨天 / 今天 / 明天 / 前天
@@ -792,7 +792,8 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
   let mod: TimeExpr['mod'];
   const anchor = span;
-  const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前)/.exec(text.slice(end, end + 3));
+  // (前夕 is the eve, 前后 around it: no open end)
+  const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前(?![夕后]))/.exec(text.slice(end, end + 3));
   if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end)) && !/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
     const t = tail[0];
     mod = /^[或及](?:之后|以后)|以来|起|开始/.test(t) ? 'since' : /^[或及]/.test(t) ? 'until' : /后/.test(t) ? 'after' : 'before';

@@ -7,7 +7,7 @@
  * 正月十五). They come from times.ts, the reader attribution takes `time` and
  * `period` from, so a figure and the times it governs agree.
  *
- * Not figures: bases (比去年同期), anaphors (全年, 同期, 届时), recurring times
+ * Not figures: bases (比去年同期), anaphors (全年, 同期, 届时, 当天, 当年), recurring times
  * (每年), times of day (下午3点) and what resolves to no span (近年来). A time
  * expression that holds date figures with the same span stays those figures
  * (到2030年 is the date 2030年, 截至6月末 the date 6月末); one that holds them
@@ -95,7 +95,8 @@ export function withTimes(text: string, docDate: string | null, dates: FigureHit
   let out: FigureHit[] | null = null;
   let dropped: Set<FigureHit> | null = null;
   for (const t of times) {
-    if (t.anaphor || t.set) continue;
+    // 当天, 当晚, 当年 alone refer back to a time stated before (the document date only by chance)
+    if (t.anaphor || t.set || /^当[天日晚时年月]/.test(t.text)) continue;
     // a time of day counts only on a day (今天上午 → today; 下午3点 alone is none)
     if (t.basis || (t.clock && (!t.span || t.span.start !== t.span.end)) || !docDate) continue;
     // the date figures it overlaps: none, or all inside it
