@@ -15,6 +15,7 @@ const t9 = '单笔10万元（含）以上须审批。';
 const t11 = '新建住宅均价1.35万元/平方米，人均补贴3000元/人/年。';
 const t12 = '一碗牛肉面二十块，旧书以八百块卖出，他捐了两千多块；西瓜切成八块，桌上摆着三块。';
 const t13 = '冰棍8毛钱一根，矿泉水2块钱一瓶。';
+const t15 = '门票三五百元，代购费50RMB，押金RMB2000元。';
 const t14 = '这家工厂去年赚了两个亿，今年投资一个多亿，他还欠了银行十几万块。';
 const t10 = '猪肉每斤十二块五，鸡蛋一块五，公交票价5角，葱3毛5一把。';
 
@@ -60,6 +61,15 @@ runRuleCases(
           fig(t14, '两个亿', 'money', 200000000, 'CNY'),
           fig(t14, '一个多亿', 'money', 100000000, 'CNY', 'atLeast'),
           fig(t14, '十几万块', 'money', 100000, 'CNY', 'atLeast'),
+        ],
+      },
+      // 三五 is a range (300–500) like 两三; RMB after or before the amount is CNY
+      {
+        text: t15,
+        figures: [
+          fig(t15, '三五百元', 'money', 300, 'CNY', 'range', { valueMax: 500 }),
+          fig(t15, '50RMB', 'money', 50, 'CNY'),
+          fig(t15, 'RMB2000元', 'money', 2000, 'CNY'),
         ],
       },
       // no tenths after 块钱/毛钱: 一 counts the item
