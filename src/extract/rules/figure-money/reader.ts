@@ -30,7 +30,7 @@ const JIAO_RE = /^[角毛](?![星形大楼])/;
  * or 卖/买 follow; a count of pieces is cut (切成八块, 分为三块), and a lone 一块 is "together".
  */
 const KUAI_ALONE_RE = /^(?:[，。、；：！？）”,.;:!?)\s]|$|[卖买]|左右|上下|多)/;
-const KUAI_PIECES_BEFORE = /(?:[成为]|[切分掰撕拆剁劈])$/;
+const KUAI_PIECES_BEFORE = /(?:[切分掰撕拆剁劈碎裂][成为]?|成)$/;
 const ASCII_DIGITS_RE = /^[0-9]+$/;
 
 /** The clause before a numeral holds a price word (pipelines/lexicon/figure-money-kuai-cues.txt). */
@@ -39,7 +39,7 @@ const kuaiCues = fromLists((): RegExp => new RegExp('(?:' + wordList('figure-mon
 
 function kuaiAlone(text: string, j: number, num: { start: number; end: number }): boolean {
   if (!KUAI_ALONE_RE.test(text.slice(j + 1, j + 3)) || text.slice(num.start, num.end) === '一') return false;
-  if (KUAI_PIECES_BEFORE.test(text.slice(Math.max(0, num.start - 1), num.start))) return false;
+  if (KUAI_PIECES_BEFORE.test(text.slice(Math.max(0, num.start - 2), num.start))) return false;
   // 一千二百块卖掉: the verb after it is the cue
   return /^[卖买]/.test(text.slice(j + 1, j + 2)) || kuaiCues().test(text.slice(Math.max(0, num.start - 24), num.start));
 }
@@ -50,7 +50,9 @@ export const moneyAt: UnitReader = (text, j, num) => {
   if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
   if (text[j] === '块' && (KUAI_RE.test(text.slice(j + 1, j + 3)) || KUAI_TENTHS_RE.test(text.slice(j + 1, j + 4)) || kuaiAlone(text, j, num))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
   const ch = text[j];
-  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && ASCII_DIGITS_RE.test(text.slice(num.start, num.end))) return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
+  // 5角, 8毛; 五毛 in Chinese numerals as 块 alone is read (只要五毛。): a price word before, no noun after
+  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && (ASCII_DIGITS_RE.test(text.slice(num.start, num.end)) || kuaiAlone(text, j, num)))
+    return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
   return null;
 };
 

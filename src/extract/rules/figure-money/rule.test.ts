@@ -13,9 +13,9 @@ const t7 = '门票港币2960元，融资人民币3亿元。';
 const t8 = '预算两到三仟元，报价从8500到3万元，车费3块5毛，补贴5角钱，面值100圆。';
 const t9 = '单笔10万元（含）以上须审批。';
 const t11 = '新建住宅均价1.35万元/平方米，人均补贴3000元/人/年。';
-const t12 = '一碗牛肉面二十块，旧书以八百块卖出，他捐了两千多块；西瓜切成八块，桌上摆着三块。';
+const t12 = '一碗牛肉面二十块，旧书以八百块卖出，他捐了两千多块，车票价格为十八块；西瓜切成八块，饼分为四块，桌上摆着三块。';
 const t13 = '冰棍8毛钱一根，矿泉水2块钱一瓶。';
-const t15 = '门票三五百元，代购费50RMB，押金RMB2000元。';
+const t15 = '门票三五百元，代购费50RMB，押金RMB2000元，冰棍只要五毛。';
 const t14 = '这家工厂去年赚了两个亿，今年投资一个多亿，他还欠了银行十几万块。';
 const t10 = '猪肉每斤十二块五，鸡蛋一块五，公交票价5角，葱3毛5一把。';
 
@@ -52,7 +52,7 @@ runRuleCases(
       {
         // 块 alone is yuan after a price word of its clause or before 卖/买, with no noun after it; pieces are no money
         text: t12,
-        figures: [fig(t12, '二十块', 'money', 20, 'CNY'), fig(t12, '八百块', 'money', 800, 'CNY'), fig(t12, '两千多块', 'money', 2000, 'CNY', 'atLeast')],
+        figures: [fig(t12, '二十块', 'money', 20, 'CNY'), fig(t12, '八百块', 'money', 800, 'CNY'), fig(t12, '两千多块', 'money', 2000, 'CNY', 'atLeast'), fig(t12, '十八块', 'money', 18, 'CNY')],
       },
       // N个亿 is hundreds of millions of yuan (FIGURES.md: 两个亿); 欠 is a price word for 块
       {
@@ -70,6 +70,7 @@ runRuleCases(
           fig(t15, '三五百元', 'money', 300, 'CNY', 'range', { valueMax: 500 }),
           fig(t15, '50RMB', 'money', 50, 'CNY'),
           fig(t15, 'RMB2000元', 'money', 2000, 'CNY'),
+          fig(t15, '五毛', 'money', 0.5, 'CNY'),
         ],
       },
       // no tenths after 块钱/毛钱: 一 counts the item
