@@ -14,6 +14,7 @@ const t8 = '前天，新馆试运行；上个月，客流回升；三天后，�
 const t9 = '自2019年以来，园区累计引进企业；力争2035年前基本建成。';
 const t11 = '下半年，全县新开工项目增多；1-11月，税收平稳；两个月前，新区揭牌；三年前，老厂搬迁；这栋楼是96年建的。';
 const t12 = '21世纪初，这里建起港口；今天上午，新船下水；下午3点，仪式结束。当天，70年厚积薄发。';
+const t13 = '2023年春节，游客增多；到明年，新馆建成。';
 const t10 = '今年国庆假期，景区客流创新高，农历八月十五举办灯会。';
 
 runRuleCases(
@@ -122,6 +123,12 @@ runRuleCases(
           fig(t12, '21世纪初', 'period', null, null, 'exact', { date: null, dateEnd: null }),
           fig(t12, '今天上午', 'date', null, null, 'exact', { date: '2025-04-16' }),
         ],
+      },
+      {
+        // a year before a festival is one time with it; a preposition before a time is no part of the figure
+        text: t13,
+        docDate: '2024-03-01',
+        figures: [fig(t13, '2023年春节', 'date', null, null, 'exact', { date: '2023-01-22' }), fig(t13, '明年', 'date', null, null, 'exact', { date: '2025' })],
       },
     ],
   },

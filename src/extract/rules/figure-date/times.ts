@@ -16,6 +16,7 @@
  */
 import type { FigureHit } from '../../rule.js';
 import { figureHit } from '../../figures/hit.js';
+import { col, fromLists, tableRows } from '../../figures/tables.js';
 import { scanTimes, spanOfFigure, type TimeExpr } from '../../figures/times.js';
 import { addDays, monthLength, monthSpan, parseDay, weekday, yearSpan, type DaySpan } from '../../figures/days.js';
 
@@ -71,16 +72,25 @@ function lead(t: TimeExpr, first: FigureHit): number {
   return k > 0 && /^(?:自从|自|从)$/.test(t.text.slice(0, k)) ? k : 0;
 }
 
+/** The festival names times.ts reads (pipelines/lexicon/figure-festivals.txt, first column). */
+const festivalNames = fromLists((): readonly string[] => tableRows('figure-festivals').map((r) => col(r, 0, 'name')));
+/** What follows a year in 2023年春节, 2024年国庆假期: a festival, not a month or a half-year. */
+const festivalAfter = (rest: string): boolean => festivalNames().some((w) => rest.startsWith(w));
+
 /**
  * Whether a time expression replaces the date figures inside it: an open end (since, after, before)
  * the one date it starts with (2018年以来, 2030年前), times.ts reads that date again as its anchor;
  * an expression without an open end whose dates come after its start and read another span
  * (农历八月十五 over 八月). A deadline (截至6月底, 到年底) or the same text stays the date figure.
  */
-function replaces(t: TimeExpr, inside: FigureHit[]): boolean {
+function replaces(text: string, t: TimeExpr, inside: FigureHit[]): boolean {
   const first = inside[0] as FigureHit;
   if (t.mod === 'since' || t.mod === 'after' || t.mod === 'before') return inside.length === 1 && first.start === t.start + lead(t, first) && first.end < t.end;
-  if (t.mod !== undefined || first.start === t.start || !t.span || /^(?:截至|截止|到|至)/.test(t.text)) return false;
+  if (t.mod !== undefined || !t.span || /^(?:截至|截止|到|至)/.test(t.text)) return false;
+  // a year before a festival (2023年春节, 2024年国庆假期): times.ts reads the whole again without the date;
+  // not what times.ts adds to a date read first (末/底, a weekday, a range to another time)
+  if (first.start === t.start)
+    return inside.length === 1 && first.end < t.end && !/[至到—–~～\-]|^[，,]?(?:星期|周|礼拜)|^[末底]/.test(text.slice(first.end, t.end)) && festivalAfter(text.slice(first.end, t.end));
   const a = spanOfFigure(first);
   const b = spanOfFigure(inside[inside.length - 1] as FigureHit);
   return !a || !b || a.start !== t.span.start || b.end !== t.span.end;
@@ -108,8 +118,10 @@ export function withTimes(text: string, docDate: string | null, dates: FigureHit
       else crossing = true;
     }
     if (crossing) continue;
-    if (inside.length && !replaces(t, inside)) continue;
-    const f = figureOf(t, inside.length ? t.start + lead(t, inside[0] as FigureHit) : t.start);
+    if (inside.length && !replaces(text, t, inside)) continue;
+    // a preposition before it is no part of the figure (FIGURES.md: 到2027年 → 2027年; 到明年, 截至目前, 从去年)
+    const pre = inside.length ? lead(t, inside[0] as FigureHit) : (/^(?:截至|截止到|截止|到|至(?!今)|自从|自|从)(?=.)/.exec(t.text)?.[0].length ?? 0);
+    const f = figureOf(t, t.start + pre);
     if (!f) continue;
     out ??= [];
     out.push(f);
