@@ -107,7 +107,8 @@ const C: Case[] = [
   { s: '今年前7个月，投资同比增长36.8%。', doc: '2024-08-20', e: [['今年前7个月', 'period', null, null, 'exact', { date: '2024-01', dateEnd: '2024-07' }], ['36.8%', 'percent', 36.8, '%']] },
   { s: '上半年，全省GDP增长5.2%。', doc: '2024-07-15', e: [['上半年', 'period', null, null, 'exact', { date: '2024-01', dateEnd: '2024-06' }], ['5.2%', 'percent', 5.2, '%']] },
   { s: '到2027年，产业规模突破5000亿元。', e: [['2027年', 'date', null, null, 'exact', { date: '2027' }], ['突破5000亿元', 'money', 500000000000, 'CNY', 'atLeast']] },
-  { s: '年底前全部完工。', doc: '2024-05-01', e: [['年底', 'date', null, null, 'exact', { date: '2024-12' }]] },
+  // a deadline before a time is an open start up to its last day (issue #14 peer convention: 2030年前 → … 2030-12-31)
+  { s: '年底前全部完工。', doc: '2024-05-01', e: [['年底前', 'period', null, null, 'exact', { date: null, dateEnd: '2024-12-31' }]] },
   { s: '去年第三季度，销量创新高。', doc: '2024-05-01', e: [['去年第三季度', 'period', null, null, 'exact', { date: '2023-07', dateEnd: '2023-09' }]] },
   { s: '二〇二三年十二月，新厂投产。', e: [['二〇二三年十二月', 'date', null, null, 'exact', { date: '2023-12' }]] },
   { s: '前三季度，全国规模以上工业增加值同比增长5.8%。', doc: '2024-10-18', e: [['前三季度', 'period', null, null, 'exact', { date: '2024-01', dateEnd: '2024-09' }], ['5.8%', 'percent', 5.8, '%']] },

@@ -339,7 +339,7 @@ function dateAt(text: string, i: number, out: FigureHit[], docYear: number | nul
       const p2 = second.p;
       let p1: DatePoint | null = null;
       if ((bare[1] as string).length === 4 && p2.y !== null && p2.m === null && v < p2.y && !p2.named) p1 = point(v, null, null, null);
-      else if ((bare[1] as string).length <= 2 && p2.m !== null && p2.d === null && v >= 1 && v < p2.m && !p2.named && text[i + bare[0].length - 1] !== '-')
+      else if ((bare[1] as string).length <= 2 && p2.m !== null && p2.d === null && v >= 1 && v < p2.m && !p2.named && (text[i + bare[0].length - 1] !== '-' || !/[-/.:：]/.test(text[i - 1] ?? '')))
         p1 = point(p2.y, p2.rel, v, null);
       else if ((bare[1] as string).length <= 2 && p2.d !== null && p2.m === null && v >= 1 && v < p2.d)
         p1 = point(null, null, null, v);
@@ -427,7 +427,8 @@ function notAhead(f: FigureHit, docDate: string | null): void {
   if (!docDate || !f.date || f.date.length < 7) return;
   const a = f.attrs as { named?: string; from?: { named?: string } } | undefined;
   const named = a?.named ?? a?.from?.named ?? '';
-  if (/半年|年底|年末|年初/.test(named)) return;
+  // 下半年 alone in an article of January is last year's (it would start half a year ahead); later in the year it is a plan
+  if (/半年|年底|年末|年初/.test(named) && !(named === '下半年' && docDate.slice(5, 7) === '01')) return;
   // 1—12月 in an article of January: a cumulative span from 1月 that would end after the document's month is last year's
   const endAhead = f.kind === 'period' && (f.qualifier === 'range' || /^前/.test(named)) && !!f.dateEnd && /^\d{4}-01/.test(f.date) && f.dateEnd.slice(0, 7) > docDate.slice(0, 7);
   if (f.date.slice(0, 7) <= docDate.slice(0, 7) && !endAhead) return;

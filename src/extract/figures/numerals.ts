@@ -280,7 +280,9 @@ export function readNumeral(text: string, i: number, opt?: ReadOptions): Numeral
         toks.push(tok('z', 0, pos + 1));
       } else if (prev && prev.kind === 'd' && !prev.arabic) {
         // consecutive digits: 两三 (range) or 一九九一 (digit string)
-        if (v === prev.v + 1 && rangeSecond === null && toks.length >= 1 && !isDigitSeq(toks)) {
+        // 三五百 (300–500): the one pair that is no neighbour, only at the numeral's start (not 十三五)
+        const threeFive = v === 5 && prev.v === 3 && toks.length === 1;
+        if ((v === prev.v + 1 || threeFive) && rangeSecond === null && toks.length >= 1 && !isDigitSeq(toks)) {
           rangeSecond = v;
           rangeLeadIndex = toks.length - 1;
           k = pos + 1;

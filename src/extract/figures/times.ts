@@ -247,8 +247,10 @@ function buildPatterns(): Pattern[] {
     {
       first: "上本12二十",
       needs: ["世纪"],
-      re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)/y,
+      re: /(上个?世纪|本世纪|(?:1[0-9]|2[01]|二十一|二十|十九)世纪)(?!\d|[0-9一二三四五六七八九零〇]+年代)(初叶|初期|初|末叶|末期|末|中叶|中期|前期|后期)?/y,
       resolve: (m, doc) => {
+        // 21世纪初, 上世纪末: a part of a century has no day span (issue #14 peer convention)
+        if (m[2]) return { span: null };
         const c = m[1] as string;
         let k: number;
         if (/上/.test(c)) k = doc ? Math.ceil(doc.y / 100) - 1 : 20;
@@ -503,6 +505,14 @@ function buildPatterns(): Pattern[] {
         return { span: yearSpan(yy <= base + 5 ? 2000 + yy : 1900 + yy), grain: 'year' };
       },
     },
+    // 是98年买的 / 早在85年 / 从92年起: a two-digit year of the last century after a word that places it in time
+    // (a duration says 工作了40年, 成立70年, and after a clause break 。70年波澜壮阔; below 50 it is one too often)
+    {
+      first: "56789",
+      needs: ["年"],
+      re: /(?<=[是于从自到至那]|早在)([5-9][0-9])年(?![0-9一二三四五六七八九十]{1,2}月|[代来间里内多余度底末初份])/y,
+      resolve: (m) => ({ span: yearSpan(1900 + Number(m[1])), grain: 'year' }),
+    },
     // 昨天 / 今天 / 明天 / 前天
     {
       first: [...new Set(relDays.map(([w]) => w[0] as string))].join(''),
@@ -682,13 +692,22 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
  * one met in timeAt's body threw its compiled code away (--trace-deopt: "wrong
  * map"); here the shapes cost the recompiling of a few lines.
  */
-function fromDate(df: FigureHit, i: number): { end: number; span: DaySpan | null; grain: TimeExpr['grain']; rangeTo: string | undefined; dateClock: string | null } | null {
+function fromDate(df: FigureHit, i: number, text: string, doc: Doc | null): { end: number; span: DaySpan | null; grain: TimeExpr['grain']; rangeTo: string | undefined; dateClock: string | null } | null {
   if (df.start !== i || (df.kind !== 'date' && df.kind !== 'period')) return null;
+  // a time expression figure (figure-date's `withTimes`) is read again here; an open end (2018年以来) holds the date it is anchored to
+  if (df.attrs !== undefined && df.attrs.timeExpr === true) return df.attrs.mod === undefined ? null : anchorDate(df, i, text, doc);
   const loneTime = df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
   if (loneTime) return null;
   const rangeTo = df.kind === 'period' && df.qualifier === 'range' && df.dateEnd ? spanOfIso(df.dateEnd)?.start : undefined;
   const dateClock = df.kind === 'date' && df.date && df.date.length > 10 ? df.date.slice(11, 16) + ':00' : null;
   return { end: df.end, span: spanOfFigure(df), grain: df.kind === 'date' ? grainOf(df.date) : undefined, rangeTo, dateClock };
+}
+
+/** The date an open-end figure (2018年以来, 2030年前) is anchored to, as dates.ts reads it. */
+function anchorDate(df: FigureHit, i: number, text: string, doc: Doc | null): ReturnType<typeof fromDate> {
+  const inner = scanDates(text.slice(df.start, df.end), doc ? doc.day : null)[0];
+  if (!inner || inner.start !== 0) return null;
+  return fromDate({ ...inner, start: inner.start + i, end: inner.end + i }, i, text, doc);
 }
 
 /*
@@ -701,7 +720,7 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   let dateClock: string | null = null;
   let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
   let rangeTo: string | undefined;
-  const fd = df === undefined ? null : fromDate(df, i);
+  const fd = df === undefined ? null : fromDate(df, i, text, doc);
   if (fd !== null) {
     rangeTo = fd.rangeTo;
     best = { end: fd.end, span: fd.span, anaphor: undefined, grain: fd.grain };
@@ -773,7 +792,8 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
   // open ends: …以来 / …起 / …开始 / 或之后 (since), …之后 (after), …前 / …之前 (before), 或之前 / 及以前 (until)
   let mod: TimeExpr['mod'];
   const anchor = span;
-  const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前)/.exec(text.slice(end, end + 3));
+  // (前夕 is the eve, 前后 around it: no open end)
+  const tail = /^(?:[或及](?:之后|以后)|[或及](?:之前|以前)|以来|起|开始|之后|以后|之前|以前|前(?![夕后]))/.exec(text.slice(end, end + 3));
   if (tail && !best.anaphor && !/以来$/.test(text.slice(start, end)) && !/^前[0-9一二三四五六七八九十两]/.test(text.slice(end, end + 2))) {
     const t = tail[0];
     mod = /^[或及](?:之后|以后)|以来|起|开始/.test(t) ? 'since' : /^[或及]/.test(t) ? 'until' : /后/.test(t) ? 'after' : 'before';

@@ -10,6 +10,8 @@ import { moneyPrefix, moneySuffix } from '../../figures/units.js';
 import { CN_DIGIT, isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
 import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 import { perUnit } from '../../figures/lexicon.js';
+import { fromLists } from '../../figures/tables.js';
+import { wordList } from '../../../core/lists.js';
 
 const suffixes = listTable(() => Object.entries(moneySuffix()));
 const prefixes = listTable(() => Object.entries(moneyPrefix()));
@@ -22,15 +24,35 @@ const KUAI_RE = /^[0-9一二三四五六七八九两][毛角]/;
 const KUAI_TENTHS_RE = /^([0-9一二三四五六七八九两])(?:钱|(?=[，。、；：！？）”,.;:!?)\s]|一[斤两把个份只张件盒瓶袋碗杯支本次]|$))/;
 /** 5角, 8毛 (0.5, 0.8 yuan) and 3毛5 (0.35): a tenth of a yuan after Arabic digits (五角大楼, 三毛 are no money) */
 const JIAO_RE = /^[角毛](?![星形大楼])/;
+/**
+ * 十八块，199块。 一千二百块卖掉: 块 alone is yuan where no noun follows it (the end of a clause, 卖/买,
+ * 左右/上下) and a price word stands before it in the clause (售价, 卖, 捐, 一杯: figure-money-kuai-cues),
+ * or 卖/买 follow; a count of pieces is cut (切成八块, 分为三块), and a lone 一块 is "together".
+ */
+const KUAI_ALONE_RE = /^(?:[，。、；：！？）”,.;:!?)\s]|$|[卖买]|左右|上下|多)/;
+const KUAI_PIECES_BEFORE = /(?:[切分掰撕拆剁劈碎裂][成为]?|成)$/;
 const ASCII_DIGITS_RE = /^[0-9]+$/;
 
-/** A currency after the numeral; 块 only when 毛/角 follow (3块5毛; 3块地 is a count). */
+/** The clause before a numeral holds a price word (pipelines/lexicon/figure-money-kuai-cues.txt). */
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const kuaiCues = fromLists((): RegExp => new RegExp('(?:' + wordList('figure-money-kuai-cues').map(escapeRe).join('|') + ')[^，。；！？\\n]*$'));
+
+function kuaiAlone(text: string, j: number, num: { start: number; end: number }): boolean {
+  if (!KUAI_ALONE_RE.test(text.slice(j + 1, j + 3)) || text.slice(num.start, num.end) === '一') return false;
+  if (KUAI_PIECES_BEFORE.test(text.slice(Math.max(0, num.start - 2), num.start))) return false;
+  // 一千二百块卖掉: the verb after it is the cue
+  return /^[卖买]/.test(text.slice(j + 1, j + 2)) || kuaiCues().test(text.slice(Math.max(0, num.start - 24), num.start));
+}
+
+/** A currency after the numeral; 块 when 毛/角 follow (3块5毛) or nothing a piece could be of does (十八块，; 3块地 is a count). */
 export const moneyAt: UnitReader = (text, j, num) => {
   const m = suffixes().at(text, j);
   if (m) return { kind: 'money', unit: m[1].unit, factor: m[1].factor, len: m[0].length, special: '' };
-  if (text[j] === '块' && (KUAI_RE.test(text.slice(j + 1, j + 3)) || KUAI_TENTHS_RE.test(text.slice(j + 1, j + 4)))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
+  if (text[j] === '块' && (KUAI_RE.test(text.slice(j + 1, j + 3)) || KUAI_TENTHS_RE.test(text.slice(j + 1, j + 4)) || kuaiAlone(text, j, num))) return { kind: 'money', unit: 'CNY', factor: 1, len: 1, special: '' };
   const ch = text[j];
-  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && ASCII_DIGITS_RE.test(text.slice(num.start, num.end))) return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
+  // 5角, 8毛; 五毛 in Chinese numerals as 块 alone is read (只要五毛。): a price word before, no noun after
+  if ((ch === '角' || ch === '毛') && JIAO_RE.test(text.slice(j, j + 2)) && (ASCII_DIGITS_RE.test(text.slice(num.start, num.end)) || kuaiAlone(text, j, num)))
+    return { kind: 'money', unit: 'CNY', factor: 0.1, len: 1, special: '' };
   return null;
 };
 
@@ -55,9 +77,25 @@ function signed(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   return fig;
 }
 
+/** 两个亿, 一个多亿, 十几个亿: hundreds of millions of yuan, said with 个 (FIGURES.md: 两个亿 is money). */
+const GE_YI_RE = /^([一二两三四五六七八九十几]{1,3})个(多)?亿(?![元美港欧日英韩澳加台新泰卢越比人个吨件台辆次户万])/;
+
+function geYi(text: string, r: Reading): FigureHit | null {
+  const m = GE_YI_RE.exec(text.slice(r.i, r.i + 8));
+  if (!m) return null;
+  const n = readNumeral(m[1] as string, 0, LONE_FORMAL);
+  if (!n || n.end !== (m[1] as string).length) return null;
+  const q = m[2] || n.vague ? 'atLeast' : r.qualifier;
+  return figure(r.start, r.i + m[0].length, 'money', n.value * 1e8, null, 'CNY', q);
+}
+
 function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   if (r.form === 'sign') return signed(text, r, opt);
   if (r.form !== 'numeral') return null;
+  if (text.charCodeAt(r.i + 1) === 0x4e2a /* 个 */ || text.charCodeAt(r.i + 2) === 0x4e2a) {
+    const g = geYi(text, r);
+    if (g) return g;
+  }
   const w = withUnit(text, r, moneyAt, opt);
   if (!w) return null;
   // 五元三毛, 50元6角三分, 两美元又三美分: subunits after the main unit
@@ -75,7 +113,8 @@ function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
       took = true;
     }
     if (took) return figure(r.start, k, 'money', w.num.value * w.u.factor + extra, null, w.u.unit, w.qualifier);
-    const tail = text[w.uStart] === '块' || (w.u.factor === 0.1 && text[w.uStart] !== '元') ? /^[0-9一二三四五六七八九两](?![0-9〇零一二三四五六七八九十百千万亿.点](?<!一(?=[斤两把个份只张件盒瓶袋碗杯支本次])))/.exec(text.slice(k, k + 3)) : null;
+    // no tenths after 块钱/毛钱 (3块钱一根: 一 counts the item)
+    const tail = (text[w.uStart] === '块' || (w.u.factor === 0.1 && text[w.uStart] !== '元')) && text[w.uStart + w.u.len - 1] !== '钱' ? /^[0-9一二三四五六七八九两](?![0-9〇零一二三四五六七八九十百千万亿.点](?<!一(?=[斤两把个份只张件盒瓶袋碗杯支本次])))/.exec(text.slice(k, k + 3)) : null;
     if (tail) {
       // 十二块五 = 12.5 yuan, 3毛5 = 0.35 yuan (the digit after the unit is the next smaller one)
       const ch = tail[0];
