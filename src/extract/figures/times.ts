@@ -559,53 +559,79 @@ function buildPatterns(): Pattern[] {
   ];
 }
 
-/** Patterns by the character they can start with, for the patterns whose words the text has. */
-function patternsFor(text: string): Map<number, Pattern[]> {
-  // the needed words the text has, in one pass (a search of the whole text per absent word was most of this)
-  const has = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (NEED_FIRST[code] !== 1) continue;
-    for (const w of NEED_AT.get(code) as string[]) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
-  }
-  const by = new Map<number, Pattern[]>();
-  for (const p of PATTERNS as Pattern[]) {
-    if (!p.needs.some((w) => has.has(w))) continue;
-    for (const ch of p.first) {
-      const code = ch.charCodeAt(0);
-      const list = by.get(code);
-      if (list) list.push(p);
-      else by.set(code, [p]);
+/**
+ * Which patterns can match in this text (1 by pattern index): those whose needed
+ * words it has. The words are found in one pass over the text, by ids and typed
+ * arrays (a Set of words and a Map of pattern lists per document cost more than
+ * the patterns they saved), and the pass stops once every word has been seen.
+ */
+function patternsFor(text: string): Uint8Array {
+  const has = new Uint8Array(NEED_WORDS.length);
+  let left = NEED_WORDS.length;
+  const n = text.length;
+  for (let i = 0; i < n && left > 0; i++) {
+    const li = NEED_LIST[text.charCodeAt(i)] as number;
+    if (li === 0) continue;
+    const ids = NEED_LISTS[li - 1] as number[];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (has[id] === 0 && text.startsWith(NEED_WORDS[id] as string, i)) {
+        has[id] = 1;
+        left--;
+      }
     }
   }
-  return by;
+  const active = new Uint8Array(PATTERN_NEEDS.length);
+  for (let k = 0; k < PATTERN_NEEDS.length; k++) {
+    const ids = PATTERN_NEEDS[k] as number[];
+    for (let j = 0; j < ids.length; j++) if (has[ids[j] as number] === 1) active[k] = 1;
+  }
+  return active;
 }
 
 /** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
 const START = new Uint8Array(65536);
 let PATTERNS: Pattern[] | null = null;
-/** The patterns' needed words by the code unit they start with. */
-const NEED_AT = new Map<number, string[]>();
-const NEED_FIRST = new Uint8Array(65536);
+/** The patterns' needed words, each once; a word's id is its index. */
+let NEED_WORDS: string[] = [];
+/** By code unit: 1 + the index in NEED_LISTS of the ids of the needed words starting with it (0: none). */
+const NEED_LIST = new Uint16Array(65536);
+let NEED_LISTS: number[][] = [];
+/** By pattern index: the ids of its needed words. */
+let PATTERN_NEEDS: number[][] = [];
+/** By code unit: 1 + the index in BY_FIRST of the indexes of the patterns that can start with it, in pattern order (0: none). */
+const FIRST_LIST = new Uint16Array(65536);
+let BY_FIRST: number[][] = [];
 onLexiconChange(() => {
   PATTERNS = null;
 });
 
-/** Build the patterns and the start table (on the first scan, and after the lexicon folders change). */
+/** Build the patterns and the start tables (on the first scan, and after the lexicon folders change). */
 function load(): void {
-  PATTERNS = buildPatterns();
-  NEED_AT.clear();
-  NEED_FIRST.fill(0);
-  for (const w of new Set(PATTERNS.flatMap((p) => p.needs))) {
-    NEED_FIRST[w.charCodeAt(0)] = 1;
-    const list = NEED_AT.get(w.charCodeAt(0));
-    if (list) list.push(w);
-    else NEED_AT.set(w.charCodeAt(0), [w]);
-  }
+  const patterns = buildPatterns();
+  NEED_WORDS = [...new Set(patterns.flatMap((p) => p.needs))];
+  NEED_LIST.fill(0);
+  NEED_LISTS = [];
+  NEED_WORDS.forEach((w, id) => {
+    const code = w.charCodeAt(0);
+    if (NEED_LIST[code] === 0) NEED_LIST[code] = NEED_LISTS.push([]);
+    (NEED_LISTS[(NEED_LIST[code] as number) - 1] as number[]).push(id);
+  });
+  PATTERN_NEEDS = patterns.map((p) => p.needs.map((w) => NEED_WORDS.indexOf(w)));
+  FIRST_LIST.fill(0);
+  BY_FIRST = [];
+  patterns.forEach((p, k) => {
+    for (const ch of p.first) {
+      const code = ch.charCodeAt(0);
+      if (FIRST_LIST[code] === 0) FIRST_LIST[code] = BY_FIRST.push([]);
+      (BY_FIRST[(FIRST_LIST[code] as number) - 1] as number[]).push(k);
+    }
+  });
   START.fill(0);
-  for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
+  for (const p of patterns) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
   for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
   for (const ch of '0123456789〇零一二三四五六七八九十两') START[ch.charCodeAt(0)]! |= 4;
+  PATTERNS = patterns;
 }
 
 /** A time of day can start at i: a day part, or a numeral with 点/时/: a few characters on. */
@@ -657,20 +683,27 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
   const doc = docOf(docDate);
   const out: TimeExpr[] = [];
   const fromDates = dates ?? scanDates(text, docDate);
-  const byFirst = patternsFor(text);
+  const active = patternsFor(text);
+  // the start of the next date figure, kept in a number: the figures come in several shapes,
+  // and reading .start off them at every character was a megamorphic load per character
+  const NONE = 0x3fffffff;
   let di = 0;
+  let ds = fromDates.length > 0 ? (fromDates[0] as FigureHit).start : NONE;
   const n = text.length;
   let i = 0;
   while (i < n) {
     // a date figure starting here (dates.ts wins where it reads something)
-    while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
+    while (ds < i) {
+      di++;
+      ds = di < fromDates.length ? (fromDates[di] as FigureHit).start : NONE;
+    }
     const cls = START[text.charCodeAt(i)] as number;
     // nothing starts here, or inside a numeral (what starts with a numeral was tried at its first character)
-    if ((cls === 0 || (cls & 4 && i > 0 && (START[text.charCodeAt(i - 1)] as number) & 4)) && !(di < fromDates.length && (fromDates[di] as FigureHit).start === i)) {
+    if ((cls === 0 || (cls & 4 && i > 0 && (START[text.charCodeAt(i - 1)] as number) & 4)) && ds !== i) {
       i++;
       continue;
     }
-    i = timeAt(text, i, fromDates[di], doc, byFirst, out);
+    i = timeAt(text, i, ds === i ? fromDates[di] : undefined, doc, active, out);
   }
   return mergeRanges(text, out);
 }
@@ -693,11 +726,11 @@ function fromDate(df: FigureHit, i: number): { end: number; span: DaySpan | null
 
 /*
  * The time expression (or none) at i, pushed to out; returns where to read on
- * (`df`: the first date figure not before i). Apart from the scanning loop, as
+ * (`df`: the date figure starting at i, if any). Apart from the scanning loop, as
  * dates.ts's dateAt: a body this size recompiled with its loop on every
  * deoptimization costs more than the scan.
  */
-function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, byFirst: ReturnType<typeof patternsFor>, out: TimeExpr[]): number {
+function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, active: Uint8Array, out: TimeExpr[]): number {
   let dateClock: string | null = null;
   let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
   let rangeTo: string | undefined;
@@ -707,9 +740,14 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
     best = { end: fd.end, span: fd.span, anaphor: undefined, grain: fd.grain };
     dateClock = fd.dateClock;
   }
-  const candidates = byFirst.get(text.charCodeAt(i));
-  if (candidates) {
-    for (const p of candidates) {
+  const li = FIRST_LIST[text.charCodeAt(i)] as number;
+  if (li !== 0) {
+    const candidates = BY_FIRST[li - 1] as number[];
+    const patterns = PATTERNS as Pattern[];
+    for (let k = 0; k < candidates.length; k++) {
+      const pk = candidates[k] as number;
+      if (active[pk] === 0) continue;
+      const p = patterns[pk] as Pattern;
       p.re.lastIndex = i;
       const m = p.re.exec(text);
       if (!m || (best && m[0].length <= best.end - i)) continue;
