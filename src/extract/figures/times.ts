@@ -636,6 +636,7 @@ function load(): void {
 
 /** A time of day can start at i: a day part, or a numeral with 点/时/: a few characters on. */
 function maybeClock(text: string, i: number): boolean {
+  if (i >= text.length) return false;
   const cls = START[text.charCodeAt(i)] as number;
   if (cls & 2) return true;
   if (!(cls & 4)) return false;
@@ -732,7 +733,7 @@ function fromDate(df: FigureHit, i: number): { end: number; span: DaySpan | null
  */
 function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, active: Uint8Array, out: TimeExpr[]): number {
   let dateClock: string | null = null;
-  let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
+  let best: Best | null = null;
   let rangeTo: string | undefined;
   const fd = df === undefined ? null : fromDate(df, i);
   if (fd !== null) {
@@ -755,43 +756,65 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
       if (r) best = { end: i + m[0].length, span: r.span, anaphor: r.anaphor, grain: r.grain };
     }
   }
+  if (dateClock) return finishAt(text, i, best as Best, rangeTo, { start: dateClock, end: undefined }, doc, out);
   // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
-  let clock: TimeExpr['clock'] = dateClock ? { start: dateClock, end: undefined } : undefined;
-  if (!dateClock) {
-    const at = best ? best.end : i;
-    const ck = maybeClock(text, at) ? clockAt(text, at) : null;
-    if (ck && (best || !ck.part || ck.end - i >= 2)) {
-      // a copy with its keys in one order (a spread gave each copy its own hidden class)
-      clock = { start: ck.clock.start, end: ck.clock.end };
-      // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
-      const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
-      let endAt = ck.end;
-      if (sep && !ck.part) {
-        const ck2 = clockAt(text, ck.end + 1);
-        if (ck2 && !ck2.part) {
-          let e2 = ck2.clock.start;
-          if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
-            e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
-          clock.end = e2;
-          endAt = ck2.end;
-        }
+  const at = best ? best.end : i;
+  if (!maybeClock(text, at)) return best ? finishAt(text, i, best, rangeTo, undefined, doc, out) : i + 1;
+  return clockThen(text, i, at, best, rangeTo, doc, out);
+}
+
+/*
+ * A time of day at `at` (after what was read at i, or alone), then finishAt.
+ * Apart from timeAt: few positions get here, and its branches, each first met
+ * after timeAt was compiled, threw the compiled scan away.
+ */
+function clockThen(text: string, i: number, at: number, best: Best | null, rangeTo: string | undefined, doc: Doc | null, out: TimeExpr[]): number {
+  let clock: TimeExpr['clock'];
+  const ck = clockAt(text, at);
+  if (ck && (best || !ck.part || ck.end - i >= 2)) {
+    // a copy with its keys in one order (a spread gave each copy its own hidden class)
+    clock = { start: ck.clock.start, end: ck.clock.end };
+    // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
+    const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
+    let endAt = ck.end;
+    if (sep && !ck.part) {
+      const ck2 = clockAt(text, ck.end + 1);
+      if (ck2 && !ck2.part) {
+        let e2 = ck2.clock.start;
+        if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
+          e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
+        clock.end = e2;
+        endAt = ck2.end;
       }
-      const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
-      best = best ? { end: endAt, span: best.span, anaphor: best.anaphor, grain: best.grain } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null, anaphor: undefined, grain: undefined };
-    } else if (!best && maybeClock(text, i)) {
-      // 早上五到六点: an hour without unit before a range
-      const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
-      const ck2 = r ? clockAt(text, i + r[0].length) : null;
-      if (r && ck2 && !ck2.part) {
-        const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
-        const h1 = (num(r[2] as string) ?? 0) + add;
-        const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
-        clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
-        best = { end: ck2.end, span: null, anaphor: undefined, grain: undefined };
-      }
+    }
+    const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
+    best = best ? { end: endAt, span: best.span, anaphor: best.anaphor, grain: best.grain } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null, anaphor: undefined, grain: undefined };
+  } else if (!best && maybeClock(text, i)) {
+    // 早上五到六点: an hour without unit before a range
+    const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
+    const ck2 = r ? clockAt(text, i + r[0].length) : null;
+    if (r && ck2 && !ck2.part) {
+      const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
+      const h1 = (num(r[2] as string) ?? 0) + add;
+      const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
+      clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
+      best = { end: ck2.end, span: null, anaphor: undefined, grain: undefined };
     }
   }
   if (!best) return i + 1;
+  return finishAt(text, i, best, rangeTo, clock, doc, out);
+}
+
+type Best = { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] };
+
+/*
+ * The expression read at i made whole (period ends, a repeated weekday, open
+ * ends, a preposition, a deadline, a basis) and pushed to out; returns its end.
+ * Apart from timeAt: these branches are rare, each first met after timeAt is
+ * compiled threw the compiled scan away (--trace-deopt: insufficient type
+ * feedback), and now only this smaller function is compiled again.
+ */
+function finishAt(text: string, i: number, best: Best, rangeTo: string | undefined, clock: TimeExpr['clock'], doc: Doc | null, out: TimeExpr[]): number {
   let start = i;
   let end = best.end;
   let span = best.span;
