@@ -55,6 +55,8 @@ const DAY_PARTS: ReadonlyArray<[RegExp, number, [number, number] | null]> = [
   [/^(?:下午)/, 12, [12, 16]],
   [/^(?:傍晚|晚上|晚间|夜里|夜间|今晚|昨晚|明晚|晚)/, 12, [16, 20]],
 ];
+/** The characters a part of the day starts with (a word of DAY_PARTS); elsewhere none is tried. */
+const DAY_PART_FIRST = '凌半午早清今明上中下傍晚夜昨';
 const CLOCK_NUM = '(?:[0-9]{1,2}|[零〇一二三四五六七八九十两]{1,3})';
 const CLOCK_RE = new RegExp(
   '^(?:大约|大概|约)?(' + CLOCK_NUM + ')(?:(点|时)(?:(' + CLOCK_NUM + ')分?|(半)|(一刻)|(三刻)|(整))?(?:(' + CLOCK_NUM + ')秒)?|[:：]([0-9]{2})(?:[:：]([0-9]{2}))?(?![0-9]))\\s*(pm|p\\.m\\.|am|a\\.m\\.)?',
@@ -63,13 +65,13 @@ const two = (n: number): string => String(n).padStart(2, '0');
 
 /** A time of day at i: 下午5:00, 晚上九点半, 凌晨2点半, 17:55:23, 十二点之前 (the tail is read by the caller). */
 export function clockAt(text: string, i: number): { end: number; clock: { start: string; end?: string }; part: boolean; dayOff?: number } | null {
-  const approx = /^(?:大约|大概)/.exec(text.slice(i, i + 2));
+  const approx = text.startsWith('大约', i) || text.startsWith('大概', i);
   let j = approx ? i + 2 : i;
   let add = 0;
   let partSpan: [number, number] | null = null;
   let partLen = 0;
-  const head = text.slice(j, j + 4);
-  for (const [re, a, sp] of DAY_PARTS) {
+  const head = j < text.length && DAY_PART_FIRST.includes(text[j] as string) ? text.slice(j, j + 4) : '';
+  if (head !== '') for (const [re, a, sp] of DAY_PARTS) {
     const m = re.exec(head);
     if (m) {
       add = a;
