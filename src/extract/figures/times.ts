@@ -720,7 +720,10 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
  */
 function fromDate(df: FigureHit, i: number): { end: number; span: DaySpan | null; grain: TimeExpr['grain']; rangeTo: string | undefined; dateClock: string | null } | null {
   if (df.start !== i || (df.kind !== 'date' && df.kind !== 'period')) return null;
-  const loneTime = df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
+  // Object.hasOwn, not `in`: the attrs come in many shapes, and an `in` compiled for the shapes seen
+  // so far deoptimized on the next one; timeAt (and this) are inlined into the scan, so each time the
+  // whole scan was compiled again (--trace-deopt "wrong map": scanTimes 12 compiles, now 4)
+  const loneTime = df.attrs && Object.hasOwn(df.attrs, 'hour') && !Object.hasOwn(df.attrs, 'month') && !Object.hasOwn(df.attrs, 'day');
   if (loneTime) return null;
   const rangeTo = df.kind === 'period' && df.qualifier === 'range' && df.dateEnd ? spanOfIso(df.dateEnd)?.start : undefined;
   const dateClock = df.kind === 'date' && df.date && df.date.length > 10 ? df.date.slice(11, 16) + ':00' : null;
