@@ -67,7 +67,8 @@ function monthFollows(text: string, j: number): boolean {
 }
 
 function yearAt(text: string, i: number, docYear: number | null = null): { y: number | null; rel: number | null; end: number } | null {
-  for (const [w, off] of REL_YEARS) if (text.startsWith(w, i)) return { y: null, rel: off, end: i + 2 };
+  // every relative year is two characters ending in 年: look them up only there (this runs at every date start)
+  if (text.charCodeAt(i + 1) === 0x5e74) for (const [w, off] of REL_YEARS) if (text.startsWith(w, i)) return { y: null, rel: off, end: i + 2 };
   // 2024年 / 二〇二四年
   let j = i;
   let s = '';

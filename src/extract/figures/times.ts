@@ -55,6 +55,8 @@ const DAY_PARTS: ReadonlyArray<[RegExp, number, [number, number] | null]> = [
   [/^(?:下午)/, 12, [12, 16]],
   [/^(?:傍晚|晚上|晚间|夜里|夜间|今晚|昨晚|明晚|晚)/, 12, [16, 20]],
 ];
+/** The characters a part of the day starts with (a word of DAY_PARTS); elsewhere none is tried. */
+const DAY_PART_FIRST = '凌半午早清今明上中下傍晚夜昨';
 const CLOCK_NUM = '(?:[0-9]{1,2}|[零〇一二三四五六七八九十两]{1,3})';
 const CLOCK_RE = new RegExp(
   '^(?:大约|大概|约)?(' + CLOCK_NUM + ')(?:(点|时)(?:(' + CLOCK_NUM + ')分?|(半)|(一刻)|(三刻)|(整))?(?:(' + CLOCK_NUM + ')秒)?|[:：]([0-9]{2})(?:[:：]([0-9]{2}))?(?![0-9]))\\s*(pm|p\\.m\\.|am|a\\.m\\.)?',
@@ -63,13 +65,13 @@ const two = (n: number): string => String(n).padStart(2, '0');
 
 /** A time of day at i: 下午5:00, 晚上九点半, 凌晨2点半, 17:55:23, 十二点之前 (the tail is read by the caller). */
 export function clockAt(text: string, i: number): { end: number; clock: { start: string; end?: string }; part: boolean; dayOff?: number } | null {
-  const approx = /^(?:大约|大概)/.exec(text.slice(i, i + 2));
+  const approx = text.startsWith('大约', i) || text.startsWith('大概', i);
   let j = approx ? i + 2 : i;
   let add = 0;
   let partSpan: [number, number] | null = null;
   let partLen = 0;
-  const head = text.slice(j, j + 4);
-  for (const [re, a, sp] of DAY_PARTS) {
+  const head = j < text.length && DAY_PART_FIRST.includes(text[j] as string) ? text.slice(j, j + 4) : '';
+  if (head !== '') for (const [re, a, sp] of DAY_PARTS) {
     const m = re.exec(head);
     if (m) {
       add = a;
@@ -569,57 +571,84 @@ function buildPatterns(): Pattern[] {
   ];
 }
 
-/** Patterns by the character they can start with, for the patterns whose words the text has. */
-function patternsFor(text: string): Map<number, Pattern[]> {
-  // the needed words the text has, in one pass (a search of the whole text per absent word was most of this)
-  const has = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (NEED_FIRST[code] !== 1) continue;
-    for (const w of NEED_AT.get(code) as string[]) if (!has.has(w) && text.startsWith(w, i)) has.add(w);
-  }
-  const by = new Map<number, Pattern[]>();
-  for (const p of PATTERNS as Pattern[]) {
-    if (!p.needs.some((w) => has.has(w))) continue;
-    for (const ch of p.first) {
-      const code = ch.charCodeAt(0);
-      const list = by.get(code);
-      if (list) list.push(p);
-      else by.set(code, [p]);
+/**
+ * Which patterns can match in this text (1 by pattern index): those whose needed
+ * words it has. The words are found in one pass over the text, by ids and typed
+ * arrays (a Set of words and a Map of pattern lists per document cost more than
+ * the patterns they saved), and the pass stops once every word has been seen.
+ */
+function patternsFor(text: string): Uint8Array {
+  const has = new Uint8Array(NEED_WORDS.length);
+  let left = NEED_WORDS.length;
+  const n = text.length;
+  for (let i = 0; i < n && left > 0; i++) {
+    const li = NEED_LIST[text.charCodeAt(i)] as number;
+    if (li === 0) continue;
+    const ids = NEED_LISTS[li - 1] as number[];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (has[id] === 0 && text.startsWith(NEED_WORDS[id] as string, i)) {
+        has[id] = 1;
+        left--;
+      }
     }
   }
-  return by;
+  const active = new Uint8Array(PATTERN_NEEDS.length);
+  for (let k = 0; k < PATTERN_NEEDS.length; k++) {
+    const ids = PATTERN_NEEDS[k] as number[];
+    for (let j = 0; j < ids.length; j++) if (has[ids[j] as number] === 1) active[k] = 1;
+  }
+  return active;
 }
 
 /** By code unit: 1 = some pattern starts with it, 2 = a day part (凌晨, 下午, 大约) may, 4 = a numeral of a time of day may. */
 const START = new Uint8Array(65536);
 let PATTERNS: Pattern[] | null = null;
-/** The patterns' needed words by the code unit they start with. */
-const NEED_AT = new Map<number, string[]>();
-const NEED_FIRST = new Uint8Array(65536);
+/** The patterns' needed words, each once; a word's id is its index. */
+let NEED_WORDS: string[] = [];
+/** By code unit: 1 + the index in NEED_LISTS of the ids of the needed words starting with it (0: none). */
+const NEED_LIST = new Uint16Array(65536);
+let NEED_LISTS: number[][] = [];
+/** By pattern index: the ids of its needed words. */
+let PATTERN_NEEDS: number[][] = [];
+/** By code unit: 1 + the index in BY_FIRST of the indexes of the patterns that can start with it, in pattern order (0: none). */
+const FIRST_LIST = new Uint16Array(65536);
+let BY_FIRST: number[][] = [];
 onLexiconChange(() => {
   PATTERNS = null;
 });
 
-/** Build the patterns and the start table (on the first scan, and after the lexicon folders change). */
+/** Build the patterns and the start tables (on the first scan, and after the lexicon folders change). */
 function load(): void {
-  PATTERNS = buildPatterns();
-  NEED_AT.clear();
-  NEED_FIRST.fill(0);
-  for (const w of new Set(PATTERNS.flatMap((p) => p.needs))) {
-    NEED_FIRST[w.charCodeAt(0)] = 1;
-    const list = NEED_AT.get(w.charCodeAt(0));
-    if (list) list.push(w);
-    else NEED_AT.set(w.charCodeAt(0), [w]);
-  }
+  const patterns = buildPatterns();
+  NEED_WORDS = [...new Set(patterns.flatMap((p) => p.needs))];
+  NEED_LIST.fill(0);
+  NEED_LISTS = [];
+  NEED_WORDS.forEach((w, id) => {
+    const code = w.charCodeAt(0);
+    if (NEED_LIST[code] === 0) NEED_LIST[code] = NEED_LISTS.push([]);
+    (NEED_LISTS[(NEED_LIST[code] as number) - 1] as number[]).push(id);
+  });
+  PATTERN_NEEDS = patterns.map((p) => p.needs.map((w) => NEED_WORDS.indexOf(w)));
+  FIRST_LIST.fill(0);
+  BY_FIRST = [];
+  patterns.forEach((p, k) => {
+    for (const ch of p.first) {
+      const code = ch.charCodeAt(0);
+      if (FIRST_LIST[code] === 0) FIRST_LIST[code] = BY_FIRST.push([]);
+      (BY_FIRST[(FIRST_LIST[code] as number) - 1] as number[]).push(k);
+    }
+  });
   START.fill(0);
-  for (const p of PATTERNS) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
+  for (const p of patterns) for (const ch of p.first) START[ch.charCodeAt(0)]! |= 1;
   for (const ch of '凌半午早清今明上中下傍晚夜昨大') START[ch.charCodeAt(0)]! |= 2;
   for (const ch of '0123456789〇零一二三四五六七八九十两') START[ch.charCodeAt(0)]! |= 4;
+  PATTERNS = patterns;
 }
 
 /** A time of day can start at i: a day part, or a numeral with 点/时/: a few characters on. */
 function maybeClock(text: string, i: number): boolean {
+  if (i >= text.length) return false;
   const cls = START[text.charCodeAt(i)] as number;
   if (cls & 2) return true;
   if (!(cls & 4)) return false;
@@ -667,20 +696,27 @@ export function scanTimes(text: string, docDate: string | null, dates?: readonly
   const doc = docOf(docDate);
   const out: TimeExpr[] = [];
   const fromDates = dates ?? scanDates(text, docDate);
-  const byFirst = patternsFor(text);
+  const active = patternsFor(text);
+  // the start of the next date figure, kept in a number: the figures come in several shapes,
+  // and reading .start off them at every character was a megamorphic load per character
+  const NONE = 0x3fffffff;
   let di = 0;
+  let ds = fromDates.length > 0 ? (fromDates[0] as FigureHit).start : NONE;
   const n = text.length;
   let i = 0;
   while (i < n) {
     // a date figure starting here (dates.ts wins where it reads something)
-    while (di < fromDates.length && (fromDates[di] as FigureHit).start < i) di++;
+    while (ds < i) {
+      di++;
+      ds = di < fromDates.length ? (fromDates[di] as FigureHit).start : NONE;
+    }
     const cls = START[text.charCodeAt(i)] as number;
     // nothing starts here, or inside a numeral (what starts with a numeral was tried at its first character)
-    if ((cls === 0 || (cls & 4 && i > 0 && (START[text.charCodeAt(i - 1)] as number) & 4)) && !(di < fromDates.length && (fromDates[di] as FigureHit).start === i)) {
+    if ((cls === 0 || (cls & 4 && i > 0 && (START[text.charCodeAt(i - 1)] as number) & 4)) && ds !== i) {
       i++;
       continue;
     }
-    i = timeAt(text, i, fromDates[di], doc, byFirst, out);
+    i = timeAt(text, i, ds === i ? fromDates[di] : undefined, doc, active, out);
   }
   return mergeRanges(text, out);
 }
@@ -696,7 +732,10 @@ function fromDate(df: FigureHit, i: number, text: string, doc: Doc | null): { en
   if (df.start !== i || (df.kind !== 'date' && df.kind !== 'period')) return null;
   // a time expression figure (figure-date's `withTimes`) is read again here; an open end (2018年以来) holds the date it is anchored to
   if (df.attrs !== undefined && df.attrs.timeExpr === true) return df.attrs.mod === undefined ? null : anchorDate(df, i, text, doc);
-  const loneTime = df.attrs && 'hour' in df.attrs && !('month' in df.attrs) && !('day' in df.attrs);
+  // Object.hasOwn, not `in`: the attrs come in many shapes, and an `in` compiled for the shapes seen
+  // so far deoptimized on the next one; timeAt (and this) are inlined into the scan, so each time the
+  // whole scan was compiled again (--trace-deopt "wrong map": scanTimes 12 compiles, now 4)
+  const loneTime = df.attrs && Object.hasOwn(df.attrs, 'hour') && !Object.hasOwn(df.attrs, 'month') && !Object.hasOwn(df.attrs, 'day');
   if (loneTime) return null;
   const rangeTo = df.kind === 'period' && df.qualifier === 'range' && df.dateEnd ? spanOfIso(df.dateEnd)?.start : undefined;
   const dateClock = df.kind === 'date' && df.date && df.date.length > 10 ? df.date.slice(11, 16) + ':00' : null;
@@ -712,13 +751,13 @@ function anchorDate(df: FigureHit, i: number, text: string, doc: Doc | null): Re
 
 /*
  * The time expression (or none) at i, pushed to out; returns where to read on
- * (`df`: the first date figure not before i). Apart from the scanning loop, as
+ * (`df`: the date figure starting at i, if any). Apart from the scanning loop, as
  * dates.ts's dateAt: a body this size recompiled with its loop on every
  * deoptimization costs more than the scan.
  */
-function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, byFirst: ReturnType<typeof patternsFor>, out: TimeExpr[]): number {
+function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | null, active: Uint8Array, out: TimeExpr[]): number {
   let dateClock: string | null = null;
-  let best: { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] } | null = null;
+  let best: Best | null = null;
   let rangeTo: string | undefined;
   const fd = df === undefined ? null : fromDate(df, i, text, doc);
   if (fd !== null) {
@@ -726,9 +765,14 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
     best = { end: fd.end, span: fd.span, anaphor: undefined, grain: fd.grain };
     dateClock = fd.dateClock;
   }
-  const candidates = byFirst.get(text.charCodeAt(i));
-  if (candidates) {
-    for (const p of candidates) {
+  const li = FIRST_LIST[text.charCodeAt(i)] as number;
+  if (li !== 0) {
+    const candidates = BY_FIRST[li - 1] as number[];
+    const patterns = PATTERNS as Pattern[];
+    for (let k = 0; k < candidates.length; k++) {
+      const pk = candidates[k] as number;
+      if (active[pk] === 0) continue;
+      const p = patterns[pk] as Pattern;
       p.re.lastIndex = i;
       const m = p.re.exec(text);
       if (!m || (best && m[0].length <= best.end - i)) continue;
@@ -736,43 +780,65 @@ function timeAt(text: string, i: number, df: FigureHit | undefined, doc: Doc | n
       if (r) best = { end: i + m[0].length, span: r.span, anaphor: r.anaphor, grain: r.grain };
     }
   }
+  if (dateClock) return finishAt(text, i, best as Best, rangeTo, { start: dateClock, end: undefined }, doc, out);
   // a time of day after a day (明天下午5:00, 2010.01.29晚上六点) or alone (下午5:00, 零点)
-  let clock: TimeExpr['clock'] = dateClock ? { start: dateClock, end: undefined } : undefined;
-  if (!dateClock) {
-    const at = best ? best.end : i;
-    const ck = maybeClock(text, at) ? clockAt(text, at) : null;
-    if (ck && (best || !ck.part || ck.end - i >= 2)) {
-      // a copy with its keys in one order (a spread gave each copy its own hidden class)
-      clock = { start: ck.clock.start, end: ck.clock.end };
-      // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
-      const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
-      let endAt = ck.end;
-      if (sep && !ck.part) {
-        const ck2 = clockAt(text, ck.end + 1);
-        if (ck2 && !ck2.part) {
-          let e2 = ck2.clock.start;
-          if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
-            e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
-          clock.end = e2;
-          endAt = ck2.end;
-        }
+  const at = best ? best.end : i;
+  if (!maybeClock(text, at)) return best ? finishAt(text, i, best, rangeTo, undefined, doc, out) : i + 1;
+  return clockThen(text, i, at, best, rangeTo, doc, out);
+}
+
+/*
+ * A time of day at `at` (after what was read at i, or alone), then finishAt.
+ * Apart from timeAt: few positions get here, and its branches, each first met
+ * after timeAt was compiled, threw the compiled scan away.
+ */
+function clockThen(text: string, i: number, at: number, best: Best | null, rangeTo: string | undefined, doc: Doc | null, out: TimeExpr[]): number {
+  let clock: TimeExpr['clock'];
+  const ck = clockAt(text, at);
+  if (ck && (best || !ck.part || ck.end - i >= 2)) {
+    // a copy with its keys in one order (a spread gave each copy its own hidden class)
+    clock = { start: ck.clock.start, end: ck.clock.end };
+    // a range of times: 下午5:00到6:00, 早上五到六点, 17:55:23-18:33:02
+    const sep = /^(?:到|至|-|—|~|～)/.exec(text.slice(ck.end, ck.end + 1));
+    let endAt = ck.end;
+    if (sep && !ck.part) {
+      const ck2 = clockAt(text, ck.end + 1);
+      if (ck2 && !ck2.part) {
+        let e2 = ck2.clock.start;
+        if (/^(?:下午|晚)/.test(text.slice(at, at + 2)) && Number(e2.slice(0, 2)) < 12 && !/^(?:凌晨|早|上午)/.test(text.slice(ck.end + 1, ck.end + 3)))
+          e2 = two(Number(e2.slice(0, 2)) + 12) + e2.slice(2);
+        clock.end = e2;
+        endAt = ck2.end;
       }
-      const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
-      best = best ? { end: endAt, span: best.span, anaphor: best.anaphor, grain: best.grain } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null, anaphor: undefined, grain: undefined };
-    } else if (!best && maybeClock(text, i)) {
-      // 早上五到六点: an hour without unit before a range
-      const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
-      const ck2 = r ? clockAt(text, i + r[0].length) : null;
-      if (r && ck2 && !ck2.part) {
-        const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
-        const h1 = (num(r[2] as string) ?? 0) + add;
-        const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
-        clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
-        best = { end: ck2.end, span: null, anaphor: undefined, grain: undefined };
-      }
+    }
+    const onDay = ck.dayOff !== undefined && doc ? addDays(doc.day, ck.dayOff) : null;
+    best = best ? { end: endAt, span: best.span, anaphor: best.anaphor, grain: best.grain } : { end: endAt, span: onDay ? { start: onDay, end: onDay } : null, anaphor: undefined, grain: undefined };
+  } else if (!best && maybeClock(text, i)) {
+    // 早上五到六点: an hour without unit before a range
+    const r = /^(早上|上午|下午|晚上)?([零〇一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:到|至)/.exec(text.slice(i, i + 8));
+    const ck2 = r ? clockAt(text, i + r[0].length) : null;
+    if (r && ck2 && !ck2.part) {
+      const add = r[1] === '下午' || r[1] === '晚上' ? 12 : 0;
+      const h1 = (num(r[2] as string) ?? 0) + add;
+      const h2 = Number(ck2.clock.start.slice(0, 2)) + (add && Number(ck2.clock.start.slice(0, 2)) < 12 ? add : 0);
+      clock = { start: `${two(h1)}:00:00`, end: `${two(h2)}${ck2.clock.start.slice(2)}` };
+      best = { end: ck2.end, span: null, anaphor: undefined, grain: undefined };
     }
   }
   if (!best) return i + 1;
+  return finishAt(text, i, best, rangeTo, clock, doc, out);
+}
+
+type Best = { end: number; span: DaySpan | null; anaphor?: Anaphor; grain?: TimeExpr['grain'] };
+
+/*
+ * The expression read at i made whole (period ends, a repeated weekday, open
+ * ends, a preposition, a deadline, a basis) and pushed to out; returns its end.
+ * Apart from timeAt: these branches are rare, each first met after timeAt is
+ * compiled threw the compiled scan away (--trace-deopt: insufficient type
+ * feedback), and now only this smaller function is compiled again.
+ */
+function finishAt(text: string, i: number, best: Best, rangeTo: string | undefined, clock: TimeExpr['clock'], doc: Doc | null, out: TimeExpr[]): number {
   let start = i;
   let end = best.end;
   let span = best.span;
