@@ -292,6 +292,11 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
         }
       }
     }
+    // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
+    if (m.type === 'LOC' && /[市县]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+      out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
+      continue;
+    }
     // 宁波 + 舟山 + 港, 武汉 + 天河国际机场 as places: places glued before a port or an airport name it
     if (m.type === 'LOC') {
       let e = m.end;
@@ -360,7 +365,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || name[1] === '全' || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || placeNotWord(name) || ZONE_NAME.test(name)) continue;
     if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
