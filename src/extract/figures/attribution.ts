@@ -200,9 +200,10 @@ function shiftYear(span: DaySpan | null, by: number): DaySpan | null {
   if (!span) return null;
   const f = (d: string): string => {
     const p = parseDay(d);
-    // 2-29 shifted to a common year is 2-28
+    // 2-29 shifted to a common year is 2-28; a month's last day stays its last day (2025-02-28 → 2024-02-29)
     const last = new Date(Date.UTC(p.y + by, p.m, 0)).getUTCDate();
-    return ymd(p.y + by, p.m, Math.min(p.d, last));
+    const wasLast = p.d === new Date(Date.UTC(p.y, p.m, 0)).getUTCDate();
+    return ymd(p.y + by, p.m, wasLast ? last : Math.min(p.d, last));
   };
   return { start: f(span.start), end: f(span.end) };
 }
@@ -257,6 +258,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
   const cut: FigureMention[] = [];
   const shaped = placeShaped(text, input, times, cut);
+  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input));
   if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
@@ -394,6 +396,49 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
     out.push({ type: 'LOC', start: st, end });
     PLACE_SHAPED.lastIndex = end;
+  }
+  return out;
+}
+
+/** A zone or scenic area no gazetteer knows: two characters and the kind (锦屏高新区, 灵湖景区). */
+const ZONE_SHAPED_KIND = /(?:高新区|经开区|开发区|度假区|风景区|景区|新区)/g;
+/**
+ * Zones and scenic areas read by their shape, where a place shape may stand (a clause start, after a time or
+ * after 从/在/据) and no mention or time covers them: 前三季度，锦屏高新区经济…; 其中，灵湖景区接待游客….
+ */
+function zoneShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  ZONE_SHAPED_KIND.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ZONE_SHAPED_KIND.exec(text))) {
+    const st = m.index - 2;
+    const end = m.index + m[0].length;
+    if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
+    const before = st > 0 ? (text[st - 1] as string) : '';
+    const afterTime = times.some((t) => t.end === st);
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
+    if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) continue;
+    out.push({ type: 'LOC', start: st, end });
+  }
+  return out;
+}
+
+/** A port or airport company (海澄港集团, 临江机场集团) names its port: the port's name alone elsewhere in the text is that place. */
+const PORT_COMPANY = /^([\u4e00-\u9fff]{2,4}(?:港|机场))(?:集团|港务|股份|有限)/;
+function portsNamed(text: string, input: readonly FigureMention[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const o of input) {
+    if (o.type !== 'ORG') continue;
+    const port = PORT_COMPANY.exec(text.slice(o.start, o.end));
+    if (!port) continue;
+    const name = port[1] as string;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      // (海澄港集团 itself, 海澄港口 as a common noun)
+      if (/^(?:集团|港务|股份|有限|口|区)/.test(text.slice(end, end + 2))) continue;
+      if (input.some((x) => x.start < end && x.end > at) || out.some((x) => x.start === at)) continue;
+      out.push({ type: 'LOC', start: at, end });
+    }
   }
   return out;
 }
@@ -768,6 +813,8 @@ export function attribute(input: AttributionInput): void {
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
+          // 分区域看，天府新区增长6.8%，高新区增长7.3%: in a breakdown a bare zone word is a part's name, not a pronoun
+          if (re === PRONOUN && /区$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && /(?:其中|分[\u4e00-\u9fff]{1,6}看)/.test(text.slice(s, at))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
