@@ -982,7 +982,8 @@ export function attribute(input: AttributionInput): void {
         }
       }
       const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '');
-      let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
+      // (该集团实现营业收入和净利润分别为: the lead verb heads the list, not its first item)
+      let items = before.replace(LEAD_STRIP, '').replace(LEAD_VERBS, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
       // 新能源汽车产销分别完成146.3万辆和143.8万辆: a contracted pair names two metrics (产销 → 产量, 销量)
@@ -1033,7 +1034,8 @@ export function attribute(input: AttributionInput): void {
         distributed = true;
       }
     }
-    if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)?/, ''))) {
+    // (同比分别增长12.3%和下降18.5%: a change verb of its own after 和 goes on with the list)
+    if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)/, ''))) {
       const d = distribute as Distribution;
       if (d.next < d.items.length) {
         if (!f.change) {
