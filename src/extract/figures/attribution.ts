@@ -485,6 +485,7 @@ export function attribute(input: AttributionInput): void {
   /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
   const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
+  const figureStarts = new Set(figures.map((f) => f.start));
 
   // article of a position: blocks carry the structure's article index
   const sortedBlocks = [...blocks].sort((a, b) => a.start - b.start);
@@ -503,6 +504,8 @@ export function attribute(input: AttributionInput): void {
   };
 
   let article = Number.NaN;
+  /** the last time a ratio figure is of (恢复至2019年的108%) */
+  let ratioPending: TimeExpr | null = null;
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
@@ -720,6 +723,12 @@ export function attribute(input: AttributionInput): void {
       if (articleAt(t.start) !== article) continue;
       // a basis, a recurring time or a time of day alone is no figure's time
       if (t.basis || t.set || (t.clock && !t.span)) continue;
+      // 恢复至2019年的108%, 是去年同期的1.3倍: a time before 的 and the figure is what the figure is a ratio of
+      // (read at the date figure the time holds, 2019年, when that comes first)
+      if (text[t.end] === '的' && figureStarts.has(t.end + 1)) {
+        ratioPending = t;
+        continue;
+      }
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
         if (t.start >= c) {
@@ -776,6 +785,7 @@ export function attribute(input: AttributionInput): void {
       lastSet = time;
       if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
     }
+    const ratioOf: TimeExpr | null = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
     let localSubject: Subject | null = null;
     let subjectAt = -1;
     // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
@@ -885,6 +895,12 @@ export function attribute(input: AttributionInput): void {
       f.basis = null;
     }
 
+    // 恢复至2019年的108%: a ratio to a basis time measures the figure before it; 恢复 (not 是, 相当于) is its change
+    if (ratioOf && ratioOf.start >= c && !f.change) {
+      const verb = /(恢复|回升|回落)(?:至|到)?$/.exec(text.slice(c, ratioOf.start));
+      if (verb) f.change = verb[1] as string;
+      clause = text.slice(c, ratioOf.start).replace(/(?:恢复|回升|回落|相当于|达到|是|为)(?:至|到)?$/, '');
+    }
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
     let clauseTime: TimeExpr | null = null;
