@@ -120,6 +120,8 @@ const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度
 const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
 /** One-character verbs closing a compound noun (航班起降). */
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
+/** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
+const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
@@ -885,7 +887,8 @@ export function attribute(input: AttributionInput): void {
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
-    const ch = CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null;
+    // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
+    const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
