@@ -1187,7 +1187,7 @@ export function attribute(input: AttributionInput): void {
       // a list of times or metrics keeps the subject for the figures after it
       if (!hadQizhong && !industryEllipsis && !borrowedSubject && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
-      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
+      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || localSubject.key.startsWith('LOC:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;
