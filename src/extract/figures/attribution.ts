@@ -120,6 +120,9 @@ const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度
 const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
 /** One-character verbs closing a compound noun (航班起降). */
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
+/** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
+const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
+const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
 /** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
 const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
@@ -506,6 +509,8 @@ export function attribute(input: AttributionInput): void {
   };
 
   let article = Number.NaN;
+  /** the last holiday named (春节假期), what 假期期间 refers to */
+  let holiday: Current | null = null;
   /** the last time a ratio figure is of (恢复至2019年的108%) */
   let ratioPending: TimeExpr | null = null;
   let subject: Subject | null = null;
@@ -568,6 +573,7 @@ export function attribute(input: AttributionInput): void {
     qizhongSubject = null;
     lastRead = null;
     lastSet = null;
+    holiday = null;
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
@@ -786,7 +792,11 @@ export function attribute(input: AttributionInput): void {
       lastRead = t;
       lastSet = time;
       if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
+      if (t.span && HOLIDAY_TIME.test(t.text)) holiday = time;
     }
+    // 假期期间，琼海湾机场…: a segment opening with the holiday named before, no time read since, is in that holiday
+    // (not in the day named in between: 大年初三当天…。假期期间…)
+    if (holiday && time !== holiday && (!lastRead || lastRead.end <= s) && HOLIDAY_ANAPHOR.test(text.slice(s, s + 6))) time = holiday;
     const ratioOf: TimeExpr | null = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
     let localSubject: Subject | null = null;
     let subjectAt = -1;
