@@ -120,6 +120,8 @@ const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度
 const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
 /** One-character verbs closing a compound noun (航班起降). */
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
+/** An average word alone (日均, 人均): the average of the quantity named before. */
+const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
@@ -1135,6 +1137,8 @@ export function attribute(input: AttributionInput): void {
       if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
+      // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
+      if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
