@@ -120,6 +120,10 @@ const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度
 const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
 /** One-character verbs closing a compound noun (航班起降). */
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
+/** A share of a target done (完成年度预算的, 完成今年300万辆销量目标的): what the target is of, and its kind. */
+const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任务)的$/;
+/** Times and figures inside a target's name (今年300万辆): no part of the metric. */
+const TARGET_INNER = /^(?:今年|本年|全年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
@@ -1180,6 +1184,21 @@ export function attribute(input: AttributionInput): void {
         if (lf && lf.metric && lf.end > s && articleAt(lf.start) === article && /^[\s，,]*$/.test(text.slice(lf.end, c).replace(/^[^，,]*/, ''))) mt = lf.metric;
         // 1—7月累计完成1268.9亿元: a time and a cumulative lead verb alone (累计, 共) go on with the metric of the article
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
+      }
+    }
+    // 完成年度目标的113.7%, 完成今年300万辆销量目标的27.3%: the share of a target done is the target's 完成进度; a target
+    // without its quantity (年度目标) is the target of the figure before; a time or a figure inside the target is the target's
+    const target = f.kind === 'percent' && !f.change && text[f.start - 1] === '的' ? TARGET_SHARE.exec(text.slice(c, f.start)) : null;
+    if (target) {
+      const named = (target[1] as string).replace(TARGET_INNER, '').replace(LEAD_STRIP, '');
+      // (the figure before the target's name: 300万辆 inside it is the target's own)
+      let pt: FigureHit | null = null;
+      for (let k = artFigs.length - 1; k >= 0 && !pt; k--) if ((artFigs[k] as FigureHit).end <= c + target.index) pt = artFigs[k] as FigureHit;
+      const whole = pt && pt.metric && !text.slice(pt.end, f.start).includes('。') ? pt : null;
+      mt = (/^(?:年度|全年|年)?$/.test(named) && whole ? (whole.metric as string) : '') + named + (target[2] as string) + '完成进度';
+      if (whole && ((clauseTime && clauseTime.start >= c + target.index) || (pt !== prev && prev && prev.start >= c + target.index))) {
+        f.time = whole.time ?? null;
+        f.period = whole.period ?? null;
       }
     }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
