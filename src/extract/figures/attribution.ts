@@ -124,6 +124,8 @@ const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任务)的$/;
 /** Times and figures inside a target's name (今年300万辆): no part of the metric. */
 const TARGET_INNER = /^(?:今年|本年|全年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
+/** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
+const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
@@ -1119,6 +1121,17 @@ export function attribute(input: AttributionInput): void {
       if (f.change && /类$/.test(mt) && pq && pq.metric && pq.end > s) {
         const tail = /类([\u4e00-\u9fff]{2,6})$/.exec(pq.metric);
         if (tail) mt += tail[1] as string;
+      }
+      // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
+      // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
+      if (qizhongLead && !f.change && !localSubject && f.unit && mt.length >= 2 && mt.length <= 5 && !/[量额值率数入资积价]$/.test(mt) && !METRIC_TAILS.some((w) => mt.endsWith(w))) {
+        for (let k = artFigs.length - 1; k >= 0; k--) {
+          const a = artFigs[k] as FigureHit;
+          if (a.unit !== f.unit || !a.metric) continue;
+          const q = KIND_QUANTITY.exec(a.metric);
+          if (q) mt += q[0];
+          break;
+        }
       }
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
