@@ -291,6 +291,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     if (glued) continue;
     // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
+    // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
+    if (m.type === 'LOC' && text[m.end] === '能' && !isDivision(lex, text.slice(m.start, m.end))) continue;
     // 占比达, 对比: a place read out of a word ending in 比 is none
     if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
@@ -693,6 +695,19 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** 其中，火电… : a kind with no quantity word of its own, with the quantity of the article's last figure of the unit (火电发电量) */
+  const kindQuantity = (kind: string, f: FigureHit): string => {
+    if (!f.unit || kind.length < 2 || kind.length > 5 || /[量额值率数入资积价]$/.test(kind) || METRIC_TAILS.some((w) => kind.endsWith(w))) return kind;
+    for (let k = artFigs.length - 1; k >= 0; k--) {
+      const a = artFigs[k] as FigureHit;
+      if (a.unit !== f.unit || !a.metric) continue;
+      const q = KIND_QUANTITY.exec(a.metric);
+      // (太阳能发电 + 发电量 → 太阳能发电量)
+      return q ? (kind.endsWith((q[0] as string).slice(0, -1)) ? kind + '量' : kind + q[0]) : kind;
+    }
+    return kind;
+  };
+
   for (const f of figures) {
     // every figure gets the attribution fields in one order (one object shape for all of them)
     f.metric = null;
@@ -1063,6 +1078,8 @@ export function attribute(input: AttributionInput): void {
           // (a full metric of its own, 固定资产投资 after 规模以上工业增加值, stays as written)
           const tailLike = (it: string): boolean => (tailLen > 0 && it.length <= tailLen + 2) || METRIC_TAILS.includes(it) || it.length <= 2;
           const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (其中，风电和太阳能发电分别为A和B: kinds alone, each its part of the quantity before → 风电发电量, 太阳能发电量)
+          if (hadQizhong && !f.change) for (let k = 0; k < full.length; k++) full[k] = kindQuantity(full[k] as string, f);
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
@@ -1124,15 +1141,7 @@ export function attribute(input: AttributionInput): void {
       }
       // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
       // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
-      if (qizhongLead && !f.change && !localSubject && f.unit && mt.length >= 2 && mt.length <= 5 && !/[量额值率数入资积价]$/.test(mt) && !METRIC_TAILS.some((w) => mt.endsWith(w))) {
-        for (let k = artFigs.length - 1; k >= 0; k--) {
-          const a = artFigs[k] as FigureHit;
-          if (a.unit !== f.unit || !a.metric) continue;
-          const q = KIND_QUANTITY.exec(a.metric);
-          if (q) mt += q[0];
-          break;
-        }
-      }
+      if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20));
