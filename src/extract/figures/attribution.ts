@@ -123,11 +123,13 @@ const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
 /** A share of a target done (完成年度预算的, 完成今年300万辆销量目标的): what the target is of, and its kind. */
 const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任务)的$/;
 /** Times and figures inside a target's name (今年300万辆): no part of the metric. */
-const TARGET_INNER = /^(?:今年|本年|全年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
+const TARGET_INNER = /^(?:今年|本年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
 /** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
 const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
+/** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
+const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|到)?$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
@@ -428,7 +430,7 @@ function zoneShaped(text: string, input: readonly FigureMention[], times: readon
   while ((m = ZONE_SHAPED_KIND.exec(text))) {
     const st = m.index - 2;
     const end = m.index + m[0].length;
-    if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
+    if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || wordSet('figure-zone-not-stems').has(text.slice(st, m.index)) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
     const before = st > 0 ? (text[st - 1] as string) : '';
     const afterTime = times.some((t) => t.end === st);
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
@@ -500,7 +502,7 @@ export function attribute(input: AttributionInput): void {
   /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
   const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
-  const figureStarts = new Set(figures.map((f) => f.start));
+  const ratioStarts = new Set(figures.filter((f) => f.kind === 'percent' || f.kind === 'multiple').map((f) => f.start));
 
   // article of a position: blocks carry the structure's article index
   const sortedBlocks = [...blocks].sort((a, b) => a.start - b.start);
@@ -756,7 +758,8 @@ export function attribute(input: AttributionInput): void {
       if (t.basis || t.set || (t.clock && !t.span)) continue;
       // 恢复至2019年的108%, 是去年同期的1.3倍: a time before 的 and the figure is what the figure is a ratio of
       // (read at the date figure the time holds, 2019年, when that comes first)
-      if (text[t.end] === '的' && figureStarts.has(t.end + 1)) {
+      // (only after a verb of ratio, before a percentage or multiple: 由2014年的1.6%下降到2018年的0.3% names values at times)
+      if (text[t.end] === '的' && ratioStarts.has(t.end + 1) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
         ratioPending = t;
         continue;
       }
@@ -1212,12 +1215,19 @@ export function attribute(input: AttributionInput): void {
     // without its quantity (年度目标) is the target of the figure before; a time or a figure inside the target is the target's
     const target = f.kind === 'percent' && !f.change && text[f.start - 1] === '的' ? TARGET_SHARE.exec(text.slice(c, f.start)) : null;
     if (target) {
-      const named = (target[1] as string).replace(TARGET_INNER, '').replace(LEAD_STRIP, '');
+      const named = (target[1] as string).replace(TARGET_INNER, '');
+      // (城镇新增就业完成全年目标的123.7%: the quantity named before 完成 in the clause is the target's)
+      const at = c + target.index;
+      // (from the subject or the last time before the target: 全年 inside it is the target's)
+      let ownFrom = mStart <= at ? mStart : c;
+      if (mStart > at) for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) if ((times[k] as TimeExpr).end <= at && (times[k] as TimeExpr).start >= c) ownFrom = Math.max(ownFrom, (times[k] as TimeExpr).end);
+      if (mStart > at && subjectAt > ownFrom && subjectAt <= at) ownFrom = subjectAt;
+      const own = text.slice(ownFrom, at).replace(NATIONAL, '').replace(LEAD_STRIP, '').replace(LEAD_VERBS, '').replace(TAIL_STRIP, '');
       // (the figure before the target's name: 300万辆 inside it is the target's own)
       let pt: FigureHit | null = null;
       for (let k = artFigs.length - 1; k >= 0 && !pt; k--) if ((artFigs[k] as FigureHit).end <= c + target.index) pt = artFigs[k] as FigureHit;
       const whole = pt && pt.metric && !text.slice(pt.end, f.start).includes('。') ? pt : null;
-      mt = (/^(?:年度|全年|年)?$/.test(named) && whole ? (whole.metric as string) : '') + named + (target[2] as string) + '完成进度';
+      mt = (/^(?:年度|全年)?$/.test(named) ? (own.length >= 2 ? own : whole ? (whole.metric as string) : '') : '') + named + (target[2] as string) + '完成进度';
       if (whole && ((clauseTime && clauseTime.start >= c + target.index) || (pt !== prev && prev && prev.start >= c + target.index))) {
         f.time = whole.time ?? null;
         f.period = whole.period ?? null;
