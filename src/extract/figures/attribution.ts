@@ -126,6 +126,8 @@ const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任�
 const TARGET_INNER = /^(?:今年|本年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
 /** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
 const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
+/** A crop's yield words alone (总产量, 亩产): the crop is named in the figure before. */
+const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
@@ -1232,6 +1234,13 @@ export function attribute(input: AttributionInput): void {
         f.time = whole.time ?? null;
         f.period = whole.period ?? null;
       }
+    }
+    // 猕猴桃种植面积达1.8万亩，预计总产量可达2.6万吨: a yield word alone is the yield of the crop the figure before in its
+    // sentence measured (猕猴桃总产量; 小麦单产…，总产量 → 小麦总产量)
+    if (YIELD_WORD.test(mt) && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      const tl = METRIC_TAILS.find((w) => (prev as FigureHit).metric!.endsWith(w) && w.length < (prev as FigureHit).metric!.length);
+      const crop = tl ? prev.metric.slice(0, -tl.length) : '';
+      if (crop.length >= 1 && crop.length <= 4 && !YIELD_WORD.test(crop) && !/[的之]/.test(crop)) mt = crop + mt;
     }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
