@@ -876,7 +876,9 @@ export function attribute(input: AttributionInput): void {
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
           // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
-          if (ref) marks.push({ at, end: at + m[0].length + inside, ref });
+          // (国内游客出游总花费: the country's, with 国内 kept in the metric)
+          const keep = re === NATIONAL && m[0] === '国内' && /^(?:游客|旅游|出游)/.test(text.slice(at + 2, at + 4));
+          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref });
         }
       }
       marks.sort((a, b) => a.at - b.at);
@@ -974,7 +976,8 @@ export function attribute(input: AttributionInput): void {
     /** the subject of the figure before, for a bare change: not carried on */
     let borrowedSubject = false;
     if (mt.includes('国')) {
-      const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
+      // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
+      const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
