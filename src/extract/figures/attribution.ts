@@ -383,7 +383,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
   let ti = 0;
   let mi = 0;
   while ((m = PLACE_SHAPED.exec(text))) {
-    const st = m.index - 2;
+    let st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
     if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || placeNotWord(name) || ZONE_NAME.test(name)) continue;
@@ -393,7 +393,14 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) continue;
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
+      // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
+      const st3 = st - 1;
+      const b3 = st3 > 0 ? (text[st3 - 1] as string) : '';
+      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
+      if (b3 && /[\u4e00-\u9fff]/.test(b3) && !/[从在据]/.test(b3) && !times.some((t) => t.end === st3)) continue;
+      st = st3;
+    }
     // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构), a clause break or an opening quote (梧溪县“十四五”规划)
     if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
@@ -448,7 +455,8 @@ function portsNamed(text: string, input: readonly FigureMention[]): FigureMentio
   const out: FigureMention[] = [];
   for (const o of input) {
     if (o.type !== 'ORG') continue;
-    const port = PORT_COMPANY.exec(text.slice(o.start, o.end));
+    // (从岱屿港集团: a preposition the entity stage took into the name is none of it)
+    const port = PORT_COMPANY.exec(text.slice(o.start, o.end).replace(/^[从据由与和及对向自经在]/, ''));
     if (!port) continue;
     const name = port[1] as string;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
@@ -1085,7 +1093,8 @@ export function attribute(input: AttributionInput): void {
           const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
           // (a full metric of its own, 固定资产投资 after 规模以上工业增加值, stays as written)
           const tailLike = (it: string): boolean => (tailLen > 0 && it.length <= tailLen + 2) || METRIC_TAILS.includes(it) || it.length <= 2;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (营业收入和净利润: a first item that is a whole quantity of its own shares no head with the later ones)
+          const full = items.map((it, k) => (k > 0 && !METRIC_TAILS.includes(first) && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
           // (其中，风电和太阳能发电分别为A和B: kinds alone, each its part of the quantity before → 风电发电量, 太阳能发电量)
           if (hadQizhong && !f.change) for (let k = 0; k < full.length; k++) full[k] = kindQuantity(full[k] as string, f);
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
