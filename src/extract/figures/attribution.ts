@@ -1161,7 +1161,8 @@ export function attribute(input: AttributionInput): void {
       if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
-        const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20));
+        // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
+        const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
         mt = after ? (after[1] as string) : '';
       } else mt = mt.replace(LEAD_VERBS, '');
       // 15%、10%: a list member shares the attribution of the figure before it
