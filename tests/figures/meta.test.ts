@@ -70,9 +70,14 @@ describe('attribution (FIGURES.md)', () => {
     expect(f.metric).toBe('智能机器人产业链营业收入');
   });
   it('a change clause inherits the metric of the figure before it; 国内 makes it national', () => {
+    const text = '国内智能手机出货量1.38亿部，同比增长9.7%。';
+    const f = extractFigures(text).find((h) => h.kind === 'percent')!;
+    expect([f.metric, f.change, f.basis, f.subject]).toEqual(['智能手机出货量', '增长', '同比', '全国']);
+  });
+  it('国内 before 游客/旅游/出游 is domestic tourism (as against inbound) and stays in the metric; the subject is still 全国', () => {
     const text = '国内出游人次56.15亿，同比增长14.8%。';
     const f = extractFigures(text).find((h) => h.kind === 'percent')!;
-    expect([f.metric, f.change, f.basis, f.subject]).toEqual(['出游人次', '增长', '同比', '全国']);
+    expect([f.metric, f.change, f.basis, f.subject]).toEqual(['国内出游人次', '增长', '同比', '全国']);
   });
   it('a basis is never the time: 比去年同期, 较年初', () => {
     const text = '今年上半年，全国社会物流总额比去年同期增长5.7%；较年初增加1.2万亿元。';

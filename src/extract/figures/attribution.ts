@@ -120,6 +120,23 @@ const RATE_WORD = /^(?:增速|增幅|降幅|涨幅|跌幅|增长率|增长速度
 const REPORT_NOUN = /^(?:业绩|报告|年报|财报|决算|数据|经营|统计)/;
 /** One-character verbs closing a compound noun (航班起降). */
 const COMPOUND_VERB_NOUN = /(?:起降|升降)$/;
+/** A share of a target done (完成年度预算的, 完成今年300万辆销量目标的): what the target is of, and its kind. */
+const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任务)的$/;
+/** Times and figures inside a target's name (今年300万辆): no part of the metric. */
+const TARGET_INNER = /^(?:今年|本年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
+/** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
+const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
+/** A crop's yield words alone (总产量, 亩产): the crop is named in the figure before. */
+const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
+/** An average word alone (日均, 人均): the average of the quantity named before. */
+const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
+/** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
+const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|到)?$/;
+/** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
+const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
+const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
+/** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
+const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
@@ -146,8 +163,8 @@ function divisionsIn(name: string): string[] {
   }
   return out;
 }
-/** A government body of a place: two characters + 市/县, then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
-const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,8}(?:局|委员会|委|厅|办公室))$/;
+/** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
+const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
 
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
@@ -200,9 +217,10 @@ function shiftYear(span: DaySpan | null, by: number): DaySpan | null {
   if (!span) return null;
   const f = (d: string): string => {
     const p = parseDay(d);
-    // 2-29 shifted to a common year is 2-28
+    // 2-29 shifted to a common year is 2-28; a month's last day stays its last day (2025-02-28 → 2024-02-29)
     const last = new Date(Date.UTC(p.y + by, p.m, 0)).getUTCDate();
-    return ymd(p.y + by, p.m, Math.min(p.d, last));
+    const wasLast = p.d === new Date(Date.UTC(p.y, p.m, 0)).getUTCDate();
+    return ymd(p.y + by, p.m, wasLast ? last : Math.min(p.d, last));
   };
   return { start: f(span.start), end: f(span.end) };
 }
@@ -257,6 +275,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
   const cut: FigureMention[] = [];
   const shaped = placeShaped(text, input, times, cut);
+  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input));
   if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
@@ -276,6 +295,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     if (glued) continue;
     // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
+    // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
+    if (m.type === 'LOC' && text[m.end] === '能' && !isDivision(lex, text.slice(m.start, m.end))) continue;
     // 占比达, 对比: a place read out of a word ending in 比 is none
     if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
@@ -291,6 +312,11 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
           continue;
         }
       }
+    }
+    // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
+    if (m.type === 'LOC' && /[市县]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+      out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
+      continue;
     }
     // 宁波 + 舟山 + 港, 武汉 + 天河国际机场 as places: places glued before a port or an airport name it
     if (m.type === 'LOC') {
@@ -357,17 +383,24 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
   let ti = 0;
   let mi = 0;
   while ((m = PLACE_SHAPED.exec(text))) {
-    const st = m.index - 2;
+    let st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等]/.test(name[1] as string) || name[1] === '全' || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || placeNotWord(name) || ZONE_NAME.test(name)) continue;
     if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) continue;
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
+      // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
+      const st3 = st - 1;
+      const b3 = st3 > 0 ? (text[st3 - 1] as string) : '';
+      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
+      if (b3 && /[\u4e00-\u9fff]/.test(b3) && !/[从在据]/.test(b3) && !times.some((t) => t.end === st3)) continue;
+      st = st3;
+    }
     // a Chinese character after it (嘉川市社会消费品零售总额, 桐溪县金融机构), a clause break or an opening quote (梧溪县“十四五”规划)
     if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
@@ -389,6 +422,50 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     while (/^[\u4e00-\u9fff]{2}[市县区镇]/.test(text.slice(end, end + 3)) && !PLACE_NOT_FIRST.test(text[end] as string) && !placeNotWord(text.slice(end, end + 3)) && !ZONE_NAME.test(text.slice(end, end + 3)) && !PLACE_NOT_NEXT.test(text[end + 3] ?? '')) end += 3;
     out.push({ type: 'LOC', start: st, end });
     PLACE_SHAPED.lastIndex = end;
+  }
+  return out;
+}
+
+/** A zone or scenic area no gazetteer knows: two characters and the kind (锦屏高新区, 灵湖景区). */
+const ZONE_SHAPED_KIND = /(?:高新区|经开区|开发区|度假区|风景区|景区|新区)/g;
+/**
+ * Zones and scenic areas read by their shape, where a place shape may stand (a clause start, after a time or
+ * after 从/在/据) and no mention or time covers them: 前三季度，锦屏高新区经济…; 其中，灵湖景区接待游客….
+ */
+function zoneShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  ZONE_SHAPED_KIND.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ZONE_SHAPED_KIND.exec(text))) {
+    const st = m.index - 2;
+    const end = m.index + m[0].length;
+    if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || wordSet('figure-zone-not-stems').has(text.slice(st, m.index)) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
+    const before = st > 0 ? (text[st - 1] as string) : '';
+    const afterTime = times.some((t) => t.end === st);
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
+    if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) continue;
+    out.push({ type: 'LOC', start: st, end });
+  }
+  return out;
+}
+
+/** A port or airport company (海澄港集团, 临江机场集团) names its port: the port's name alone elsewhere in the text is that place. */
+const PORT_COMPANY = /^([\u4e00-\u9fff]{2,4}(?:港|机场))(?:集团|港务|股份|有限)/;
+function portsNamed(text: string, input: readonly FigureMention[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const o of input) {
+    if (o.type !== 'ORG') continue;
+    // (从岱屿港集团: a preposition the entity stage took into the name is none of it)
+    const port = PORT_COMPANY.exec(text.slice(o.start, o.end).replace(/^[从据由与和及对向自经在]/, ''));
+    if (!port) continue;
+    const name = port[1] as string;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      // (海澄港集团 itself, 海澄港口 as a common noun)
+      if (/^(?:集团|港务|股份|有限|口|区)/.test(text.slice(end, end + 2))) continue;
+      if (input.some((x) => x.start < end && x.end > at) || out.some((x) => x.start === at)) continue;
+      out.push({ type: 'LOC', start: at, end });
+    }
   }
   return out;
 }
@@ -435,6 +512,7 @@ export function attribute(input: AttributionInput): void {
   /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
   const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
+  const ratioStarts = new Set(figures.filter((f) => f.kind === 'percent' || f.kind === 'multiple').map((f) => f.start));
 
   // article of a position: blocks carry the structure's article index
   const sortedBlocks = [...blocks].sort((a, b) => a.start - b.start);
@@ -453,6 +531,10 @@ export function attribute(input: AttributionInput): void {
   };
 
   let article = Number.NaN;
+  /** the last holiday named (春节假期), what 假期期间 refers to */
+  let holiday: Current | null = null;
+  /** the last time a ratio figure is of (恢复至2019年的108%) */
+  let ratioPending: TimeExpr | null = null;
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
@@ -513,6 +595,7 @@ export function attribute(input: AttributionInput): void {
     qizhongSubject = null;
     lastRead = null;
     lastSet = null;
+    holiday = null;
   };
 
   const noteMention = (m: (typeof mentions)[number]): void => {
@@ -624,6 +707,19 @@ export function attribute(input: AttributionInput): void {
     return null;
   };
 
+  /** 其中，火电… : a kind with no quantity word of its own, with the quantity of the article's last figure of the unit (火电发电量) */
+  const kindQuantity = (kind: string, f: FigureHit): string => {
+    if (!f.unit || kind.length < 2 || kind.length > 5 || /[量额值率数入资积价]$/.test(kind) || METRIC_TAILS.some((w) => kind.endsWith(w))) return kind;
+    for (let k = artFigs.length - 1; k >= 0; k--) {
+      const a = artFigs[k] as FigureHit;
+      if (a.unit !== f.unit || !a.metric) continue;
+      const q = KIND_QUANTITY.exec(a.metric);
+      // (太阳能发电 + 发电量 → 太阳能发电量)
+      return q ? (kind.endsWith((q[0] as string).slice(0, -1)) ? kind + '量' : kind + q[0]) : kind;
+    }
+    return kind;
+  };
+
   for (const f of figures) {
     // every figure gets the attribution fields in one order (one object shape for all of them)
     f.metric = null;
@@ -670,6 +766,13 @@ export function attribute(input: AttributionInput): void {
       if (articleAt(t.start) !== article) continue;
       // a basis, a recurring time or a time of day alone is no figure's time
       if (t.basis || t.set || (t.clock && !t.span)) continue;
+      // 恢复至2019年的108%, 是去年同期的1.3倍: a time before 的 and the figure is what the figure is a ratio of
+      // (read at the date figure the time holds, 2019年, when that comes first)
+      // (only after a verb of ratio, before a percentage or multiple: 由2014年的1.6%下降到2018年的0.3% names values at times)
+      if (text[t.end] === '的' && ratioStarts.has(t.end + 1) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
+        ratioPending = t;
+        continue;
+      }
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
         if (t.start >= c) {
@@ -725,7 +828,12 @@ export function attribute(input: AttributionInput): void {
       lastRead = t;
       lastSet = time;
       if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
+      if (t.span && HOLIDAY_TIME.test(t.text)) holiday = time;
     }
+    // 假期期间，琼海湾机场…: a segment opening with the holiday named before, no time read since, is in that holiday
+    // (not in the day named in between: 大年初三当天…。假期期间…)
+    if (holiday && time !== holiday && (!lastRead || lastRead.end <= s) && HOLIDAY_ANAPHOR.test(text.slice(s, s + 6))) time = holiday;
+    const ratioOf: TimeExpr | null = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
     let localSubject: Subject | null = null;
     let subjectAt = -1;
     // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
@@ -763,6 +871,8 @@ export function attribute(input: AttributionInput): void {
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
+          // 分区域看，天府新区增长6.8%，高新区增长7.3%: in a breakdown a bare zone word is a part's name, not a pronoun
+          if (re === PRONOUN && /区$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && /(?:其中|分[\u4e00-\u9fff]{1,6}看)/.test(text.slice(s, at))) continue;
           // 全国国内出游: after 全国/我国, 国内 (domestic, as against inbound) is part of the metric
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
@@ -774,7 +884,9 @@ export function attribute(input: AttributionInput): void {
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
           // 开发区内高新技术企业, 全省内: the inside of the place referred to is the place
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
-          if (ref) marks.push({ at, end: at + m[0].length + inside, ref });
+          // (国内游客出游总花费: the country's, with 国内 kept in the metric)
+          const keep = re === NATIONAL && m[0] === '国内' && /^(?:游客|旅游|出游)/.test(text.slice(at + 2, at + 4));
+          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref });
         }
       }
       marks.sort((a, b) => a.at - b.at);
@@ -823,7 +935,8 @@ export function attribute(input: AttributionInput): void {
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
-    const ch = CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null;
+    // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
+    const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -833,6 +946,12 @@ export function attribute(input: AttributionInput): void {
       f.basis = null;
     }
 
+    // 恢复至2019年的108%: a ratio to a basis time measures the figure before it; 恢复 (not 是, 相当于) is its change
+    if (ratioOf && ratioOf.start >= c && !f.change) {
+      const verb = /(恢复|回升|回落)(?:至|到)?$/.exec(text.slice(c, ratioOf.start));
+      if (verb) f.change = verb[1] as string;
+      clause = text.slice(c, ratioOf.start).replace(/(?:恢复|回升|回落|相当于|达到|是|为)(?:至|到)?$/, '');
+    }
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
     let clauseTime: TimeExpr | null = null;
@@ -865,7 +984,8 @@ export function attribute(input: AttributionInput): void {
     /** the subject of the figure before, for a bare change: not carried on */
     let borrowedSubject = false;
     if (mt.includes('国')) {
-      const domestic = /^国内(?!生产总值)/.test(mt) && /(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart));
+      // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
+      const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
@@ -930,7 +1050,8 @@ export function attribute(input: AttributionInput): void {
         }
       }
       const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '');
-      let items = before.replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
+      // (该集团实现营业收入和净利润分别为: the lead verb heads the list, not its first item)
+      let items = before.replace(LEAD_STRIP, '').replace(LEAD_VERBS, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
       // 同比分别增长12.1%和8.8%: the items of the last 分别
       if (items.length < 2 && lastItems && /^(?:同比|环比)?$/.test(items.join(''))) items = lastItems;
       // 新能源汽车产销分别完成146.3万辆和143.8万辆: a contracted pair names two metrics (产销 → 产量, 销量)
@@ -972,7 +1093,10 @@ export function attribute(input: AttributionInput): void {
           const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
           // (a full metric of its own, 固定资产投资 after 规模以上工业增加值, stays as written)
           const tailLike = (it: string): boolean => (tailLen > 0 && it.length <= tailLen + 2) || METRIC_TAILS.includes(it) || it.length <= 2;
-          const full = items.map((it, k) => (k > 0 && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (营业收入和净利润: a first item that is a whole quantity of its own shares no head with the later ones)
+          const full = items.map((it, k) => (k > 0 && !METRIC_TAILS.includes(first) && it.length < first.length && !first.endsWith(it) && tailLike(it) ? first.slice(0, first.length - (tailLen && it.length <= tailLen + 2 ? tailLen : it.length)) + it : it));
+          // (其中，风电和太阳能发电分别为A和B: kinds alone, each its part of the quantity before → 风电发电量, 太阳能发电量)
+          if (hadQizhong && !f.change) for (let k = 0; k < full.length; k++) full[k] = kindQuantity(full[k] as string, f);
           distribute = { items: full, kind: 'metric', next: 1, keys: [] };
           lastItems = full;
           lastList = null;
@@ -981,7 +1105,8 @@ export function attribute(input: AttributionInput): void {
         distributed = true;
       }
     }
-    if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)?/, ''))) {
+    // (同比分别增长12.3%和下降18.5%: a change verb of its own after 和 goes on with the list)
+    if (!distributed && distribute && prev && /^[、，,和及与以]*$/.test(text.slice(prev.end, f.start).replace(/(?:分别)?(?:为|是|达|增长|下降)/, ''))) {
       const d = distribute as Distribution;
       if (d.next < d.items.length) {
         if (!f.change) {
@@ -1031,9 +1156,13 @@ export function attribute(input: AttributionInput): void {
         const tail = /类([\u4e00-\u9fff]{2,6})$/.exec(pq.metric);
         if (tail) mt += tail[1] as string;
       }
+      // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
+      // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
+      if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
       if (VERB_ONLY.test(mt) || mt.length < 2) {
         // 设立100亿元的产业基金: the thing measured follows the figure
-        const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20));
+        // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
+        const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
         mt = after ? (after[1] as string) : '';
       } else mt = mt.replace(LEAD_VERBS, '');
       // 15%、10%: a list member shares the attribution of the figure before it
@@ -1052,6 +1181,8 @@ export function attribute(input: AttributionInput): void {
       if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
+      // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
+      if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
       if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
@@ -1095,6 +1226,35 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
+    // 完成年度目标的113.7%, 完成今年300万辆销量目标的27.3%: the share of a target done is the target's 完成进度; a target
+    // without its quantity (年度目标) is the target of the figure before; a time or a figure inside the target is the target's
+    const target = f.kind === 'percent' && !f.change && text[f.start - 1] === '的' ? TARGET_SHARE.exec(text.slice(c, f.start)) : null;
+    if (target) {
+      const named = (target[1] as string).replace(TARGET_INNER, '');
+      // (城镇新增就业完成全年目标的123.7%: the quantity named before 完成 in the clause is the target's)
+      const at = c + target.index;
+      // (from the subject or the last time before the target: 全年 inside it is the target's)
+      let ownFrom = mStart <= at ? mStart : c;
+      if (mStart > at) for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) if ((times[k] as TimeExpr).end <= at && (times[k] as TimeExpr).start >= c) ownFrom = Math.max(ownFrom, (times[k] as TimeExpr).end);
+      if (mStart > at && subjectAt > ownFrom && subjectAt <= at) ownFrom = subjectAt;
+      const own = text.slice(ownFrom, at).replace(NATIONAL, '').replace(LEAD_STRIP, '').replace(LEAD_VERBS, '').replace(TAIL_STRIP, '');
+      // (the figure before the target's name: 300万辆 inside it is the target's own)
+      let pt: FigureHit | null = null;
+      for (let k = artFigs.length - 1; k >= 0 && !pt; k--) if ((artFigs[k] as FigureHit).end <= c + target.index) pt = artFigs[k] as FigureHit;
+      const whole = pt && pt.metric && !text.slice(pt.end, f.start).includes('。') ? pt : null;
+      mt = (/^(?:年度|全年)?$/.test(named) ? (own.length >= 2 ? own : whole ? (whole.metric as string) : '') : '') + named + (target[2] as string) + '完成进度';
+      if (whole && ((clauseTime && clauseTime.start >= c + target.index) || (pt !== prev && prev && prev.start >= c + target.index))) {
+        f.time = whole.time ?? null;
+        f.period = whole.period ?? null;
+      }
+    }
+    // 猕猴桃种植面积达1.8万亩，预计总产量可达2.6万吨: a yield word alone is the yield of the crop the figure before in its
+    // sentence measured (猕猴桃总产量; 小麦单产…，总产量 → 小麦总产量)
+    if (YIELD_WORD.test(mt) && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      const tl = METRIC_TAILS.find((w) => (prev as FigureHit).metric!.endsWith(w) && w.length < (prev as FigureHit).metric!.length);
+      const crop = tl ? prev.metric.slice(0, -tl.length) : '';
+      if (crop.length >= 1 && crop.length <= 4 && !YIELD_WORD.test(crop) && !/[的之]/.test(crop)) mt = crop + mt;
+    }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
@@ -1114,7 +1274,7 @@ export function attribute(input: AttributionInput): void {
       // a list of times or metrics keeps the subject for the figures after it
       if (!hadQizhong && !industryEllipsis && !borrowedSubject && (!distributed || (distribute !== null && (distribute as Distribution).kind !== 'subject'))) subject = localSubject;
       // 其中，某某汽车股份有限公司销量为48.6万辆，市场份额为19.0%: a named sub-subject holds for the rest of its segment
-      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
+      if (hadQizhong && localSubject.key !== null && (localSubject.key.startsWith('ORG:') || localSubject.key.startsWith('LOC:') || (carriedBreakdown !== null && c === s))) qizhongSubject = { seg: s, ref: localSubject };
     } else if (qizhongSubject && qizhongSubject.seg === s && !hadQizhong) {
       f.subject = qizhongSubject.ref.name;
       f.subjectEntity = qizhongSubject.ref.key;
