@@ -37,6 +37,8 @@ describe('time expressions', () => {
     ['2020年以前', '2024-06-01', '2020年以前', null],
     // a year still running: from the document date to its end
     ['2024年前完成', '2024-06-01', '2024年前', span('2024-06-01', '2024-12-31')],
+    // a festival's name in quotes is still the festival: the holiday word after the closing quote gives the official span
+    ['今年“五一”假期，', '2025-05-06', '今年“五一”假期', span('2025-05-01', '2025-05-05')],
     ['上世纪80年代', '2025-05-20', '上世纪80年代', span('1980-01-01', '1989-12-31')],
     ['九零年代', '2025-05-20', '九零年代', span('1990-01-01', '1999-12-31')],
     ['15年3月', '2025-05-20', '15年3月', span('2015-03-01', '2015-03-31')],

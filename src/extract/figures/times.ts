@@ -306,11 +306,11 @@ function buildPatterns(): Pattern[] {
         return { span: s ? { start: s, end: s } : null };
       },
     },
-    // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假
+    // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假, 今年“五一”假期 (a name in quotes)
     {
-      first: fest.first,
+      first: fest.first + '“"',
       needs: fest.names,
-      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?(' + fest.re + ')(?:' + fest.re + ')?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?[“"]?(' + fest.re + ')(?:' + fest.re + ')?[”"]?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
       resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
     },
     // 今年以来 / 去年以来 / 年初以来
