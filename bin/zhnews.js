@@ -1,4 +1,11 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node
+// (The line above runs node with MALLOC_ARENA_MAX=2, an exec, no child process: glibc's malloc
+// otherwise gives every thread that allocates an arena of its own, up to eight per core, each
+// keeping its high-water mark. With two workers storing, a run climbed from ~410 to ~600 MB
+// over the 10,000 bench documents while every JS heap stayed flat; with two arenas the same run
+// peaked at 479 MB, same CPU, same database. glibc reads the variable only when a process
+// starts. `node bin/zhnews.js …` skips the line and keeps glibc's defaults; env -S needs GNU
+// coreutils 8.30 or a BSD env.)
 // Entry point for `npx zhnews`: runs the compiled CLI (npm install builds dist/).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,26 +22,6 @@ import v8 from 'node:v8';
 if (process.env.ZHNEWS_V8_DEFAULTS !== '1') {
   v8.setFlagsFromString('--max-inlined-bytecode-size=230');
   v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
-}
-
-// glibc's malloc gives every thread that allocates an arena of its own (up to
-// eight per core) and keeps each arena's high-water mark: with two workers
-// storing, the process climbed from ~410 to ~600 MB over the 10,000 bench
-// documents while every JS heap stayed flat (the growth was all in malloc
-// arenas); with MALLOC_ARENA_MAX=2 the same run peaked at 479 MB and used no
-// more CPU. glibc reads the variable when a process starts, so the command
-// runs again, once, in a child that has it: only `run`, the command that
-// starts workers (the others stay one quick process). ZHNEWS_MALLOC_DEFAULTS=1
-// keeps glibc's defaults.
-if (process.argv[2] === 'run' && process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined && process.env.ZHNEWS_MALLOC_DEFAULTS !== '1') {
-  const { spawnSync } = await import('node:child_process');
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
-  });
-  if (child.error) throw child.error;
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 1);
 }
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);

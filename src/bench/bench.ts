@@ -115,6 +115,8 @@ function runCli(inputs: string[], db: string, extra: string[], fresh = true): Cl
   if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const t = performance.now();
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/zhnews.js'), 'run', ...inputs, '--db', db, '--json', '--quiet', ...extra], {
+    // as `npx zhnews` runs it: the command's #! line sets MALLOC_ARENA_MAX=2 (see bin/zhnews.js)
+    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
