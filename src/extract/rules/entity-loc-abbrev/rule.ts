@@ -78,7 +78,21 @@ export const rule: MentionRule = {
     // words made of abbreviations (words.ts): 中美, 京津冀, 港台 — each a place;
     // 中方, 台胞, 港人 — the first character a place
     const seen = new Set(out.map((h) => h.start));
-    for (const t of ctx.tokens) {
+    const toks = ctx.tokens;
+    for (let n = 0; n < toks.length; n++) {
+      const t = toks[n]!;
+      // jieba may cut a chain into one-character words (鲁 | 台 | 经贸): the run reads as one word
+      let m = n;
+      while (m + 1 < toks.length && m - n < 3 && toks[m]!.text.length === 1 && toks[m + 1]!.text.length === 1 && toks[m + 1]!.start === toks[m]!.end) m++;
+      if (m > n && abbrevWord(text.slice(t.start, toks[m]!.end)) === 'chain') {
+        for (let k = t.start; k < toks[m]!.end; k++) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          out.push({ type: 'LOC', start: k, end: k + 1, attrs: { priority: 2, source: 'abbrev-chain' } });
+        }
+        n = m;
+        continue;
+      }
       const kind = abbrevWord(t.text);
       if (!kind) continue;
       const from = kind === 'visit' ? t.start + 1 : t.start;
