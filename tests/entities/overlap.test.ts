@@ -30,6 +30,19 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-person-byline:PERSON:2-4']);
   });
 
+  it("lets a run of entity-loc-abbrev's one-character places take a weak span made wholly of them (the model's ORG 鲁台)", () => {
+    // “鲁台经贸洽谈会”: the model reads 鲁台 as an organisation; entity-loc-abbrev reads 鲁 and 台
+    const kept = rulesThenModel([
+      hit('entity-model', 'ORG', 1, 3),
+      hit('entity-loc-abbrev', 'LOC', 1, 2, 'abbrev-chain', 2),
+      hit('entity-loc-abbrev', 'LOC', 2, 3, 'abbrev-chain', 2),
+    ]);
+    expect(show(kept)).toEqual(['entity-loc-abbrev:LOC:1-2', 'entity-loc-abbrev:LOC:2-3']);
+    // where the places cover only part of the span (京 of the suffix ORG 京系统团委), the span stands
+    const kept2 = rulesThenModel([hit('entity-org-suffix', 'ORG', 0, 5, 'org-suffix', 2), hit('entity-loc-abbrev', 'LOC', 0, 1, 'abbrev-city', 2)]);
+    expect(show(kept2)).toEqual(['entity-org-suffix:ORG:0-5']);
+  });
+
   it('lets the model veto a weak place inside its person or organisation', () => {
     // 李江西 (a person whose given name is a province), 北京大学 (a place inside an organisation)
     const kept = rulesThenModel([

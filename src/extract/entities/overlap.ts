@@ -53,6 +53,9 @@
  * - it is jieba's ns where the model reads the same characters as another
  *   type (v3: 北京饭店 an ORG; on top of the two changes above 0.775 / 0.674
  *   → 0.776 / 0.675, corpus gold and the team's sentence sets unchanged).
+ * - (abbrev) it is made wholly of entity-loc-abbrev's one-character places
+ *   (the model's ORG 鲁台 of “鲁台经贸洽谈会”, jieba's ns 闽粤): a run of
+ *   abbreviations names each place, not one thing (MSRA writes 鲁, 台);
  * - (v4) it is a gazetteer place or jieba's ns that is also a common word
  *   (上街, 高明, 大关, 元宝: lexicon place-ambiguous-names) where the model
  *   does not read the same characters as a place;
@@ -230,8 +233,19 @@ const CONFIRMED_PERSON_SOURCES = new Set([...CUE_PERSON_SOURCES, 'jieba-nr', 'ji
 const strictlyInside = (h: MentionHit, m: MentionHit): boolean => m.start <= h.start && h.end <= m.end && h.end - h.start < m.end - m.start;
 
 /** `rules-then-model`, as the header describes. */
-export const rulesThenModel: MentionPolicy = (hits, ctx) => {
+export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   const text = ctx?.text ?? '';
+  // a weak span made wholly of entity-loc-abbrev's one-character places (the model's ORG 鲁台
+  // of 鲁台经贸洽谈会, jieba's ns 闽粤) names no one thing: it yields to those places
+  const abbrevAt = new Set(hits0.filter((h) => ruleOf(h) === 'entity-loc-abbrev').map((h) => h.start));
+  const hits =
+    abbrevAt.size === 0
+      ? hits0
+      : hits0.filter((h) => {
+          if (h.end - h.start < 2 || h.end - h.start > 4 || ruleOf(h) === 'entity-loc-abbrev' || isStrong(h)) return true;
+          for (let k = h.start; k < h.end; k++) if (!abbrevAt.has(k)) return true;
+          return false;
+        });
   const notNameEnd = text ? wordSet('person-not-name-end-chars') : new Set<string>();
   const ambiguous = text ? wordSet('place-ambiguous-names') : new Set<string>();
   /** a gazetteer place that is no Chinese division and no country (罗马, 里昂, 白宫) */

@@ -16,6 +16,7 @@ import type { SpanType } from '../../../model/model.js';
 import { lexicon } from '../../entities/lexicon.js';
 import { modelFile } from '../../../core/lists.js';
 import { spanAt } from '../../../core/spans.js';
+import { abbrevPlaceAt } from '../entity-loc-abbrev/words.js';
 
 const TYPE: Record<SpanType, EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
 
@@ -52,7 +53,7 @@ function balanced(text: string, s: { type: SpanType; start: number; end: number 
 
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 5,
+  version: 6,
   purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence, then again where the document tagged the same string elsewhere',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
@@ -75,11 +76,12 @@ export const rule: MentionRule = {
       // a bare organisation suffix (中心, 办公室) names nothing
       if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
       // a one-character place inside a longer word is no place unless the
-      // segmentation agrees (安 of the company 安川, 京 of 京津塘); longer
-      // places inside words stay (美国 in 美国人)
+      // segmentation agrees (安 of the company 安川) or the word is made of
+      // place abbreviations (中美, 京津冀, 台胞: entity-loc-abbrev's words.ts);
+      // longer places inside words stay (美国 in 美国人)
       if (s.type === 'LOC' && s.end - s.start === 1) {
         const t = spanAt(ctx.tokens, s.start);
-        if (t && t.end - t.start > 1) continue;
+        if (t && t.end - t.start > 1 && !abbrevPlaceAt(t.text, s.start - t.start)) continue;
       }
       out.push({ type: TYPE[s.type], start: s.start, end: s.end, attrs: { source: 'model' } });
     }

@@ -1,0 +1,51 @@
+/**
+ * Which jieba words are made of one-character place abbreviations, shared by
+ * entity-loc-abbrev (which emits them) and entity-model (which keeps its own
+ * one-character places inside these words and no others):
+ * - a chain: two to four abbreviations of the same level, no character twice,
+ *   at least one of them not among the weak ones (place-abbrev-weak: 以, 新,
+ *   加 are more often ordinary characters) (中美, 中日韩, 京津冀, 粤港澳, 港台,
+ *   巴以); each character is a place;
+ * - a people word: one abbreviation and a morpheme for its side, people,
+ *   businesses or forces (中方, 台胞, 港人, 台资, 美军); the first character is
+ *   a place.
+ * - a visit: a movement verb (place-move-verbs) and a strong abbreviation
+ *   read by jieba as one word (访美, 赴港, 来华); the second character is a place.
+ * A word the gazetteer knows as one place (巴西, 辽宁) is no chain, and the
+ * ordinary words of place-abbrev-not-words (西方, 老人, 非法) are neither.
+ */
+import { lexicon } from '../../entities/lexicon.js';
+import { wordList } from '../../../core/lists.js';
+import { perLexicon } from '../../entities/word-lists.js';
+
+export const abbrevTables = perLexicon(() => ({
+  country: new Set(wordList('place-country-abbrevs')),
+  province: new Set(wordList('place-province-abbrevs')),
+  people: new Set(wordList('place-abbrev-people-morphemes')),
+  not: new Set(wordList('place-abbrev-not-words')),
+  weak: new Set(wordList('place-abbrev-weak')),
+  move: new Set(wordList('place-move-verbs')),
+}));
+
+export type AbbrevWord = 'chain' | 'people' | 'visit';
+
+/** The kind of abbreviation word `w` is, or null for any other word. */
+export function abbrevWord(w: string): AbbrevWord | null {
+  if (w.length < 2 || w.length > 4) return null;
+  const t = abbrevTables();
+  if (t.not.has(w)) return null;
+  const chars = [...w];
+  if (new Set(chars).size === chars.length && !lexicon().loc.has(w) && chars.some((c) => !t.weak.has(c))) {
+    if (chars.every((c) => t.country.has(c)) || chars.every((c) => t.province.has(c))) return 'chain';
+  }
+  if (chars.length === 2 && (t.country.has(chars[0]!) || t.province.has(chars[0]!)) && t.people.has(chars[1]!)) return 'people';
+  // 访美, 赴港, 来华: a movement verb and a strong abbreviation read as one word
+  if (chars.length === 2 && t.move.has(chars[0]!) && !t.weak.has(chars[1]!) && (t.country.has(chars[1]!) || t.province.has(chars[1]!))) return 'visit';
+  return null;
+}
+
+/** Whether character `i` of the jieba word `w` is a place by the reading above. */
+export function abbrevPlaceAt(w: string, i: number): boolean {
+  const kind = abbrevWord(w);
+  return kind === 'chain' || (kind === 'people' && i === 0) || (kind === 'visit' && i === 1);
+}
