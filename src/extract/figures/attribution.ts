@@ -137,6 +137,11 @@ const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
 /** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
 const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
+/**
+ * A gap against another series (高于全省平均水平5.2个百分点, 增速高于各项贷款13.2个百分点): the rate word and
+ * the compared series end the clause; the figure measures the metric before it, with no change of its own.
+ */
+const GAP_AGAINST = /(?:(?:增速|增幅|涨幅|降幅|跌幅)(?:分别)?)?(高于|低于|快于|慢于)([^，、。；比较\d]{1,12})$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
@@ -293,6 +298,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     while (gi < times.length && (times[gi] as TimeExpr).start < m.start - 40) gi++;
     for (let j = gi; j < times.length && (times[j] as TimeExpr).start <= m.start; j++) if ((times[j] as TimeExpr).end > m.start && (times[j] as TimeExpr).end < m.end) glued = true;
     if (glued) continue;
+    // 港澳台 → 台, 中美 → 美: a one-character abbreviation names a place inside a word, not a figure's subject
+    if (m.type === 'LOC' && m.end - m.start === 1) continue;
     // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
     // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
@@ -314,7 +321,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       }
     }
     // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
-    if (m.type === 'LOC' && /[市县]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+    if (m.type === 'LOC' && /[市县省]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
       out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
       continue;
     }
@@ -378,7 +385,8 @@ const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民�
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
-  const PLACE_SHAPED = /[市县]/g;
+  // (省 too, its two characters straight before it only: 南屿省网上零售额; 节省, 跨省 are tails in the word list)
+  const PLACE_SHAPED = /[市县省]/g;
   let m: RegExpExecArray | null;
   let ti = 0;
   let mi = 0;
@@ -393,6 +401,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省') continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
@@ -410,6 +419,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       const c = input[k] as FigureMention;
       // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
       if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
+      else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
@@ -936,6 +947,7 @@ export function attribute(input: AttributionInput): void {
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
+    let gapAgainst = false;
     const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     if (ch) {
       f.change = ch[2] ?? null;
@@ -944,6 +956,12 @@ export function attribute(input: AttributionInput): void {
     } else {
       f.change = null;
       f.basis = null;
+      const gap = /百分点$/.test(text.slice(f.start, f.end)) && /[于]/.test(tail) ? GAP_AGAINST.exec(tail) : null;
+      if (gap) {
+        f.basis = gap[2] as string;
+        clause = clause.slice(0, tailFrom + gap.index);
+        gapAgainst = true;
+      }
     }
 
     // 恢复至2019年的108%: a ratio to a basis time measures the figure before it; 恢复 (not 是, 相当于) is its change
@@ -1188,7 +1206,7 @@ export function attribute(input: AttributionInput): void {
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
       if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
-      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
+      if (mt.length < 2 && (f.change || gapAgainst) && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
         if (!localSubject && pf.end > s && pf.subject) {
