@@ -164,13 +164,17 @@ function divisionsIn(name: string): string[] {
   // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
   if (!out.length) {
     const body = BODY_OF_PLACE.exec(name);
+    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(name);
     if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
 }
 /** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
 const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
 
+/** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
+const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
@@ -521,7 +525,7 @@ export function attribute(input: AttributionInput): void {
   const times = scanTimes(text, docDate, dates);
   const mentions = subjectMentions(text, input.mentions, SECTOR, times);
   /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
-  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
+  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && ((REPORTER.test(m.name) && !NOT_REPORTER.test(m.name)) || CENTRAL_BANK_BRANCH.test(m.name));
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
   const ratioStarts = new Set(figures.filter((f) => f.kind === 'percent' || f.kind === 'multiple').map((f) => f.start));
 
