@@ -175,6 +175,8 @@ const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?
 
 /** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
+/** A short quoted name glued after a Chinese character (共建“一带一路”, 全省“十四五”): the quote and its inside. */
+const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
@@ -766,6 +768,13 @@ export function attribute(input: AttributionInput): void {
     // (not a byline 电 （记者…）, not a bracket holding another figure: 北仑（291.0毫米）)
     while (c > s + 1 && (text[c - 1] === '(' || text[c - 1] === '（') && /[\u4e00-\u9fffA-Za-z0-9]/.test(text[c - 2] as string) && GLUED_BRACKET.test(text.slice(c, f.start))) {
       c--;
+      while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
+    }
+    // 对共建“一带一路”国家进出口: a short quoted name glued inside the phrase is part of the clause
+    while (c > s + 1 && text[c - 1] === '”' && /[\u4e00-\u9fff]/.test(text[c] as string)) {
+      const open = QUOTED_GLUED.exec(text.slice(Math.max(s, c - 12), c));
+      if (!open) break;
+      c -= open[0].length;
       while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     }
 
