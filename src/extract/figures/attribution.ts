@@ -1291,6 +1291,8 @@ export function attribute(input: AttributionInput): void {
       const crop = tl ? prev.metric.slice(0, -tl.length) : '';
       if (crop.length >= 1 && crop.length <= 4 && !YIELD_WORD.test(crop) && !/[的之]/.test(crop)) mt = crop + mt;
     }
+    // 全国集成电路产量达1623亿块…。4月份当月产量427亿块: a tail noun alone is the tail of the article's metric
+    else if (mt.length >= 2 && mt.length <= 5 && !distributed && !hadQizhong && !localSubject && metric && metric.length > mt.length && metric.endsWith(mt) && METRIC_TAILS.includes(mt)) mt = metric;
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
