@@ -177,6 +177,18 @@ const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
 /** A short quoted name glued after a Chinese character (共建“一带一路”, 全省“十四五”): the quote and its inside. */
 const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
+/** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
+const COUNTED_AFTER = /^([\u4e00-\u9fff]{2,12})(?=[，。；、：！？）\n]|$)/;
+/** A change word closing a metric read after a rate (实现了7.3%的地区生产总值增长). */
+const AFTER_CHANGE = /^([\u4e00-\u9fff]{2,})(增长|下降|上涨|下跌|提高|降低)$/;
+/** 7.3%的地区生产总值增长: a percentage's change word after the metric is its change; the metric is the rest. */
+function metricAfterChange(mt: string, f: FigureHit): string {
+  if (f.kind !== 'percent' || f.change) return mt;
+  const m = AFTER_CHANGE.exec(mt);
+  if (!m) return mt;
+  f.change = m[2] as string;
+  return m[1] as string;
+}
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
@@ -1195,11 +1207,14 @@ export function attribute(input: AttributionInput): void {
       // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
       // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
       if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
-      if (VERB_ONLY.test(mt) || mt.length < 2) {
+      if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
         mt = after ? (after[1] as string) : '';
+        if (after) mt = metricAfterChange(mt, f);
+        // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
+        else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
       } else mt = mt.replace(LEAD_VERBS, '');
       // 15%、10%: a list member shares the attribution of the figure before it
       const p = prev as FigureHit | null;
