@@ -811,7 +811,8 @@ export function attribute(input: AttributionInput): void {
       }
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
-        if (t.start >= c) {
+        // (去年同期，该区用电量为…: opening its sentence, it is the time of the sentence's figures)
+        if (t.start >= c || (t.start === s && /^[，,]/.test(text.slice(t.end, t.end + 1)))) {
           lastYearSame = true;
           lastYearSameText = t.text;
         }
