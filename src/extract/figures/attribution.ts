@@ -412,7 +412,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     let st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    // (锦城市: a one-character stem before 城市 at a clause start is a name; 大城市, 各城市 stop at PLACE_NOT_FIRST)
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
     if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
