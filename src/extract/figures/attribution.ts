@@ -137,6 +137,11 @@ const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
 /** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
 const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
+/**
+ * A gap against another series (高于全省平均水平5.2个百分点, 增速高于各项贷款13.2个百分点): the rate word and
+ * the compared series end the clause; the figure measures the metric before it, with no change of its own.
+ */
+const GAP_AGAINST = /(?:(?:增速|增幅|涨幅|降幅|跌幅)(?:分别)?)?(高于|低于|快于|慢于)([^，、。；比较\d]{1,12})$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
@@ -159,13 +164,31 @@ function divisionsIn(name: string): string[] {
   // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
   if (!out.length) {
     const body = BODY_OF_PLACE.exec(name);
+    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(name);
     if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
 }
 /** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
 const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
 
+/** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
+const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
+/** A short quoted name glued after a Chinese character (共建“一带一路”, 全省“十四五”): the quote and its inside. */
+const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
+/** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
+const COUNTED_AFTER = /^([\u4e00-\u9fff]{2,12})(?=[，。；、：！？）\n]|$)/;
+/** A change word closing a metric read after a rate (实现了7.3%的地区生产总值增长). */
+const AFTER_CHANGE = /^([\u4e00-\u9fff]{2,})(增长|下降|上涨|下跌|提高|降低)$/;
+/** 7.3%的地区生产总值增长: a percentage's change word after the metric is its change; the metric is the rest. */
+function metricAfterChange(mt: string, f: FigureHit): string {
+  if (f.kind !== 'percent' || f.change) return mt;
+  const m = AFTER_CHANGE.exec(mt);
+  if (!m) return mt;
+  f.change = m[2] as string;
+  return m[1] as string;
+}
 /** The inside of a bracket closed before a figure: no digits but in a code (M2, PM2.5). */
 const GLUED_BRACKET = /^(?:[^0-9()（）]|[A-Za-z][A-Za-z0-9.]*)+[)）]/;
 
@@ -293,6 +316,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     while (gi < times.length && (times[gi] as TimeExpr).start < m.start - 40) gi++;
     for (let j = gi; j < times.length && (times[j] as TimeExpr).start <= m.start; j++) if ((times[j] as TimeExpr).end > m.start && (times[j] as TimeExpr).end < m.end) glued = true;
     if (glued) continue;
+    // 港澳台 → 台, 中美 → 美: a one-character abbreviation names a place inside a word, not a figure's subject
+    if (m.type === 'LOC' && m.end - m.start === 1) continue;
     // 集团, 公司 alone: a short reference to the company named before (a pronoun), not a name
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
     // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
@@ -314,7 +339,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       }
     }
     // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
-    if (m.type === 'LOC' && /[市县]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+    if (m.type === 'LOC' && /[市县省]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
       out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
       continue;
     }
@@ -378,7 +403,8 @@ const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民�
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
-  const PLACE_SHAPED = /[市县]/g;
+  // (省 too, its two characters straight before it only: 南屿省网上零售额; 节省, 跨省 are tails in the word list)
+  const PLACE_SHAPED = /[市县省]/g;
   let m: RegExpExecArray | null;
   let ti = 0;
   let mi = 0;
@@ -386,13 +412,15 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     let st = m.index - 2;
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || placeNotWord(name) || ZONE_NAME.test(name)) continue;
+    // (锦城市: a one-character stem before 城市 at a clause start is a name; 大城市, 各城市 stop at PLACE_NOT_FIRST)
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
     if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省') continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
@@ -410,6 +438,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       const c = input[k] as FigureMention;
       // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
       if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
+      else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
@@ -510,7 +540,7 @@ export function attribute(input: AttributionInput): void {
   const times = scanTimes(text, docDate, dates);
   const mentions = subjectMentions(text, input.mentions, SECTOR, times);
   /** a reporting body: an organisation or event by its name's ending (a place such as 中西部 is none) */
-  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && REPORTER.test(m.name) && !NOT_REPORTER.test(m.name);
+  const isReporter = (m: { type: string; name: string }): boolean => m.type !== 'LOC' && ((REPORTER.test(m.name) && !NOT_REPORTER.test(m.name)) || CENTRAL_BANK_BRANCH.test(m.name));
   const docSpan = docDate ? spanOfIso(docDate.slice(0, 10)) : null;
   const ratioStarts = new Set(figures.filter((f) => f.kind === 'percent' || f.kind === 'multiple').map((f) => f.start));
 
@@ -753,6 +783,13 @@ export function attribute(input: AttributionInput): void {
       c--;
       while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     }
+    // 对共建“一带一路”国家进出口: a short quoted name glued inside the phrase is part of the clause
+    while (c > s + 1 && text[c - 1] === '”' && /[\u4e00-\u9fff]/.test(text[c] as string)) {
+      const open = QUOTED_GLUED.exec(text.slice(Math.max(s, c - 12), c));
+      if (!open) break;
+      c -= open[0].length;
+      while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
+    }
 
     if (localTime && localTime.seg !== s) {
       time = localTime.before;
@@ -775,7 +812,8 @@ export function attribute(input: AttributionInput): void {
       }
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
-        if (t.start >= c) {
+        // (去年同期，该区用电量为…: opening its sentence, it is the time of the sentence's figures)
+        if (t.start >= c || (t.start === s && /^[，,]/.test(text.slice(t.end, t.end + 1)))) {
           lastYearSame = true;
           lastYearSameText = t.text;
         }
@@ -936,6 +974,7 @@ export function attribute(input: AttributionInput): void {
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
+    let gapAgainst = false;
     const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     if (ch) {
       f.change = ch[2] ?? null;
@@ -944,6 +983,12 @@ export function attribute(input: AttributionInput): void {
     } else {
       f.change = null;
       f.basis = null;
+      const gap = /百分点$/.test(text.slice(f.start, f.end)) && /[于]/.test(tail) ? GAP_AGAINST.exec(tail) : null;
+      if (gap) {
+        f.basis = gap[2] as string;
+        clause = clause.slice(0, tailFrom + gap.index);
+        gapAgainst = true;
+      }
     }
 
     // 恢复至2019年的108%: a ratio to a basis time measures the figure before it; 恢复 (not 是, 相当于) is its change
@@ -1164,11 +1209,14 @@ export function attribute(input: AttributionInput): void {
       // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
       // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
       if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
-      if (VERB_ONLY.test(mt) || mt.length < 2) {
+      if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
         mt = after ? (after[1] as string) : '';
+        if (after) mt = metricAfterChange(mt, f);
+        // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
+        else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
       } else mt = mt.replace(LEAD_VERBS, '');
       // 15%、10%: a list member shares the attribution of the figure before it
       const p = prev as FigureHit | null;
@@ -1188,7 +1236,7 @@ export function attribute(input: AttributionInput): void {
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
       if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
-      if (mt.length < 2 && f.change && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
+      if (mt.length < 2 && (f.change || gapAgainst) && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
         if (!localSubject && pf.end > s && pf.subject) {
@@ -1260,6 +1308,8 @@ export function attribute(input: AttributionInput): void {
       const crop = tl ? prev.metric.slice(0, -tl.length) : '';
       if (crop.length >= 1 && crop.length <= 4 && !YIELD_WORD.test(crop) && !/[的之]/.test(crop)) mt = crop + mt;
     }
+    // 全国集成电路产量达1623亿块…。4月份当月产量427亿块: a tail noun alone is the tail of the article's metric
+    else if (mt.length >= 2 && mt.length <= 5 && !distributed && !hadQizhong && !localSubject && metric && metric.length > mt.length && metric.endsWith(mt) && METRIC_TAILS.includes(mt)) mt = metric;
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
