@@ -50,20 +50,28 @@ function days(p: { start: string; end: string } | null | undefined): string | nu
   return a && b ? `${a.start}/${b.end}` : null;
 }
 
-export function loadCases(files: string[]): AttributionCase[] {
-  const out: AttributionCase[] = [];
+/** The JSON lines of the files (blank lines skipped); a line that does not parse is reported with its file and line number. */
+export function readJsonLines<T>(files: string[], accept: (x: T) => string | null = () => null): T[] {
+  const out: T[] = [];
   for (const f of files) {
     const lines = readFileSync(f, 'utf8').split('\n');
     lines.forEach((line, k) => {
       if (!line.trim()) return;
       try {
-        out.push(JSON.parse(line) as AttributionCase);
+        const x = JSON.parse(line) as T;
+        const problem = accept(x);
+        if (problem) console.error(`${f}:${k + 1}: ${problem}`);
+        else out.push(x);
       } catch (e) {
         console.error(`${f}:${k + 1}: not a JSON line (${(e as Error).message})`);
       }
     });
   }
   return out;
+}
+
+export function loadCases(files: string[]): AttributionCase[] {
+  return readJsonLines<AttributionCase>(files);
 }
 
 export function scoreCases(cases: AttributionCase[]): ScoreRow[] {

@@ -23,11 +23,11 @@
  *   both equal (null = null). A sentence with no figure gives no time: a miss, shown as "no record".
  * Prints per-kind counts; with --failures each miss and what was produced.
  */
-import { readFileSync } from 'node:fs';
 import type { Figure } from '../../core/types.js';
 import { loadPipeline } from '../../pipeline/config.js';
 import { processDocument } from '../../pipeline/process.js';
 import { spanOfIso } from './days.js';
+import { readJsonLines } from './score-attribution.js';
 
 export interface MoneyCase {
   id: string;
@@ -69,21 +69,7 @@ export interface MtRow {
 }
 
 export function loadMtCases(files: string[]): MtCase[] {
-  const out: MtCase[] = [];
-  for (const f of files) {
-    const lines = readFileSync(f, 'utf8').split('\n');
-    lines.forEach((line, k) => {
-      if (!line.trim()) return;
-      try {
-        const c = JSON.parse(line) as MtCase;
-        if (c.kind !== 'money' && c.kind !== 'time') console.error(`${f}:${k + 1}: kind must be "money" or "time"`);
-        else out.push(c);
-      } catch (e) {
-        console.error(`${f}:${k + 1}: not a JSON line (${(e as Error).message})`);
-      }
-    });
-  }
-  return out;
+  return readJsonLines<MtCase>(files, (c) => (c.kind !== 'money' && c.kind !== 'time' ? 'kind must be "money" or "time"' : null));
 }
 
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
