@@ -74,12 +74,17 @@ export function loadCases(files: string[]): AttributionCase[] {
   return readJsonLines<AttributionCase>(files);
 }
 
+/** The figures the whole pipeline extracts from one case's text, dated as the case says (as `zhnews extract` runs it). */
+export function figuresOfCase(c: { id: string; text: string; date: string }, pipeline: ReturnType<typeof loadPipeline>): Figure[] {
+  const raw = { id: c.id, path: c.id, sha256: '', encoding: 'utf-8', bytes: c.text.length, raw: c.text };
+  return processDocument(raw, pipeline, { docDate: c.date }).extractions.figures;
+}
+
 export function scoreCases(cases: AttributionCase[]): ScoreRow[] {
   const pipeline = loadPipeline();
   const rows: ScoreRow[] = [];
   for (const c of cases) {
-    const raw = { id: c.id, path: c.id, sha256: '', encoding: 'utf-8', bytes: c.text.length, raw: c.text };
-    const figs: Figure[] = processDocument(raw, pipeline, { docDate: c.date }).extractions.figures;
+    const figs = figuresOfCase(c, pipeline);
     for (const e of c.figures) {
       // the figure as written, else one that holds it (约5580万吨 for 5580万吨: a qualifier is in the figure's span)
       const exact = figs.filter((f) => f.norm === e.text || f.text === e.text);

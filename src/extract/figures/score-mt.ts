@@ -25,9 +25,8 @@
  */
 import type { Figure } from '../../core/types.js';
 import { loadPipeline } from '../../pipeline/config.js';
-import { processDocument } from '../../pipeline/process.js';
 import { spanOfIso } from './days.js';
-import { readJsonLines } from './score-attribution.js';
+import { figuresOfCase, readJsonLines } from './score-attribution.js';
 
 export interface MoneyCase {
   id: string;
@@ -189,8 +188,7 @@ export function scoreMt(cases: MtCase[]): MtRow[] {
   const pipeline = loadPipeline();
   const rows: MtRow[] = [];
   for (const c of cases) {
-    const raw = { id: c.id, path: c.id, sha256: '', encoding: 'utf-8', bytes: c.text.length, raw: c.text };
-    const figs: Figure[] = processDocument(raw, pipeline, { docDate: c.date }).extractions.figures;
+    const figs = figuresOfCase(c, pipeline);
     const at = c.text.indexOf(c.expr);
     rows.push(c.kind === 'money' ? scoreMoney(c, figs, at) : scoreTime(c, figs, at));
   }
