@@ -110,6 +110,19 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
+  it('lets a suffix-shaped organisation yield to the model place on the same characters, with the weak names inside it (中国美术馆)', () => {
+    // 在中国美术馆举行: the suffix rule reads 中国美术馆 as an organisation, the gazetteer 中国, the model the museum as a place
+    const kept = rulesThenModel([
+      hit('entity-model', 'LOC', 1, 6),
+      hit('entity-org-suffix', 'ORG', 1, 6, 'org-suffix', 2),
+      hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:LOC:1-6']);
+    // the model's organisation on the same characters leaves the suffix rule's standing
+    const same = rulesThenModel([hit('entity-model', 'ORG', 1, 6), hit('entity-org-suffix', 'ORG', 1, 6, 'org-suffix', 2), hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3)]);
+    expect(show(same)).toEqual(['entity-org-suffix:ORG:1-6']);
+  });
+
   it('a model span that loses to a strong hit vetoes nothing (a policy title crossing it: the place before stands)', () => {
     const kept = rulesThenModel([
       hit('entity-model', 'ORG', 0, 8),
