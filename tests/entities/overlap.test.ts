@@ -123,6 +123,21 @@ describe('rules-then-model', () => {
     expect(show(same)).toEqual(['entity-org-suffix:ORG:1-6']);
   });
 
+  it("drops a curated organisation on a word jieba reads as a verb unless the model reads it as an organisation (联想, 奔驰)", () => {
+    // 许多联想纷至沓来 (associations come in droves) against 联想发布新品 (Lenovo launches)
+    const tokens = [
+      { text: '许多', tag: 'm', start: 0, end: 2 },
+      { text: '联想', tag: 'v', start: 2, end: 4 },
+    ];
+    const ctx = { text: '许多联想纷至沓来', tokens };
+    const orgHit = (): Hit => hit('entity-org-gazetteer', 'ORG', 2, 4, 'gazetteer', 3);
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'PERSON', 5, 7)], ctx))).toEqual(['entity-model:PERSON:5-7']);
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'ORG', 2, 4)], ctx))).toEqual(['entity-org-gazetteer:ORG:2-4']);
+    // a noun reading stands, and so does everything where the pipeline runs no model
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'PERSON', 5, 7)], { ...ctx, tokens: [tokens[0]!, { ...tokens[1]!, tag: 'nz' }] }))).toEqual(['entity-org-gazetteer:ORG:2-4', 'entity-model:PERSON:5-7']);
+    expect(show(rulesThenModel([orgHit()], ctx))).toEqual(['entity-org-gazetteer:ORG:2-4']);
+  });
+
   it('a model span that loses to a strong hit vetoes nothing (a policy title crossing it: the place before stands)', () => {
     const kept = rulesThenModel([
       hit('entity-model', 'ORG', 0, 8),
