@@ -123,6 +123,20 @@ describe('rules-then-model', () => {
     expect(show(same)).toEqual(['entity-org-suffix:ORG:1-6']);
   });
 
+  it('lets a suffix-shaped organisation yield to model places that tile it whole, the last ending with it (北京 + 中国革命历史博物馆)', () => {
+    // 在北京中国革命历史博物馆举行: 0-1 在, 1-3 北京, 3-12 the museum
+    const kept = rulesThenModel([
+      hit('entity-org-suffix', 'ORG', 1, 12, 'org-suffix', 2),
+      hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3),
+      hit('entity-model', 'LOC', 1, 3),
+      hit('entity-model', 'LOC', 3, 12),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:LOC:1-3', 'entity-model:LOC:3-12']);
+    // a gap the model leaves (its place and nothing after it) keeps the organisation
+    const gap = rulesThenModel([hit('entity-org-suffix', 'ORG', 1, 12, 'org-suffix', 2), hit('entity-model', 'LOC', 1, 3), hit('entity-model', 'LOC', 5, 12)]);
+    expect(show(gap)).toEqual(['entity-org-suffix:ORG:1-12']);
+  });
+
   it("drops a curated organisation on a word jieba reads as a verb unless the model reads it as an organisation (联想, 奔驰)", () => {
     // 许多联想纷至沓来 (associations come in droves) against 联想发布新品 (Lenovo launches)
     const tokens = [

@@ -85,6 +85,10 @@
  *   --half tune) such suffix ORGs were right 0 times, the model 9; with
  *   entity-org-gazetteer v6 (session numbers: 第六届全国人大) MSRA tune
  *   0.806 → 0.816, CLUENER tune 0.682 → 0.683; corpus gold unchanged.
+ *   The same where the model reads the suffix ORG as places that tile it
+ *   whole, the last ending where it ends (北京中国革命历史博物馆 → 北京 +
+ *   中国革命历史博物馆, 台湾鸿禧美术馆): MSRA tune 0.8168 → 0.8181, CLUENER
+ *   tune unchanged, corpus gold and the team's sets unchanged.
  * - (v5) it is a curated organisation (entity-org-gazetteer's gazetteer
  *   source, otherwise strong) on a word jieba reads as a verb (联想 "think
  *   of", 奔驰 "gallop") where the model does not read the same characters as
@@ -304,6 +308,16 @@ export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   };
   /** model spans a rule span yielded to whole: the weak rule spans inside them yield too */
   const claimed: MentionHit[] = [];
+  /** the model's places tile [h.start, h.end) whole (北京 + 中国革命历史博物馆, 台湾 + 鸿禧美术馆) */
+  const tiledByPlaces = (h: MentionHit): boolean => {
+    const inside = model.filter((m) => m.start >= h.start && m.end <= h.end).sort((a, b) => a.start - b.start);
+    let p = h.start;
+    for (const m of inside) {
+      if (m.type !== 'LOC' || m.start !== p) return false;
+      p = m.end;
+    }
+    return p === h.end;
+  };
   const rules0 = hits.filter((h, k) => {
     if (fromModel[k]) return false;
     if (strongHit[k]) return true;
@@ -324,6 +338,12 @@ export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
         return true;
       }
       if (m.start === h.start && m.end === h.end) return (src === 'jieba-ns' && m.type !== h.type) || (m.type === 'ORG' && foreignPlace(h));
+      // (v5) so does one the model reads as a place after a place, its places tiling it whole
+      // (北京 + 中国革命历史博物馆, 台湾 + 鸿禧美术馆)
+      if (ruleOf(h) === 'entity-org-suffix' && m.type === 'LOC' && m.end === h.end && h.start < m.start && tiledByPlaces(h)) {
+        claimed.push(h);
+        return true;
+      }
       // persons of another extent: the model's (鲍尔为 → 鲍尔, 由范慕 → 范慕韩, 和吴宓 → 吴宓, 李纪 → 李纪恒)
       if (h.type === 'PERSON' && m.type === 'PERSON') return !runsOn(m, h) && !withheld(m, h);
       if (strictlyInside(h, m)) {
