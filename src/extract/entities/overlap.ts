@@ -150,6 +150,7 @@ import type { Token } from '../../core/types.js';
 import { spanAt } from '../../core/spans.js';
 import { wordList, wordSet } from '../../core/lists.js';
 import { isDivision, lexicon } from './lexicon.js';
+import { perLexicon } from './word-lists.js';
 
 export type MentionPolicy = <T extends MentionHit>(hits: T[], ctx?: { text: string; tokens?: readonly Token[] }) => T[];
 
@@ -255,6 +256,9 @@ const CONFIRMED_PERSON_SOURCES = new Set([...CUE_PERSON_SOURCES, 'jieba-nr', 'ji
 
 const strictlyInside = (h: MentionHit, m: MentionHit): boolean => m.start <= h.start && h.end <= m.end && h.end - h.start < m.end - m.start;
 
+/** The title and body words a model ORG's extra part may start with (built once per lexicon). */
+const titleStartWords = perLexicon(() => [...lexicon().titleList, ...wordList('org-bodies-before-title')]);
+
 /** `rules-then-model`, as the header describes. */
 export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   const text = ctx?.text ?? '';
@@ -300,7 +304,7 @@ export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   const runsOn = (m: MentionHit, h: MentionHit): boolean => m.end > h.end && notNameEnd.has(text[m.end - 1] ?? '');
   /** the rule's person is the model's plus 某 / 某某: a name as the news withholds it (李某, 王某某) is whole */
   const withheld = (m: MentionHit, h: MentionHit): boolean => m.start === h.start && m.end < h.end && /^某{1,2}$/u.test(text.slice(m.end, h.end));
-  const titleStarts = text ? [...lexicon().titleList, ...wordList('org-bodies-before-title')] : [];
+  const titleStarts = text ? titleStartWords() : [];
   /** a title or body word starts in [from, to) of the text (the model's 兴业银行党委 of 兴业银行党委书记: 党委书记 starts at 党) */
   const startsTitle = (from: number, to: number): boolean => {
     for (let p = from; p < to; p++) for (const w of titleStarts) if (text.startsWith(w, p)) return true;
