@@ -257,7 +257,13 @@ const CONFIRMED_PERSON_SOURCES = new Set([...CUE_PERSON_SOURCES, 'jieba-nr', 'ji
 const strictlyInside = (h: MentionHit, m: MentionHit): boolean => m.start <= h.start && h.end <= m.end && h.end - h.start < m.end - m.start;
 
 /** The title and body words a model ORG's extra part may start with (built once per lexicon). */
-const titleStartWords = perLexicon(() => [...lexicon().titleList, ...wordList('org-bodies-before-title')]);
+const titleStartWords = perLexicon(() => {
+  const words = [...lexicon().titleList, ...wordList('org-bodies-before-title')];
+  /** the words by their first code unit, in list order (a position is tested against its own few) */
+  const byFirst = new Map<number, string[]>();
+  for (const w of words) if (w.length > 0) byFirst.set(w.charCodeAt(0), [...(byFirst.get(w.charCodeAt(0)) ?? []), w]);
+  return { any: words.length > 0, empty: words.includes(''), byFirst };
+});
 
 /** `rules-then-model`, as the header describes. */
 export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
@@ -304,10 +310,15 @@ export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   const runsOn = (m: MentionHit, h: MentionHit): boolean => m.end > h.end && notNameEnd.has(text[m.end - 1] ?? '');
   /** the rule's person is the model's plus 某 / 某某: a name as the news withholds it (李某, 王某某) is whole */
   const withheld = (m: MentionHit, h: MentionHit): boolean => m.start === h.start && m.end < h.end && /^某{1,2}$/u.test(text.slice(m.end, h.end));
-  const titleStarts = text ? titleStartWords() : [];
+  const titleStarts = text ? titleStartWords() : null;
   /** a title or body word starts in [from, to) of the text (the model's 兴业银行党委 of 兴业银行党委书记: 党委书记 starts at 党) */
   const startsTitle = (from: number, to: number): boolean => {
-    for (let p = from; p < to; p++) for (const w of titleStarts) if (text.startsWith(w, p)) return true;
+    if (!titleStarts || !titleStarts.any) return false;
+    if (titleStarts.empty && from < to) return true;
+    for (let p = from; p < to; p++) {
+      const ws = titleStarts.byFirst.get(text.charCodeAt(p));
+      if (ws) for (const w of ws) if (text.startsWith(w, p)) return true;
+    }
     return false;
   };
   /** model spans a rule span yielded to whole: the weak rule spans inside them yield too */

@@ -22,18 +22,24 @@ export const abbrevTables = perLexicon(() => {
   const country = new Set(wordList('place-country-abbrevs'));
   const province = new Set(wordList('place-province-abbrevs'));
   const move = new Set(wordList('place-move-verbs'));
+  const people = new Set(wordList('place-abbrev-people-morphemes'));
+  const single = (e: string): boolean => e.length > 0 && e.length === String.fromCodePoint(e.codePointAt(0)!).length;
   // the code points an abbreviation word can start with: every reading below needs its first
   // character to be an abbreviation or a movement verb (one code point each)
   const first = new Set<number>();
-  for (const set of [country, province, move]) for (const e of set) if (e.length > 0 && e.length === String.fromCodePoint(e.codePointAt(0)!).length) first.add(e.codePointAt(0)!);
+  for (const set of [country, province, move]) for (const e of set) if (single(e)) first.add(e.codePointAt(0)!);
+  // and their second character an abbreviation or a people morpheme
+  const second = new Set<number>();
+  for (const set of [country, province, people]) for (const e of set) if (single(e)) second.add(e.codePointAt(0)!);
   return {
     country,
     province,
-    people: new Set(wordList('place-abbrev-people-morphemes')),
+    people,
     not: new Set(wordList('place-abbrev-not-words')),
     weak: new Set(wordList('place-abbrev-weak')),
     move,
     first,
+    second,
   };
 });
 
@@ -44,7 +50,10 @@ export function abbrevWord(w: string): AbbrevWord | null {
   if (w.length < 2 || w.length > 4) return null;
   const t = abbrevTables();
   // most words start with no abbreviation and no movement verb: no reading applies
-  if (!t.first.has(w.codePointAt(0)!)) return null;
+  const c0 = w.codePointAt(0)!;
+  if (!t.first.has(c0)) return null;
+  const c1 = w.codePointAt(c0 > 0xffff ? 2 : 1);
+  if (c1 !== undefined && !t.second.has(c1)) return null;
   if (t.not.has(w)) return null;
   const chars = [...w];
   if (new Set(chars).size === chars.length && !lexicon().loc.has(w) && chars.some((c) => !t.weak.has(c))) {
