@@ -6,6 +6,9 @@
 import type { ProcessedDoc } from '../core/types.js';
 import type { Pipeline } from '../pipeline/config.js';
 import { processDocument } from '../pipeline/process.js';
+import type { Row } from '../model/data.js';
+import type { Span } from '../model/model.js';
+import { Scorer } from '../model/score.js';
 
 export function processInGroups<R extends { text: string }>(
   rows: readonly R[],
@@ -25,4 +28,28 @@ export function processInGroups<R extends { text: string }>(
     const doc = processDocument({ id: `${idPrefix}${k}`, path: `${idPrefix}${k}`, sha256: '', encoding: 'utf-8', bytes: raw.length, raw }, pipeline);
     each(group, starts, doc, raw);
   }
+}
+
+const MENTION_TYPE: Record<string, Span['type'] | undefined> = { PERSON: 'PER', LOC: 'LOC', ORG: 'ORG' };
+
+/**
+ * The pipeline's mentions on annotated rows, joined 20 to a document, one
+ * row a line, scored by exact span (PERSON counted as PER). The same count as
+ * src/model/eval.ts's scorePipeline (`eval:ner --pipeline`), here so that the
+ * evaluation scripts of src/eval can score without running that script.
+ */
+export function scoreRows(rows: readonly Row[], pipeline: Pipeline): Scorer {
+  const sc = new Scorer();
+  processInGroups(rows, pipeline, 'dev', (group, starts, doc) => {
+    const got: Span[][] = group.map(() => []);
+    for (const m of doc.extractions.mentions) {
+      const type = MENTION_TYPE[m.type];
+      if (!type) continue;
+      let g = 0;
+      while (g + 1 < group.length && starts[g + 1]! <= m.rawStart) g++;
+      got[g]!.push({ type, start: m.rawStart - starts[g]!, end: m.rawEnd - starts[g]! });
+    }
+    group.forEach((r, i) => sc.add(r.spans, got[i]!));
+  });
+  return sc;
 }

@@ -17,7 +17,12 @@
  *    events): right / wrong, by the rule that found the name;
  *  - with --examples N, N examples of each kind of error per rule.
  *
- *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]
+ * --half tune|report: only the first or the second half of each dev block,
+ * by position (`devHalf`). The dev blocks were used to tune the rules before;
+ * from issue #13's second round on, errors are read on the tune half only and
+ * the report half is scored, never looked into (so no --examples with it).
+ *
+ *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]  [--half tune|report] [--rank]
  */
 import { loadPipeline } from '../pipeline/config.js';
 import { normalize } from '../normalize/index.js';
@@ -118,6 +123,20 @@ export function policyMentions(d: Doc, overlap: OverlapConfig, steps = true): { 
   let final = kept;
   if (steps) for (const step of mentionSteps(overlap)) final = step(d.ctx, final, d.all);
   return { kept, final };
+}
+
+export type Half = 'tune' | 'report';
+
+/**
+ * One half of a dev block by position: the first half (`tune`) to look at
+ * errors and rank rules, the second (`report`) only to score. Cut at a
+ * multiple of 20 rows so that the documents of 20 rows are the same as in
+ * the whole block.
+ */
+export function devHalf<R>(rows: readonly R[], half: Half | ''): R[] {
+  if (!half) return [...rows];
+  const cut = Math.floor(rows.length / 40) * 20;
+  return half === 'tune' ? rows.slice(0, cut) : rows.slice(cut);
 }
 
 function score(docs: readonly Doc[], pick: (d: Doc) => readonly MentionHit[]): Scorer {
@@ -265,6 +284,28 @@ function analyse(label: string, docs: readonly Doc[], overlap: OverlapConfig, ex
   if (examples > 0) for (const [k, list] of [...ex].sort()) console.log(`  ${k}:\n    ${list.join('\n    ')}`);
 }
 
+/**
+ * --rank: each rule (and source) by what the pipeline's micro F1 gains from
+ * it: the pipeline with and without that rule's candidates (the model and the
+ * other rules then take its characters). A negative gain is F1 the rule
+ * loses against the model and the others; printed with the right and wrong
+ * spans of the pipeline that change.
+ */
+function rank(label: string, docs: readonly Doc[], overlap: OverlapConfig): void {
+  const base = score(docs, (d) => policyMentions(d, overlap).final).micro().f;
+  const keys = new Set<string>();
+  for (const d of docs) for (const h of d.all) if (h.rule !== MODEL_RULE) keys.add(ruleKey(h));
+  const rows: Array<[string, number, number, number]> = [];
+  for (const k of keys) {
+    const sc = score(docs, (d) => policyMentions({ ...d, all: d.all.filter((h) => h.rule === MODEL_RULE || ruleKey(h) !== k) }, overlap).final);
+    const c = [...sc.by.values()].reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp }), { tp: 0, fp: 0 });
+    rows.push([k, base - sc.micro().f, c.tp, c.fp]);
+  }
+  const all = [...score(docs, (d) => policyMentions(d, overlap).final).by.values()].reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp }), { tp: 0, fp: 0 });
+  console.log(`\n== ${label}: F1 each rule gains in the pipeline (pipeline ${base.toFixed(4)}; Δtp Δfp = with the rule minus without)`);
+  for (const [k, g, tp, fp] of rows.sort((a, b) => a[1] - b[1])) console.log(`  ${k.padEnd(50)} ${g >= 0 ? '+' : ''}${g.toFixed(4)}  Δtp ${all.tp - tp}  Δfp ${all.fp - fp}`);
+}
+
 function main(): void {
   const limit = Number(arg('limit', '0'));
   const examples = Number(arg('examples', '0'));
@@ -274,21 +315,27 @@ function main(): void {
   // --steps a,b: other mention steps than the pipeline declares (--steps none: no steps)
   const steps = arg('steps', '');
   const overlap: OverlapConfig = steps ? { ...declared, mentionSteps: steps === 'none' ? [] : steps.split(',') } : declared;
+  const half = arg('half', '') as Half | '';
+  if (half && half !== 'tune' && half !== 'report') throw new Error('--half tune|report');
+  if (half === 'report' && examples > 0) throw new Error('the report half is scored only: no --examples');
   const sets: Array<[string, () => Row[]]> = [
     ['MSRA dev', () => msra().dev],
     ['CLUENER dev', () => cluener().dev],
   ];
   for (const [label, rows] of sets) {
     if (only && !label.toLowerCase().includes(only)) continue;
-    const rs = rows();
+    const rs = devHalf(rows(), half);
+    if (half) console.log(`${label}, ${half} half: ${rs.length} rows`);
     const docs = prepareDocs(limit > 0 ? rs.slice(0, limit) : rs);
     const lines: string[] = [];
     lines.push(...score(docs, (d) => d.all.filter((h) => h.rule === MODEL_RULE)).lines(`${label} model spans`));
     lines.push(...score(docs, (d) => policyMentions(d, overlap, false).kept).lines(`${label} policy, no steps`));
     lines.push(...score(docs, (d) => policyMentions(d, overlap).final).lines(`${label} pipeline`));
     lines.push(...score(docs, (d) => policyMentions({ ...d, all: d.all.filter((h) => h.rule !== MODEL_RULE) }, overlap).final).lines(`${label} rules only`));
-    for (const l of lines) console.log(l);
-    analyse(label, docs, overlap, examples);
+    for (const l of lines) console.log(half ? `${l} [${half} half]` : l);
+    // the report half is only scored: its errors stay unread
+    if (half !== 'report') analyse(label, docs, overlap, examples);
+    if (half !== 'report' && process.argv.includes('--rank')) rank(label, docs, overlap);
   }
 }
 

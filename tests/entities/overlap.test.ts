@@ -110,6 +110,48 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-org-suffix:ORG:0-12']);
   });
 
+  it('lets a suffix-shaped organisation yield to the model place on the same characters, with the weak names inside it (中国美术馆)', () => {
+    // 在中国美术馆举行: the suffix rule reads 中国美术馆 as an organisation, the gazetteer 中国, the model the museum as a place
+    const kept = rulesThenModel([
+      hit('entity-model', 'LOC', 1, 6),
+      hit('entity-org-suffix', 'ORG', 1, 6, 'org-suffix', 2),
+      hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:LOC:1-6']);
+    // the model's organisation on the same characters leaves the suffix rule's standing
+    const same = rulesThenModel([hit('entity-model', 'ORG', 1, 6), hit('entity-org-suffix', 'ORG', 1, 6, 'org-suffix', 2), hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3)]);
+    expect(show(same)).toEqual(['entity-org-suffix:ORG:1-6']);
+  });
+
+  it('lets a suffix-shaped organisation yield to model places that tile it whole, the last ending with it (北京 + 中国革命历史博物馆)', () => {
+    // 在北京中国革命历史博物馆举行: 0-1 在, 1-3 北京, 3-12 the museum
+    const kept = rulesThenModel([
+      hit('entity-org-suffix', 'ORG', 1, 12, 'org-suffix', 2),
+      hit('entity-loc-gazetteer', 'LOC', 1, 3, 'gazetteer', 3),
+      hit('entity-model', 'LOC', 1, 3),
+      hit('entity-model', 'LOC', 3, 12),
+    ]);
+    expect(show(kept)).toEqual(['entity-model:LOC:1-3', 'entity-model:LOC:3-12']);
+    // a gap the model leaves (its place and nothing after it) keeps the organisation
+    const gap = rulesThenModel([hit('entity-org-suffix', 'ORG', 1, 12, 'org-suffix', 2), hit('entity-model', 'LOC', 1, 3), hit('entity-model', 'LOC', 5, 12)]);
+    expect(show(gap)).toEqual(['entity-org-suffix:ORG:1-12']);
+  });
+
+  it("drops a curated organisation on a word jieba reads as a verb unless the model reads it as an organisation (联想, 奔驰)", () => {
+    // 许多联想纷至沓来 (associations come in droves) against 联想发布新品 (Lenovo launches)
+    const tokens = [
+      { text: '许多', tag: 'm', start: 0, end: 2 },
+      { text: '联想', tag: 'v', start: 2, end: 4 },
+    ];
+    const ctx = { text: '许多联想纷至沓来', tokens };
+    const orgHit = (): Hit => hit('entity-org-gazetteer', 'ORG', 2, 4, 'gazetteer', 3);
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'PERSON', 5, 7)], ctx))).toEqual(['entity-model:PERSON:5-7']);
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'ORG', 2, 4)], ctx))).toEqual(['entity-org-gazetteer:ORG:2-4']);
+    // a noun reading stands, and so does everything where the pipeline runs no model
+    expect(show(rulesThenModel([orgHit(), hit('entity-model', 'PERSON', 5, 7)], { ...ctx, tokens: [tokens[0]!, { ...tokens[1]!, tag: 'nz' }] }))).toEqual(['entity-org-gazetteer:ORG:2-4', 'entity-model:PERSON:5-7']);
+    expect(show(rulesThenModel([orgHit()], ctx))).toEqual(['entity-org-gazetteer:ORG:2-4']);
+  });
+
   it('a model span that loses to a strong hit vetoes nothing (a policy title crossing it: the place before stands)', () => {
     const kept = rulesThenModel([
       hit('entity-model', 'ORG', 0, 8),

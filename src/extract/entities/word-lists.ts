@@ -44,3 +44,22 @@ export function edgeCodes(name: string, which: 'first' | 'last'): Uint8Array {
   }
   return t;
 }
+
+const firsts = new WeakMap<ReadonlySet<string>, { size: number; table: Uint8Array }>();
+
+/**
+ * The code units the entries of `set` start with, as a table by code unit: a
+ * cheap test before `set.has(word)` on every token (most tokens start with
+ * no entry's first code unit). Built once per set (again if its size
+ * changed); null when the set holds the empty string (no test can stand in).
+ */
+export function firstCodes(set: ReadonlySet<string>): Uint8Array | null {
+  if (set.has('')) return null;
+  let f = firsts.get(set);
+  if (!f || f.size !== set.size) {
+    const table = new Uint8Array(65536);
+    for (const w of set) table[w.charCodeAt(0)] = 1;
+    firsts.set(set, (f = { size: set.size, table }));
+  }
+  return f.table;
+}

@@ -18,14 +18,30 @@ import { lexicon } from '../../entities/lexicon.js';
 import { wordList } from '../../../core/lists.js';
 import { perLexicon } from '../../entities/word-lists.js';
 
-export const abbrevTables = perLexicon(() => ({
-  country: new Set(wordList('place-country-abbrevs')),
-  province: new Set(wordList('place-province-abbrevs')),
-  people: new Set(wordList('place-abbrev-people-morphemes')),
-  not: new Set(wordList('place-abbrev-not-words')),
-  weak: new Set(wordList('place-abbrev-weak')),
-  move: new Set(wordList('place-move-verbs')),
-}));
+export const abbrevTables = perLexicon(() => {
+  const country = new Set(wordList('place-country-abbrevs'));
+  const province = new Set(wordList('place-province-abbrevs'));
+  const move = new Set(wordList('place-move-verbs'));
+  const people = new Set(wordList('place-abbrev-people-morphemes'));
+  const single = (e: string): boolean => e.length > 0 && e.length === String.fromCodePoint(e.codePointAt(0)!).length;
+  // the code points an abbreviation word can start with: every reading below needs its first
+  // character to be an abbreviation or a movement verb (one code point each)
+  const first = new Set<number>();
+  for (const set of [country, province, move]) for (const e of set) if (single(e)) first.add(e.codePointAt(0)!);
+  // and their second character an abbreviation or a people morpheme
+  const second = new Set<number>();
+  for (const set of [country, province, people]) for (const e of set) if (single(e)) second.add(e.codePointAt(0)!);
+  return {
+    country,
+    province,
+    people,
+    not: new Set(wordList('place-abbrev-not-words')),
+    weak: new Set(wordList('place-abbrev-weak')),
+    move,
+    first,
+    second,
+  };
+});
 
 export type AbbrevWord = 'chain' | 'people' | 'visit';
 
@@ -33,6 +49,11 @@ export type AbbrevWord = 'chain' | 'people' | 'visit';
 export function abbrevWord(w: string): AbbrevWord | null {
   if (w.length < 2 || w.length > 4) return null;
   const t = abbrevTables();
+  // most words start with no abbreviation and no movement verb: no reading applies
+  const c0 = w.codePointAt(0)!;
+  if (!t.first.has(c0)) return null;
+  const c1 = w.codePointAt(c0 > 0xffff ? 2 : 1);
+  if (c1 !== undefined && !t.second.has(c1)) return null;
   if (t.not.has(w)) return null;
   const chars = [...w];
   if (new Set(chars).size === chars.length && !lexicon().loc.has(w) && chars.some((c) => !t.weak.has(c))) {

@@ -73,3 +73,20 @@ it('keeps a bracketed abbreviation only after a term of its type, and no unmatch
   expect(hits).toEqual(expect.arrayContaining(['ORG:世界贸易组织', 'ORG:WTO', 'LOC:日内瓦']));
   expect(hits.filter((h) => /CPI|[（）]/u.test(h))).toEqual([]);
 });
+
+// version 7: a bare organisation suffix names nothing (中心, 研究所), but for the
+// few that name one body standing alone (县委, 市委, 组委会: org-suffix-named-bodies).
+// Written for this case.
+it('keeps a bare suffix the model tags only where it names one body standing alone', async () => {
+  const { tagText } = await import('../../../model/ner.js');
+  const { loadNerModel, DEFAULT_NER_MODEL } = await import('../../../model/io.js');
+  const text = '据介绍，县委、办公室和中心联合发出通知。他先后在办公室、研究所和中心工作，后调任市委。';
+  const ctx = defaultContext(text);
+  const bare = tagText(loadNerModel(DEFAULT_NER_MODEL), text, ctx.tokens, ctx.sentences)
+    .filter((s) => s.type === 'ORG')
+    .map((s) => text.slice(s.start, s.end));
+  // the model itself proposes both kinds, so the rule has something to keep and to drop
+  expect(bare).toEqual(expect.arrayContaining(['县委', '市委', '中心', '研究所']));
+  const kept = rule.run(ctx).filter((h) => h.type === 'ORG').map((h) => text.slice(h.start, h.end));
+  expect(kept).toEqual(['县委', '市委']);
+});

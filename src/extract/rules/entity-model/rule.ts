@@ -7,6 +7,8 @@
  * with that as two more features (src/model/doc.ts). The model is loaded once per thread, on
  * first use. Its spans are weaker than the high-precision rules and
  * stronger than the weak ones (src/extract/entities/overlap.ts).
+ * Version 7: a bare organisation suffix that names one body standing alone
+ * (市委, 人大常委会, 组委会: lexicon org-suffix-named-bodies) is kept.
  */
 import type { EntityType } from '../../../core/types.js';
 import type { MentionHit, MentionRule } from '../../rule.js';
@@ -14,7 +16,7 @@ import { DEFAULT_NER_MODEL, loadNerModel } from '../../../model/io.js';
 import { tagText } from '../../../model/ner.js';
 import type { SpanType } from '../../../model/model.js';
 import { lexicon } from '../../entities/lexicon.js';
-import { modelFile } from '../../../core/lists.js';
+import { modelFile, wordSet } from '../../../core/lists.js';
 import { spanAt } from '../../../core/spans.js';
 import { abbrevPlaceAt } from '../entity-loc-abbrev/words.js';
 
@@ -53,7 +55,7 @@ function balanced(text: string, s: { type: SpanType; start: number; end: number 
 
 export const rule: MentionRule = {
   id: 'entity-model',
-  version: 6,
+  version: 7,
   purpose: 'PERSON, LOC and ORG tagged by the trained character sequence model, sentence by sentence, then again where the document tagged the same string elsewhere',
   needs: ['tokens', 'sentences'],
   emits: 'mention',
@@ -64,6 +66,7 @@ export const rule: MentionRule = {
     const spans = tagText(model, ctx.text, ctx.tokens, ctx.sentences);
     if (spans.length === 0) return out;
     const lex = lexicon();
+    const namedBodies = wordSet('org-suffix-named-bodies');
     for (const s0 of spans) {
       // a bracket the span does not close or open is no part of a name (CPI） of 指数（CPI）)
       const s = balanced(ctx.text, s0);
@@ -73,8 +76,9 @@ export const rule: MentionRule = {
       const open = '（('.indexOf(ctx.text[s.start - 1] ?? '');
       if (open >= 0 && ctx.text[s.end] === '）)'[open] && !spans.some((t) => t.type === s.type && t.end === s.start - 1)) continue;
       const name = ctx.text.slice(s.start, s.end);
-      // a bare organisation suffix (中心, 办公室) names nothing
-      if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name)) continue;
+      // a bare organisation suffix (中心, 办公室) names nothing, but for the few that name one body
+      // standing alone (市委, 人大常委会, 组委会: org-suffix-named-bodies)
+      if (s.type === 'ORG' && orgSuffixSet(lex.orgSuffixes).has(name) && !namedBodies.has(name)) continue;
       // a one-character place inside a longer word is no place unless the
       // segmentation agrees (安 of the company 安川) or the word is made of
       // place abbreviations (中美, 京津冀, 台胞: entity-loc-abbrev's words.ts);

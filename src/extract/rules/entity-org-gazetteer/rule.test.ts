@@ -6,6 +6,9 @@ const a = '据新华社报道，国务院召开常务会议。';
 const b = '他在小米机器人工作。';
 // a listed body inside the token jieba glued to a title after it (中央政治局常委/nt)
 const c = '他是中央政治局常委。';
+// a session number before a body belongs to its name; a year before it does not
+const d = '他主持第六届全国人大常委会工作，出席五届全国人大。';
+const e = '2024年全国人大会议闭幕。';
 runRuleCases(
   rule,
   {
@@ -15,6 +18,8 @@ runRuleCases(
       { text: a, expect: [span(a, 'ORG', '新华社'), span(a, 'ORG', '国务院')] },
       { text: b, expect: [span(b, 'ORG', '小米机器人')] },
       { text: c, expect: [span(c, 'ORG', '中央政治局')] },
+      { text: d, expect: [span(d, 'ORG', '第六届全国人大常委会'), span(d, 'ORG', '五届全国人大')] },
+      { text: e, expect: [span(e, 'ORG', '全国人大')] },
     ],
   },
   { describe, it, expect },

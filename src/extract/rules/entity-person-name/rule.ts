@@ -12,7 +12,7 @@ import { indexTokens } from '../../entities/tokens.js';
 import { nameAfter, nameBefore, plausibleName, speechVerbAt } from '../../entities/person.js';
 import { dictMatches } from '../../entities/lexicon.js';
 import { wordList, wordSet } from '../../../core/lists.js';
-import { anyOf, perLexicon } from '../../entities/word-lists.js';
+import { anyOf, firstCodes, perLexicon } from '../../entities/word-lists.js';
 
 /**
  * Built at the first run: place words after a name-shaped word
@@ -66,6 +66,15 @@ export const rule: MentionRule = {
     const lex = lexicon();
     const { PLACE_NEXT, CUE_BEFORE, HONORIFIC_AFTER, STRONG_VERBS, CUE_AFTER, PLACE_LAST_CHARS, FUNCTION_SURNAMES } = lists();
     const placeLast = (w: string): boolean => PLACE_LAST_CHARS.has(w[w.length - 1] ?? '');
+    // whether a word is a listed person, title or honorific: its first code unit is tested first
+    // (most tokens start with none of theirs)
+    const listed = (set: ReadonlySet<string>): ((w: string) => boolean) => {
+      const first = firstCodes(set);
+      return first ? (w) => first[w.charCodeAt(0)] === 1 && set.has(w) : (w) => set.has(w);
+    };
+    const isPerson = listed(lex.persons);
+    const isTitle = listed(lex.titles);
+    const isHonorific = listed(HONORIFIC_AFTER);
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const out: MentionHit[] = [];
@@ -79,7 +88,7 @@ export const rule: MentionRule = {
     const toks = joinSplitNames(ctx.tokens);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (lex.persons.has(t.text)) {
+      if (isPerson(t.text)) {
         push(t.start, t.end, 3, 'gazetteer');
         continue;
       }
@@ -137,7 +146,7 @@ export const rule: MentionRule = {
     };
     // context: a title before a name (市长龚正, 总统马克龙)
     for (const t of toks) {
-      if (!lex.titles.has(t.text)) continue;
+      if (!isTitle(t.text)) continue;
       const n = nameAfter(text, t.end, ix);
       if (!n || lex.titles.has(text.slice(n.start, n.end))) continue;
       // a name between a title and a speech verb (负责人翁仲铭说) is read whole by both cues
@@ -147,7 +156,7 @@ export const rule: MentionRule = {
     }
     // context: a title right after a name (江泽民主席, 李鹏总理)
     for (const t of toks) {
-      if (!HONORIFIC_AFTER.has(t.text)) continue;
+      if (!isHonorific(t.text)) continue;
       const n = nameBefore(text, t.start, ix);
       if (!n || !ix.byStart.has(n.start)) continue;
       // a whole dictionary word that is not a name (国家主席, 董事会主席) is no person
