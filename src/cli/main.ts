@@ -33,7 +33,22 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`zhnews extract … | head`) closes the pipe: the next write fails with
+ * EPIPE. That is the reader's choice, not an error of ours, so the command ends quietly as Unix
+ * filters do (exit 0: the records the reader took were whole lines), instead of a stack trace on
+ * an unhandled 'error' event. Any other stdout error is reported as one.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`zhnews: cannot write output: ${err.message}\n`);
+    process.exit(EXIT.usage);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { cli } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, cli } from './helpers.js';
 
 describe('zhnews extract --jsonl (streaming filter)', () => {
   const doc = readFileSync('corpus/000_df42f2bb45961d64.txt', 'utf8');
@@ -57,5 +58,16 @@ describe('zhnews extract --jsonl (streaming filter)', () => {
     const money = e.figures.find((f: any) => f.text.includes('千亿'));
     expect(money).toBeDefined();
     for (const f of e.figures) for (const k of ['kind', 'text', 'value', 'unit', 'qualifier', 'start', 'end', 'rawStart', 'rawEnd', 'rule']) expect(f).toHaveProperty(k);
+  });
+
+  it('ends quietly when the reader closes the pipe early (extract … | head -1)', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `n${i}`, path: 'corpus/000_df42f2bb45961d64.txt' })).join('\n');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" extract --jsonl | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      input: lines,
+      encoding: 'utf8',
+    });
+    expect(r.stdout.trim()).toBe('status 0');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
   });
 });
