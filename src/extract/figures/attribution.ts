@@ -131,6 +131,8 @@ const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
+/** A clause of only a verb of level before its figure (达到, 至, 增至, 突破): no quantity named */
+const LEVEL_ONLY = /^(?:并|已|又|再|将|进一步|首次|总量|规模)?(?:达到|达|至|到|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|减少到|减少至|降至|降到|回升至|回落至|突破|超过|逾|为)了?$/;
 const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|到)?$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
@@ -163,9 +165,11 @@ function divisionsIn(name: string): string[] {
   }
   // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
   if (!out.length) {
-    const body = BODY_OF_PLACE.exec(name);
-    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(name);
-    if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
+    const bare = name.replace(/^[据从由经在向对自]/, '');
+    const body = BODY_OF_PLACE.exec(bare);
+    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(bare);
+    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
     else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
@@ -398,8 +402,17 @@ const placeNotWord = (w: string): boolean => {
 };
 /** A share's quantity, 占 and a pronoun of the whole (民间投资占全市), ending where the metric starts. */
 const SHARE_OF_WHOLE = /(?:^|[，,、])([\u4e00-\u9fff]{2,12})占(?:全|该|本|我)[省市区县]$/;
+/** 占 and a pronoun of the whole (占全市, 占我国): the pronoun is no part of the share's metric */
+const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))/;
+/** A clause of 占 and a pronoun of the whole only, before the metric (占全市, 占我国, 占公司) */
+const SHARE_PRONOUN_CLAUSE = /^占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
 const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+/** Whether a name's tail ends in a word that makes an organisation (局, 公司, 集团, 银行, 海关, 网; org-name-ends.txt and more). */
+const orgEnding = (tail: string): boolean => {
+  const ends = wordList('org-name-ends');
+  return ends.some((w) => tail.endsWith(w)) || /(?:海关|网|店|厂|场|馆|站|园|所|中心|企业|医院|电力|电网|能源|科技|物流|港|机场)$/.test(tail);
+};
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
@@ -413,8 +426,10 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
     // (锦城市: a one-character stem before 城市 at a clause start is a name; 大城市, 各城市 stop at PLACE_NOT_FIRST)
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
-    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
+    // (记者从市统计局获悉: a preposition is never inside a place's name; the division after it is the body's own)
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每从据向对由自经到]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
+    // (金沙市城镇新增就业: 城镇, 城乡 after it begin a word of their own; 县城, 市区 do not)
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^城[镇乡]/.test(text.slice(m.index + 1, m.index + 3))) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
@@ -425,7 +440,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
       const b3 = st3 > 0 ? (text[st3 - 1] as string) : '';
-      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
+      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城从据向对由自经到]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
       if (b3 && /[\u4e00-\u9fff]/.test(b3) && !/[从在据]/.test(b3) && !times.some((t) => t.end === st3)) continue;
       st = st3;
     }
@@ -440,6 +455,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
       // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
+      // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
+      else if (c.type === 'ORG' && c.start === st && c.end > m.index + 1 && !orgEnding(text.slice(m.index + 1, c.end))) cut.push(c);
       else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
@@ -589,7 +606,8 @@ export function attribute(input: AttributionInput): void {
   let lastFigStart = 0;
   let marksSeg = -1;
   let marksTo = 0;
-  let marks: Array<{ at: number; end: number; ref: Subject }> = [];
+  /** (weak: 国内 of domestic tourism, the country's only where no other subject is named or carried) */
+  let marks: Array<{ at: number; end: number; ref: Subject; weak?: boolean }> = [];
   let lastSeg = 0;
   /** the figures read in the current segment (what a bare 同比分别增长 distributes over) */
   let segFigs: FigureHit[] = [];
@@ -924,14 +942,15 @@ export function attribute(input: AttributionInput): void {
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
           // (国内游客出游总花费: the country's, with 国内 kept in the metric)
           const keep = re === NATIONAL && m[0] === '国内' && /^(?:游客|旅游|出游)/.test(text.slice(at + 2, at + 4));
-          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref });
+          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref, weak: keep });
         }
       }
       marks.sort((a, b) => a.at - b.at);
       marksTo = f.start;
     }
     for (const mk of marks)
-      if (mk.at >= subjectAt && mk.end <= f.start) {
+      // 全省接待国内游客, 该市…国内旅游收入: domestic tourism is a category of the place named, not a national figure
+      if (mk.at >= subjectAt && mk.end <= f.start && !(mk.weak && (subjectAt >= s || (subject && (subject as Subject).name !== '全国') || /(?:全|该|本|我)[省市区县州]/.test(text.slice(s, mk.at))))) {
         localSubject = mk.ref;
         subjectAt = mk.end;
       }
@@ -975,7 +994,12 @@ export function attribute(input: AttributionInput): void {
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
     let gapAgainst = false;
-    const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
+    let ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
+    // 高于各项贷款增速5.6个百分点: a rate word closing the compared series is no change of the figure's own
+    if (ch && /于/.test(tail) && /百分点$/.test(text.slice(f.start, f.end))) {
+      const g = GAP_AGAINST.exec(tail);
+      if (g && g.index < ch.index) ch = null;
+    }
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -1019,6 +1043,9 @@ export function attribute(input: AttributionInput): void {
       const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
       if (share) mt = (share[1] as string) + '占' + mt;
     }
+    // 占全市外贸总值的64.1%, 占我国外贸总值的15.8%: a clause opening with 占 and a pronoun of the whole is a share (the
+    // quantity is the figure's before it)
+    if (mStart > c && SHARE_PRONOUN_CLAUSE.test(text.slice(c, mStart))) mt = '占' + mt;
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
     const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
@@ -1031,7 +1058,8 @@ export function attribute(input: AttributionInput): void {
     if (mt.includes('国')) {
       // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
       const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
-      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
+      // (接待国内游客: domestic tourism inside the phrase keeps its 国内 too)
+      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => (w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4)) ? w : ''));
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
@@ -1231,7 +1259,7 @@ export function attribute(input: AttributionInput): void {
       // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
       if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
       // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
-      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
+      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(c, f.start - 1).replace(SHARE_PRONOUN, '占').endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
@@ -1240,6 +1268,15 @@ export function attribute(input: AttributionInput): void {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
         if (!localSubject && pf.end > s && pf.subject) {
+          localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
+          borrowedSubject = true;
+        }
+      }
+      // 突破3000亿元，达到3125.6亿元; 同比减少23.5%，至8.6亿元: a clause of only a level verb states the level of the
+      // quantity the figure before it in its segment measured
+      if (mt.length < 2 && !f.change && !hadQizhong && pf && pf.metric && pf.end > s && articleAt(pf.start) === article && LEVEL_ONLY.test(text.slice(c, f.start))) {
+        mt = pf.metric;
+        if (!localSubject && pf.subject) {
           localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
           borrowedSubject = true;
         }
