@@ -65,7 +65,8 @@ const patterns = fromLists(() => {
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     /** words a trade name never begins with (据, 该, 今年 …) */
     NAME_LEAD_NOT: new RegExp('^' + alt('figure-name-lead-not')),
-    TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
+    /** (能 as a modal, not the noun's end: 产能, 储能, 动能 stay) */
+    TAIL_STRIP: new RegExp('(?:' + orderedAlternation(wordList('figure-tail-strip').filter((w) => w !== '能')) + (wordList('figure-tail-strip').includes('能') ? '|(?<![产动功性效储电热核风光势])能' : '') + ')+$'),
     /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
     LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
@@ -103,15 +104,19 @@ const REPORTER_LEAD = /^[\u4e00-\u9fff]{1,8}?(?:部|总署|总局|统计局|调�
 /** A population of enterprises heading a metric (规模以上工业企业利润总额). */
 const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}企业/;
 /** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
+/** A clause opening with a lead verb (no subject of its own): 实现利润总额…, 完成… */
+const POPULATION_CONTINUED = /^(?:共|累计|合计)?(?:实现|完成)/;
+/** A stage condition heading a projected quantity (全部达产后可, 建成投产后将实现) */
+const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|竣工|投用|投运|满产|完工)后(?:[可将能])?(?:实现|新增|带动)?(?=[\u4e00-\u9fff]{2})/;
 const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
 const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
-const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fff]{2})/;
+const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
-const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
+const PER_UNIT_TAIL = /(?:为|是|达)?(?:每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2}))+$/;
 /** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
 const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -133,6 +138,8 @@ const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均
 /** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
 /** A clause of only a verb of level before its figure (达到, 至, 增至, 突破): no quantity named */
 const LEVEL_ONLY = /^(?:并|已|又|再|将|进一步|首次|总量|规模)?(?:达到|达|至|到|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|减少到|减少至|降至|降到|回升至|回落至|突破|超过|逾|为)了?$/;
+/** A clause of only a verb of ratio before its basis time (是去年同期的1.4倍) */
+const RATIO_ONLY = /^(?:已|并|约)?(?:是|为|相当于|达到|达|恢复至|恢复到|回升至|回升到|恢复)?$/;
 const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|到)?$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
@@ -343,7 +350,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       }
     }
     // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
-    if (m.type === 'LOC' && /[市县省]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+    // (分区县看，临海 + 区增长12.3%: 区 too where a clause starts with the place, 展区 and 行政区 being no mentions)
+    if (m.type === 'LOC' && (/[市县省]/.test(text[m.end] ?? '') || (text[m.end] === '区' && m.end - m.start >= 2 && (m.start === 0 || isClauseEnd(text.charCodeAt(m.start - 1))))) && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
       out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
       continue;
     }
@@ -411,7 +419,7 @@ const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民�
 /** Whether a name's tail ends in a word that makes an organisation (局, 公司, 集团, 银行, 海关, 网; org-name-ends.txt and more). */
 const orgEnding = (tail: string): boolean => {
   const ends = wordList('org-name-ends');
-  return ends.some((w) => tail.endsWith(w)) || /(?:海关|网|店|厂|场|馆|站|园|所|中心|企业|医院|电力|电网|能源|科技|物流|港|机场)$/.test(tail);
+  return ends.some((w) => tail.endsWith(w)) || /(?:海关|电网|店|厂|场|馆|站|园|所|中心|企业|医院|电力|能源|科技|物流|港|机场)$/.test(tail);
 };
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
@@ -828,6 +836,11 @@ export function attribute(input: AttributionInput): void {
         ratioPending = t;
         continue;
       }
+      // (分别是2022年同期的2.3倍: a year and 同期 before 的 are one basis time)
+      if (text.slice(t.end, t.end + 3) === '同期的' && ratioStarts.has(t.end + 3) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
+        ratioPending = { ...t, end: t.end + 2 };
+        continue;
+      }
       const cur = time as Current | null;
       if (t.anaphor === 'sameLastYear') {
         // (去年同期，该区用电量为…: opening its sentence, it is the time of the sentence's figures)
@@ -1027,6 +1040,8 @@ export function attribute(input: AttributionInput): void {
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
+      // (平均租金为每月每平方米38.6元: a recurring time inside the phrase is a per-unit word, not where the metric starts)
+      if (t.set && t.start > c && /[\u4e00-\u9fff]/.test(text[t.start - 1] as string)) continue;
       if (t.start >= c && t.end <= c + clause.length && t.end > mStart) {
         mStart = t.end;
         clauseTime = t;
@@ -1064,6 +1079,8 @@ export function attribute(input: AttributionInput): void {
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
+    // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
+    if (mt.length > 5 && mt.includes('后')) mt = mt.replace(STAGE_CONDITION, '');
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
@@ -1135,7 +1152,8 @@ export function attribute(input: AttributionInput): void {
         const pair = items.length === 1 ? CONTRACTED_PAIR.exec(items[0] as string) : null;
         if (pair) items = (CONTRACTED[pair[2] as string] as string[]).map((w) => (pair[1] as string) + w);
         // 接待游客1012.6万人次，实现旅游总收入188.4亿元，同比分别增长8.3%和11.2%: the figures before, each with its metric
-        const levels = f.change && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
+        // (…，分别是2022年同期的2.3倍和2.1倍: multiples of the levels before as well)
+        const levels = (f.change || f.kind === 'multiple') && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
         if (levels.length >= 2 && new Set(levels.map((g) => g.metric)).size === levels.length) {
           distribute = { items: levels.map((g) => g.metric as string), kind: 'metric', next: 1, keys: [] };
           lastItems = null;
@@ -1164,7 +1182,8 @@ export function attribute(input: AttributionInput): void {
             // (城镇和农村居民人均可支配收入: the last item's head is followed by a population or unit word)
             const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1] || /^(?:居民|人均|常住|企业|产业|行业|工业)/.test(lastIt.slice(L))));
             const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
-            if (shared && bare.every((it) => it.length <= 4 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
+            // (新能源汽车、太阳能电池产量: a product name of up to six characters)
+            if (shared && bare.every((it) => it.length <= 6 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
             const first = items[0] as string;
             // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
             const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
@@ -1264,6 +1283,12 @@ export function attribute(input: AttributionInput): void {
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
       if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
+      // 铁路发送旅客1.05亿人次，日均发送1310万人次: an average word and a verb of the quantity before averages that quantity
+      // (the average word before the verb: 铁路日均发送旅客)
+      else if (pf && pf.metric && pf.end > s && mt.length >= 4 && PER_AVERAGE.test(mt.slice(0, 2)) && !PER_AVERAGE.test(pf.metric.slice(0, 2))) {
+        const at = pf.metric.indexOf(mt.slice(2));
+        if (at >= 0 && mt.length - 2 >= 2) mt = pf.metric.slice(0, at) + mt.slice(0, 2) + pf.metric.slice(at);
+      }
       if (mt.length < 2 && (f.change || gapAgainst) && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
@@ -1274,7 +1299,7 @@ export function attribute(input: AttributionInput): void {
       }
       // 突破3000亿元，达到3125.6亿元; 同比减少23.5%，至8.6亿元: a clause of only a level verb states the level of the
       // quantity the figure before it in its segment measured
-      if (mt.length < 2 && !f.change && !hadQizhong && pf && pf.metric && pf.end > s && articleAt(pf.start) === article && LEVEL_ONLY.test(text.slice(c, f.start))) {
+      if (mt.length < 2 && !f.change && !hadQizhong && pf && pf.metric && pf.end > s && articleAt(pf.start) === article && (LEVEL_ONLY.test(text.slice(c, f.start)) || (ratioOf && ratioOf.start >= c && RATIO_ONLY.test(text.slice(c, ratioOf.start))))) {
         mt = pf.metric;
         if (!localSubject && pf.subject) {
           localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
@@ -1350,7 +1375,8 @@ export function attribute(input: AttributionInput): void {
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
-    if (f.metric === null && mt.length >= 3 && /率$/.test(mt) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+    // (…实现营业收入4125.3亿元；实现利润总额236.8亿元: a clause opening with a lead verb, no one named, goes on with them too)
+    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
       const pop = ENTERPRISE_POPULATION.exec(prev.metric);
       if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
     }
