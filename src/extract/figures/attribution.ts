@@ -108,6 +108,16 @@ const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e
 const POPULATION_CONTINUED = /^(?:共|累计|合计)?(?:实现|完成)/;
 /** A stage condition heading a projected quantity (全部达产后可, 建成投产后将实现) */
 const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|竣工|投用|投运|满产|完工)后(?:[可将能])?(?:实现|新增|带动)?(?=[\u4e00-\u9fff]{2})/;
+/** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
+const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较)$/;
+/** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
+const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
+/** A speaker's line after a quotation (”县长李明说): no metric */
+const SPEAKER_LINE = /[“”"]|(?:说|表示|介绍|称|指出|透露|认为|坦言|强调)$/;
+/** 完成 between a subject word and an output quantity (港口完成货物吞吐量) */
+const DONE_INSIDE = /(?<=[\u4e00-\u9fff]{2})(?:共|已|累计)?完成(?=[\u4e00-\u9fff]{0,4}(?:吞吐量|收入|产值|产量|销售额|增加值|发电量|进出口|出口|进口|运输量|客运量|货运量|周转量|业务量)$)/;
+/** A part, a verb of reaching and a whole, before 的 and a percentage (…销量达到汽车总销量的40.9%) */
+const SHARE_BY_VERB = /^([\u4e00-\u9fff]{2,16}?)(?:达到|达|占到|相当于)([\u4e00-\u9fff]{2,16})$/;
 const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
@@ -937,6 +947,8 @@ export function attribute(input: AttributionInput): void {
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
+          // 规模居全国第6位, 增速高于全省平均水平: the whole a place is ranked in or compared with is no subject
+          if (re !== GDP && RANKED_IN.test(text.slice(Math.max(s, at - 3), at))) continue;
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
@@ -1079,6 +1091,9 @@ export function attribute(input: AttributionInput): void {
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
+    if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
+    // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
+    if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
     if (mt.length > 5 && mt.includes('后')) mt = mt.replace(STAGE_CONDITION, '');
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
@@ -1256,6 +1271,14 @@ export function attribute(input: AttributionInput): void {
       // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
       // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
       if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
+      // 其中玉米播种面积405.6万亩，大豆128.9万亩: a kind alone after a kind with its quantity, in a breakdown, is that
+      // kind's part of the same quantity (大豆播种面积)
+      else if (!f.change && breakdownSeg === s && !hadQizhong && pq && pq.end > s && pq.unit === f.unit && pq.metric && mt.length >= 1 && mt.length <= 4 && !METRIC_TAILS.some((w) => mt.endsWith(w)) && /^[\u4e00-\u9fff]+$/.test(mt)) {
+        const tl = METRIC_TAILS.find((w) => pq.metric!.endsWith(w) && w.length < pq.metric!.length);
+        const kind = tl ? pq.metric.slice(0, -tl.length) : '';
+        // (税收收入…，税收占比77.6%: a quantity word of its own, or the same kind, is no kind alone)
+        if (tl && kind.length >= 1 && kind.length <= 4 && !mt.startsWith(kind) && !/[的之占]/.test(kind) && !/[比率重价数量额值入出资积]$/.test(mt)) mt += tl;
+      }
       if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
@@ -1264,7 +1287,11 @@ export function attribute(input: AttributionInput): void {
         if (after) mt = metricAfterChange(mt, f);
         // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
         else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
-      } else mt = mt.replace(LEAD_VERBS, '');
+      } else {
+        const bare = mt.replace(LEAD_VERBS, '');
+        // 带动就业2650人: a verb with only 就业/创业 after it is the statistic's own name
+        mt = /^(?:就业|创业)$/.test(bare) && bare !== mt ? mt.replace(/^(?:拟|将)/, '') : bare;
+      }
       // 15%、10%: a list member shares the attribution of the figure before it
       const p = prev as FigureHit | null;
       if (p && p.kind === f.kind && /^[、和及与]$/.test(text.slice(p.end, f.start))) {
@@ -1279,6 +1306,11 @@ export function attribute(input: AttributionInput): void {
       if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
       // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
       if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(c, f.start - 1).replace(SHARE_PRONOUN, '占').endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
+      // 新能源汽车新车销量达到汽车新车总销量的40.9%: a part reaching a percentage of a whole is the part's share of it
+      if (f.kind === 'percent' && !f.change && !ratioOf && text[f.start - 1] === '的' && !mt.includes('占')) {
+        const sh = SHARE_BY_VERB.exec(mt);
+        if (sh && !/(?:年|月|季度|同期|水平|目标|计划|任务|预算)$/.test(sh[2] as string)) mt = (sh[1] as string) + '占' + (sh[2] as string) + '的比重';
+      }
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
@@ -1297,6 +1329,8 @@ export function attribute(input: AttributionInput): void {
           borrowedSubject = true;
         }
       }
+      // 营业收入同比增长12.5%至45.6亿元: a level verb straight after a change figure gives the level the quantity reached
+      if (!f.change && pf && pf.change && pf.metric && pf.end > c && pf.end <= f.start && LEVEL_ONLY.test(text.slice(pf.end, f.start))) mt = pf.metric;
       // 突破3000亿元，达到3125.6亿元; 同比减少23.5%，至8.6亿元: a clause of only a level verb states the level of the
       // quantity the figure before it in its segment measured
       if (mt.length < 2 && !f.change && !hadQizhong && pf && pf.metric && pf.end > s && articleAt(pf.start) === article && (LEVEL_ONLY.test(text.slice(c, f.start)) || (ratioOf && ratioOf.start >= c && RATIO_ONLY.test(text.slice(c, ratioOf.start))))) {
@@ -1317,7 +1351,7 @@ export function attribute(input: AttributionInput): void {
           .replace(/(?:同比|环比|比上年|较上年)?(?:持平|基本持平|稳定|平稳|增长|下降|上涨|下跌)$/, '')
           .replace(LEAD_STRIP, '')
           .replace(TAIL_STRIP, '');
-        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
+        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named)) mt = named;
       }
       // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
       if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
