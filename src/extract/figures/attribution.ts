@@ -600,6 +600,8 @@ export function attribute(input: AttributionInput): void {
   let holiday: Current | null = null;
   /** the last time a ratio figure is of (恢复至2019年的108%) */
   let ratioPending: TimeExpr | null = null;
+  /** the last time a starting value is of (由2023年的31.5%提升至45.8%) */
+  let fromPending: TimeExpr | null = null;
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
@@ -846,6 +848,11 @@ export function attribute(input: AttributionInput): void {
         ratioPending = t;
         continue;
       }
+      // 比例由2023年的31.5%提升至45.8%: the time of the value a change starts from is that value's only
+      if (text[t.end] === '的' && ratioStarts.has(t.end + 1) && /[由从]/.test(text[t.start - 1] ?? '') && t.span && !t.anaphor) {
+        fromPending = t;
+        continue;
+      }
       // (分别是2022年同期的2.3倍: a year and 同期 before 的 are one basis time)
       if (text.slice(t.end, t.end + 3) === '同期的' && ratioStarts.has(t.end + 3) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
         ratioPending = { ...t, end: t.end + 2 };
@@ -993,7 +1000,8 @@ export function attribute(input: AttributionInput): void {
       f.basis = null;
       f.subject = localSubject?.name ?? null;
       if (localSubject) subject = localSubject;
-      prev = null;
+      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
+      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
       continue;
     }
 
@@ -1004,6 +1012,11 @@ export function attribute(input: AttributionInput): void {
     } else {
       f.time = null;
       f.period = null;
+    }
+    const fromOf: TimeExpr | null = fromPending && (fromPending as TimeExpr).end + 1 === f.start ? fromPending : null;
+    if (fromOf) {
+      f.time = fromOf.text;
+      f.period = fromOf.span;
     }
     if (lastYearSame) {
       // as written: 去年同期, 上年同期
@@ -1046,6 +1059,8 @@ export function attribute(input: AttributionInput): void {
       if (verb) f.change = verb[1] as string;
       clause = text.slice(c, ratioOf.start).replace(/(?:恢复|回升|回落|相当于|达到|是|为)(?:至|到)?$/, '');
     }
+    // (比例由2023年的31.5%: the quantity is named before 由)
+    if (fromOf && fromOf.start - 1 >= c) clause = text.slice(c, fromOf.start - 1);
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
     let clauseTime: TimeExpr | null = null;
@@ -1064,6 +1079,9 @@ export function attribute(input: AttributionInput): void {
     // a subject named earlier in the segment (2024年，鄂尔多斯市单位…较2020年下降: the date figure read it first)
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
+    // 由2023年的31.5%提升至45.8%: the words before a figure of the same clause are that figure's, not this one's
+    // (only where the change closes the clause straight after that figure)
+    if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
     let mt = text.slice(mStart, c + clause.length);
     // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
     if (mStart > c + 3) {
@@ -1073,6 +1091,8 @@ export function attribute(input: AttributionInput): void {
     // 占全市外贸总值的64.1%, 占我国外贸总值的15.8%: a clause opening with 占 and a pronoun of the whole is a share (the
     // quantity is the figure's before it)
     if (mStart > c && SHARE_PRONOUN_CLAUSE.test(text.slice(c, mStart))) mt = '占' + mt;
+    // (占公司锂电池总出货量的比例: the company's pronoun after 占 is no part of the share)
+    else if (mt.length > 4 && mt.includes('占')) mt = mt.replace(SHARE_PRONOUN, '占');
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
     const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
