@@ -1278,9 +1278,20 @@ export function attribute(input: AttributionInput): void {
       const pq = prev as FigureHit | null;
       // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
       // (其中，城市上涨0.7%，农村上涨0.3%: town and country alone are the breakdown's parts as well)
-      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
+      // (国有控股企业增加值增长4.1%，股份制企业增长6.8%: a kind of enterprise alone is a kind, with the quantity of the kind before)
+      const ownership = breakdownSeg === s && f.change && /企业$/.test(mt) && pq && pq.metric && pq.end > s ? /^([\u4e00-\u9fff]{2,}企业)([\u4e00-\u9fff]{2,})$/.exec(pq.metric) : null;
+      if (ownership) {
+        mt += ownership[2] as string;
+        industryEllipsis = true;
+      }
+      else if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
         localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
         mt = (pq as FigureHit).metric as string;
+        industryEllipsis = true;
+      } else if (f.change && INDUSTRY_ALONE.test(mt) && !/企业$/.test(mt) && metric && BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) && (!pq || pq.end <= s)) {
+        // 分三大门类看，采矿业增长2.1%: an industry alone straight after a breakdown lead opening its sentence keeps the article's metric
+        localSubject = { name: mt, key: null };
+        mt = metric;
         industryEllipsis = true;
       }
       // 新能源汽车类零售额增长46.2%，金银珠宝类增长18.5%: a category alone keeps the quantity of the category before it
