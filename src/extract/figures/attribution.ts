@@ -421,7 +421,7 @@ const placeNotWord = (w: string): boolean => {
 /** A share's quantity, 占 and a pronoun of the whole (民间投资占全市), ending where the metric starts. */
 const SHARE_OF_WHOLE = /(?:^|[，,、])([\u4e00-\u9fff]{2,12})占(?:全|该|本|我)[省市区县]$/;
 /** 占 and a pronoun of the whole (占全市, 占我国): the pronoun is no part of the share's metric */
-const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))/;
+const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))(?!的|$)/;
 /** A clause of 占 and a pronoun of the whole only, before the metric (占全市, 占我国, 占公司) */
 const SHARE_PRONOUN_CLAUSE = /^占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
@@ -1086,7 +1086,11 @@ export function attribute(input: AttributionInput): void {
     // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
     if (mStart > c + 3) {
       const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
-      if (share) mt = (share[1] as string) + '占' + mt;
+      if (share) {
+        // (经济总量占全市的13.6%: a whole named only by its pronoun stays, or nothing is left of it)
+        const whole = text.slice(mStart - 2, mStart);
+        mt = /^的?$/.test(mt) ? (share[1] as string) + '占' + whole + (f.kind === 'percent' && text[f.start - 1] === '的' ? '的比重' : '') : (share[1] as string) + '占' + mt;
+      }
     }
     // 占全市外贸总值的64.1%, 占我国外贸总值的15.8%: a clause opening with 占 and a pronoun of the whole is a share (the
     // quantity is the figure's before it)
