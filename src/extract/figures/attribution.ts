@@ -1068,7 +1068,7 @@ export function attribute(input: AttributionInput): void {
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
       // (平均租金为每月每平方米38.6元: a recurring time inside the phrase is a per-unit word, not where the metric starts)
-      if (t.set && t.start > c && /[\u4e00-\u9fff]/.test(text[t.start - 1] as string)) continue;
+      if (t.set && t.start > c && /[\u4e00-\u9fff]/.test(text[t.start - 1] as string) && /^(?:每[\u4e00-\u9fff]{1,3})*$/.test(text.slice(t.end, f.start))) continue;
       if (t.start >= c && t.end <= c + clause.length && t.end > mStart) {
         mStart = t.end;
         clauseTime = t;
@@ -1222,7 +1222,8 @@ export function attribute(input: AttributionInput): void {
             const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1] || /^(?:居民|人均|常住|企业|产业|行业|工业)/.test(lastIt.slice(L))));
             const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
             // (新能源汽车、太阳能电池产量: a product name of up to six characters)
-            if (shared && bare.every((it) => it.length <= 6 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
+            // (not a quantity of its own: 接待旅游人次和旅游总收入)
+            if (shared && bare.every((it) => (it.length <= 4 || (it.length <= 6 && !/[次数量额值率入出资积价]$/.test(it))) && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
             const first = items[0] as string;
             // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
             const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
