@@ -109,7 +109,7 @@ const POPULATION_CONTINUED = /^(?:共|累计|合计)?(?:实现|完成)/;
 /** A stage condition heading a projected quantity (全部达产后可, 建成投产后将实现) */
 const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|竣工|投用|投运|满产|完工)后(?:[可将能])?(?:实现|新增|带动)?(?=[\u4e00-\u9fff]{2})/;
 /** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
-const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较)$/;
+const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较|占)$/;
 /** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
 const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
 /** A speaker's line after a quotation (”县长李明说): no metric */
@@ -1064,6 +1064,7 @@ export function attribute(input: AttributionInput): void {
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
     let clauseTime: TimeExpr | null = null;
+    let clauseOpensTimed = false;
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
@@ -1073,6 +1074,7 @@ export function attribute(input: AttributionInput): void {
         mStart = t.end;
         clauseTime = t;
       }
+      if (t.start === c) clauseOpensTimed = true;
     }
     // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
     const timedClause = mStart > c;
@@ -1110,12 +1112,15 @@ export function attribute(input: AttributionInput): void {
       // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
       const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
       // (接待国内游客: domestic tourism inside the phrase keeps its 国内 too)
-      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => (w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4)) ? w : ''));
+      // (占全国的1.5%: a whole named only by the national word stays)
+      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => ((w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4))) || (mt[off - 1] === '占' && /^(?:的|$)/.test(mt.slice(off + w.length, off + w.length + 1))) ? w : ''));
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
+    // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
+    if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
     if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
@@ -1266,7 +1271,8 @@ export function attribute(input: AttributionInput): void {
 
     if (!distributed) {
       // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
-      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject;
+      // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && !clauseOpensTimed;
       if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
         // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
