@@ -602,6 +602,8 @@ export function attribute(input: AttributionInput): void {
   let ratioPending: TimeExpr | null = null;
   /** the last time a starting value is of (由2023年的31.5%提升至45.8%) */
   let fromPending: TimeExpr | null = null;
+  /** where the last basis time (比去年, 较上年) ends */
+  let basisEnd = -1;
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
@@ -840,7 +842,12 @@ export function attribute(input: AttributionInput): void {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
       // a basis, a recurring time or a time of day alone is no figure's time
-      if (t.basis || t.set || (t.clock && !t.span)) continue;
+      if (t.basis || t.set || (t.clock && !t.span)) {
+        if (t.basis) basisEnd = t.end;
+        continue;
+      }
+      // 降幅比去年全年收窄: 全年 straight after a basis time is part of the basis
+      if (t.start === basisEnd && t.anaphor === 'year') continue;
       // 恢复至2019年的108%, 是去年同期的1.3倍: a time before 的 and the figure is what the figure is a ratio of
       // (read at the date figure the time holds, 2019年, when that comes first)
       // (only after a verb of ratio, before a percentage or multiple: 由2014年的1.6%下降到2018年的0.3% names values at times)
