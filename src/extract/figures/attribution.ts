@@ -68,7 +68,7 @@ const patterns = fromLists(() => {
     /** (能 as a modal, not the noun's end: 产能, 储能, 动能 stay) */
     TAIL_STRIP: new RegExp('(?:' + orderedAlternation(wordList('figure-tail-strip').filter((w) => w !== '能')) + (wordList('figure-tail-strip').includes('能') ? '|(?<![产动功性效储电热核风光势])能' : '') + ')+$'),
     /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
-    LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
+    LEAD_VERBS: new RegExp('^(?:(?:拟|将|可|预计)?' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
@@ -1130,8 +1130,14 @@ export function attribute(input: AttributionInput): void {
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
     if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
+    // (该项目总投资: the project is no subject; 项目 stays in its quantity)
+    else if (mt.length > 4 && /^(?:该|本|上述)项目/.test(mt)) mt = mt.replace(/^(?:该|本|上述)/, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
-    if (mt.length > 5 && mt.includes('后')) mt = mt.replace(STAGE_CONDITION, '');
+    if (mt.length > 5 && mt.includes('后')) {
+      const stripped = mt.replace(STAGE_CONDITION, '');
+      // (建成后预计年产值: the lead words after the condition go too)
+      if (stripped !== mt) mt = stripped.replace(LEAD_STRIP, '');
+    }
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
@@ -1339,7 +1345,7 @@ export function attribute(input: AttributionInput): void {
       } else {
         const bare = mt.replace(LEAD_VERBS, '');
         // 带动就业2650人: a verb with only 就业/创业 after it is the statistic's own name
-        mt = /^(?:就业|创业)$/.test(bare) && bare !== mt ? mt.replace(/^(?:拟|将)/, '') : bare;
+        mt = /^(?:就业|创业)$/.test(bare) && bare !== mt ? mt.replace(/^(?:拟|将|可|能|预计|将可)+/, '') : bare;
       }
       // 15%、10%: a list member shares the attribution of the figure before it
       const p = prev as FigureHit | null;
