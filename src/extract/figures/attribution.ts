@@ -165,6 +165,8 @@ const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
 const GDP = /国内生产总值/g;
+/** Series only a country has (the purchasing managers' index, money supply, foreign exchange reserves): the country's where no place is named or carried */
+const NATIONAL_SERIES = /(?:采购经理指数|PMI|广义货币|狭义货币|流通中货币|社会融资规模|外汇储备)/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
 function divisionsIn(name: string): string[] {
@@ -956,7 +958,7 @@ export function attribute(input: AttributionInput): void {
     }
     if (marksTo < f.start) {
       const part = text.slice(marksTo, f.start);
-      for (const re of [NATIONAL, PRONOUN, GDP]) {
+      for (const re of [NATIONAL, PRONOUN, GDP, NATIONAL_SERIES]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
@@ -972,8 +974,9 @@ export function attribute(input: AttributionInput): void {
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
           // (only where no place is named or carried: 中国创造国内生产总值 stays 中国; 占国内生产总值的比重 names a whole, not the subject)
-          if (re === GDP) {
-            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push({ at, end: at, ref: { name: '全国', key: null } });
+          // (制造业采购经理指数（PMI）, 广义货币: the series names the country without moving where its metric starts)
+          if (re === GDP || re === NATIONAL_SERIES) {
+            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push(re === GDP ? { at, end: at, ref: { name: '全国', key: null } } : { at: s, end: s, ref: { name: '全国', key: null } });
             continue;
           }
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
