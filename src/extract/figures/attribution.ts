@@ -1399,7 +1399,8 @@ export function attribute(input: AttributionInput): void {
         }
       }
       // 居民消费价格同比持平，环比上涨0.4%: the metric named in an earlier clause of the segment
-      if (mt.length < 2 && f.change && (!pf || pf.end <= s)) {
+      // (全市粮食产量再创新高，达到286.3万吨: a level verb alone after a clause naming the quantity, with a predicate of its own)
+      if (mt.length < 2 && (f.change || LEVEL_ONLY.test(text.slice(c, f.start))) && (!pf || pf.end <= s)) {
         const before = text.slice(Math.max(s, subjectAt), c).replace(/[，、：:,]$/, '');
         const lastTime = times.slice(0, ti).reverse().find((t) => t.end <= c && t.end > s);
         const from = lastTime && lastTime.end > Math.max(s, subjectAt) ? lastTime.end - Math.max(s, subjectAt) : 0;
@@ -1407,6 +1408,7 @@ export function attribute(input: AttributionInput): void {
           .slice(from)
           .replace(/^[，、：:,]/, '')
           .replace(/(?:同比|环比|比上年|较上年)?(?:持平|基本持平|稳定|平稳|增长|下降|上涨|下跌)$/, '')
+          .replace(/(?:再|又|首次|再次)?(?:创历史新高|创出新高|创新高|实现新突破|稳步增长|持续增长|稳定增长|快速增长|保持稳定|稳中有升|大幅增长|继续增长)$/, '')
           .replace(LEAD_STRIP, '')
           .replace(TAIL_STRIP, '');
         if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named)) mt = named;
