@@ -1130,7 +1130,7 @@ export function attribute(input: AttributionInput): void {
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
     // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it (累计产量 keeps its 累计)
-    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|签约|引进|开行|办理|服务)[\u4e00-\u9fff])/, '');
+    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff])/, '');
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
