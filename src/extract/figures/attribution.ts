@@ -65,9 +65,10 @@ const patterns = fromLists(() => {
     LEAD_STRIP: new RegExp('^' + alt('figure-lead-strip') + '+'),
     /** words a trade name never begins with (据, 该, 今年 …) */
     NAME_LEAD_NOT: new RegExp('^' + alt('figure-name-lead-not')),
-    TAIL_STRIP: new RegExp(alt('figure-tail-strip') + '+$'),
+    /** (能 as a modal, not the noun's end: 产能, 储能, 动能 stay) */
+    TAIL_STRIP: new RegExp('(?:' + orderedAlternation(wordList('figure-tail-strip').filter((w) => w !== '能')) + (wordList('figure-tail-strip').includes('能') ? '|(?<![产动功性效储电热核风光势])能' : '') + ')+$'),
     /** a lead verb with its 了 (实施了总规模), and a modal before it (拟安排) */
-    LEAD_VERBS: new RegExp('^(?:(?:拟|将)?' + alt('figure-lead-verbs') + '了?)+'),
+    LEAD_VERBS: new RegExp('^(?:(?:拟|将|可|预计)?' + alt('figure-lead-verbs') + '了?)+'),
     VERB_ONLY: new RegExp('^' + alt('figure-verb-only') + '$'),
     /** Sector words heading a standard metric (民航旅客运输量): part of the metric, no subject. */
     SECTOR: new Set(wordList('figure-sector-words')),
@@ -103,15 +104,29 @@ const REPORTER_LEAD = /^[\u4e00-\u9fff]{1,8}?(?:部|总署|总局|统计局|调�
 /** A population of enterprises heading a metric (规模以上工业企业利润总额). */
 const ENTERPRISE_POPULATION = /^(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}企业/;
 /** Town and country as the parts of a breakdown (其中，城市上涨0.7%，农村上涨0.3%). */
+/** A clause opening with a lead verb (no subject of its own): 实现利润总额…, 完成… */
+const POPULATION_CONTINUED = /^(?:共|累计|合计)?(?:实现|完成)/;
+/** A stage condition heading a projected quantity (全部达产后可, 建成投产后将实现) */
+const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|竣工|投用|投运|满产|完工)后(?:[可将能])?(?:实现|新增|带动)?(?=[\u4e00-\u9fff]{2})/;
+/** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
+const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较|占)$/;
+/** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
+const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
+/** A speaker's line after a quotation (”县长李明说): no metric */
+const SPEAKER_LINE = /[“”"]|(?:说|表示|介绍|称|指出|透露|认为|坦言|强调)$/;
+/** 完成 between a subject word and an output quantity (港口完成货物吞吐量) */
+const DONE_INSIDE = /(?<=[\u4e00-\u9fff]{2})(?:共|已|累计)?完成(?=[\u4e00-\u9fff]{0,4}(?:吞吐量|收入|产值|产量|销售额|增加值|发电量|进出口|出口|进口|运输量|客运量|货运量|周转量|业务量)$)/;
+/** A part, a verb of reaching and a whole, before 的 and a percentage (…销量达到汽车总销量的40.9%) */
+const SHARE_BY_VERB = /^([\u4e00-\u9fff]{2,16}?)(?:达到|达|占到|相当于)([\u4e00-\u9fff]{2,16})$/;
 const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 /** A lead saying a figure sums the metric named before (累计完成, 共计实现): nothing else between a time and the figure. */
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
 const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
-const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fff]{2})/;
+const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
-const PER_UNIT_TAIL = /(?:为|是|达)?每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2})$/;
+const PER_UNIT_TAIL = /(?:为|是|达)?(?:每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2}))+$/;
 /** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
 const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -131,6 +146,10 @@ const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
 /** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
+/** A clause of only a verb of level before its figure (达到, 至, 增至, 突破): no quantity named */
+const LEVEL_ONLY = /^(?:并|已|又|再|将|进一步|首次|总量|规模)?(?:达到|达|至|到|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|减少到|减少至|降至|降到|回升至|回落至|突破|超过|逾|为)了?$/;
+/** A clause of only a verb of ratio before its basis time (是去年同期的1.4倍) */
+const RATIO_ONLY = /^(?:已|并|约)?(?:是|为|相当于|达到|达|恢复至|恢复到|回升至|回升到|恢复)?$/;
 const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|到)?$/;
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
@@ -146,6 +165,8 @@ const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
 const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
 const GDP = /国内生产总值/g;
+/** Series only a country has (the purchasing managers' index, money supply, foreign exchange reserves): the country's where no place is named or carried */
+const NATIONAL_SERIES = /(?:采购经理指数|PMI|广义货币|狭义货币|流通中货币|社会融资规模|外汇储备)/g;
 
 /** Division names inside a name (the gazetteer's full forms ending in 省/市/区/县/州). */
 function divisionsIn(name: string): string[] {
@@ -163,9 +184,11 @@ function divisionsIn(name: string): string[] {
   }
   // 宁江市交通运输局: a government body whose place no gazetteer knows names its place by shape
   if (!out.length) {
-    const body = BODY_OF_PLACE.exec(name);
-    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(name);
-    if (body && !PLACE_NOT_FIRST.test(name[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
+    const bare = name.replace(/^[据从由经在向对自]/, '');
+    const body = BODY_OF_PLACE.exec(bare);
+    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(bare);
+    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
     else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
@@ -339,7 +362,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       }
     }
     // 琼海湾 + 市共接待: a place the entity stage read without its 市/县 (not 北京市场, 深圳市民) is the division
-    if (m.type === 'LOC' && /[市县省]/.test(text[m.end] ?? '') && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
+    // (分区县看，临海 + 区增长12.3%: 区 too where a clause starts with the place, 展区 and 行政区 being no mentions)
+    if (m.type === 'LOC' && (/[市县省]/.test(text[m.end] ?? '') || (text[m.end] === '区' && m.end - m.start >= 2 && (m.start === 0 || isClauseEnd(text.charCodeAt(m.start - 1))))) && !levelOf(text.slice(m.start, m.end)) && !PLACE_NOT_NEXT.test(text[m.end + 1] ?? '') && !(input[k + 1] && (input[k + 1] as FigureMention).start === m.end)) {
       out.push(subjectMention('LOC', m.start, m.end + 1, undefined, text.slice(m.start, m.end + 1)));
       continue;
     }
@@ -398,8 +422,17 @@ const placeNotWord = (w: string): boolean => {
 };
 /** A share's quantity, 占 and a pronoun of the whole (民间投资占全市), ending where the metric starts. */
 const SHARE_OF_WHOLE = /(?:^|[，,、])([\u4e00-\u9fff]{2,12})占(?:全|该|本|我)[省市区县]$/;
+/** 占 and a pronoun of the whole (占全市, 占我国): the pronoun is no part of the share's metric */
+const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))(?!的|$)/;
+/** A clause of 占 and a pronoun of the whole only, before the metric (占全市, 占我国, 占公司) */
+const SHARE_PRONOUN_CLAUSE = /^占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
 const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+/** Whether a name's tail ends in a word that makes an organisation (局, 公司, 集团, 银行, 海关, 网; org-name-ends.txt and more). */
+const orgEnding = (tail: string): boolean => {
+  const ends = wordList('org-name-ends');
+  return ends.some((w) => tail.endsWith(w)) || /(?:海关|电网|店|厂|场|馆|站|园|所|中心|企业|医院|电力|能源|科技|物流|港|机场)$/.test(tail);
+};
 function placeShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[], cut: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
@@ -413,8 +446,10 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     if (st < 0) continue;
     const name = text.slice(st, m.index + 1);
     // (锦城市: a one-character stem before 城市 at a clause start is a name; 大城市, 各城市 stop at PLACE_NOT_FIRST)
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
-    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '')) continue;
+    // (记者从市统计局获悉: a preposition is never inside a place's name; the division after it is the body's own)
+    if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每从据向对由自经到]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
+    // (金沙市城镇新增就业: 城镇, 城乡 after it begin a word of their own; 县城, 市区 do not)
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^城[镇乡]/.test(text.slice(m.index + 1, m.index + 3))) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
@@ -425,7 +460,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
       const b3 = st3 > 0 ? (text[st3 - 1] as string) : '';
-      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
+      if (st3 < 0 || !/[\u4e00-\u9fff]/.test(text[st3] as string) || PLACE_NOT_FIRST.test(text[st3] as string) || /[的了在是为和与及等全该本我各其此这那每城从据向对由自经到]/.test(text.slice(st, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || /[省市县区]/.test(text.slice(st3, m.index)) || placeNotWord(text.slice(st3, m.index + 1))) continue;
       if (b3 && /[\u4e00-\u9fff]/.test(b3) && !/[从在据]/.test(b3) && !times.some((t) => t.end === st3)) continue;
       st = st3;
     }
@@ -440,6 +475,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
       // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
+      // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
+      else if (c.type === 'ORG' && c.start === st && c.end > m.index + 1 && !orgEnding(text.slice(m.index + 1, c.end))) cut.push(c);
       else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
@@ -565,6 +602,10 @@ export function attribute(input: AttributionInput): void {
   let holiday: Current | null = null;
   /** the last time a ratio figure is of (恢复至2019年的108%) */
   let ratioPending: TimeExpr | null = null;
+  /** the last time a starting value is of (由2023年的31.5%提升至45.8%) */
+  let fromPending: TimeExpr | null = null;
+  /** where the last basis time (比去年, 较上年) ends */
+  let basisEnd = -1;
   let subject: Subject | null = null;
   let time: Current | null = null;
   let metric: string | null = null;
@@ -589,7 +630,8 @@ export function attribute(input: AttributionInput): void {
   let lastFigStart = 0;
   let marksSeg = -1;
   let marksTo = 0;
-  let marks: Array<{ at: number; end: number; ref: Subject }> = [];
+  /** (weak: 国内 of domestic tourism, the country's only where no other subject is named or carried) */
+  let marks: Array<{ at: number; end: number; ref: Subject; weak?: boolean }> = [];
   let lastSeg = 0;
   /** the figures read in the current segment (what a bare 同比分别增长 distributes over) */
   let segFigs: FigureHit[] = [];
@@ -802,12 +844,27 @@ export function attribute(input: AttributionInput): void {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
       // a basis, a recurring time or a time of day alone is no figure's time
-      if (t.basis || t.set || (t.clock && !t.span)) continue;
+      if (t.basis || t.set || (t.clock && !t.span)) {
+        if (t.basis) basisEnd = t.end;
+        continue;
+      }
+      // 降幅比去年全年收窄: 全年 straight after a basis time is part of the basis
+      if (t.start === basisEnd && t.anaphor === 'year') continue;
       // 恢复至2019年的108%, 是去年同期的1.3倍: a time before 的 and the figure is what the figure is a ratio of
       // (read at the date figure the time holds, 2019年, when that comes first)
       // (only after a verb of ratio, before a percentage or multiple: 由2014年的1.6%下降到2018年的0.3% names values at times)
       if (text[t.end] === '的' && ratioStarts.has(t.end + 1) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
         ratioPending = t;
+        continue;
+      }
+      // 比例由2023年的31.5%提升至45.8%: the time of the value a change starts from is that value's only
+      if (text[t.end] === '的' && ratioStarts.has(t.end + 1) && /[由从]/.test(text[t.start - 1] ?? '') && t.span && !t.anaphor) {
+        fromPending = t;
+        continue;
+      }
+      // (分别是2022年同期的2.3倍: a year and 同期 before 的 are one basis time)
+      if (text.slice(t.end, t.end + 3) === '同期的' && ratioStarts.has(t.end + 3) && RATIO_VERB.test(text.slice(Math.max(0, t.start - 4), t.start))) {
+        ratioPending = { ...t, end: t.end + 2 };
         continue;
       }
       const cur = time as Current | null;
@@ -901,11 +958,13 @@ export function attribute(input: AttributionInput): void {
     }
     if (marksTo < f.start) {
       const part = text.slice(marksTo, f.start);
-      for (const re of [NATIONAL, PRONOUN, GDP]) {
+      for (const re of [NATIONAL, PRONOUN, GDP, NATIONAL_SERIES]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(part))) {
           const at = marksTo + m.index;
+          // 规模居全国第6位, 增速高于全省平均水平: the whole a place is ranked in or compared with is no subject
+          if (re !== GDP && RANKED_IN.test(text.slice(Math.max(s, at - 3), at))) continue;
           if (re === PRONOUN && (m[0] === '公司' || m[0] === '集团') && at > 0 && /[\u4e00-\u9fff]/.test(text[at - 1] as string) && !timeEndsAt(at)) continue;
           // 园区实现…, 机场旅客吞吐量: a zone or airport word without 该 stands for it only at a clause start (not 新建园区3个)
           if (re === PRONOUN && /(?:区|机场)$/.test(m[0]) && !/^[该全本我]/.test(m[0]) && at > 0 && !isClauseEnd(text.charCodeAt(at - 1))) continue;
@@ -915,8 +974,9 @@ export function attribute(input: AttributionInput): void {
           if (re === NATIONAL && m[0] === '国内' && /(?:全国|我国)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
           // 国内生产总值 is the country's (a place's is its 地区生产总值); not a foreign country's (美国国内生产总值); the word stays the metric
           // (only where no place is named or carried: 中国创造国内生产总值 stays 中国; 占国内生产总值的比重 names a whole, not the subject)
-          if (re === GDP) {
-            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push({ at, end: at, ref: { name: '全国', key: null } });
+          // (制造业采购经理指数（PMI）, 广义货币: the series names the country without moving where its metric starts)
+          if (re === GDP || re === NATIONAL_SERIES) {
+            if (!subject && !reporterPlace && (at === 0 || !/[国占]/.test(text[at - 1] as string)) && !mentions.some((x) => x.start >= s && x.end <= at)) marks.push(re === GDP ? { at, end: at, ref: { name: '全国', key: null } } : { at: s, end: s, ref: { name: '全国', key: null } });
             continue;
           }
           const ref = re === NATIONAL ? { name: '全国', key: null } : (pronounReferent(m[0]) ?? (text.lastIndexOf('“', at) > text.lastIndexOf('”', at) ? speakerPlace(m[0], at) : null));
@@ -924,14 +984,15 @@ export function attribute(input: AttributionInput): void {
           const inside = re === PRONOUN && /[省市区县州镇乡]$/.test(m[0]) && text[at + m[0].length] === '内' ? 1 : 0;
           // (国内游客出游总花费: the country's, with 国内 kept in the metric)
           const keep = re === NATIONAL && m[0] === '国内' && /^(?:游客|旅游|出游)/.test(text.slice(at + 2, at + 4));
-          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref });
+          if (ref) marks.push({ at, end: keep ? at : at + m[0].length + inside, ref, weak: keep });
         }
       }
       marks.sort((a, b) => a.at - b.at);
       marksTo = f.start;
     }
     for (const mk of marks)
-      if (mk.at >= subjectAt && mk.end <= f.start) {
+      // 全省接待国内游客, 该市…国内旅游收入: domestic tourism is a category of the place named, not a national figure
+      if (mk.at >= subjectAt && mk.end <= f.start && !(mk.weak && (subjectAt >= s || (subject && (subject as Subject).name !== '全国') || /(?:全|该|本|我)[省市区县州]/.test(text.slice(s, mk.at))))) {
         localSubject = mk.ref;
         subjectAt = mk.end;
       }
@@ -949,7 +1010,8 @@ export function attribute(input: AttributionInput): void {
       f.basis = null;
       f.subject = localSubject?.name ?? null;
       if (localSubject) subject = localSubject;
-      prev = null;
+      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
+      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
       continue;
     }
 
@@ -960,6 +1022,11 @@ export function attribute(input: AttributionInput): void {
     } else {
       f.time = null;
       f.period = null;
+    }
+    const fromOf: TimeExpr | null = fromPending && (fromPending as TimeExpr).end + 1 === f.start ? fromPending : null;
+    if (fromOf) {
+      f.time = fromOf.text;
+      f.period = fromOf.span;
     }
     if (lastYearSame) {
       // as written: 去年同期, 上年同期
@@ -975,7 +1042,12 @@ export function attribute(input: AttributionInput): void {
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
     let gapAgainst = false;
-    const ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
+    let ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
+    // 高于各项贷款增速5.6个百分点: a rate word closing the compared series is no change of the figure's own
+    if (ch && /于/.test(tail) && /百分点$/.test(text.slice(f.start, f.end))) {
+      const g = GAP_AGAINST.exec(tail);
+      if (g && g.index < ch.index) ch = null;
+    }
     if (ch) {
       f.change = ch[2] ?? null;
       f.basis = ch[1] ?? null;
@@ -997,28 +1069,46 @@ export function attribute(input: AttributionInput): void {
       if (verb) f.change = verb[1] as string;
       clause = text.slice(c, ratioOf.start).replace(/(?:恢复|回升|回落|相当于|达到|是|为)(?:至|到)?$/, '');
     }
+    // (比例由2023年的31.5%: the quantity is named before 由)
+    if (fromOf && fromOf.start - 1 >= c) clause = text.slice(c, fromOf.start - 1);
     // metric: the clause minus time, subject, pronouns and verbs
     let mStart = c;
     let clauseTime: TimeExpr | null = null;
+    let clauseOpensTimed = false;
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
+      // (平均租金为每月每平方米38.6元: a recurring time inside the phrase is a per-unit word, not where the metric starts)
+      if (t.set && t.start > c && /[\u4e00-\u9fff]/.test(text[t.start - 1] as string) && /^(?:每[\u4e00-\u9fff]{1,3})*$/.test(text.slice(t.end, f.start))) continue;
       if (t.start >= c && t.end <= c + clause.length && t.end > mStart) {
         mStart = t.end;
         clauseTime = t;
       }
+      if (t.start === c) clauseOpensTimed = true;
     }
     // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
     const timedClause = mStart > c;
     // a subject named earlier in the segment (2024年，鄂尔多斯市单位…较2020年下降: the date figure read it first)
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
+    // 由2023年的31.5%提升至45.8%: the words before a figure of the same clause are that figure's, not this one's
+    // (only where the change closes the clause straight after that figure)
+    if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
     let mt = text.slice(mStart, c + clause.length);
     // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
     if (mStart > c + 3) {
       const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
-      if (share) mt = (share[1] as string) + '占' + mt;
+      if (share) {
+        // (经济总量占全市的13.6%: a whole named only by its pronoun stays, or nothing is left of it)
+        const whole = text.slice(mStart - 2, mStart);
+        mt = /^的?$/.test(mt) ? (share[1] as string) + '占' + whole + (f.kind === 'percent' && text[f.start - 1] === '的' ? '的比重' : '') : (share[1] as string) + '占' + mt;
+      }
     }
+    // 占全市外贸总值的64.1%, 占我国外贸总值的15.8%: a clause opening with 占 and a pronoun of the whole is a share (the
+    // quantity is the figure's before it)
+    if (mStart > c && SHARE_PRONOUN_CLAUSE.test(text.slice(c, mStart))) mt = '占' + mt;
+    // (占公司锂电池总出货量的比例: the company's pronoun after 占 is no part of the share)
+    else if (mt.length > 4 && mt.includes('占')) mt = mt.replace(SHARE_PRONOUN, '占');
     const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
     const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
@@ -1031,11 +1121,28 @@ export function attribute(input: AttributionInput): void {
     if (mt.includes('国')) {
       // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
       const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
-      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, '');
+      // (接待国内游客: domestic tourism inside the phrase keeps its 国内 too)
+      // (占全国的1.5%: a whole named only by the national word stays)
+      mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => ((w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4))) || (mt[off - 1] === '占' && /^(?:的|$)/.test(mt.slice(off + w.length, off + w.length + 1))) ? w : ''));
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
+    if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
+    // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it (累计产量 keeps its 累计)
+    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff])/, '');
+    // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
+    if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
+    // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
+    if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
+    // (该项目总投资: the project is no subject; 项目 stays in its quantity)
+    else if (mt.length > 4 && /^(?:该|本|上述)项目/.test(mt)) mt = mt.replace(/^(?:该|本|上述)/, '');
+    // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
+    if (mt.length > 5 && mt.includes('后')) {
+      const stripped = mt.replace(STAGE_CONDITION, '');
+      // (建成后预计年产值: the lead words after the condition go too)
+      if (stripped !== mt) mt = stripped.replace(LEAD_STRIP, '');
+    }
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
     let distributed = false;
@@ -1107,7 +1214,8 @@ export function attribute(input: AttributionInput): void {
         const pair = items.length === 1 ? CONTRACTED_PAIR.exec(items[0] as string) : null;
         if (pair) items = (CONTRACTED[pair[2] as string] as string[]).map((w) => (pair[1] as string) + w);
         // 接待游客1012.6万人次，实现旅游总收入188.4亿元，同比分别增长8.3%和11.2%: the figures before, each with its metric
-        const levels = f.change && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
+        // (…，分别是2022年同期的2.3倍和2.1倍: multiples of the levels before as well)
+        const levels = (f.change || f.kind === 'multiple') && items.length < 2 && /^(?:同比|环比)?$/.test(items.join('')) ? segFigs.filter((g) => g.metric && !g.change && g.start >= s) : [];
         if (levels.length >= 2 && new Set(levels.map((g) => g.metric)).size === levels.length) {
           distribute = { items: levels.map((g) => g.metric as string), kind: 'metric', next: 1, keys: [] };
           lastItems = null;
@@ -1136,7 +1244,9 @@ export function attribute(input: AttributionInput): void {
             // (城镇和农村居民人均可支配收入: the last item's head is followed by a population or unit word)
             const sameHead = L >= 2 && L <= 3 && lastIt.length > L + 1 && bare.every((it) => it.length === L && (it[0] === lastIt[0] || it[L - 1] === lastIt[L - 1] || /^(?:居民|人均|常住|企业|产业|行业|工业)/.test(lastIt.slice(L))));
             const shared = sameHead ? lastIt.slice(L) : METRIC_TAILS.find((w) => lastIt.endsWith(w) && w.length < lastIt.length);
-            if (shared && bare.every((it) => it.length <= 4 && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
+            // (新能源汽车、太阳能电池产量: a product name of up to six characters)
+            // (not a quantity of its own: 接待旅游人次和旅游总收入)
+            if (shared && bare.every((it) => (it.length <= 4 || (it.length <= 6 && !/[次数量额值率入出资积价]$/.test(it))) && !METRIC_TAILS.some((w) => it.endsWith(w)))) items = items.map((it, k) => (k < items.length - 1 ? it + shared : it));
             const first = items[0] as string;
             // 粮食播种面积和单产 → 粮食单产: the later item replaces the first's tail noun (else as many characters as it has)
             const tailLen = (METRIC_TAILS.find((w) => first.endsWith(w) && w.length < first.length) ?? '').length;
@@ -1179,7 +1289,8 @@ export function attribute(input: AttributionInput): void {
 
     if (!distributed) {
       // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
-      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject;
+      // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && !clauseOpensTimed;
       if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
         // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
@@ -1196,9 +1307,20 @@ export function attribute(input: AttributionInput): void {
       const pq = prev as FigureHit | null;
       // 分区域看，天府新区增长6.8%: a place alone in a breakdown keeps the metric of the figure before
       // (其中，城市上涨0.7%，农村上涨0.3%: town and country alone are the breakdown's parts as well)
-      if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
+      // (国有控股企业增加值增长4.1%，股份制企业增长6.8%: a kind of enterprise alone is a kind, with the quantity of the kind before)
+      const ownership = breakdownSeg === s && f.change && /企业$/.test(mt) && pq && pq.metric && pq.end > s ? /^([\u4e00-\u9fff]{2,}企业)([\u4e00-\u9fff]{2,})$/.exec(pq.metric) : null;
+      if (ownership) {
+        mt += ownership[2] as string;
+        industryEllipsis = true;
+      }
+      else if (breakdownSeg === s && f.change && ((INDUSTRY_ALONE.test(mt) && pq && pq.metric && pq.end > s) || ((PLACE_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt)) && pq && pq.metric && articleAt(pq.start) === article))) {
         localSubject = { name: mt, key: INDUSTRY_ALONE.test(mt) || SETTLEMENT_ALONE.test(mt) ? null : `LOC:${canonicalName('LOC', mt)}` };
         mt = (pq as FigureHit).metric as string;
+        industryEllipsis = true;
+      } else if (f.change && INDUSTRY_ALONE.test(mt) && !/企业$/.test(mt) && metric && BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) && (!pq || pq.end <= s)) {
+        // 分三大门类看，采矿业增长2.1%: an industry alone straight after a breakdown lead opening its sentence keeps the article's metric
+        localSubject = { name: mt, key: null };
+        mt = metric;
         industryEllipsis = true;
       }
       // 新能源汽车类零售额增长46.2%，金银珠宝类增长18.5%: a category alone keeps the quantity of the category before it
@@ -1209,6 +1331,14 @@ export function attribute(input: AttributionInput): void {
       // 发电量…。其中，火电2106.3亿千瓦时: a kind alone after 其中 (no quantity word of its own) is that kind's part of the
       // quantity before it of the same unit (火电发电量; 出口 after 进出口总值 is a quantity itself)
       if (qizhongLead && !f.change && !localSubject) mt = kindQuantity(mt, f);
+      // 其中玉米播种面积405.6万亩，大豆128.9万亩: a kind alone after a kind with its quantity, in a breakdown, is that
+      // kind's part of the same quantity (大豆播种面积)
+      else if (!f.change && breakdownSeg === s && !hadQizhong && pq && pq.end > s && pq.unit === f.unit && pq.metric && mt.length >= 1 && mt.length <= 4 && !METRIC_TAILS.some((w) => mt.endsWith(w)) && /^[\u4e00-\u9fff]+$/.test(mt)) {
+        const tl = METRIC_TAILS.find((w) => pq.metric!.endsWith(w) && w.length < pq.metric!.length);
+        const kind = tl ? pq.metric.slice(0, -tl.length) : '';
+        // (税收收入…，税收占比77.6%: a quantity word of its own, or the same kind, is no kind alone)
+        if (tl && kind.length >= 1 && kind.length <= 4 && !mt.startsWith(kind) && !/[的之占]/.test(kind) && !/[比率重价数量额值入出资积]$/.test(mt)) mt += tl;
+      }
       if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
@@ -1217,7 +1347,11 @@ export function attribute(input: AttributionInput): void {
         if (after) mt = metricAfterChange(mt, f);
         // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
         else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
-      } else mt = mt.replace(LEAD_VERBS, '');
+      } else {
+        const bare = mt.replace(LEAD_VERBS, '');
+        // 带动就业2650人: a verb with only 就业/创业 after it is the statistic's own name
+        mt = /^(?:就业|创业)$/.test(bare) && bare !== mt ? mt.replace(/^(?:拟|将|可|能|预计|将可)+/, '') : bare;
+      }
       // 15%、10%: a list member shares the attribution of the figure before it
       const p = prev as FigureHit | null;
       if (p && p.kind === f.kind && /^[、和及与]$/.test(text.slice(p.end, f.start))) {
@@ -1231,11 +1365,22 @@ export function attribute(input: AttributionInput): void {
       // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
       if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
       // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
-      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(f.start - 1 - mt.length, f.start - 1).endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
+      if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(c, f.start - 1).replace(SHARE_PRONOUN, '占').endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
+      // 新能源汽车新车销量达到汽车新车总销量的40.9%: a part reaching a percentage of a whole is the part's share of it
+      if (f.kind === 'percent' && !f.change && !ratioOf && text[f.start - 1] === '的' && !mt.includes('占')) {
+        const sh = SHARE_BY_VERB.exec(mt);
+        if (sh && !/(?:年|月|季度|同期|水平|目标|计划|任务|预算)$/.test(sh[2] as string)) mt = (sh[1] as string) + '占' + (sh[2] as string) + '的比重';
+      }
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
       if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
+      // 铁路发送旅客1.05亿人次，日均发送1310万人次: an average word and a verb of the quantity before averages that quantity
+      // (the average word before the verb: 铁路日均发送旅客)
+      else if (pf && pf.metric && pf.end > s && mt.length >= 4 && PER_AVERAGE.test(mt.slice(0, 2)) && !PER_AVERAGE.test(pf.metric.slice(0, 2))) {
+        const at = pf.metric.indexOf(mt.slice(2));
+        if (at >= 0 && mt.length - 2 >= 2) mt = pf.metric.slice(0, at) + mt.slice(0, 2) + pf.metric.slice(at);
+      }
       if (mt.length < 2 && (f.change || gapAgainst) && !hadQizhong && pf && pf.metric && articleAt(pf.start) === article) {
         mt = pf.metric;
         // (its subject too, in the same segment: 其中，电子信息制造业利润总额326.8亿元，增长14.2%)
@@ -1244,8 +1389,20 @@ export function attribute(input: AttributionInput): void {
           borrowedSubject = true;
         }
       }
+      // 营业收入同比增长12.5%至45.6亿元: a level verb straight after a change figure gives the level the quantity reached
+      if (!f.change && pf && pf.change && pf.metric && pf.end > c && pf.end <= f.start && LEVEL_ONLY.test(text.slice(pf.end, f.start))) mt = pf.metric;
+      // 突破3000亿元，达到3125.6亿元; 同比减少23.5%，至8.6亿元: a clause of only a level verb states the level of the
+      // quantity the figure before it in its segment measured
+      if (mt.length < 2 && !f.change && !hadQizhong && pf && pf.metric && pf.end > s && articleAt(pf.start) === article && (LEVEL_ONLY.test(text.slice(c, f.start)) || (ratioOf && ratioOf.start >= c && RATIO_ONLY.test(text.slice(c, ratioOf.start))))) {
+        mt = pf.metric;
+        if (!localSubject && pf.subject) {
+          localSubject = { name: pf.subject, key: pf.subjectEntity ?? null };
+          borrowedSubject = true;
+        }
+      }
       // 居民消费价格同比持平，环比上涨0.4%: the metric named in an earlier clause of the segment
-      if (mt.length < 2 && f.change && (!pf || pf.end <= s)) {
+      // (全市粮食产量再创新高，达到286.3万吨: a level verb alone after a clause naming the quantity, with a predicate of its own)
+      if (mt.length < 2 && (f.change || LEVEL_ONLY.test(text.slice(c, f.start))) && (!pf || pf.end <= s)) {
         const before = text.slice(Math.max(s, subjectAt), c).replace(/[，、：:,]$/, '');
         const lastTime = times.slice(0, ti).reverse().find((t) => t.end <= c && t.end > s);
         const from = lastTime && lastTime.end > Math.max(s, subjectAt) ? lastTime.end - Math.max(s, subjectAt) : 0;
@@ -1253,9 +1410,10 @@ export function attribute(input: AttributionInput): void {
           .slice(from)
           .replace(/^[，、：:,]/, '')
           .replace(/(?:同比|环比|比上年|较上年)?(?:持平|基本持平|稳定|平稳|增长|下降|上涨|下跌)$/, '')
+          .replace(/(?:再|又|首次|再次)?(?:创历史新高|创出新高|创新高|实现新突破|稳步增长|持续增长|稳定增长|快速增长|保持稳定|稳中有升|大幅增长|继续增长)$/, '')
           .replace(LEAD_STRIP, '')
           .replace(TAIL_STRIP, '');
-        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named)) mt = named;
+        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named)) mt = named;
       }
       // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
       if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
@@ -1313,7 +1471,8 @@ export function attribute(input: AttributionInput): void {
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
-    if (f.metric === null && mt.length >= 3 && /率$/.test(mt) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+    // (…实现营业收入4125.3亿元；实现利润总额236.8亿元: a clause opening with a lead verb, no one named, goes on with them too)
+    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
       const pop = ENTERPRISE_POPULATION.exec(prev.metric);
       if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
     }
