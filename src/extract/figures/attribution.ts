@@ -1292,10 +1292,11 @@ export function attribute(input: AttributionInput): void {
       // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
       const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && !clauseOpensTimed;
       if (hadQizhong || laterPart) {
-        // 其中，第三产业增加值增长5.4%: after 其中 a sector is the actor too (分产业看，第一产业增加值 names the sector's metric)
+        // 其中，第三产业增加值增长5.4%, 分产业看，第一产业增加值1080亿元: after 其中 or a breakdown lead a sector is the actor
+        // (subject 第一产业, metric 增加值; the lead's decision after the tenth set, tests/figures/blind/README.md)
         // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
         // so does one behind a size scope: 规上工业增加值)
-        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? (qizhongLead || (laterPart && breakdownQizhong) ? SECTOR_INDUSTRY.exec(mt) : null);
+        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? SECTOR_INDUSTRY.exec(mt);
         if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
