@@ -1224,11 +1224,18 @@ export function attribute(input: AttributionInput): void {
           distributed = true;
         } else if (items.length >= 2) {
           const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.type !== 'EVENT' && m.start >= s && m.end <= f.start));
-          const lastInd = hadQizhong ? INDUSTRY.exec(items[items.length - 1] as string) : null;
-          if (lastInd && items.slice(0, -1).every((it) => INDUSTRY_ALONE.test(it))) {
+          // (分产业看，第一产业、第二产业、第三产业增加值分别为: the three sectors the same way, the lead's decision)
+          // (a list run back over 、 clauses: the lead stands before its first item)
+          const leadBefore = hadQizhong || (listFrom < c && BREAKDOWN_LEAD.test(text.slice(Math.max(s, listFrom - 10), listFrom)));
+          const lastSector = leadBefore ? SECTOR_INDUSTRY.exec(items[items.length - 1] as string) : null;
+          const lastInd = leadBefore ? (INDUSTRY.exec(items[items.length - 1] as string) ?? lastSector) : null;
+          if (lastInd && items.slice(0, -1).every((it) => (lastSector ? /^第[一二三]产业$/.test(it) : INDUSTRY_ALONE.test(it)))) {
             // 分行业看，信息软件业和电子制造业营业收入分别增长: the industries are the subjects
             const subs = [...items.slice(0, -1), lastInd[1] as string];
             distribute = { items: subs, kind: 'subject', next: 1, keys: subs.map(() => null) };
+            // (…，分别增长3.6%、5.4%和5.3%: the same industries again)
+            lastList = distribute;
+            lastItems = null;
             localSubject = { name: subs[0] as string, key: null };
             mt = lastInd[2] as string;
           } else if (asMentions.every((x) => x)) {
