@@ -1371,7 +1371,14 @@ export function attribute(input: AttributionInput): void {
       // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
       const ps = prev as FigureHit | null;
       // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
-      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) {
+        mt = ps.metric + mt;
+        // (其中，电子信息制造业增加值增长10.2%，占规上工业的比重为31.5%: an industry, the part, stays the share's subject)
+        if (!localSubject && ps.subject && ps.subjectEntity === null && (INDUSTRY_ALONE.test(ps.subject) || /^第[一二三]产业$/.test(ps.subject))) {
+          localSubject = { name: ps.subject, key: null };
+          borrowedSubject = true;
+        }
+      }
       // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
       if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(c, f.start - 1).replace(SHARE_PRONOUN, '占').endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // 新能源汽车新车销量达到汽车新车总销量的40.9%: a part reaching a percentage of a whole is the part's share of it
