@@ -427,7 +427,7 @@ const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:
 /** A clause of 占 and a pronoun of the whole only, before the metric (占全市, 占我国, 占公司) */
 const SHARE_PRONOUN_CLAUSE = /^占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
-const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+const ORGAN_AFTER = /^(?:第?[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人大|人民政府|政府|政协)/;
 /** Whether a name's tail ends in a word that makes an organisation (局, 公司, 集团, 银行, 海关, 网; org-name-ends.txt and more). */
 const orgEnding = (tail: string): boolean => {
   const ends = wordList('org-name-ends');
@@ -449,13 +449,15 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     // (记者从市统计局获悉: a preposition is never inside a place's name; the division after it is the body's own)
     if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每从据向对由自经到]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
     // (金沙市城镇新增就业: 城镇, 城乡 after it begin a word of their own; 县城, 市区 do not)
-    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^城[镇乡]/.test(text.slice(m.index + 1, m.index + 3))) continue;
+    // (港城市外贸进出口: 外贸 begins a word of its own too; 市外 does not)
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^(?:城[镇乡]|外贸)/.test(text.slice(m.index + 1, m.index + 3))) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省') continue;
+    // (南屏省十四届人大: a province's numbered congress after it names it wherever it stands; not 代表省人民政府)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省' && !/^第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.test(text.slice(m.index + 1, m.index + 13))) continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
