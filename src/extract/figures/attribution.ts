@@ -123,6 +123,8 @@ const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
 const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
+/** Development zones glued after a place (金溪 + 经济技术开发区, 临川 + 高新区): one name, the zone. */
+const ZONE_AFTER = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)(?![\u4e00-\u9fff]{0,2}(?:管委会|管理委员会))/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
 const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
@@ -321,7 +323,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
   const cut: FigureMention[] = [];
   const shaped = placeShaped(text, input, times, cut);
-  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input));
+  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input), ...portsShaped(text, input, times));
   if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
@@ -373,7 +375,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       let j = k;
       while (j + 1 < input.length && (input[j + 1] as FigureMention).type === 'LOC' && (input[j + 1] as FigureMention).start === e) e = (input[++j] as FigureMention).end;
       // (大唐不夜城 + 街区: a place that is no division and an area word after it are one name)
-      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
+      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? ZONE_AFTER.exec(text.slice(e, e + 12)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
       if (fac) {
         out.push(subjectMention('LOC', m.start, e + fac[0].length, undefined, text.slice(m.start, e + fac[0].length)));
         k = j;
@@ -514,6 +516,28 @@ function zoneShaped(text: string, input: readonly FigureMention[], times: readon
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
     if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) continue;
     out.push({ type: 'LOC', start: st, end });
+  }
+  return out;
+}
+
+/** A port named alone before what a port handles (海澄港完成货物吞吐量, 岱屿港集装箱吞吐量): two or three characters and 港. */
+const PORT_SHAPED = /港(?=(?:完成|实现|累计|共)?(?:货物|集装箱|外贸货物|吞吐|旅客吞吐|港口货物))/g;
+/** Ports read by their shape where a place shape may stand (a clause start, after a time or after 从/在/据), no mention or time covering them. */
+function portsShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  PORT_SHAPED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PORT_SHAPED.exec(text))) {
+    const end = m.index + 1;
+    for (const len of [2, 3]) {
+      const st = m.index - len;
+      if (st < 0 || !/^[\u4e00-\u9fff]+$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || /[的了在是为和与及等全该本我各其此这那每港口]/.test(text.slice(st + 1, m.index))) continue;
+      const before = st > 0 ? (text[st - 1] as string) : '';
+      if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !times.some((t) => t.end === st)) continue;
+      if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) break;
+      out.push({ type: 'LOC', start: st, end });
+      break;
+    }
   }
   return out;
 }
