@@ -476,7 +476,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
       const c = input[k] as FigureMention;
       // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
-      if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      // (港城市 read as 港: a one-character abbreviation opening the shape is none of its own either)
+      if (c.type === 'LOC' && ((c.start === st + 1 && c.end === m.index + 1) || (c.start === st && c.end === st + 1))) cut.push(c);
       // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
@@ -508,11 +509,22 @@ function zoneShaped(text: string, input: readonly FigureMention[], times: readon
   ZONE_SHAPED_KIND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ZONE_SHAPED_KIND.exec(text))) {
-    const st = m.index - 2;
+    let st = m.index - 2;
     const end = m.index + m[0].length;
     if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || wordSet('figure-zone-not-stems').has(text.slice(st, m.index)) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
-    const before = st > 0 ? (text[st - 1] as string) : '';
-    const afterTime = times.some((t) => t.end === st);
+    let before = st > 0 ? (text[st - 1] as string) : '';
+    let afterTime = times.some((t) => t.end === st);
+    // (沧浪古镇景区: a stem of four characters, two and two, at a place's position)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && st >= 2 && m[0] !== '新区') {
+      const st4 = st - 2;
+      const stem = text.slice(st4, st);
+      const b4 = st4 > 0 ? (text[st4 - 1] as string) : '';
+      if (/^[\u4e00-\u9fff]{2}$/.test(stem) && !PLACE_NOT_FIRST.test(stem[0] as string) && !/[的了在是为和与及等全该本我各其此这那每市县区省]/.test(stem + text.slice(st, st + 1)) && !wordSet('figure-zone-not-stems').has(stem) && (!b4 || !/[\u4e00-\u9fff]/.test(b4) || /[从在据]/.test(b4) || times.some((t) => t.end === st4))) {
+        st = st4;
+        before = b4;
+        afterTime = true;
+      }
+    }
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
     if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) continue;
     out.push({ type: 'LOC', start: st, end });
