@@ -176,6 +176,8 @@ function divisionsIn(name: string): string[] {
   const lex = lexicon();
   for (let e = 2; e <= name.length; e++) {
     if (!/[省市区县州]/.test(name[e - 1] as string)) continue;
+    // (江州省统计局: a known name with a division character straight after it is part of a longer name, 江州 + 省)
+    if (/[省市县]/.test(name[e] ?? '')) continue;
     for (let st = Math.max(0, e - 7); st <= e - 2; st++) {
       const w = name.slice(st, e);
       if (isDivision(lex, w) && levelOf(w)) {
@@ -189,7 +191,7 @@ function divisionsIn(name: string): string[] {
     // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
     const bare = name.replace(/^[据从由经在向对自]/, '');
     const body = BODY_OF_PLACE.exec(bare);
-    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(bare);
+    const branch = body ? null : (CENTRAL_BANK_BRANCH.exec(bare) ?? GRID_BRANCH.exec(bare));
     if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
     else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
@@ -200,6 +202,8 @@ const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?
 
 /** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
+/** A provincial or city company of the state grid (国网北川省电力公司): it reports for its place too. */
+const GRID_BRANCH = /^国网([\u4e00-\u9fff]{2}[省市县])(?:电力|供电)(?:有限)?公司$/;
 /** A short quoted name glued after a Chinese character (共建“一带一路”, 全省“十四五”): the quote and its inside. */
 const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
 /** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
