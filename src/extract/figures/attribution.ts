@@ -192,7 +192,8 @@ function divisionsIn(name: string): string[] {
     const bare = name.replace(/^[据从由经在向对自]/, '');
     const body = BODY_OF_PLACE.exec(bare);
     const branch = body ? null : (CENTRAL_BANK_BRANCH.exec(bare) ?? GRID_BRANCH.exec(bare));
-    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    // (宁城市交通运输局: one character + 城市 names a city, as at a clause start)
+    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && (!placeNotWord(body[1] as string) || ((body[1] as string).endsWith('城市') && !wordSet('figure-place-not-words').has(body[1] as string)))) out.push(body[1] as string);
     else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
