@@ -657,6 +657,8 @@ export function attribute(input: AttributionInput): void {
   let qizhongSubject: { seg: number; ref: Subject } | null = null;
   let lastRead: TimeExpr | null = null;
   let lastSet: Current | null = null;
+  /** the year part of the last time read that lies in one year (2023年, 今年前三季度 → 今年), and that year */
+  let lastYearWritten: { text: string; year: string } | null = null;
   let unionStart = 0;
   let byLevel = new Map<string, Subject>();
   /** the last port or airport named (该港, 该机场) */
@@ -710,6 +712,7 @@ export function attribute(input: AttributionInput): void {
     qizhongSubject = null;
     lastRead = null;
     lastSet = null;
+    lastYearWritten = null;
     holiday = null;
   };
 
@@ -943,7 +946,9 @@ export function attribute(input: AttributionInput): void {
         // 2024年全年, 今年全年: a year and its 全年 written together are one time, as written
         // (not in the name of a report: 2022年全年业绩 … 期内 → 2022年)
         const glued = lastRead && lastRead.end === t.start && cur && cur === (lastSet as Current | null) && /^(?:\d{4}年|今年|去年|明年|本年)$/.test(cur.text) && !REPORT_NOUN.test(text.slice(t.end, t.end + 2));
-        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
+        const ys = yearOf(base?.span ?? null);
+        const written = !yearText && lastYearWritten && ys && ys.start.slice(0, 4) === lastYearWritten.year ? lastYearWritten.text : null;
+        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : written ?? t.text, span: ys };
         continue;
       }
       // 2025年，…。年末全国人口…: a bare 年末 / 年底 is the end of the year being reported, not of the document's year
@@ -965,6 +970,9 @@ export function attribute(input: AttributionInput): void {
       }
       lastRead = t;
       lastSet = time;
+      // (2023年…。分季度看，一季度…，三季度…。全年… → 2023年: the last year written, for a 全年 after its parts)
+      const yw = /^(\d{4}年|今年|去年|明年|本年)/.exec(t.text);
+      if (yw && t.span && t.span.start.slice(0, 4) === t.span.end.slice(0, 4)) lastYearWritten = { text: yw[1] as string, year: t.span.end.slice(0, 4) };
       if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
       if (t.span && HOLIDAY_TIME.test(t.text)) holiday = time;
     }
