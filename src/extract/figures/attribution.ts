@@ -123,6 +123,8 @@ const SETTLEMENT_ALONE = /^(?:城市|城镇|农村|乡村)$/;
 const CUMULATIVE_LEAD = /^(?:累计|共计|合计|总计)(?:完成|实现|达到|达)?$/;
 /** Area words glued after a place that is no division (大唐不夜城街区, 西湖景区). */
 const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风景区)/;
+/** Development zones glued after a place (金溪 + 经济技术开发区, 临川 + 高新区): one name, the zone. */
+const ZONE_AFTER = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)(?![\u4e00-\u9fff]{0,2}(?:管委会|管理委员会))/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
 const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
@@ -174,6 +176,8 @@ function divisionsIn(name: string): string[] {
   const lex = lexicon();
   for (let e = 2; e <= name.length; e++) {
     if (!/[省市区县州]/.test(name[e - 1] as string)) continue;
+    // (江州省统计局: a known name with a division character straight after it is part of a longer name, 江州 + 省)
+    if (/[省市县]/.test(name[e] ?? '')) continue;
     for (let st = Math.max(0, e - 7); st <= e - 2; st++) {
       const w = name.slice(st, e);
       if (isDivision(lex, w) && levelOf(w)) {
@@ -187,8 +191,9 @@ function divisionsIn(name: string): string[] {
     // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
     const bare = name.replace(/^[据从由经在向对自]/, '');
     const body = BODY_OF_PLACE.exec(bare);
-    const branch = body ? null : CENTRAL_BANK_BRANCH.exec(bare);
-    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && !placeNotWord(body[1] as string)) out.push(body[1] as string);
+    const branch = body ? null : (CENTRAL_BANK_BRANCH.exec(bare) ?? GRID_BRANCH.exec(bare));
+    // (宁城市交通运输局: one character + 城市 names a city, as at a clause start)
+    if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && (!placeNotWord(body[1] as string) || ((body[1] as string).endsWith('城市') && !wordSet('figure-place-not-words').has(body[1] as string)))) out.push(body[1] as string);
     else if (branch && !PLACE_NOT_FIRST.test((branch[1] as string)[0] as string)) out.push(branch[1] as string);
   }
   return out;
@@ -198,6 +203,8 @@ const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?
 
 /** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
+/** A provincial or city company of the state grid (国网北川省电力公司): it reports for its place too. */
+const GRID_BRANCH = /^国网([\u4e00-\u9fff]{2}[省市县])(?:电力|供电)(?:有限)?公司$/;
 /** A short quoted name glued after a Chinese character (共建“一带一路”, 全省“十四五”): the quote and its inside. */
 const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
 /** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
@@ -321,7 +328,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
   // places no gazetteer knows, read by their shape (嘉川市社会消费品零售总额)
   const cut: FigureMention[] = [];
   const shaped = placeShaped(text, input, times, cut);
-  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input));
+  shaped.push(...zoneShaped(text, input, times), ...portsNamed(text, input), ...portsShaped(text, input, times));
   if (shaped.length) input = [...input.filter((m) => !cut.includes(m)), ...shaped].sort((a, b) => a.start - b.start);
   let grownEnd = -1;
   let gi = 0;
@@ -373,7 +380,7 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       let j = k;
       while (j + 1 < input.length && (input[j + 1] as FigureMention).type === 'LOC' && (input[j + 1] as FigureMention).start === e) e = (input[++j] as FigureMention).end;
       // (大唐不夜城 + 街区: a place that is no division and an area word after it are one name)
-      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
+      const fac = FACILITY_AFTER.exec(text.slice(e, e + 4)) ?? ZONE_AFTER.exec(text.slice(e, e + 12)) ?? (!levelOf(text.slice(m.start, e)) ? AREA_AFTER.exec(text.slice(e, e + 3)) : null);
       if (fac) {
         out.push(subjectMention('LOC', m.start, e + fac[0].length, undefined, text.slice(m.start, e + fac[0].length)));
         k = j;
@@ -427,7 +434,7 @@ const SHARE_PRONOUN = /占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:
 /** A clause of 占 and a pronoun of the whole only, before the metric (占全市, 占我国, 占公司) */
 const SHARE_PRONOUN_CLAUSE = /^占(?:(?:全|该|本|我)[省市区县]|全国|我国|(?:该|本)?(?:公司|集团))$/;
 /** A place's own organ after its name (第十八届人民代表大会, 人民政府, 政协). */
-const ORGAN_AFTER = /^(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人民政府|政府|政协)/;
+const ORGAN_AFTER = /^(?:第?[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|人大|人民政府|政府|政协)/;
 /** Whether a name's tail ends in a word that makes an organisation (局, 公司, 集团, 银行, 海关, 网; org-name-ends.txt and more). */
 const orgEnding = (tail: string): boolean => {
   const ends = wordList('org-name-ends');
@@ -449,13 +456,15 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     // (记者从市统计局获悉: a preposition is never inside a place's name; the division after it is the body's own)
     if (!/^[\u4e00-\u9fff]{2}/.test(name) || PLACE_NOT_FIRST.test(name[0] as string) || /[的了在是为和与及等全该本我各其此这那每从据向对由自经到]/.test(name[1] as string) || (placeNotWord(name) && !(name.endsWith('城市') && !wordSet('figure-place-not-words').has(name))) || ZONE_NAME.test(name)) continue;
     // (金沙市城镇新增就业: 城镇, 城乡 after it begin a word of their own; 县城, 市区 do not)
-    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^城[镇乡]/.test(text.slice(m.index + 1, m.index + 3))) continue;
+    // (港城市外贸进出口: 外贸 begins a word of its own too; 市外 does not)
+    if (PLACE_NOT_NEXT.test(text[m.index + 1] ?? '') && !/^(?:城[镇乡]|外贸)/.test(text.slice(m.index + 1, m.index + 3))) continue;
     // what stands before: a clause start, a time's end, or 从/在/据
     const before = st > 0 ? (text[st - 1] as string) : '';
     while (ti < times.length && (times[ti] as TimeExpr).end < st) ti++;
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
-    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省') continue;
+    // (南屏省十四届人大: a province's numbered congress after it names it wherever it stands; not 代表省人民政府)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省' && !/^第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.test(text.slice(m.index + 1, m.index + 13))) continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
       const st3 = st - 1;
@@ -472,7 +481,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
       const c = input[k] as FigureMention;
       // 临港市 read as 港市: a place cut one character inside the shape is the shape's tail, not a name of its own
-      if (c.type === 'LOC' && c.start === st + 1 && c.end === m.index + 1) cut.push(c);
+      // (港城市 read as 港: a one-character abbreviation opening the shape is none of its own either)
+      if (c.type === 'LOC' && ((c.start === st + 1 && c.end === m.index + 1) || (c.start === st && c.end === st + 1))) cut.push(c);
       // 平溪县 read as a person's name: a name ending in a division character at a place's position is the place
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
@@ -504,14 +514,47 @@ function zoneShaped(text: string, input: readonly FigureMention[], times: readon
   ZONE_SHAPED_KIND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ZONE_SHAPED_KIND.exec(text))) {
-    const st = m.index - 2;
+    let st = m.index - 2;
     const end = m.index + m[0].length;
     if (st < 0 || !/^[\u4e00-\u9fff]{2}$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || wordSet('figure-zone-not-stems').has(text.slice(st, m.index)) || /[的了在是为和与及等全该本我各其此这那每]/.test(text[st + 1] as string)) continue;
-    const before = st > 0 ? (text[st - 1] as string) : '';
-    const afterTime = times.some((t) => t.end === st);
+    let before = st > 0 ? (text[st - 1] as string) : '';
+    let afterTime = times.some((t) => t.end === st);
+    // (沧浪古镇景区: a stem of four characters, two and two, at a place's position)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && st >= 2 && m[0] !== '新区') {
+      const st4 = st - 2;
+      const stem = text.slice(st4, st);
+      const b4 = st4 > 0 ? (text[st4 - 1] as string) : '';
+      if (/^[\u4e00-\u9fff]{2}$/.test(stem) && !PLACE_NOT_FIRST.test(stem[0] as string) && !/[的了在是为和与及等全该本我各其此这那每市县区省]/.test(stem + text.slice(st, st + 1)) && !wordSet('figure-zone-not-stems').has(stem) && (!b4 || !/[\u4e00-\u9fff]/.test(b4) || /[从在据]/.test(b4) || times.some((t) => t.end === st4))) {
+        st = st4;
+        before = b4;
+        afterTime = true;
+      }
+    }
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime) continue;
     if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) continue;
     out.push({ type: 'LOC', start: st, end });
+  }
+  return out;
+}
+
+/** A port named alone before what a port handles (海澄港完成货物吞吐量, 岱屿港集装箱吞吐量): two or three characters and 港. */
+const PORT_SHAPED = /港(?=(?:完成|实现|累计|共)?(?:货物|集装箱|外贸货物|吞吐|旅客吞吐|港口货物))/g;
+/** Ports read by their shape where a place shape may stand (a clause start, after a time or after 从/在/据), no mention or time covering them. */
+function portsShaped(text: string, input: readonly FigureMention[], times: readonly TimeExpr[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  PORT_SHAPED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PORT_SHAPED.exec(text))) {
+    const end = m.index + 1;
+    for (const len of [2, 3]) {
+      const st = m.index - len;
+      if (st < 0 || !/^[\u4e00-\u9fff]+$/.test(text.slice(st, m.index)) || PLACE_NOT_FIRST.test(text[st] as string) || /[的了在是为和与及等全该本我各其此这那每港口]/.test(text.slice(st + 1, m.index))) continue;
+      const before = st > 0 ? (text[st - 1] as string) : '';
+      if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !times.some((t) => t.end === st)) continue;
+      if (input.some((x) => x.start < end && x.end > st) || times.some((t) => t.start < end && t.end > st)) break;
+      out.push({ type: 'LOC', start: st, end });
+      break;
+    }
   }
   return out;
 }
@@ -614,6 +657,8 @@ export function attribute(input: AttributionInput): void {
   let qizhongSubject: { seg: number; ref: Subject } | null = null;
   let lastRead: TimeExpr | null = null;
   let lastSet: Current | null = null;
+  /** the year part of the last time read that lies in one year (2023年, 今年前三季度 → 今年), and that year */
+  let lastYearWritten: { text: string; year: string } | null = null;
   let unionStart = 0;
   let byLevel = new Map<string, Subject>();
   /** the last port or airport named (该港, 该机场) */
@@ -667,6 +712,7 @@ export function attribute(input: AttributionInput): void {
     qizhongSubject = null;
     lastRead = null;
     lastSet = null;
+    lastYearWritten = null;
     holiday = null;
   };
 
@@ -900,7 +946,9 @@ export function attribute(input: AttributionInput): void {
         // 2024年全年, 今年全年: a year and its 全年 written together are one time, as written
         // (not in the name of a report: 2022年全年业绩 … 期内 → 2022年)
         const glued = lastRead && lastRead.end === t.start && cur && cur === (lastSet as Current | null) && /^(?:\d{4}年|今年|去年|明年|本年)$/.test(cur.text) && !REPORT_NOUN.test(text.slice(t.end, t.end + 2));
-        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : t.text, span: yearOf(base?.span ?? null) };
+        const ys = yearOf(base?.span ?? null);
+        const written = !yearText && lastYearWritten && ys && ys.start.slice(0, 4) === lastYearWritten.year ? lastYearWritten.text : null;
+        time = { text: glued ? (cur as Current).text + t.text : yearText ? (yearText[1] as string) : written ?? t.text, span: ys };
         continue;
       }
       // 2025年，…。年末全国人口…: a bare 年末 / 年底 is the end of the year being reported, not of the document's year
@@ -922,6 +970,9 @@ export function attribute(input: AttributionInput): void {
       }
       lastRead = t;
       lastSet = time;
+      // (2023年…。分季度看，一季度…，三季度…。全年… → 2023年: the last year written, for a 全年 after its parts)
+      const yw = /^(\d{4}年|今年|去年|明年|本年)/.exec(t.text);
+      if (yw && t.span && t.span.start.slice(0, 4) === t.span.end.slice(0, 4)) lastYearWritten = { text: yw[1] as string, year: t.span.end.slice(0, 4) };
       if (isMonthSpan(t.span)) lastMonth = { text: t.text, span: t.span };
       if (t.span && HOLIDAY_TIME.test(t.text)) holiday = time;
     }
@@ -1224,11 +1275,18 @@ export function attribute(input: AttributionInput): void {
           distributed = true;
         } else if (items.length >= 2) {
           const asMentions = items.map((it) => mentions.find((m) => m.name === it && m.type !== 'EVENT' && m.start >= s && m.end <= f.start));
-          const lastInd = hadQizhong ? INDUSTRY.exec(items[items.length - 1] as string) : null;
-          if (lastInd && items.slice(0, -1).every((it) => INDUSTRY_ALONE.test(it))) {
+          // (分产业看，第一产业、第二产业、第三产业增加值分别为: the three sectors the same way, the lead's decision)
+          // (a list run back over 、 clauses: the lead stands before its first item)
+          const leadBefore = hadQizhong || (listFrom < c && BREAKDOWN_LEAD.test(text.slice(Math.max(s, listFrom - 10), listFrom)));
+          const lastSector = leadBefore ? SECTOR_INDUSTRY.exec(items[items.length - 1] as string) : null;
+          const lastInd = leadBefore ? (INDUSTRY.exec(items[items.length - 1] as string) ?? lastSector) : null;
+          if (lastInd && items.slice(0, -1).every((it) => (lastSector ? /^第[一二三]产业$/.test(it) : INDUSTRY_ALONE.test(it)))) {
             // 分行业看，信息软件业和电子制造业营业收入分别增长: the industries are the subjects
             const subs = [...items.slice(0, -1), lastInd[1] as string];
             distribute = { items: subs, kind: 'subject', next: 1, keys: subs.map(() => null) };
+            // (…，分别增长3.6%、5.4%和5.3%: the same industries again)
+            lastList = distribute;
+            lastItems = null;
             localSubject = { name: subs[0] as string, key: null };
             mt = lastInd[2] as string;
           } else if (asMentions.every((x) => x)) {
@@ -1364,7 +1422,14 @@ export function attribute(input: AttributionInput): void {
       // 研发投入2236亿元，占地区生产总值比重为6.46%: a share of the figure before it names that figure's metric first
       const ps = prev as FigureHit | null;
       // (a growth figure names its quantity too: 民间投资增长5.7%，占全部投资的比重为52.3%; a point change does not)
-      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) mt = ps.metric + mt;
+      if (/^占/.test(mt) && ps && ps.metric && !/^占/.test(ps.metric) && ps.end > s && (!ps.change || (ps.kind === 'percent' && !/个?百分点$/.test(text.slice(ps.start, ps.end)))) && articleAt(ps.start) === article) {
+        mt = ps.metric + mt;
+        // (其中，电子信息制造业增加值增长10.2%，占规上工业的比重为31.5%: an industry, the part, stays the share's subject)
+        if (!localSubject && ps.subject && ps.subjectEntity === null && (INDUSTRY_ALONE.test(ps.subject) || /^第[一二三]产业$/.test(ps.subject))) {
+          localSubject = { name: ps.subject, key: null };
+          borrowedSubject = true;
+        }
+      }
       // 研发经费占营业收入的3.2%: a percentage straight after 占…的 is the share (…占营业收入的比重)
       if (f.kind === 'percent' && text[f.start - 1] === '的' && /占[\u4e00-\u9fff]{2,}$/.test(mt) && !/(?:比重|比例|份额|占比)$/.test(mt) && text.slice(c, f.start - 1).replace(SHARE_PRONOUN, '占').endsWith(mt.slice(mt.lastIndexOf('占')))) mt += '的比重';
       // 新能源汽车新车销量达到汽车新车总销量的40.9%: a part reaching a percentage of a whole is the part's share of it
