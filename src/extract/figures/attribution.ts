@@ -164,7 +164,7 @@ const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(�
  */
 const GAP_AGAINST = /(?:(?:增速|增幅|涨幅|降幅|跌幅)(?:分别)?)?(高于|低于|快于|慢于)([^，、。；比较\d]{1,12})$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
-const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
+const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值|外))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
 const GDP = /国内生产总值/g;
 /** Series only a country has (the purchasing managers' index, money supply, foreign exchange reserves): the country's where no place is named or carried */
