@@ -209,6 +209,10 @@ const GRID_BRANCH = /^国网([\u4e00-\u9fff]{2}[省市县])(?:电力|供电)(?:�
 const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
 /** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
 const COUNTED_AFTER = /^([\u4e00-\u9fff]{2,12})(?=[，。；、：！？）\n]|$)/;
+/** a count of units (38家, 8600户, 56个), not of years of age nor with a bound */
+const COUNT_OF_UNITS = /[0-9０-９两一二三四五六七八九十百千万亿][家个户座所条项只台辆艘名位处间份批套]$/;
+/** the noun phrase a count opening its clause counts: up to the clause's adverb of sum or scope, or its verb */
+const COUNTED_NOUN = /^((?:[A-Za-z0-9]{1,3}级)?[\u4e00-\u9fff]{2,10}?)(?=全部|全都|均已|共|累计|合计|已|平均|日均|实现|完成|接待|[，。；、：！？）\n]|$)/;
 /** A change word closing a metric read after a rate (实现了7.3%的地区生产总值增长). */
 const AFTER_CHANGE = /^([\u4e00-\u9fff]{2,})(增长|下降|上涨|下跌|提高|降低)$/;
 /** 7.3%的地区生产总值增长: a percentage's change word after the metric is its change; the metric is the rest. */
@@ -1177,6 +1181,15 @@ export function attribute(input: AttributionInput): void {
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => ((w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4))) || (mt[off - 1] === '占' && /^(?:的|$)/.test(mt.slice(off + w.length, off + w.length + 1))) ? w : ''));
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    // 全市38家重点酒店平均入住率达到81.5%: the count of the population before (a figure of its own) is no part of the quantity
+    // (重点酒店平均入住率); a lead verb before it stays for the verb rules (带动8600户茶农户均增收 → 带动茶农户均增收); a bound
+    // of the count or an age (60岁及以上人口占比) keeps it
+    const pc = prev as FigureHit | null;
+    if (pc && pc.kind === 'count' && pc.start >= mStart && pc.end < c + clause.length) {
+      const counted = text.slice(pc.start, pc.end);
+      const at = COUNT_OF_UNITS.test(counted) ? mt.indexOf(counted) : -1;
+      if (at >= 0 && (at === 0 || VERB_ONLY.test(mt.slice(0, at))) && /^(?![及以之的至到])[\u4e00-\u9fffA-Za-z]{2}/.test(mt.slice(at + counted.length))) mt = mt.slice(0, at) + mt.slice(at + counted.length);
+    }
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
@@ -1406,6 +1419,9 @@ export function attribute(input: AttributionInput): void {
         if (after) mt = metricAfterChange(mt, f);
         // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
         else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
+        // 全县36家A级旅游景区全部开放, 全市27个重点景区共接待游客, 突破100项以上关键技术: a count with nothing before it but its
+        // place, time or verb counts the noun phrase after it, up to the adverb or verb of the clause
+        else if (f.kind === 'count' && !f.change) mt = COUNTED_NOUN.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
       } else {
         const bare = mt.replace(LEAD_VERBS, '');
         // 带动就业2650人: a verb with only 就业/创业 after it is the statistic's own name
