@@ -448,7 +448,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
   // (省 too, its two characters straight before it only: 南屿省网上零售额; 节省, 跨省 are tails in the word list)
-  const PLACE_SHAPED = /[市县省]/g;
+  const PLACE_SHAPED = /[市县省区]/g;
   let m: RegExpExecArray | null;
   let ti = 0;
   let mi = 0;
@@ -468,6 +468,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
     // (南屏省十四届人大: a province's numbered congress after it names it wherever it stands; not 代表省人民政府)
+    // (一季度，明湖区实现地区生产总值: a district too, at a clause start or after a time only)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !afterTime && text[m.index] === '区') continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省' && !/^第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.test(text.slice(m.index + 1, m.index + 13))) continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
