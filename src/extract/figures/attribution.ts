@@ -111,6 +111,8 @@ const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|�
 /** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
 const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较|占)$/;
 /** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
+/** A zone's kind alone opening a clause before its verb (新区共有, 园区实现): the zone named before, as 该园区 */
+const BARE_ZONE_HEAD = /^(?:新区|园区|开发区|高新区|经开区|保税区|自贸区)(?=(?:共有|拥有|共|累计|已|实现|完成)[\u4e00-\u9fff])/;
 const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
 /** A speaker's line after a quotation (”县长李明说): no metric */
 const SPEAKER_LINE = /[“”"]|(?:说|表示|介绍|称|指出|透露|认为|坦言|强调)$/;
@@ -1200,7 +1202,8 @@ export function attribute(input: AttributionInput): void {
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
-    if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
+    // (截至10月末，新区共有规模以上工业企业862家: the zone's kind alone before the clause's verb stands for the zone named before)
+    if (mt.length > 3 && (PRONOUN_HEAD.test(mt) || BARE_ZONE_HEAD.test(mt))) mt = mt.replace(PRONOUN_HEAD, '').replace(BARE_ZONE_HEAD, '').replace(LEAD_STRIP, '');
     // (该项目总投资: the project is no subject; 项目 stays in its quantity)
     else if (mt.length > 4 && /^(?:该|本|上述)项目/.test(mt)) mt = mt.replace(/^(?:该|本|上述)/, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
