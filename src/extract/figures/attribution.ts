@@ -1559,7 +1559,8 @@ export function attribute(input: AttributionInput): void {
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
     // (…实现营业收入4125.3亿元；实现利润总额236.8亿元: a clause opening with a lead verb, no one named, goes on with them too)
-    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+    // (…实现营业收入1865.3亿元，同比增长10.4%；利润总额126.7亿元: a clause after ； of a whole quantity word alone too)
+    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4)) || (text[c - 1] === '；' && METRIC_TAILS.includes(mt))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
       const pop = ENTERPRISE_POPULATION.exec(prev.metric);
       if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
     }
