@@ -113,6 +113,8 @@ const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|�
 /** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
 /** A zone's kind alone opening a clause before its verb (新区共有, 园区实现): the zone named before, as 该园区 */
 const BARE_ZONE_HEAD = /^(?:新区|园区|开发区|高新区|经开区|保税区|自贸区)(?=(?:共有|拥有|共|累计|已|实现|完成)[\u4e00-\u9fff])/;
+/** 在 and a place before a verb of investing or building (在园区投资, 在当地新建) */
+const PLACE_OF_ACT = /^在(?![建库营校岗线职册])[\u4e00-\u9fff]{1,6}?(?=(?:投资|建设|新建|兴建|设立)[\u4e00-\u9fff]*$)/;
 const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
 /** A speaker's line after a quotation (”县长李明说): no metric */
 const SPEAKER_LINE = /[“”"]|(?:说|表示|介绍|称|指出|透露|认为|坦言|强调)$/;
@@ -1204,6 +1206,9 @@ export function attribute(input: AttributionInput): void {
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
     // (截至10月末，新区共有规模以上工业企业862家: the zone's kind alone before the clause's verb stands for the zone named before)
     if (mt.length > 3 && (PRONOUN_HEAD.test(mt) || BARE_ZONE_HEAD.test(mt))) mt = mt.replace(PRONOUN_HEAD, '').replace(BARE_ZONE_HEAD, '').replace(LEAD_STRIP, '');
+    // 该公司将在园区投资86亿元: where the investment goes (在 and a place before the verb) is no part of the quantity
+    // (在建项目投资, 在库, 在营: 在 of a state keeps its word)
+    if (mt.length > 3 && mt[0] === '在') mt = mt.replace(PLACE_OF_ACT, '');
     // (该项目总投资: the project is no subject; 项目 stays in its quantity)
     else if (mt.length > 4 && /^(?:该|本|上述)项目/.test(mt)) mt = mt.replace(/^(?:该|本|上述)/, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
