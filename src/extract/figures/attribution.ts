@@ -1206,6 +1206,8 @@ export function attribute(input: AttributionInput): void {
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
     // (截至10月末，新区共有规模以上工业企业862家: the zone's kind alone before the clause's verb stands for the zone named before)
     if (mt.length > 3 && (PRONOUN_HEAD.test(mt) || BARE_ZONE_HEAD.test(mt))) mt = mt.replace(PRONOUN_HEAD, '').replace(BARE_ZONE_HEAD, '').replace(LEAD_STRIP, '');
+    // 扣除食品和能源价格的核心CPI: what the series leaves out, as a modifier before 的, is its definition, not its name (核心CPI)
+    if (mt.length > 6 && /^(?:扣除|剔除)/.test(mt)) mt = mt.replace(/^(?:扣除|剔除)[^，。；的]{2,14}的(?=[\u4e00-\u9fffA-Za-z]{2})/, '');
     // 该公司将在园区投资86亿元: where the investment goes (在 and a place before the verb) is no part of the quantity
     // (在建项目投资, 在库, 在营: 在 of a state keeps its word)
     if (mt.length > 3 && mt[0] === '在') mt = mt.replace(PLACE_OF_ACT, '');
