@@ -1156,6 +1156,11 @@ export function attribute(input: AttributionInput): void {
     // (only where the change closes the clause straight after that figure)
     if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
     let mt = text.slice(mStart, c + clause.length);
+    // 全市港口今年前11个月完成货物吞吐量: a facility word before the clause's time heads the quantity after it (港口货物吞吐量)
+    if (clauseTime && mStart === clauseTime.end && clauseTime.start > c) {
+      const facility = /^(?:全[市省区县]|该[市省区县])?(港口|机场|口岸)$/.exec(text.slice(c, clauseTime.start));
+      if (facility) mt = (facility[1] as string) + mt;
+    }
     // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
     if (mStart > c + 3) {
       const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
