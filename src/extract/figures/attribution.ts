@@ -111,8 +111,8 @@ const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|�
 /** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
 const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较|占)$/;
 /** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
-/** A zone's kind alone opening a clause before its verb (新区共有, 园区实现): the zone named before, as 该园区 */
-const BARE_ZONE_HEAD = /^(?:新区|园区|开发区|高新区|经开区|保税区|自贸区)(?=(?:共有|拥有|共|累计|已|实现|完成)[\u4e00-\u9fff])/;
+/** A zone's kind alone opening a clause before its verb (新区共有, 开发区实现; 园区 is read as a place word of its own): the zone named before, as 该园区 */
+const BARE_ZONE_HEAD = /^(?:新区|开发区|高新区|经开区|保税区|自贸区)(?=(?:共有|拥有|共|累计|已|实现|完成)[\u4e00-\u9fff])/;
 /** 在 and a place before a verb of investing or building (在园区投资, 在当地新建) */
 const PLACE_OF_ACT = /^在(?![建库营校岗线职册])[\u4e00-\u9fff]{1,6}?(?=(?:投资|建设|新建|兴建|设立)[\u4e00-\u9fff]*$)/;
 const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
