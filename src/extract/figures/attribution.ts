@@ -111,6 +111,10 @@ const STAGE_CONDITION = /^[\u4e00-\u9fff]{0,4}?(?:达产|达效|建成|投产|�
 /** A verb of rank or comparison before a whole (居全国, 位居全省, 高于全国, 比全省) */
 const RANKED_IN = /(?:居|列|排名|排在|高于|低于|快于|慢于|超过|超出|比|较|占)$/;
 /** A pronoun of a place, zone or company no referent was found for, heading a phrase (该园区已集聚企业) */
+/** A zone's kind alone opening a clause before its verb (新区共有, 开发区实现; 园区 is read as a place word of its own): the zone named before, as 该园区 */
+const BARE_ZONE_HEAD = /^(?:新区|开发区|高新区|经开区|保税区|自贸区)(?=(?:共有|拥有|共|累计|已|实现|完成)[\u4e00-\u9fff])/;
+/** 在 and a place before a verb of investing or building (在园区投资, 在当地新建) */
+const PLACE_OF_ACT = /^在(?![建库营校岗线职册])[\u4e00-\u9fff]{1,6}?(?=(?:投资|建设|新建|兴建|设立)[\u4e00-\u9fff]*$)/;
 const PRONOUN_HEAD = /^(?:该|本|我)(?:园区|开发区|经开区|高新区|新区|区|县|市|省|州|镇|港口|港|机场|口岸|公司|集团|企业|行)/;
 /** A speaker's line after a quotation (”县长李明说): no metric */
 const SPEAKER_LINE = /[“”"]|(?:说|表示|介绍|称|指出|透露|认为|坦言|强调)$/;
@@ -164,7 +168,7 @@ const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(�
  */
 const GAP_AGAINST = /(?:(?:增速|增幅|涨幅|降幅|跌幅)(?:分别)?)?(高于|低于|快于|慢于)([^，、。；比较\d]{1,12})$/;
 const BASIS_TAIL = new RegExp(orderedAlternation(BASES) + '$');
-const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值))/g;
+const NATIONAL = /(?:全国范围内|全国|我国|国内(?!生产总值|外))/g;
 /** The national accounts' own word: a figure of 国内生产总值 with no place named is the country's. */
 const GDP = /国内生产总值/g;
 /** Series only a country has (the purchasing managers' index, money supply, foreign exchange reserves): the country's where no place is named or carried */
@@ -209,6 +213,10 @@ const GRID_BRANCH = /^国网([\u4e00-\u9fff]{2}[省市县])(?:电力|供电)(?:�
 const QUOTED_GLUED = /(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff]{2,8}”$/;
 /** A count's noun phrase after it, to the clause end (共有2.6万户新登记市场主体). */
 const COUNTED_AFTER = /^([\u4e00-\u9fff]{2,12})(?=[，。；、：！？）\n]|$)/;
+/** a count of units (38家, 8600户, 56个), not of years of age nor with a bound */
+const COUNT_OF_UNITS = /[0-9０-９两一二三四五六七八九十百千万亿][家个户座所条项只台辆艘名位处间份批套]$/;
+/** the noun phrase a count opening its clause counts: up to the clause's adverb of sum or scope, or its verb */
+const COUNTED_NOUN = /^((?:[A-Za-z0-9]{1,3}级)?[\u4e00-\u9fff]{2,10}?)(?=全部|全都|均已|共|累计|合计|已|平均|日均|实现|完成|接待|[，。；、：！？）\n]|$)/;
 /** A change word closing a metric read after a rate (实现了7.3%的地区生产总值增长). */
 const AFTER_CHANGE = /^([\u4e00-\u9fff]{2,})(增长|下降|上涨|下跌|提高|降低)$/;
 /** 7.3%的地区生产总值增长: a percentage's change word after the metric is its change; the metric is the rest. */
@@ -444,7 +452,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
   const out: FigureMention[] = [];
   // (a pattern of its own per call: its lastIndex is state)
   // (省 too, its two characters straight before it only: 南屿省网上零售额; 节省, 跨省 are tails in the word list)
-  const PLACE_SHAPED = /[市县省]/g;
+  const PLACE_SHAPED = /[市县省区]/g;
   let m: RegExpExecArray | null;
   let ti = 0;
   let mi = 0;
@@ -464,6 +472,8 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     const afterTime = ti < times.length && (times[ti] as TimeExpr).end === st;
     // (岚川县第十八届人民代表大会, 岚川县人民政府: the place's own organ after it names it wherever it stands)
     // (南屏省十四届人大: a province's numbered congress after it names it wherever it stands; not 代表省人民政府)
+    // (一季度，明湖区实现地区生产总值: a district too, at a clause start or after a time only)
+    if (before && /[\u4e00-\u9fff]/.test(before) && !afterTime && text[m.index] === '区') continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && text[m.index] === '省' && !/^第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.test(text.slice(m.index + 1, m.index + 13))) continue;
     if (before && /[\u4e00-\u9fff]/.test(before) && !/[从在据]/.test(before) && !afterTime && !ORGAN_AFTER.test(text.slice(m.index + 1, m.index + 13))) {
       // 国庆假期，青梧湾市共接待: three characters + 市/县 where a place shape may stand (not 沿海城市: 城 ends a common noun)
@@ -1146,6 +1156,11 @@ export function attribute(input: AttributionInput): void {
     // (only where the change closes the clause straight after that figure)
     if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
     let mt = text.slice(mStart, c + clause.length);
+    // 全市港口今年前11个月完成货物吞吐量: a facility word before the clause's time heads the quantity after it (港口货物吞吐量)
+    if (clauseTime && mStart === clauseTime.end && clauseTime.start > c) {
+      const facility = /^(?:全[市省区县]|该[市省区县])?(港口|机场|口岸)$/.exec(text.slice(c, clauseTime.start));
+      if (facility) mt = (facility[1] as string) + mt;
+    }
     // 民间投资占全市固定资产投资的比重: a pronoun after 占 names the whole the share is of; the share's quantity before it stays
     if (mStart > c + 3) {
       const share = SHARE_OF_WHOLE.exec(text.slice(Math.max(c, mStart - 16), mStart));
@@ -1177,6 +1192,15 @@ export function attribute(input: AttributionInput): void {
       mt = domestic ? '国内' + mt.slice(2).replace(NATIONAL, '') : mt.replace(NATIONAL, (w: string, off: number) => ((w === '国内' && off > 0 && /^(?:游客|旅游|出游)/.test(mt.slice(off + 2, off + 4))) || (mt[off - 1] === '占' && /^(?:的|$)/.test(mt.slice(off + w.length, off + w.length + 1))) ? w : ''));
     }
     mt = mt.replace(SURVEY_LEAD, '').replace(CALC_BASIS, '').replace(PER_UNIT_TAIL, '').replace(LEAD_STRIP, '').replace(TAIL_STRIP, '').replace(LEAD_STRIP, '').replace(COUNTED_PLACES, '');
+    // 全市38家重点酒店平均入住率达到81.5%: the count of the population before (a figure of its own) is no part of the quantity
+    // (重点酒店平均入住率); a lead verb before it stays for the verb rules (带动8600户茶农户均增收 → 带动茶农户均增收); a bound
+    // of the count or an age (60岁及以上人口占比) keeps it
+    const pc = prev as FigureHit | null;
+    if (pc && pc.kind === 'count' && pc.start >= mStart && pc.end < c + clause.length) {
+      const counted = text.slice(pc.start, pc.end);
+      const at = COUNT_OF_UNITS.test(counted) ? mt.indexOf(counted) : -1;
+      if (at >= 0 && (at === 0 || VERB_ONLY.test(mt.slice(0, at))) && /^(?![及以之的至到])[\u4e00-\u9fffA-Za-z]{2}/.test(mt.slice(at + counted.length))) mt = mt.slice(0, at) + mt.slice(at + counted.length);
+    }
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
@@ -1185,7 +1209,13 @@ export function attribute(input: AttributionInput): void {
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
-    if (mt.length > 3 && PRONOUN_HEAD.test(mt)) mt = mt.replace(PRONOUN_HEAD, '').replace(LEAD_STRIP, '');
+    // (截至10月末，新区共有规模以上工业企业862家: the zone's kind alone before the clause's verb stands for the zone named before)
+    if (mt.length > 3 && (PRONOUN_HEAD.test(mt) || BARE_ZONE_HEAD.test(mt))) mt = mt.replace(PRONOUN_HEAD, '').replace(BARE_ZONE_HEAD, '').replace(LEAD_STRIP, '');
+    // 扣除食品和能源价格的核心CPI: what the series leaves out, as a modifier before 的, is its definition, not its name (核心CPI)
+    if (mt.length > 6 && /^(?:扣除|剔除)/.test(mt)) mt = mt.replace(/^(?:扣除|剔除)[^，。；的]{2,14}的(?=[\u4e00-\u9fffA-Za-z]{2})/, '');
+    // 该公司将在园区投资86亿元: where the investment goes (在 and a place before the verb) is no part of the quantity
+    // (在建项目投资, 在库, 在营: 在 of a state keeps its word)
+    if (mt.length > 3 && mt[0] === '在') mt = mt.replace(PLACE_OF_ACT, '');
     // (该项目总投资: the project is no subject; 项目 stays in its quantity)
     else if (mt.length > 4 && /^(?:该|本|上述)项目/.test(mt)) mt = mt.replace(/^(?:该|本|上述)/, '');
     // 预计全部达产后可实现年营业收入: a condition of the project's stage (…达产后, 建成后) is no part of what it measures
@@ -1406,6 +1436,9 @@ export function attribute(input: AttributionInput): void {
         if (after) mt = metricAfterChange(mt, f);
         // 全市共有2.6万户新登记市场主体: a count after 有 counts the noun phrase after it
         else if (/有$/.test(text.slice(c, f.start))) mt = COUNTED_AFTER.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
+        // 全县36家A级旅游景区全部开放, 全市27个重点景区共接待游客, 突破100项以上关键技术: a count with nothing before it but its
+        // place, time or verb counts the noun phrase after it, up to the adverb or verb of the clause
+        else if (f.kind === 'count' && !f.change) mt = COUNTED_NOUN.exec(text.slice(f.end, f.end + 16))?.[1] ?? '';
       } else {
         const bare = mt.replace(LEAD_VERBS, '');
         // 带动就业2650人: a verb with only 就业/创业 after it is the statistic's own name
@@ -1538,7 +1571,8 @@ export function attribute(input: AttributionInput): void {
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
     // (…实现营业收入4125.3亿元；实现利润总额236.8亿元: a clause opening with a lead verb, no one named, goes on with them too)
-    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
+    // (…实现营业收入1865.3亿元，同比增长10.4%；利润总额126.7亿元: a clause after ； of a whole quantity word alone too)
+    if (f.metric === null && mt.length >= 3 && (/率$/.test(mt) || POPULATION_CONTINUED.test(text.slice(c, c + 4)) || (text[c - 1] === '；' && METRIC_TAILS.includes(mt))) && !/企业|公司/.test(mt) && !localSubject && prev && prev.metric && !text.slice(prev.end, f.start).includes('。')) {
       const pop = ENTERPRISE_POPULATION.exec(prev.metric);
       if (pop && !mt.startsWith(pop[0])) mt = pop[0] + mt;
     }
