@@ -34,9 +34,8 @@ const MENTION_TYPE: Record<string, Span['type'] | undefined> = { PERSON: 'PER', 
 
 /**
  * The pipeline's mentions on annotated rows, joined 20 to a document, one
- * row a line, scored by exact span (PERSON counted as PER). The same count as
- * src/model/eval.ts's scorePipeline (`eval:ner --pipeline`), here so that the
- * evaluation scripts of src/eval can score without running that script.
+ * row a line, scored by exact span (PERSON counted as PER): what
+ * `eval:ner --pipeline` (src/model/eval.ts) and src/eval/halves.ts print.
  */
 export function scoreRows(rows: readonly Row[], pipeline: Pipeline): Scorer {
   const sc = new Scorer();

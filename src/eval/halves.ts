@@ -2,7 +2,7 @@
  * `eval:ner`'s dev scores on one half of each dev block (src/eval/mention-errors.ts's
  * `devHalf`: the first half `tune`, the second `report`): the model alone,
  * as `eval:ner` scores it, and the whole pipeline (`eval:ner --pipeline`'s
- * scorePipeline), so that rule changes tuned on the first half are reported
+ * scoreRows in groups.ts), so that rule changes tuned on the first half are reported
  * on the second.
  *
  *   node dist/eval/halves.js --half tune|report [--rules-only]
@@ -14,7 +14,7 @@ import { prepare } from '../model/prepare.js';
 import { evaluateModel } from '../model/evaluate.js';
 import { DOC_WINDOW } from '../model/doc.js';
 import { DEFAULT_NER_MODEL, loadNerModel } from '../model/io.js';
-import { scoreRows as scorePipeline } from './groups.js';
+import { scoreRows } from './groups.js';
 import { devHalf, type Half } from './mention-errors.js';
 
 function arg(name: string, dflt: string): string {
@@ -33,10 +33,10 @@ function main(): void {
     console.log(`${label}, ${half} half: ${rows.length} rows`);
     const p = prepare(rows, model.plan);
     for (const l of evaluateModel(p, model.weights, model.trans, `${label} model`, true, model.stride, label.startsWith('MSRA') ? DOC_WINDOW : 0).lines) console.log(`${l} [${half} half]`);
-    for (const l of scorePipeline(rows, pipeline).lines(`${label} pipeline`)) console.log(`${l} [${half} half]`);
+    for (const l of scoreRows(rows, pipeline).lines(`${label} pipeline`)) console.log(`${l} [${half} half]`);
     if (process.argv.includes('--rules-only')) {
       const rulesOnly: Pipeline = { ...pipeline, rules: pipeline.rules.filter((r) => r !== 'entity-model') };
-      for (const l of scorePipeline(rows, rulesOnly).lines(`${label} rules only`)) console.log(`${l} [${half} half]`);
+      for (const l of scoreRows(rows, rulesOnly).lines(`${label} rules only`)) console.log(`${l} [${half} half]`);
     }
   }
 }

@@ -16,7 +16,7 @@
  */
 import { loadDictionaries, segment } from '../segment/index.js';
 import { loadPipeline, type Pipeline } from '../pipeline/config.js';
-import { processInGroups } from '../eval/groups.js';
+import { scoreRows } from '../eval/groups.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -27,30 +27,10 @@ import { evaluateModel } from './evaluate.js';
 import { DOC_WINDOW } from './doc.js';
 import { DEFAULT_NER_MODEL, loadNerModel } from './io.js';
 import { tagText } from './ner.js';
-import type { Span } from './model.js';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : dflt;
-}
-
-const TYPE: Record<string, Span['type'] | undefined> = { PERSON: 'PER', LOC: 'LOC', ORG: 'ORG' };
-
-/** The pipeline's mentions on dev rows, joined 20 to a document, one row a line. */
-export function scorePipeline(rows: Row[], pipeline: Pipeline): Scorer {
-  const sc = new Scorer();
-  processInGroups(rows, pipeline, 'dev', (group, starts, doc) => {
-    const got: Span[][] = group.map(() => []);
-    for (const m of doc.extractions.mentions) {
-      const type = TYPE[m.type];
-      if (!type) continue;
-      let g = 0;
-      while (g + 1 < group.length && starts[g + 1]! <= m.rawStart) g++;
-      got[g]!.push({ type, start: m.rawStart - starts[g]!, end: m.rawEnd - starts[g]! });
-    }
-    group.forEach((r, i) => sc.add(r.spans, got[i]!));
-  });
-  return sc;
 }
 
 const CLEAN_NEWS = resolve(DATA_DIR, '..', 'clean-news', 'people-daily-2019.jsonl.gz');
@@ -111,8 +91,8 @@ function main(): void {
   if (process.argv.includes('--pipeline')) {
     const rulesOnly: Pipeline = { ...pipeline, rules: pipeline.rules.filter((r) => r !== 'entity-model') };
     for (const [label, rs] of Object.entries(dev)) {
-      for (const l of scorePipeline(rs, pipeline).lines(`${label} pipeline`)) console.log(l);
-      for (const l of scorePipeline(rs, rulesOnly).lines(`${label} rules only`)) console.log(l);
+      for (const l of scoreRows(rs, pipeline).lines(`${label} pipeline`)) console.log(l);
+      for (const l of scoreRows(rs, rulesOnly).lines(`${label} rules only`)) console.log(l);
     }
   }
 }
