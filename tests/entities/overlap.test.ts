@@ -186,6 +186,13 @@ describe('rules-then-model', () => {
     expect(show(k3)).toEqual(['entity-org-gazetteer:ORG:2-5']);
   });
 
+  it('lets the model veto a person inside its place or organisation (阿里·萨米扬 of the stadium 阿里·萨米扬球场)', () => {
+    const text = '在自己的阿里·萨米扬球场迎战';
+    const s = text.indexOf('阿里');
+    const kept = rulesThenModel([hit('entity-person-name', 'PERSON', s, s + 6, 'dotted-name', 2), hit('entity-model', 'LOC', s, s + 8)], { text });
+    expect(kept.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`)).toEqual(['entity-model:阿里·萨米扬球场']);
+  });
+
   it('takes the model person where a weak rule person has another extent', () => {
     const text = '以专家鲍尔为领队，由范慕韩牵头，任命李纪恒为部长';
     const at = (s: string, n = s.length): [number, number] => [text.indexOf(s), text.indexOf(s) + n];
