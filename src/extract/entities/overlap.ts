@@ -376,17 +376,19 @@ export const rulesThenModel: MentionPolicy = (hits0, ctx) => {
   // character (中科院 of 中科院大连石油研究所, 解放军 of 解放军大连陆军学校, 中国日报 of 中国日报网)
   // names the parent of a unit: it yields to the model's whole name, unless what the model reads
   // on holds the start of a title or body word (兴业银行 of the model's 兴业银行党委 before 书记)
-  const curated = modelOrgAt.size > 0 ? hits.filter((h) => ruleOf(h) === 'entity-org-gazetteer' && sourceOf(h) === 'gazetteer') : [];
-  if (curated.length > 0) {
-    const modelOrgEnds = new Map<number, number>();
-    for (const m of hits0) if (m.type === 'ORG' && ruleOf(m) === MODEL_RULE) modelOrgEnds.set(m.start, Math.max(modelOrgEnds.get(m.start) ?? 0, m.end));
-    const parents = new Set(
-      curated.filter((h) => {
-        const end = modelOrgEnds.get(h.start) ?? 0;
-        return end > h.end && !startsTitle(h.end, end);
-      }),
-    );
-    if (parents.size > 0) hits = hits.filter((h) => !parents.has(h));
+  if (modelOrgAt.size > 0) {
+    let modelOrgEnds: Map<number, number> | null = null;
+    let parents: Set<MentionHit> | null = null;
+    for (const h of hits) {
+      if (h.type !== 'ORG' || ruleOf(h) !== 'entity-org-gazetteer' || sourceOf(h) !== 'gazetteer') continue;
+      if (!modelOrgEnds) {
+        modelOrgEnds = new Map<number, number>();
+        for (const m of hits0) if (m.type === 'ORG' && ruleOf(m) === MODEL_RULE) modelOrgEnds.set(m.start, Math.max(modelOrgEnds.get(m.start) ?? 0, m.end));
+      }
+      const end = modelOrgEnds.get(h.start) ?? 0;
+      if (end > h.end && !startsTitle(h.end, end)) (parents ??= new Set()).add(h);
+    }
+    if (parents) hits = hits.filter((h) => !parents.has(h));
   }
   const fromModel = hits.map((h) => ruleOf(h) === MODEL_RULE);
   // a model span that crosses a strong rule hit loses to it, and then vetoes nothing
