@@ -15,14 +15,15 @@
  *    kept spans displaced;
  *  - what the mention steps add (same-name-same-type copies, names inside
  *    events): right / wrong, by the rule that found the name;
- *  - with --examples N, N examples of each kind of error per rule.
+ *  - with --examples N, N examples of each kind of error per rule;
+ *  - with --gap, where the pipeline and the model's spans alone part (`gap`).
  *
  * --half tune|report: only the first or the second half of each dev block,
  * by position (`devHalf`). The dev blocks were used to tune the rules before;
  * from issue #13's second round on, errors are read on the tune half only and
  * the report half is scored, never looked into (so no --examples with it).
  *
- *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]  [--half tune|report] [--rank]
+ *   node dist/eval/mention-errors.js [--limit N] [--examples N] [--set msra|cluener] [--steps a,b|none]  [--half tune|report] [--rank] [--gap]
  */
 import { loadPipeline } from '../pipeline/config.js';
 import { normalize } from '../normalize/index.js';
@@ -306,6 +307,54 @@ function rank(label: string, docs: readonly Doc[], overlap: OverlapConfig): void
   for (const [k, g, tp, fp] of rows.sort((a, b) => a[1] - b[1])) console.log(`  ${k.padEnd(50)} ${g >= 0 ? '+' : ''}${g.toFixed(4)}  Δtp ${all.tp - tp}  Δfp ${all.fp - fp}`);
 }
 
+/**
+ * --gap: where the pipeline and the model's spans alone part, by kind: the gold
+ * spans one finds and the other misses, by what the other has there (nothing,
+ * a longer span, one holding two gold spans or more, a shorter or crossing
+ * one, with its rule), and the wrong spans each has that the other has not.
+ */
+function gap(label: string, docs: readonly Doc[], overlap: OverlapConfig): void {
+  const count = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  const lost = new Map<string, number>();
+  const won = new Map<string, number>();
+  const wrongPipeline = new Map<string, number>();
+  const wrongModel = new Map<string, number>();
+  for (const d of docs) {
+    const spans = (hs: readonly Hit[]): Array<Span & { by: string }> =>
+      hs.flatMap((h) => {
+        const s = rawSpan(d, h);
+        return s ? [{ ...s, by: ruleKey(h) }] : [];
+      });
+    const model = spans(d.all.filter((h) => h.rule === MODEL_RULE));
+    const pipeline = spans(policyMentions(d, overlap).final);
+    const modelKeys = new Set(model.map(key));
+    const pipelineKeys = new Set(pipeline.map(key));
+    const goldKeys = new Set(d.gold.map(key));
+    for (const s of pipeline) if (!goldKeys.has(key(s)) && !modelKeys.has(key(s))) count(wrongPipeline, `${s.type} ${s.by}`);
+    for (const s of model) if (!goldKeys.has(key(s)) && !pipelineKeys.has(key(s))) count(wrongModel, s.type);
+    for (const g of d.gold) {
+      const inModel = modelKeys.has(key(g));
+      if (inModel === pipelineKeys.has(key(g))) continue;
+      const there = (inModel ? pipeline : model).filter((s) => s.start < g.end && s.end > g.start);
+      const what = there.map((s) => {
+        const holds = s.start <= g.start && s.end >= g.end;
+        const golds = d.gold.filter((x) => x.start >= s.start && x.end <= s.end).length;
+        return `${s.type} ${holds ? (golds >= 2 ? 'holding 2+ gold spans' : 'longer') : 'shorter or crossing'} (${s.by})`;
+      });
+      count(inModel ? lost : won, `${g.type}: ${what.length ? what.join(' + ') : 'nothing there'}`);
+    }
+  }
+  const show = (title: string, m: Map<string, number>): void => {
+    console.log(`${title} (${[...m.values()].reduce((a, b) => a + b, 0)}):`);
+    for (const [k, n] of [...m].sort((a, b) => b[1] - a[1])) if (n >= 2) console.log(`  ${String(n).padStart(4)} ${k}`);
+  };
+  console.log(`\n== ${label}: where the pipeline and the model's spans part`);
+  show('gold spans the model finds and the pipeline misses, by what the pipeline has there', lost);
+  show('gold spans the pipeline finds and the model misses, by what the model has there', won);
+  show("wrong spans of the pipeline's that the model has not", wrongPipeline);
+  show("wrong spans of the model's that the pipeline has not", wrongModel);
+}
+
 function main(): void {
   const limit = Number(arg('limit', '0'));
   const examples = Number(arg('examples', '0'));
@@ -336,6 +385,7 @@ function main(): void {
     // the report half is only scored: its errors stay unread
     if (half !== 'report') analyse(label, docs, overlap, examples);
     if (half !== 'report' && process.argv.includes('--rank')) rank(label, docs, overlap);
+    if (half !== 'report' && process.argv.includes('--gap')) gap(label, docs, overlap);
   }
 }
 

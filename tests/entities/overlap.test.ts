@@ -170,6 +170,29 @@ describe('rules-then-model', () => {
     expect(show(kept)).toEqual(['entity-loc-gazetteer:LOC:0-3', 'entity-org-gazetteer:ORG:6-8']);
   });
 
+  it('lets a curated organisation that heads the model\'s longer organisation yield to it (中科院 of 中科院大连石油研究所), not before a title', () => {
+    const text = '中科院大连石油研究所的专家';
+    const kept = rulesThenModel(
+      [hit('entity-org-gazetteer', 'ORG', 0, 3, 'gazetteer', 3), hit('entity-loc-gazetteer', 'LOC', 3, 5, 'gazetteer', 3), hit('entity-model', 'ORG', 0, 10)],
+      { text },
+    );
+    expect(kept.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`)).toEqual(['entity-model:中科院大连石油研究所']);
+    // the model's 兴业银行党委 reads on into the title 党委书记: the curated bank stands, the model span crossing it goes
+    const t2 = '兴业银行党委书记张三';
+    const k2 = rulesThenModel([hit('entity-org-gazetteer', 'ORG', 0, 4, 'gazetteer', 3), hit('entity-model', 'ORG', 0, 6)], { text: t2 });
+    expect(k2.map((h) => `${h.rule}:${t2.slice(h.start, h.end)}`)).toEqual(['entity-org-gazetteer:兴业银行']);
+    // a curated name inside the model's span but not at its start stands (广东省十四届人大, above)
+    const k3 = rulesThenModel([hit('entity-org-gazetteer', 'ORG', 2, 5, 'gazetteer', 3), hit('entity-model', 'ORG', 0, 10)], { text });
+    expect(show(k3)).toEqual(['entity-org-gazetteer:ORG:2-5']);
+  });
+
+  it('lets the model veto a person inside its place or organisation (阿里·萨米扬 of the stadium 阿里·萨米扬球场)', () => {
+    const text = '在自己的阿里·萨米扬球场迎战';
+    const s = text.indexOf('阿里');
+    const kept = rulesThenModel([hit('entity-person-name', 'PERSON', s, s + 6, 'dotted-name', 2), hit('entity-model', 'LOC', s, s + 8)], { text });
+    expect(kept.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`)).toEqual(['entity-model:阿里·萨米扬球场']);
+  });
+
   it('takes the model person where a weak rule person has another extent', () => {
     const text = '以专家鲍尔为领队，由范慕韩牵头，任命李纪恒为部长';
     const at = (s: string, n = s.length): [number, number] => [text.indexOf(s), text.indexOf(s) + n];

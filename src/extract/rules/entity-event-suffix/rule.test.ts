@@ -5,6 +5,8 @@ import { runRuleCases, span } from '../../entities/tester.js';
 const a = '日前举办的2024世界机器人大会吸引观众。';
 const b = '北京亦庄将通过举办世界机器人大会、机器人马拉松、人形机器人运动会等国际性赛事。';
 const c = '依托中关村论坛等品牌活动。';
+// 大会 of 大会堂 (a hall) ends no event
+const d = '1月1日在北京人民大会堂召开了第一届中国人居环境高峰论坛。';
 runRuleCases(
   rule,
   {
@@ -14,6 +16,7 @@ runRuleCases(
       { text: a, expect: [span(a, 'EVENT', '2024世界机器人大会')] },
       { text: b, expect: [span(b, 'EVENT', '世界机器人大会'), span(b, 'EVENT', '机器人马拉松'), span(b, 'EVENT', '人形机器人运动会')] },
       { text: c, expect: [span(c, 'EVENT', '中关村论坛')] },
+      { text: d, expect: [span(d, 'EVENT', '第一届中国人居环境高峰论坛')] },
     ],
   },
   { describe, it, expect },

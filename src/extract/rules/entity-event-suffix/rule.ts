@@ -5,6 +5,7 @@
  */
 import type { MentionHit, MentionRule } from '../../rule.js';
 import { firstTokenFrom } from '../../entities/tokens.js';
+import { spanAt } from '../../../core/spans.js';
 import { anyOf, perLexicon } from '../../entities/word-lists.js';
 import { wordSet } from '../../../core/lists.js';
 
@@ -34,7 +35,7 @@ const BODY = /人民代表大会$/u;
 
 export const rule: MentionRule = {
   id: 'entity-event-suffix',
-  version: 2,
+  version: 3,
   purpose: 'named events ending in 大会, 博览会, 论坛, 峰会, 马拉松 …, with a year or 第N届 before',
   needs: ['tokens'],
   emits: 'mention',
@@ -57,6 +58,13 @@ export const rule: MentionRule = {
       const m = EVENT.exec(text);
       if (!m) break;
       from = m.index + m[0].length;
+      // the suffix is the start of a longer word (大会 of 大会堂, a hall: 北京人民大会堂): no event ends there
+      if (ctx.tokens.length > 0) {
+        const sufStart = m.index + m[0].length - m[2]!.length;
+        const sufEnd = m.index + m[0].length;
+        const t = spanAt(toks, sufEnd - 1);
+        if (t && t.start <= sufStart && t.end > sufEnd) continue;
+      }
       let start = m.index;
       let name = m[0];
       // strip leading function words the lazy head swallowed
