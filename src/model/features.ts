@@ -22,7 +22,9 @@ export function foldCode(c: number): number {
     foldTable = new Uint16Array(65536);
     for (let i = 0; i < 65536; i++) {
       foldTable[i] = i;
-      if (i >= 0xd800 && i <= 0xdfff) continue;
+      // surrogates alone fold to nothing; the CJK unified ideographs (extension A and the main block)
+      // have no compatibility decomposition and no case: they fold to themselves (tests/model checks the table)
+      if ((i >= 0xd800 && i <= 0xdfff) || (i >= 0x3400 && i <= 0x4dbf) || (i >= 0x4e00 && i <= 0x9fff)) continue;
       const s = String.fromCharCode(i).normalize('NFKC').toLowerCase();
       if (s.length === 1) foldTable[i] = s.charCodeAt(0);
     }
@@ -69,6 +71,8 @@ class FlatTrie {
   readonly first = new Uint8Array(65536);
   /** 1 where a char alone is a word */
   private readonly single = new Uint8Array(65536);
+  /** the root's child by each first char (0: none), so that a walk does not probe the hash table for its first step */
+  private readonly root = new Int32Array(65536);
   /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
   private readonly pair: Uint8Array;
   /** width of the pair hash: about 16 bits per pair of the list, at least 16 */
@@ -127,6 +131,7 @@ class FlatTrie {
           h = (h + 1) & mask;
         }
         node = this.child[h]!;
+        if (i === 0) this.root[c] = node;
       }
       word[node] = value;
     }
@@ -148,9 +153,14 @@ class FlatTrie {
     const keyNode = this.keyNode;
     const keyChar = this.keyChar;
     const mask = keyNode.length - 1;
-    let node = 0;
+    // the first step from the root's table, then the hash table
+    let node = this.root[c0]!;
     let best = 0;
-    for (let j = i; j < end; j++) {
+    if (this.word[node]) {
+      best = 1;
+      this.val = this.word[node]!;
+    }
+    for (let j = i + 1; j < end; j++) {
       const c = codes[j]!;
       let h = this.slot(node, c);
       let found = -1;
@@ -226,9 +236,11 @@ function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
     return m;
   }
   m = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    m[c] = r.loc.first[c]! | (r.country.first[c]! << 1) | (r.org.first[c]! << 2) | (r.speech.first[c]! << 3);
-    if (lex) m[c]! |= (lex.ents.first[c]! << 4) | (lex.given.first[c]! << 5);
+  const [loc, country, org, speech] = [r.loc.first, r.country.first, r.org.first, r.speech.first];
+  for (let c = 0; c < 65536; c++) m[c] = loc[c]! | (country[c]! << 1) | (org[c]! << 2) | (speech[c]! << 3);
+  if (lex) {
+    const [ents, given] = [lex.ents.first, lex.given.first];
+    for (let c = 0; c < 65536; c++) m[c]! |= (ents[c]! << 4) | (given[c]! << 5);
   }
   if (lex) masks.set(lex, m);
   else maskBare = m;
@@ -408,14 +420,12 @@ function biasRow(plan: Plan): number {
 export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, limit: number): Plan {
   const nb = plan.layout.chars.length + 3;
   const bias = biasRow(plan) * stride;
-  const at = (b: number, r: number, t: number): number => (plan.offU + b * US + r) * stride + t;
-  const fits = (v: number): boolean => v <= limit && v >= -limit;
+  // plain loops over row offsets (it runs once per thread, mostly before the JIT has looked at it)
+  const rowAt = (b: number, r: number): number => (plan.offU + b * US + r) * stride;
   // the bias goes into a row every character reads exactly once: the offset-0 row, else the offset -3, -2, +2 or +3 row
   let into = -1;
   for (const r of [3, 0, 1, 5, 6]) {
-    let ok = true;
-    for (let b = 0; b < nb && ok; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, r, t)]! + w[bias + t]!)) ok = false;
-    if (ok) {
+    if (biasFits(w, bias, nb, rowAt(0, r), US * stride, limit)) {
       into = r;
       break;
     }
@@ -423,21 +433,41 @@ export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, 
   const withBias = into >= 0;
   const blocks = new Uint8Array(nb);
   for (let b = 0; b < nb; b++) {
-    if (withBias) for (let t = 0; t < T_; t++) w[at(b, into, t)] = w[at(b, into, t)]! + w[bias + t]!;
+    if (withBias) addRows(w, rowAt(b, into), bias, 1);
     // offset-0 row 3 into rows 15..18, offset -1 row 2 into 19..22, offset +1 row 4 into 23..26
-    for (const [bit, from, into] of [
-      [1, 3, 14],
-      [2, 2, 18],
-      [4, 4, 22],
-    ] as const) {
-      let ok = true;
-      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, into + pos, t)]! + w[at(b, from, t)]!)) ok = false;
-      if (!ok) continue;
-      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) w[at(b, into + pos, t)] = w[at(b, into + pos, t)]! + w[at(b, from, t)]!;
-      blocks[b]! |= bit;
-    }
+    if (foldInto(w, rowAt(b, 15), rowAt(b, 3), stride, limit)) blocks[b]! |= 1;
+    if (foldInto(w, rowAt(b, 19), rowAt(b, 2), stride, limit)) blocks[b]! |= 2;
+    if (foldInto(w, rowAt(b, 23), rowAt(b, 4), stride, limit)) blocks[b]! |= 4;
   }
   return { ...plan, folded: { bias: withBias, blocks } };
+}
+
+/** Does the bias row (at `bias`) added to the row at `first` + b * `step`, for every block b < nb, stay within ±limit? */
+function biasFits(w: Int8Array | Int16Array, bias: number, nb: number, first: number, step: number, limit: number): boolean {
+  for (let b = 0, at = first; b < nb; b++, at += step) {
+    for (let t = 0; t < T_; t++) {
+      const v = w[at + t]! + w[bias + t]!;
+      if (v > limit || v < -limit) return false;
+    }
+  }
+  return true;
+}
+
+/** Add the row at `from` to the `count` consecutive rows of `stride` values at `into`. */
+function addRows(w: Int8Array | Int16Array, into: number, from: number, count: number, stride = 0): void {
+  for (let k = 0, at = into; k < count; k++, at += stride) for (let t = 0; t < T_; t++) w[at + t] = w[at + t]! + w[from + t]!;
+}
+
+/** Add the row at `from` to the four rows at `into` (by token position) when every sum stays within ±limit; says whether it did. */
+function foldInto(w: Int8Array | Int16Array, into: number, from: number, stride: number, limit: number): boolean {
+  for (let k = 0, at = into; k < 4; k++, at += stride) {
+    for (let t = 0; t < T_; t++) {
+      const v = w[at + t]! + w[from + t]!;
+      if (v > limit || v < -limit) return false;
+    }
+  }
+  addRows(w, into, from, 4, stride);
+  return true;
 }
 
 /** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */

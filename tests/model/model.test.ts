@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TABLE_BITS, FEATURES, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
+import { DEFAULT_TABLE_BITS, FEATURES, foldCode, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
 import { DEFAULT_NER_MODEL, FORMAT, loadNerModel, saveNerModel } from '../../src/model/io.js';
 import { tagText } from '../../src/model/ner.js';
@@ -22,6 +22,17 @@ describe('features', () => {
   it('folds width and case without changing length', () => {
     expect(foldText('１９９８年ＷＴＯ会议')).toBe('1998年wto会议');
     expect(foldText('ＡＢ·ｃ').length).toBe(4);
+  });
+
+  it('folds every char code as NFKC then lower case does, where that gives one char (the table skips the CJK ideograph blocks)', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      const s = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).normalize('NFKC').toLowerCase();
+      if (foldCode(c) !== (s.length === 1 ? s.charCodeAt(0) : c)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(foldCode(0xff21)).toBe(0x61); // Ａ → a
+    expect(foldCode(0xf900)).toBe(0x8c48); // a compatibility ideograph folds to its unified one
   });
 
   it('gives the same sentence the same rows, inside the plan', () => {
