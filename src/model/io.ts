@@ -94,12 +94,12 @@ const loaded = new Map<string, NerModel>();
  * read 9 MB instead (~5 ms with the hash). A cache that cannot be read or
  * written is skipped: decompressed again.
  */
-function decompressed(packed: Buffer): Buffer {
+function decompressed(packed: Buffer, fresh = false): { buf: Buffer; cached: boolean } {
   const name = `ner-${createHash('sha1').update(packed).digest('hex')}.bin`;
-  const hit = findCached(name);
+  const hit = fresh ? undefined : findCached(name);
   if (hit) {
     try {
-      return readFileSync(hit);
+      return { buf: readFileSync(hit), cached: true };
     } catch {
       // unreadable: decompress
     }
@@ -113,7 +113,7 @@ function decompressed(packed: Buffer): Buffer {
   } catch {
     // no writable cache folder: decompress next time too
   }
-  return buf;
+  return { buf, cached: false };
 }
 
 /**
@@ -127,12 +127,28 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL, fold = true): Ner
   const key = fold ? file : `${file}\0raw`;
   const hit = loaded.get(key);
   if (hit) return hit;
-  let buf: Buffer;
+  let packed: Buffer;
+  let got: { buf: Buffer; cached: boolean };
   try {
-    buf = decompressed(readFileSync(file));
+    packed = readFileSync(file);
+    got = decompressed(packed);
   } catch (err) {
     throw new NewsError('E_MODEL', file, `entity model not found or not a brotli-compressed model file (${(err as Error).message.split('\n')[0]}); run npm run train:ner`);
   }
+  let model: NerModel;
+  try {
+    model = parseModel(file, got.buf, fold);
+  } catch (err) {
+    // a damaged cache file: decompress the model file itself (and write the cache again)
+    if (!got.cached) throw err;
+    model = parseModel(file, decompressed(packed, true).buf, fold);
+  }
+  loaded.set(key, model);
+  return model;
+}
+
+/** The model in a model file's decompressed bytes (NewsError E_MODEL naming `file` when they are not one). */
+function parseModel(file: string, buf: Buffer, fold: boolean): NerModel {
   const nl = buf.indexOf(10);
   let h: { magic: string; format: number; layout: Layout; features: number; tags: number; rows: number; width: 8 | 16; scale: number; meta: Record<string, unknown>; lists?: Record<(typeof LISTS)[number], ListHeader> };
   try {
@@ -171,9 +187,7 @@ export function loadNerModel(file: string = DEFAULT_NER_MODEL, fold = true): Ner
   const weights = simd ? simd.weights : h.width === 8 ? new Int8Array(plan.size * S) : new Int16Array(plan.size * S);
   scatterRows(ids, q, weights, S);
   if (fold) plan = foldRows(plan, weights, S, h.width === 8 ? 127 : 32767);
-  const model: NerModel = { plan, features: h.features, weights, stride: S, trans, scale: h.scale, meta: h.meta, ...(simd ? { simd } : {}) };
-  loaded.set(key, model);
-  return model;
+  return { plan, features: h.features, weights, stride: S, trans, scale: h.scale, meta: h.meta, ...(simd ? { simd } : {}) };
 }
 
 /** The file's non-zero rows (T values each, ids ascending) into the zeroed table of rows of S values. */

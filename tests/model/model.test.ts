@@ -3,7 +3,8 @@
  * its constraints, the model file round trip and its errors, and the
  * committed model on sentences written for this test.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
@@ -14,6 +15,7 @@ import { DEFAULT_NER_MODEL, FORMAT, loadNerModel, saveNerModel } from '../../src
 import { tagText } from '../../src/model/ner.js';
 import { cluener, dataPresent, msra } from '../../src/model/data.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
+import { findCached } from '../../src/segment/base-dict.js';
 
 const layout: Layout = { chars: vocabulary(['国务院总理李强在北京会见了德国总理朔尔茨。'], 1), ...DEFAULT_TABLE_BITS };
 const plan = planOf(layout);
@@ -132,6 +134,28 @@ describe('model file', () => {
     const m = loadNerModel(file);
     expect([...m.weights.subarray(0, m.stride)]).toEqual(new Array(m.stride).fill(0));
     expect(m.weights[m.stride]).not.toBe(0);
+  });
+
+  it('keeps the decompressed file in the cache, and decompresses again past a damaged cache file', () => {
+    const w = new Float32Array(size * T);
+    w[4 * T + 2] = 1.5;
+    const file = join(dir, 'cached.bin.br');
+    saveNerModel(file, tiny, FEATURES, w, new Float32Array((T + 1) * T), { note: 'cache test' });
+    const first = loadNerModel(file);
+    const name = `ner-${createHash('sha1').update(readFileSync(file)).digest('hex')}.bin`;
+    const cached = findCached(name);
+    expect(cached).toBeDefined();
+    expect(readFileSync(cached!)).toEqual(brotliDecompressSync(readFileSync(file)));
+    // the same bytes under another name: read from the cache, the same model
+    const again = join(dir, 'cached-copy.bin.br');
+    copyFileSync(file, again);
+    expect([...loadNerModel(again).weights]).toEqual([...first.weights]);
+    // a cut cache file is not the model: the file itself is decompressed and the cache written again
+    writeFileSync(cached!, readFileSync(cached!).subarray(0, 100));
+    const third = join(dir, 'cached-third.bin.br');
+    copyFileSync(file, third);
+    expect([...loadNerModel(third).weights]).toEqual([...first.weights]);
+    expect(readFileSync(cached!)).toEqual(brotliDecompressSync(readFileSync(file)));
   });
 
   it('names the file when it is missing or damaged', () => {
