@@ -548,13 +548,13 @@ function scratch(n: number): Scratch {
 
 /** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
 function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
-  out.fill(0, 0, len);
+  // every char is written once: 0 outside matches (no fill: a call into the runtime per array per sentence)
   let i = 0;
   while (i < len) {
     // no word of the list starts with this char (startMask): longestAt would say 0
     const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
-      i++;
+      out[i++] = 0;
       continue;
     }
     if (n === 1) out[i] = 4;
@@ -568,12 +568,14 @@ function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: num
 }
 /** Like markMatches, with the matched word's value: position (1..4) * 16 + value (values below 16), 0 outside matches. out has one slot of padding on each side (index i + 1). */
 function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
-  out.fill(0, 0, len + 2);
+  // every slot is written once (the pads here, the chars in the loop)
+  out[0] = 0;
+  out[len + 1] = 0;
   let i = 0;
   while (i < len) {
     const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
-      i++;
+      out[++i] = 0;
       continue;
     }
     const v = trie.val;
@@ -693,11 +695,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const wOwn = sc.wOwn;
   const wPrev = sc.wPrev;
   const wNext = sc.wNext;
-  tpos.fill(0, 0, n);
-  ttag.fill(0, 0, n);
-  tprev.fill(0, 0, n);
-  tnext.fill(0, 0, n);
-  tlen.fill(0, 0, n);
   const wm = (1 << L.word) - 1;
   // the word hash of token k, or -1 when it is outside the range or has no chars in the text
   const wordHash = (k: number): number => {
@@ -712,9 +709,17 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const wcOwn = sc.wcOwn;
   const wcPrev = sc.wcPrev;
   const wcNext = sc.wcNext;
-  wcOwn.fill(0, 0, n);
-  wcPrev.fill(0, 0, n);
-  wcNext.fill(0, 0, n);
+  // chars outside every token keep zeros (one loop instead of a fill per array: fill is a runtime call)
+  for (let i = 0; i < n; i++) {
+    tpos[i] = 0;
+    ttag[i] = 0;
+    tprev[i] = 0;
+    tnext[i] = 0;
+    tlen[i] = 0;
+    wcOwn[i] = 0;
+    wcPrev[i] = 0;
+    wcNext[i] = 0;
+  }
   // the list code of token k's word from its hash (codesHash is the fingerprint's first half); 0: none, or no lists
   const wordCode = (k: number, raw: number): number => {
     if (!lex || raw < 0) return 0;
@@ -769,7 +774,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const country = sc.country;
   const org = sc.org;
   const speech = sc.speech;
-  speech.fill(0, n, n + 4);
+  speech[n] = speech[n + 1] = speech[n + 2] = speech[n + 3] = 0;
   markMatches(codes, n, r.loc, r.maxLoc, loc, sm, 1);
   markMatches(codes, n, r.country, 12, country, sm, 2);
   markMatches(codes, n, r.org, r.maxOrg, org, sm, 4);
