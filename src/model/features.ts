@@ -22,9 +22,7 @@ export function foldCode(c: number): number {
     foldTable = new Uint16Array(65536);
     for (let i = 0; i < 65536; i++) {
       foldTable[i] = i;
-      // surrogates alone fold to nothing; the CJK unified ideographs (extension A and the main block)
-      // have no compatibility decomposition and no case: they fold to themselves (tests/model checks the table)
-      if ((i >= 0xd800 && i <= 0xdfff) || (i >= 0x3400 && i <= 0x4dbf) || (i >= 0x4e00 && i <= 0x9fff)) continue;
+      if (i >= 0xd800 && i <= 0xdfff) continue;
       const s = String.fromCharCode(i).normalize('NFKC').toLowerCase();
       if (s.length === 1) foldTable[i] = s.charCodeAt(0);
     }

@@ -26,7 +26,7 @@ describe('features', () => {
     expect(foldText('ＡＢ·ｃ').length).toBe(4);
   });
 
-  it('folds every char code as NFKC then lower case does, where that gives one char (the table skips the CJK ideograph blocks)', () => {
+  it('folds every char code as NFKC then lower case does, where that gives one char', () => {
     const differ: number[] = [];
     for (let c = 0; c < 65536; c++) {
       const s = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).normalize('NFKC').toLowerCase();
