@@ -69,6 +69,8 @@ class FlatTrie {
   readonly first = new Uint8Array(65536);
   /** 1 where a char alone is a word */
   private readonly single = new Uint8Array(65536);
+  /** the root's child by each first char (0: none), so that a walk does not probe the hash table for its first step */
+  private readonly root = new Int32Array(65536);
   /** bitmap over hashed (first, second) char pairs of the words of two chars or more: most positions stop here */
   private readonly pair: Uint8Array;
   /** width of the pair hash: about 16 bits per pair of the list, at least 16 */
@@ -127,6 +129,7 @@ class FlatTrie {
           h = (h + 1) & mask;
         }
         node = this.child[h]!;
+        if (i === 0) this.root[c] = node;
       }
       word[node] = value;
     }
@@ -148,9 +151,14 @@ class FlatTrie {
     const keyNode = this.keyNode;
     const keyChar = this.keyChar;
     const mask = keyNode.length - 1;
-    let node = 0;
+    // the first step from the root's table, then the hash table
+    let node = this.root[c0]!;
     let best = 0;
-    for (let j = i; j < end; j++) {
+    if (this.word[node]) {
+      best = 1;
+      this.val = this.word[node]!;
+    }
+    for (let j = i + 1; j < end; j++) {
       const c = codes[j]!;
       let h = this.slot(node, c);
       let found = -1;
@@ -226,9 +234,11 @@ function startMask(r: Resources, lex: CompiledLexicon | undefined): Uint8Array {
     return m;
   }
   m = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    m[c] = r.loc.first[c]! | (r.country.first[c]! << 1) | (r.org.first[c]! << 2) | (r.speech.first[c]! << 3);
-    if (lex) m[c]! |= (lex.ents.first[c]! << 4) | (lex.given.first[c]! << 5);
+  const [loc, country, org, speech] = [r.loc.first, r.country.first, r.org.first, r.speech.first];
+  for (let c = 0; c < 65536; c++) m[c] = loc[c]! | (country[c]! << 1) | (org[c]! << 2) | (speech[c]! << 3);
+  if (lex) {
+    const [ents, given] = [lex.ents.first, lex.given.first];
+    for (let c = 0; c < 65536; c++) m[c]! |= (ents[c]! << 4) | (given[c]! << 5);
   }
   if (lex) masks.set(lex, m);
   else maskBare = m;
@@ -408,14 +418,12 @@ function biasRow(plan: Plan): number {
 export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, limit: number): Plan {
   const nb = plan.layout.chars.length + 3;
   const bias = biasRow(plan) * stride;
-  const at = (b: number, r: number, t: number): number => (plan.offU + b * US + r) * stride + t;
-  const fits = (v: number): boolean => v <= limit && v >= -limit;
+  // plain loops over row offsets (it runs once per thread, mostly before the JIT has looked at it)
+  const rowAt = (b: number, r: number): number => (plan.offU + b * US + r) * stride;
   // the bias goes into a row every character reads exactly once: the offset-0 row, else the offset -3, -2, +2 or +3 row
   let into = -1;
   for (const r of [3, 0, 1, 5, 6]) {
-    let ok = true;
-    for (let b = 0; b < nb && ok; b++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, r, t)]! + w[bias + t]!)) ok = false;
-    if (ok) {
+    if (biasFits(w, bias, nb, rowAt(0, r), US * stride, limit)) {
       into = r;
       break;
     }
@@ -423,21 +431,41 @@ export function foldRows(plan: Plan, w: Int8Array | Int16Array, stride: number, 
   const withBias = into >= 0;
   const blocks = new Uint8Array(nb);
   for (let b = 0; b < nb; b++) {
-    if (withBias) for (let t = 0; t < T_; t++) w[at(b, into, t)] = w[at(b, into, t)]! + w[bias + t]!;
+    if (withBias) addRows(w, rowAt(b, into), bias, 1);
     // offset-0 row 3 into rows 15..18, offset -1 row 2 into 19..22, offset +1 row 4 into 23..26
-    for (const [bit, from, into] of [
-      [1, 3, 14],
-      [2, 2, 18],
-      [4, 4, 22],
-    ] as const) {
-      let ok = true;
-      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) if (!fits(w[at(b, into + pos, t)]! + w[at(b, from, t)]!)) ok = false;
-      if (!ok) continue;
-      for (let pos = 1; pos <= 4; pos++) for (let t = 0; t < T_; t++) w[at(b, into + pos, t)] = w[at(b, into + pos, t)]! + w[at(b, from, t)]!;
-      blocks[b]! |= bit;
-    }
+    if (foldInto(w, rowAt(b, 15), rowAt(b, 3), stride, limit)) blocks[b]! |= 1;
+    if (foldInto(w, rowAt(b, 19), rowAt(b, 2), stride, limit)) blocks[b]! |= 2;
+    if (foldInto(w, rowAt(b, 23), rowAt(b, 4), stride, limit)) blocks[b]! |= 4;
   }
   return { ...plan, folded: { bias: withBias, blocks } };
+}
+
+/** Does the bias row (at `bias`) added to the row at `first` + b * `step`, for every block b < nb, stay within ±limit? */
+function biasFits(w: Int8Array | Int16Array, bias: number, nb: number, first: number, step: number, limit: number): boolean {
+  for (let b = 0, at = first; b < nb; b++, at += step) {
+    for (let t = 0; t < T_; t++) {
+      const v = w[at + t]! + w[bias + t]!;
+      if (v > limit || v < -limit) return false;
+    }
+  }
+  return true;
+}
+
+/** Add the row at `from` to the `count` consecutive rows of `stride` values at `into`. */
+function addRows(w: Int8Array | Int16Array, into: number, from: number, count: number, stride = 0): void {
+  for (let k = 0, at = into; k < count; k++, at += stride) for (let t = 0; t < T_; t++) w[at + t] = w[at + t]! + w[from + t]!;
+}
+
+/** Add the row at `from` to the four rows at `into` (by token position) when every sum stays within ±limit; says whether it did. */
+function foldInto(w: Int8Array | Int16Array, into: number, from: number, stride: number, limit: number): boolean {
+  for (let k = 0, at = into; k < 4; k++, at += stride) {
+    for (let t = 0; t < T_; t++) {
+      const v = w[at + t]! + w[from + t]!;
+      if (v > limit || v < -limit) return false;
+    }
+  }
+  addRows(w, into, from, 4, stride);
+  return true;
 }
 
 /** The vocabulary of U blocks: folded characters seen at least `min` times in `texts`. */
@@ -518,13 +546,13 @@ function scratch(n: number): Scratch {
 
 /** Mark, for every char of the `len` chars at codes[3..]: B/I/E/S (1..4) of the longest trie match covering it (leftmost-longest, no overlap). */
 function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
-  out.fill(0, 0, len);
+  // every char is written once: 0 outside matches (no fill: a call into the runtime per array per sentence)
   let i = 0;
   while (i < len) {
     // no word of the list starts with this char (startMask): longestAt would say 0
     const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
-      i++;
+      out[i++] = 0;
       continue;
     }
     if (n === 1) out[i] = 4;
@@ -538,12 +566,14 @@ function markMatches(codes: Int32Array, len: number, trie: FlatTrie, maxLen: num
 }
 /** Like markMatches, with the matched word's value: position (1..4) * 16 + value (values below 16), 0 outside matches. out has one slot of padding on each side (index i + 1). */
 function markValues(codes: Int32Array, len: number, trie: FpList, maxLen: number, out: Uint8Array, sm: Uint8Array, bit: number): void {
-  out.fill(0, 0, len + 2);
+  // every slot is written once (the pads here, the chars in the loop)
+  out[0] = 0;
+  out[len + 1] = 0;
   let i = 0;
   while (i < len) {
     const n = sm[i + 3]! & bit ? trie.longestAt(codes, i + 3, Math.min(len, i + maxLen) + 3) : 0;
     if (n === 0) {
-      i++;
+      out[++i] = 0;
       continue;
     }
     const v = trie.val;
@@ -663,11 +693,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const wOwn = sc.wOwn;
   const wPrev = sc.wPrev;
   const wNext = sc.wNext;
-  tpos.fill(0, 0, n);
-  ttag.fill(0, 0, n);
-  tprev.fill(0, 0, n);
-  tnext.fill(0, 0, n);
-  tlen.fill(0, 0, n);
   const wm = (1 << L.word) - 1;
   // the word hash of token k, or -1 when it is outside the range or has no chars in the text
   const wordHash = (k: number): number => {
@@ -682,9 +707,17 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const wcOwn = sc.wcOwn;
   const wcPrev = sc.wcPrev;
   const wcNext = sc.wcNext;
-  wcOwn.fill(0, 0, n);
-  wcPrev.fill(0, 0, n);
-  wcNext.fill(0, 0, n);
+  // chars outside every token keep zeros (one loop instead of a fill per array: fill is a runtime call)
+  for (let i = 0; i < n; i++) {
+    tpos[i] = 0;
+    ttag[i] = 0;
+    tprev[i] = 0;
+    tnext[i] = 0;
+    tlen[i] = 0;
+    wcOwn[i] = 0;
+    wcPrev[i] = 0;
+    wcNext[i] = 0;
+  }
   // the list code of token k's word from its hash (codesHash is the fingerprint's first half); 0: none, or no lists
   const wordCode = (k: number, raw: number): number => {
     if (!lex || raw < 0) return 0;
@@ -739,7 +772,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], plan: P
   const country = sc.country;
   const org = sc.org;
   const speech = sc.speech;
-  speech.fill(0, n, n + 4);
+  speech[n] = speech[n + 1] = speech[n + 2] = speech[n + 3] = 0;
   markMatches(codes, n, r.loc, r.maxLoc, loc, sm, 1);
   markMatches(codes, n, r.country, 12, country, sm, 2);
   markMatches(codes, n, r.org, r.maxOrg, org, sm, 4);

@@ -56,6 +56,19 @@ function pairHash(a: number, b: number, bits: number): number {
   return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> (32 - bits);
 }
 
+/** The fingerprint (hi, lo) of every one-char string, by char code: made once per thread (the lists' constructors probe them all). */
+let oneChar: [Uint32Array, Uint32Array] | undefined;
+function oneCharFingerprints(): [Uint32Array, Uint32Array] {
+  if (oneChar) return oneChar;
+  const hi = new Uint32Array(65536);
+  const lo = new Uint32Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    hi[c] = finA(stepA(SEED_A, c));
+    lo[c] = finB(stepB(SEED_B, c));
+  }
+  return (oneChar = [hi, lo]);
+}
+
 /** What the model file holds of one list: fingerprints sorted by (hi, lo), their values, the pair bitmap. */
 export interface FpParts {
   hi: Uint32Array;
@@ -103,11 +116,15 @@ export class FpList {
     this.pair = parts.pair;
     this.pairBits = parts.pairBits;
     this.maxLen = parts.maxLen;
+    // every char code probed as a one-char string (its fingerprints computed once per thread for all lists)
+    const [hiOne, loOne] = oneCharFingerprints();
+    const first = this.first;
+    const single = this.single;
     for (let c = 0; c < 65536; c++) {
-      const v = this.get(finA(stepA(SEED_A, c)), finB(stepB(SEED_B, c)));
+      const v = this.get(hiOne[c]!, loOne[c]!);
       if (v !== 0) {
-        this.first[c] = 1;
-        if (v !== PREFIX) this.single[c] = v;
+        first[c] = 1;
+        if (v !== PREFIX) single[c] = v;
       }
     }
   }

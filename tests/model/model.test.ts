@@ -3,17 +3,19 @@
  * its constraints, the model file round trip and its errors, and the
  * committed model on sentences written for this test.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TABLE_BITS, FEATURES, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
+import { DEFAULT_TABLE_BITS, FEATURES, foldCode, foldText, planOf, sentenceFeatures, vocabulary, type Layout } from '../../src/model/features.js';
 import { Decoder, T, allowed, spansToTags, tagsToSpans, type Span } from '../../src/model/model.js';
 import { DEFAULT_NER_MODEL, FORMAT, loadNerModel, saveNerModel } from '../../src/model/io.js';
 import { tagText } from '../../src/model/ner.js';
 import { cluener, dataPresent, msra } from '../../src/model/data.js';
 import { defaultContext as contextFor } from '../../src/pipeline/context.js';
+import { findCached } from '../../src/segment/base-dict.js';
 
 const layout: Layout = { chars: vocabulary(['国务院总理李强在北京会见了德国总理朔尔茨。'], 1), ...DEFAULT_TABLE_BITS };
 const plan = planOf(layout);
@@ -22,6 +24,17 @@ describe('features', () => {
   it('folds width and case without changing length', () => {
     expect(foldText('１９９８年ＷＴＯ会议')).toBe('1998年wto会议');
     expect(foldText('ＡＢ·ｃ').length).toBe(4);
+  });
+
+  it('folds every char code as NFKC then lower case does, where that gives one char', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      const s = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).normalize('NFKC').toLowerCase();
+      if (foldCode(c) !== (s.length === 1 ? s.charCodeAt(0) : c)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(foldCode(0xff21)).toBe(0x61); // Ａ → a
+    expect(foldCode(0xf900)).toBe(0x8c48); // a compatibility ideograph folds to its unified one
   });
 
   it('gives the same sentence the same rows, inside the plan', () => {
@@ -121,6 +134,28 @@ describe('model file', () => {
     const m = loadNerModel(file);
     expect([...m.weights.subarray(0, m.stride)]).toEqual(new Array(m.stride).fill(0));
     expect(m.weights[m.stride]).not.toBe(0);
+  });
+
+  it('keeps the decompressed file in the cache, and decompresses again past a damaged cache file', () => {
+    const w = new Float32Array(size * T);
+    w[4 * T + 2] = 1.5;
+    const file = join(dir, 'cached.bin.br');
+    saveNerModel(file, tiny, FEATURES, w, new Float32Array((T + 1) * T), { note: 'cache test' });
+    const first = loadNerModel(file);
+    const name = `ner-${createHash('sha1').update(readFileSync(file)).digest('hex')}.bin`;
+    const cached = findCached(name);
+    expect(cached).toBeDefined();
+    expect(readFileSync(cached!)).toEqual(brotliDecompressSync(readFileSync(file)));
+    // the same bytes under another name: read from the cache, the same model
+    const again = join(dir, 'cached-copy.bin.br');
+    copyFileSync(file, again);
+    expect([...loadNerModel(again).weights]).toEqual([...first.weights]);
+    // a cut cache file is not the model: the file itself is decompressed and the cache written again
+    writeFileSync(cached!, readFileSync(cached!).subarray(0, 100));
+    const third = join(dir, 'cached-third.bin.br');
+    copyFileSync(file, third);
+    expect([...loadNerModel(third).weights]).toEqual([...first.weights]);
+    expect(readFileSync(cached!)).toEqual(brotliDecompressSync(readFileSync(file)));
   });
 
   it('names the file when it is missing or damaged', () => {
