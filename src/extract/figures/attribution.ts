@@ -848,7 +848,31 @@ export function attribute(input: AttributionInput): void {
     return kind;
   };
 
-  for (const f of figures) {
+  // what one figure's steps hand on to the next (set by each figure's openFigure … distribution)
+  let s = 0;
+  let c = 0;
+  let carriedBreakdown: boolean | null = null;
+  let lastYearSame = false;
+  let lastYearSameText = '去年同期';
+  let ratioOf: TimeExpr | null = null;
+  let localSubject: Subject | null = null;
+  let subjectAt = -1;
+  let clause = '';
+  let gapAgainst = false;
+  let mStart = 0;
+  let clauseTime: TimeExpr | null = null;
+  let clauseOpensTimed = false;
+  let timedClause = false;
+  let mt = '';
+  let qizhongLead = false;
+  let hadQizhong = false;
+  let industryEllipsis = false;
+  /** the subject of the figure before, for a bare change: not carried on */
+  let borrowedSubject = false;
+  let distributed = false;
+
+  /** the figure's attribution fields reset, the article it is in (a new one resets the context), its segment (sentence or `；` part) and clause */
+  function openFigure(f: FigureHit): void {
     // every figure gets the attribution fields in one order (one object shape for all of them)
     f.metric = null;
     f.change = null;
@@ -865,15 +889,15 @@ export function attribute(input: AttributionInput): void {
     }
     // segment (sentence or `；` part) and clause holding the figure
     // scanning back stops at the previous figure when no segment ends in between
-    let s = f.start;
+    s = f.start;
     const stop = Math.max(0, f.start - 300, lastFigStart);
     while (s > stop && !isSegmentEnd(text.charCodeAt(s - 1))) s--;
     if (s === lastFigStart && s > 0 && !isSegmentEnd(text.charCodeAt(s - 1))) s = lastSeg;
     lastFigStart = f.start;
     // 其中，第一产业增加值…；第二产业增加值…: a breakdown goes on over the `；` parts of its sentence
-    const carriedBreakdown: boolean | null = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
+    carriedBreakdown = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
     lastSeg = s;
-    let c = f.start;
+    c = f.start;
     while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     // 广义货币(M2)余额: a bracket glued to the word before it and closed before the figure is inside the clause
     // (not a byline 电 （记者…）, not a bracket holding another figure: 北仑（291.0毫米）)
@@ -888,14 +912,17 @@ export function attribute(input: AttributionInput): void {
       c -= open[0].length;
       while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     }
+  }
 
+  /** the times before the figure update the current time (bases, ratios' and starting values' times, anaphors, lists of times) */
+  function readTimes(f: FigureHit): void {
     if (localTime && localTime.seg !== s) {
       time = localTime.before;
       localTime = null;
     }
     // the context reads everything before the figure
-    let lastYearSame = false;
-    let lastYearSameText = '去年同期';
+    lastYearSame = false;
+    lastYearSameText = '去年同期';
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
@@ -989,9 +1016,13 @@ export function attribute(input: AttributionInput): void {
     // 假期期间，琼海湾机场…: a segment opening with the holiday named before, no time read since, is in that holiday
     // (not in the day named in between: 大年初三当天…。假期期间…)
     if (holiday && time !== holiday && (!lastRead || lastRead.end <= s) && HOLIDAY_ANAPHOR.test(text.slice(s, s + 6))) time = holiday;
-    const ratioOf: TimeExpr | null = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
-    let localSubject: Subject | null = null;
-    let subjectAt = -1;
+  }
+
+  /** the mentions, national words and pronouns before the figure: the subject named in its segment, if any */
+  function readSubjects(f: FigureHit): void {
+    ratioOf = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
+    localSubject = null;
+    subjectAt = -1;
     // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
     if (deferred.length && (deferred[0] as (typeof mentions)[number]).end <= f.start) {
       for (const m of deferred) if (m.end <= f.start && articleAt(m.start) === article) noteMention(m);
@@ -1061,21 +1092,10 @@ export function attribute(input: AttributionInput): void {
       segSubjectSeg = s;
       segSubjectAt = subjectAt;
     }
+  }
 
-    if (f.kind === 'date' || f.kind === 'period') {
-      // a date or period figure's period is its own span
-      f.time = null;
-      f.period = spanOfFigure(f);
-      f.metric = null;
-      f.change = null;
-      f.basis = null;
-      f.subject = localSubject?.name ?? null;
-      if (localSubject) subject = localSubject;
-      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
-      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
-      continue;
-    }
-
+  /** the time and period the figure takes, and the change and basis that close its clause */
+  function readChange(f: FigureHit): void {
     // time and period
     if (time) {
       f.time = (time as Current).text;
@@ -1096,13 +1116,13 @@ export function attribute(input: AttributionInput): void {
     }
 
     // change and basis
-    let clause = text.slice(c, f.start);
+    clause = text.slice(c, f.start);
     // the change and its basis end the clause: only its tail is read
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
-    let gapAgainst = false;
+    gapAgainst = false;
     let ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     // 高于各项贷款增速5.6个百分点: a rate word closing the compared series is no change of the figure's own
     if (ch && /于/.test(tail) && /百分点$/.test(text.slice(f.start, f.end))) {
@@ -1132,10 +1152,14 @@ export function attribute(input: AttributionInput): void {
     }
     // (比例由2023年的31.5%: the quantity is named before 由)
     if (fromOf && fromOf.start - 1 >= c) clause = text.slice(c, fromOf.start - 1);
+  }
+
+  /** the metric phrase: the clause from after its time and subject, with subject, pronoun, lead and tail words taken out; whether a breakdown (其中, 分X看) leads */
+  function metricPhrase(f: FigureHit): void {
     // metric: the clause minus time, subject, pronouns and verbs
-    let mStart = c;
-    let clauseTime: TimeExpr | null = null;
-    let clauseOpensTimed = false;
+    mStart = c;
+    clauseTime = null;
+    clauseOpensTimed = false;
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
@@ -1148,14 +1172,14 @@ export function attribute(input: AttributionInput): void {
       if (t.start === c) clauseOpensTimed = true;
     }
     // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
-    const timedClause = mStart > c;
+    timedClause = mStart > c;
     // a subject named earlier in the segment (2024年，鄂尔多斯市单位…较2020年下降: the date figure read it first)
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     // 由2023年的31.5%提升至45.8%: the words before a figure of the same clause are that figure's, not this one's
     // (only where the change closes the clause straight after that figure)
     if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
-    let mt = text.slice(mStart, c + clause.length);
+    mt = text.slice(mStart, c + clause.length);
     // 全市港口今年前11个月完成货物吞吐量: a facility word before the clause's time heads the quantity after it (港口货物吞吐量)
     if (clauseTime && mStart === clauseTime.end && clauseTime.start > c) {
       const facility = /^(?:全[市省区县]|该[市省区县])?(港口|机场|口岸)$/.exec(text.slice(c, clauseTime.start));
@@ -1175,15 +1199,15 @@ export function attribute(input: AttributionInput): void {
     if (mStart > c && SHARE_PRONOUN_CLAUSE.test(text.slice(c, mStart))) mt = '占' + mt;
     // (占公司锂电池总出货量的比例: the company's pronoun after 占 is no part of the share)
     else if (mt.length > 4 && mt.includes('占')) mt = mt.replace(SHARE_PRONOUN, '占');
-    const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
-    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
+    qizhongLead = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
+    hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
       breakdownSeg = s;
       breakdownQizhong = qizhongLead;
     }
-    let industryEllipsis = false;
+    industryEllipsis = false;
     /** the subject of the figure before, for a bare change: not carried on */
-    let borrowedSubject = false;
+    borrowedSubject = false;
     if (mt.includes('国')) {
       // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
       const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
@@ -1226,7 +1250,11 @@ export function attribute(input: AttributionInput): void {
     }
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
-    let distributed = false;
+  }
+
+  /** 分别: a list of subjects, times or metrics distributed over the figures, and the figures that go on with it */
+  function distribution(f: FigureHit): void {
+    distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
     const listed = fenbieAt >= 0 ? listBefore(Math.max(s, prev && prev.end > s ? prev.end : s), fenbieFrom + fenbieAt) : null;
@@ -1374,7 +1402,10 @@ export function attribute(input: AttributionInput): void {
         distributed = true;
       }
     } else if (!distributed) distribute = null;
+  }
 
+  /** what the clause leaves out: sub-figures of a breakdown, bare changes, levels and kinds that measure the figure or metric before */
+  function ellipsis(f: FigureHit): void {
     if (!distributed) {
       // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
       // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
@@ -1536,6 +1567,10 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
+  }
+
+  /** shares of a target, yields, reporter and population words; the metric set on the figure and carried on */
+  function finishMetric(f: FigureHit): void {
     // 完成年度目标的113.7%, 完成今年300万辆销量目标的27.3%: the share of a target done is the target's 完成进度; a target
     // without its quantity (年度目标) is the target of the figure before; a time or a figure inside the target is the target's
     const target = f.kind === 'percent' && !f.change && text[f.start - 1] === '的' ? TARGET_SHARE.exec(text.slice(c, f.start)) : null;
@@ -1581,6 +1616,10 @@ export function attribute(input: AttributionInput): void {
     if (f.metric && !distributed && !hadQizhong && !industryEllipsis) metric = f.metric;
     else if (f.metric && distributed) metric = f.metric;
 
+  }
+
+  /** the subject: the segment's, a breakdown's sub-subject, or the one carried; the figure becomes the one before */
+  function assignSubject(f: FigureHit): void {
     // subject: this segment's, or the one carried from before
     if (localSubject && !(hadQizhong && localSubject.key === null && localSubject.name === '全国')) {
       f.subject = localSubject.name;
@@ -1602,6 +1641,35 @@ export function attribute(input: AttributionInput): void {
     segFigs.push(f);
     if (artFigs.length >= 16) artFigs.shift();
     artFigs.push(f);
+  }
+
+  // one figure at a time, in text order; each step is a function of its own (attribute() as one body was
+  // ~35 KB of bytecode, over the optimizing compiler's limit bin/zhnews.js sets)
+  for (const f of figures) {
+    openFigure(f);
+    readTimes(f);
+    readSubjects(f);
+    if (f.kind === 'date' || f.kind === 'period') {
+      // a date or period figure's period is its own span
+      f.time = null;
+      f.period = spanOfFigure(f);
+      f.metric = null;
+      f.change = null;
+      f.basis = null;
+      const named = localSubject as Subject | null;
+      f.subject = named?.name ?? null;
+      if (named) subject = named;
+      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
+      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
+      continue;
+    }
+
+    readChange(f);
+    metricPhrase(f);
+    distribution(f);
+    ellipsis(f);
+    finishMetric(f);
+    assignSubject(f);
   }
 }
 
