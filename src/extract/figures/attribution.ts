@@ -147,6 +147,8 @@ const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任�
 const TARGET_INNER = /^(?:今年|本年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
 /** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
 const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
+/** A share of the market named alone (市场占有率, 渗透率): of the product the figure before measured (a company's 市场份额 is its own). */
+const MARKET_SHARE = /^(?:市场占有率|市场渗透率|渗透率)$/;
 /** A crop's yield words alone (总产量, 亩产): the crop is named in the figure before. */
 const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
@@ -160,6 +162,8 @@ const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
+/** 假期期间 opening a later clause of the segment (…数据显示，假期期间全市…) */
+const HOLIDAY_IN_CLAUSE = /(?<=[，,：:])(?:假期|长假|节假日)(?:期间|间|内)/;
 /** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
 const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
 /**
@@ -487,6 +491,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
     let covered = false;
+    let bodyEnd = -1;
     const cutAt = cut.length;
     for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
       const c = input[k] as FigureMention;
@@ -497,11 +502,21 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
       else if (c.type === 'ORG' && c.start === st && c.end > m.index + 1 && !orgEnding(text.slice(m.index + 1, c.end))) cut.push(c);
-      else if (c.end > st) covered = true;
+      // 东岳省统计局 read as 省统计局, 梧桐市人力资源和社会保障局 as 市人力资源和社会保障局: a government body cut at the
+      // shape's division character is the body of the place the shape names (the whole name, a reporting body)
+      else if (c.type === 'ORG' && c.start === m.index && BODY_OF_PLACE.test(text.slice(st, c.end))) {
+        cut.push(c);
+        bodyEnd = c.end;
+      } else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
     if (covered) {
       cut.length = cutAt;
+      continue;
+    }
+    if (bodyEnd > 0) {
+      out.push({ type: 'ORG', start: st, end: bodyEnd });
+      PLACE_SHAPED.lastIndex = bodyEnd;
       continue;
     }
     // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
@@ -854,6 +869,8 @@ export function attribute(input: AttributionInput): void {
   let carriedBreakdown: boolean | null = null;
   let lastYearSame = false;
   let lastYearSameText = '去年同期';
+  /** the current time before the figure's own times were read */
+  let timeBefore: Current | null = null;
   let ratioOf: TimeExpr | null = null;
   let localSubject: Subject | null = null;
   let subjectAt = -1;
@@ -920,6 +937,7 @@ export function attribute(input: AttributionInput): void {
       time = localTime.before;
       localTime = null;
     }
+    timeBefore = time;
     // the context reads everything before the figure
     lastYearSame = false;
     lastYearSameText = '去年同期';
@@ -1015,7 +1033,11 @@ export function attribute(input: AttributionInput): void {
     }
     // 假期期间，琼海湾机场…: a segment opening with the holiday named before, no time read since, is in that holiday
     // (not in the day named in between: 大年初三当天…。假期期间…)
-    if (holiday && time !== holiday && (!lastRead || lastRead.end <= s) && HOLIDAY_ANAPHOR.test(text.slice(s, s + 6))) time = holiday;
+    // (滨湖市商务局数据显示，假期期间全市…: at a clause start after the source's clause too)
+    if (holiday && time !== holiday) {
+      const at = HOLIDAY_ANAPHOR.test(text.slice(s, s + 6)) ? 0 : text.slice(s, f.start).search(HOLIDAY_IN_CLAUSE);
+      if (at >= 0 && (!lastRead || lastRead.end <= s + at)) time = holiday;
+    }
   }
 
   /** the mentions, national words and pronouns before the figure: the subject named in its segment, if any */
@@ -1228,8 +1250,10 @@ export function attribute(input: AttributionInput): void {
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
-    // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it (累计产量 keeps its 累计)
-    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff])/, '');
+    // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it
+    // (新能源汽车累计销量, 发电设备累计平均利用小时: 累计 inside the phrase says the span sums, which the time says; the
+    // shortest phrase naming the quantity goes without it)
+    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计(?=[\u4e00-\u9fff]{2})|(?:共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff]))/, '');
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
@@ -1409,7 +1433,11 @@ export function attribute(input: AttributionInput): void {
     if (!distributed) {
       // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
       // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
-      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && !clauseOpensTimed;
+      // (其中，餐饮业营业额9.3亿元，中秋节当天餐饮业营业额达1.6亿元: a day inside the breakdown's time goes on with it)
+      const ct = time as Current | null;
+      const bt = timeBefore as Current | null;
+      const inside = ct !== null && ct.span !== null && bt !== null && bt.span !== null && ct.span.start >= bt.span.start && ct.span.end <= bt.span.end && (ct.span.start !== bt.span.start || ct.span.end !== bt.span.end);
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && (!clauseOpensTimed || inside);
       if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%, 分产业看，第一产业增加值1080亿元: after 其中 or a breakdown lead a sector is the actor
         // (subject 第一产业, metric 增加值; the lead's decision after the tenth set, tests/figures/blind/README.md)
@@ -1543,7 +1571,8 @@ export function attribute(input: AttributionInput): void {
           .replace(/(?:再|又|首次|再次)?(?:创历史新高|创出新高|创新高|实现新突破|稳步增长|持续增长|稳定增长|快速增长|保持稳定|稳中有升|大幅增长|继续增长)$/, '')
           .replace(LEAD_STRIP, '')
           .replace(TAIL_STRIP, '');
-        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named)) mt = named;
+        // (分季度看，一季度增长5.4%: a breakdown lead names no quantity; the article's metric goes on)
+        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named) && BREAKDOWN_LEAD.exec(named)?.index !== 0) mt = named;
       }
       // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
       if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
@@ -1602,6 +1631,13 @@ export function attribute(input: AttributionInput): void {
     }
     // 全国集成电路产量达1623亿块…。4月份当月产量427亿块: a tail noun alone is the tail of the article's metric
     else if (mt.length >= 2 && mt.length <= 5 && !distributed && !hadQizhong && !localSubject && metric && metric.length > mt.length && metric.endsWith(mt) && METRIC_TAILS.includes(mt)) mt = metric;
+    // 新能源汽车销量703.7万辆，市场占有率达到36.9%: a share of the market alone is the share of the product whose sales or
+    // output the figure before in its sentence measured (新能源汽车市场占有率); a company's share is its own
+    if (MARKET_SHARE.test(mt) && !((localSubject as Subject | null) ?? (subject as Subject | null))?.key?.startsWith('ORG:') && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      const q = KIND_QUANTITY.exec(prev.metric);
+      const product = q ? prev.metric.slice(0, q.index) : '';
+      if (product.length >= 2 && product.length <= 8 && !/[的之占]/.test(product)) mt = product + mt;
+    }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's

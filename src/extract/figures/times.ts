@@ -198,7 +198,8 @@ function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
   else if (f.chuxi) day = chuxi(y);
   if (!day) return null;
   // 国庆中秋假期: two festivals of one holiday; the span is the official one around the first
-  const holidayWord = m[4] && /假|黄金周/.test(m[4]);
+  // (2023年春节档: the film season of a festival is its holiday)
+  const holidayWord = m[4] && /假|黄金周|档/.test(m[4]);
   if ((holidayWord || m[4] === '期间') && f.holiday) {
     const h = officialHoliday(day, f.holiday);
     if (h) return h;
@@ -306,11 +307,21 @@ function buildPatterns(): Pattern[] {
         return { span: s ? { start: s, end: s } : null };
       },
     },
+    // 2023年半年度 (报告): a report's half year, January to June
+    {
+      first: '0123456789',
+      needs: ['半年度'],
+      re: /([0-9]{4})年(?:上)?半年度/y,
+      resolve: (m) => {
+        const y = Number(m[1]);
+        return { span: { start: ymd(y, 1, 1), end: ymd(y, 6, 30) } };
+      },
+    },
     // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假, 今年“五一”假期 (a name in quotes)
     {
       first: fest.first + '“"',
       needs: fest.names,
-      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?[“"]?(' + fest.re + ')(?:' + fest.re + ')?[”"]?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?[“"]?(' + fest.re + ')(?:' + fest.re + ')?[”"]?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天|档)?', 'y'),
       resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
     },
     // 今年以来 / 去年以来 / 年初以来
@@ -923,8 +934,21 @@ function timeExpr(start: number, end: number, text: string, span: DaySpan | null
  */
 function mergeRanges(text: string, xs: TimeExpr[]): TimeExpr[] {
   const out: TimeExpr[] = [];
+  /** the span of the last holiday named (国庆中秋假期), what 假期前四天 counts from */
+  let holiday: DaySpan | null = null;
   for (let k = 0; k < xs.length; k++) {
     const a = xs[k] as TimeExpr;
+    // 国庆中秋假期…；假期前四天: the first days of the holiday named before, not the days before the document date
+    const first = holiday && a.span && !a.basis ? /^前([0-9一二三四五六七八九十两]{1,3})[天日]$/.exec(a.text) : null;
+    const word = first ? /(?:假期|长假|黄金周)$/.exec(text.slice(Math.max(0, a.start - 3), a.start)) : null;
+    const days = first ? num(first[1] as string) : null;
+    if (word && days && holiday && (out.length === 0 || (out[out.length - 1] as TimeExpr).end <= a.start - word[0].length)) {
+      const last = addDays(holiday.start, days - 1);
+      const st = a.start - word[0].length;
+      out.push(timeExpr(st, a.end, text.slice(st, a.end), { start: holiday.start, end: last < holiday.end ? last : holiday.end }, false, undefined, undefined));
+      continue;
+    }
+    if (a.span && !a.basis && !a.anaphor && /(?:假期|长假|黄金周)$/.test(a.text)) holiday = a.span;
     const b = xs[k + 1];
     if (b && !a.anaphor && !b.anaphor && !a.mod && a.span && b.span) {
       const gap = text.slice(a.end, b.start);
