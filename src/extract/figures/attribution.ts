@@ -131,6 +131,8 @@ const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风�
 const ZONE_AFTER = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)(?![\u4e00-\u9fff]{0,2}(?:管委会|管理委员会))/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
 const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
+/** A participle of survey or selection before a count (重点监测的, 纳入统计的): what it qualifies is the counted noun. */
+const SURVEY_PARTICIPLE = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的?$/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?(?:每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2}))+$/;
 /** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
@@ -1250,6 +1252,8 @@ export function attribute(input: AttributionInput): void {
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
+    // 全市312个省市重点项目已完成投资: an adverb of state before the verb inside the phrase is no part of it
+    if (mt.length > 5 && mt.includes('已')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})已(?=(?:完成|开工|建成|投产|签约|实现)[\u4e00-\u9fff])/, '');
     // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it
     // (新能源汽车累计销量, 发电设备累计平均利用小时: 累计 inside the phrase says the span sums, which the time says; the
     // shortest phrase naming the quantity goes without it)
@@ -1487,7 +1491,12 @@ export function attribute(input: AttributionInput): void {
         // (税收收入…，税收占比77.6%: a quantity word of its own, or the same kind, is no kind alone)
         if (tl && kind.length >= 1 && kind.length <= 4 && !mt.startsWith(kind) && !/[的之占]/.test(kind) && !/[比率重价数量额值入出资积]$/.test(mt)) mt += tl;
       }
-      if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
+      // 全市重点监测的86家商贸企业实现销售额: a count after a participle with 的 counts the noun after it, as the participle
+      // qualifies it (重点监测的商贸企业)
+      // (a participle of survey or selection only: 监测, 统计, 调查; on news text others run into whole clauses)
+      const participle = f.kind === 'count' && !f.change && text[f.start - 1] === '的' && mt.length >= 2 && mt.length <= 8 && SURVEY_PARTICIPLE.test(mt) ? COUNTED_NOUN.exec(text.slice(f.end, f.end + 16)) : null;
+      if (participle) mt = mt.replace(/的$/, '') + '的' + (participle[1] as string);
+      else if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
@@ -1637,6 +1646,14 @@ export function attribute(input: AttributionInput): void {
       const q = KIND_QUANTITY.exec(prev.metric);
       const product = q ? prev.metric.slice(0, q.index) : '';
       if (product.length >= 2 && product.length <= 8 && !/[的之占]/.test(product)) mt = product + mt;
+    }
+    // 新建商品住宅成交3.96万套，成交面积412.5万平方米: a phrase opening with the word the metric of the figure before in its
+    // sentence ends with leaves out that metric's head (新建商品住宅成交面积)
+    else if (mt.length >= 4 && mt.length <= 8 && !distributed && !hadQizhong && !localSubject && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      // (one word of two characters, a verb such as 成交: 接待过夜游客…，过夜游客人均消费 names its own population)
+      const pm = prev.metric;
+      // (the rest a quantity's tail noun: 面积, 金额; not 诊断 + 与临床符合率)
+      if (pm.length >= 4 && pm.endsWith(mt.slice(0, 2)) && METRIC_TAILS.includes(mt.slice(2)) && !/[的之占]/.test(pm)) mt = pm + mt.slice(2);
     }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
