@@ -135,6 +135,8 @@ const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|
 const SURVEY_PARTICIPLE = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的?$/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?(?:每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2}))+$/;
+/** A part of a breakdown named before a size scope (高新区 + 规上工业增加值): a place or zone, then the scoped quantity. */
+const SCOPED_PART = /^([\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|园))((?:规上|规模以上|限上|限额以上)[\u4e00-\u9fff]{2,})$/;
 /** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
 const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -366,6 +368,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
     // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
     if (m.type === 'LOC' && text[m.end] === '能' && !isDivision(lex, text.slice(m.start, m.end))) continue;
+    // 金银珠宝类商品零售额: a name before 类 names a category of goods, no subject
+    if (text[m.end] === '类' && m.type !== 'EVENT') continue;
     // 占比达, 对比: a place read out of a word ending in 比 is none
     if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
@@ -1447,8 +1451,14 @@ export function attribute(input: AttributionInput): void {
         // (subject 第一产业, metric 增加值; the lead's decision after the tenth set, tests/figures/blind/README.md)
         // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
         // so does one behind a size scope: 规上工业增加值)
-        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? SECTOR_INDUSTRY.exec(mt);
-        if (ind) {
+        // (分区域看，高新区规上工业增加值增长15.6%: a place or zone before a size scope is the part, the scoped quantity its metric)
+        const scoped = SCOPED_PART.exec(mt);
+        const ind = scoped ? null : ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? SECTOR_INDUSTRY.exec(mt);
+        if (scoped) {
+          localSubject = { name: scoped[1] as string, key: `LOC:${canonicalName('LOC', scoped[1] as string)}` };
+          mt = scoped[2] as string;
+          if (laterPart) industryEllipsis = true;
+        } else if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
           // (the sub-figure's subject and metric are not carried on)
