@@ -28,9 +28,9 @@ const SETS = [
   /** 192 after figfix14 (成交 + 面积, 累计); 184 of 219 once merged with the quoted-festival fix (“五一”假期; 177 on the figfix7 branch), 190 with sectors after 分产业看 as subjects; the first score on main after round six (4eccd7d) was 110 = 50.2% (most of the
    * rest are readings where this set's gold and the earlier sets' disagree, or times.ts gaps, see the README) */
   { name: 'eighth blind attribution set', file: 'fresh8.jsonl', figures: 219, floor: 192 },
-  /** 169 after figfix14; 150 of 201 on the figfix8 branch, 161 after figfix10, 167 with a 、-list of the three sectors after 分产业看 (figfix11); the first score on main (48f57a3) was 115 = 57.2% (metric variety; the rest are
+  /** 172 after figfix14 (前2月, 成交均价); 150 of 201 on the figfix8 branch, 161 after figfix10, 167 with a 、-list of the three sectors after 分产业看 (figfix11); the first score on main (48f57a3) was 115 = 57.2% (metric variety; the rest are
    * mostly readings where this set's gold and the earlier sets' disagree, or entity/time gaps, see the README) */
-  { name: 'ninth blind attribution set', file: 'fresh9.jsonl', figures: 201, floor: 169 },
+  { name: 'ninth blind attribution set', file: 'fresh9.jsonl', figures: 201, floor: 172 },
   /** 210 of 228 on the figfix10 branch, 218 with sectors after 分产业看 as subjects; the first score on main (a12013c) was 175 = 76.8% (the rest are readings where
    * this set's gold and the earlier sets' disagree, and three repeated figure texts without nth, see the README) */
   { name: 'tenth blind attribution set', file: 'fresh10.jsonl', figures: 228, floor: 218 },

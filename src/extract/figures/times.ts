@@ -342,7 +342,8 @@ function buildPatterns(): Pattern[] {
     {
       first: "近最过前后未今此",
       needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
-      re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
+      // (前2月, 前4月: the first months of the year, 个 left out as releases write it)
+      re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度|(?<=前[' + NUM + ']{1,2})月(?!份?[0-9一二三四五六七八九十两]))(?:来|以来|里|内|间)?', 'y'),
       resolve: (m, doc) => {
         const n = num(m[2] as string);
         if (!n || !doc) return n ? { span: null } : null;
@@ -350,7 +351,7 @@ function buildPatterns(): Pattern[] {
         const future = /后|未来|今后|此后/.test(m[1] as string);
         if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
         if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
-        if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
+        if (m[1] === '前' && /月|季度/.test(unit) && m[0].length <= 5) {
           // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
           const months = unit.includes('季度') ? n * 3 : n;
           if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
