@@ -58,7 +58,7 @@ describe('figure lists come from the pipeline folder', () => {
       attribute({ text, docDate: '2025-01-10', sentences: [], blocks: [], figures, mentions: [] });
       return figures[0]?.metric;
     };
-    expect(run()).toBe('园区累计引进项目');
+    expect(run()).toBe('园区引进项目');
     use(lexiconWith('figure-lead-strip', '园区\n累计\n'));
     expect(run()).toBe('项目');
   });

@@ -54,6 +54,14 @@ describe('attribution (FIGURES.md)', () => {
       period: { start: '2024-01-01', end: '2024-07-31' },
     });
   });
+  it('a name the entity stage reads before 类 names a category of goods, not the subject', () => {
+    // (an ORG mention over 家电: the category's name, 家电类商品零售额, stays the metric; the city named before is the subject)
+    const text = '国庆假期，澄州市重点商贸企业实现销售额21.6亿元。其中，家电类商品零售额增长17.3%。';
+    const city = text.indexOf('澄州市');
+    const at = text.indexOf('家电类');
+    const f = extractFigures(text, '2024-10-08', { mentions: [{ type: 'LOC', start: city, end: city + 3 }, { type: 'ORG', start: at, end: at + 2 }] }).find((h) => h.kind === 'percent')!;
+    expect([f.subject, f.metric]).toEqual(['澄州市', '家电类商品零售额']);
+  });
   it('without a mention a subject is a whole place-shaped name at a clause start, never a fragment', () => {
     // two characters + 市/县 at a clause start, the parts of a place inside it joined (天津市 + 南开区)
     const f = extractFigures('今年前7个月，天津市南开区固定资产投资同比增长36.8%。', '2024-09-05').find((h) => h.kind === 'percent')!;

@@ -131,8 +131,12 @@ const AREA_AFTER = /^(?:街区|景区|商圈|步行街|商业街|度假区|风�
 const ZONE_AFTER = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)(?![\u4e00-\u9fff]{0,2}(?:管委会|管理委员会))/;
 /** How the data were gathered, before the metric (重点监测的大白菜平均零售价, 纳入统计的): no part of it. */
 const SURVEY_LEAD = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
+/** A participle of survey or selection before a count (重点监测的, 纳入统计的): what it qualifies is the counted noun. */
+const SURVEY_PARTICIPLE = /^[\u4e00-\u9fff]{0,4}(?:监测|统计|调查|调度|跟踪|抽样)的?$/;
 /** A unit the value is per (为每公斤22.3元): the unit of the figure, not the metric. */
 const PER_UNIT_TAIL = /(?:为|是|达)?(?:每(?:平方米|立方米|千瓦时|[\u4e00-\u9fff]{1,2}))+$/;
+/** A part of a breakdown named before a size scope (高新区 + 规上工业增加值): a place or zone, then the scoped quantity. */
+const SCOPED_PART = /^([\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|园))((?:规上|规模以上|限上|限额以上)[\u4e00-\u9fff]{2,})$/;
 /** Size scopes of a statistical population (规上工业, 限额以上批发业): what follows is a whole-economy category. */
 const SIZE_SCOPE = /^(?:规上|规模以上|限上|限额以上|全部)/;
 /** A rate word alone (增速, 降幅): the rate of the metric named before. */
@@ -147,6 +151,8 @@ const TARGET_SHARE = /完成了?([^，。；]{0,20}?)(目标|预算|计划|任�
 const TARGET_INNER = /^(?:今年|本年|明年)?(?:[0-9０-９.]+[万亿]?[\u4e00-\u9fff]{0,2}?(?=销量|产量|收入|投资|营收|产值|的))?的?/;
 /** Quantities counted by kind (发电量 of 火电, 销量 of 新能源汽车): a kind alone after 其中 takes the quantity. */
 const KIND_QUANTITY = /(?:发电量|用电量|产量|销量|吞吐量|出货量|业务量|运输量|客运量|货运量|成交量)$/;
+/** A share of the market named alone (市场占有率, 渗透率): of the product the figure before measured (a company's 市场份额 is its own). */
+const MARKET_SHARE = /^(?:市场占有率|市场渗透率|渗透率)$/;
 /** A crop's yield words alone (总产量, 亩产): the crop is named in the figure before. */
 const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
@@ -160,6 +166,8 @@ const RATIO_VERB = /(?:恢复|回升|回落|相当于|是|为|达到|达)(?:至|
 /** A holiday as a time (春节假期, 国庆长假, 五一黄金周) and a segment opening that refers back to it (假期期间, 节日期间). */
 const HOLIDAY_TIME = /(?:假期|长假|黄金周|假日)$/;
 const HOLIDAY_ANAPHOR = /^(?:假期|节日|长假|节假日)(?:期间|间|内)[，,]/;
+/** 假期期间 opening a later clause of the segment (…数据显示，假期期间全市…) */
+const HOLIDAY_IN_CLAUSE = /(?<=[，,：:])(?:假期|长假|节假日)(?:期间|间|内)/;
 /** A difference stated against a basis with 高/低 (比全省平均水平高, 较上年同期低): the basis and the word. */
 const HIGHER_THAN = /((?:比(?![重例率])|较)[^，、。；比较]{1,12}?)(高出|高|低)了?$/;
 /**
@@ -360,6 +368,8 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     if (m.type === 'ORG' && /^(?:该|本)?(?:集团|公司|企业)$/.test(text.slice(m.start, m.end))) continue;
     // 太阳 + 能发电: a name no gazetteer knows glued before 能 is the first half of an energy word, no place
     if (m.type === 'LOC' && text[m.end] === '能' && !isDivision(lex, text.slice(m.start, m.end))) continue;
+    // 金银珠宝类商品零售额: a name before 类 names a category of goods, no subject
+    if (text[m.end] === '类' && m.type !== 'EVENT') continue;
     // 占比达, 对比: a place read out of a word ending in 比 is none
     if (m.type === 'LOC' && text[m.start] === '比' && m.start > 0 && /[占对相同环]/.test(text[m.start - 1] as string)) continue;
     // 华南 + 钠能科技股份有限公司 grown from the place: the cut name inside it is no mention of its own
@@ -487,6 +497,7 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
     if (!/^[\u4e00-\u9fff，、。；“《]/.test(text.slice(m.index + 1, m.index + 2))) continue;
     while (mi < input.length && (input[mi] as FigureMention).end <= st) mi++;
     let covered = false;
+    let bodyEnd = -1;
     const cutAt = cut.length;
     for (let k = mi; k < input.length && (input[k] as FigureMention).start <= m.index; k++) {
       const c = input[k] as FigureMention;
@@ -497,11 +508,21 @@ function placeShaped(text: string, input: readonly FigureMention[], times: reado
       else if (c.type === 'PERSON' && c.start === st && c.end === m.index + 1) cut.push(c);
       // 宁港市货物 read as an organisation: a name opening with the shape and ending in no organisation's word is the place
       else if (c.type === 'ORG' && c.start === st && c.end > m.index + 1 && !orgEnding(text.slice(m.index + 1, c.end))) cut.push(c);
-      else if (c.end > st) covered = true;
+      // 东岳省统计局 read as 省统计局, 梧桐市人力资源和社会保障局 as 市人力资源和社会保障局: a government body cut at the
+      // shape's division character is the body of the place the shape names (the whole name, a reporting body)
+      else if (c.type === 'ORG' && c.start === m.index && BODY_OF_PLACE.test(text.slice(st, c.end))) {
+        cut.push(c);
+        bodyEnd = c.end;
+      } else if (c.end > st) covered = true;
     }
     for (let k = Math.max(0, ti - 1); k < times.length && (times[k] as TimeExpr).start <= m.index; k++) if ((times[k] as TimeExpr).end > st) covered = true;
     if (covered) {
       cut.length = cutAt;
+      continue;
+    }
+    if (bodyEnd > 0) {
+      out.push({ type: 'ORG', start: st, end: bodyEnd });
+      PLACE_SHAPED.lastIndex = bodyEnd;
       continue;
     }
     // 松岩市南湖区: a place-shaped part straight after it names a place inside it; one name
@@ -848,7 +869,33 @@ export function attribute(input: AttributionInput): void {
     return kind;
   };
 
-  for (const f of figures) {
+  // what one figure's steps hand on to the next (set by each figure's openFigure … distribution)
+  let s = 0;
+  let c = 0;
+  let carriedBreakdown: boolean | null = null;
+  let lastYearSame = false;
+  let lastYearSameText = '去年同期';
+  /** the current time before the figure's own times were read */
+  let timeBefore: Current | null = null;
+  let ratioOf: TimeExpr | null = null;
+  let localSubject: Subject | null = null;
+  let subjectAt = -1;
+  let clause = '';
+  let gapAgainst = false;
+  let mStart = 0;
+  let clauseTime: TimeExpr | null = null;
+  let clauseOpensTimed = false;
+  let timedClause = false;
+  let mt = '';
+  let qizhongLead = false;
+  let hadQizhong = false;
+  let industryEllipsis = false;
+  /** the subject of the figure before, for a bare change: not carried on */
+  let borrowedSubject = false;
+  let distributed = false;
+
+  /** the figure's attribution fields reset, the article it is in (a new one resets the context), its segment (sentence or `；` part) and clause */
+  function openFigure(f: FigureHit): void {
     // every figure gets the attribution fields in one order (one object shape for all of them)
     f.metric = null;
     f.change = null;
@@ -865,15 +912,15 @@ export function attribute(input: AttributionInput): void {
     }
     // segment (sentence or `；` part) and clause holding the figure
     // scanning back stops at the previous figure when no segment ends in between
-    let s = f.start;
+    s = f.start;
     const stop = Math.max(0, f.start - 300, lastFigStart);
     while (s > stop && !isSegmentEnd(text.charCodeAt(s - 1))) s--;
     if (s === lastFigStart && s > 0 && !isSegmentEnd(text.charCodeAt(s - 1))) s = lastSeg;
     lastFigStart = f.start;
     // 其中，第一产业增加值…；第二产业增加值…: a breakdown goes on over the `；` parts of its sentence
-    const carriedBreakdown: boolean | null = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
+    carriedBreakdown = s !== lastSeg && s > 0 && text[s - 1] === '；' && breakdownSeg === lastSeg && breakdownSeg >= 0 ? breakdownQizhong : null;
     lastSeg = s;
-    let c = f.start;
+    c = f.start;
     while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     // 广义货币(M2)余额: a bracket glued to the word before it and closed before the figure is inside the clause
     // (not a byline 电 （记者…）, not a bracket holding another figure: 北仑（291.0毫米）)
@@ -888,14 +935,18 @@ export function attribute(input: AttributionInput): void {
       c -= open[0].length;
       while (c > s && !isClauseEnd(text.charCodeAt(c - 1))) c--;
     }
+  }
 
+  /** the times before the figure update the current time (bases, ratios' and starting values' times, anaphors, lists of times) */
+  function readTimes(f: FigureHit): void {
     if (localTime && localTime.seg !== s) {
       time = localTime.before;
       localTime = null;
     }
+    timeBefore = time;
     // the context reads everything before the figure
-    let lastYearSame = false;
-    let lastYearSameText = '去年同期';
+    lastYearSame = false;
+    lastYearSameText = '去年同期';
     while (ti < times.length && (times[ti] as TimeExpr).start < f.start) {
       const t = times[ti++] as TimeExpr;
       if (articleAt(t.start) !== article) continue;
@@ -988,10 +1039,18 @@ export function attribute(input: AttributionInput): void {
     }
     // 假期期间，琼海湾机场…: a segment opening with the holiday named before, no time read since, is in that holiday
     // (not in the day named in between: 大年初三当天…。假期期间…)
-    if (holiday && time !== holiday && (!lastRead || lastRead.end <= s) && HOLIDAY_ANAPHOR.test(text.slice(s, s + 6))) time = holiday;
-    const ratioOf: TimeExpr | null = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
-    let localSubject: Subject | null = null;
-    let subjectAt = -1;
+    // (滨湖市商务局数据显示，假期期间全市…: at a clause start after the source's clause too)
+    if (holiday && time !== holiday) {
+      const at = HOLIDAY_ANAPHOR.test(text.slice(s, s + 6)) ? 0 : text.slice(s, f.start).search(HOLIDAY_IN_CLAUSE);
+      if (at >= 0 && (!lastRead || lastRead.end <= s + at)) time = holiday;
+    }
+  }
+
+  /** the mentions, national words and pronouns before the figure: the subject named in its segment, if any */
+  function readSubjects(f: FigureHit): void {
+    ratioOf = ratioPending && (ratioPending as TimeExpr).end + 1 === f.start ? ratioPending : null;
+    localSubject = null;
+    subjectAt = -1;
     // a mention holding a figure (江西省第十四届人民代表大会) is read at the first figure after its end
     if (deferred.length && (deferred[0] as (typeof mentions)[number]).end <= f.start) {
       for (const m of deferred) if (m.end <= f.start && articleAt(m.start) === article) noteMention(m);
@@ -1061,21 +1120,10 @@ export function attribute(input: AttributionInput): void {
       segSubjectSeg = s;
       segSubjectAt = subjectAt;
     }
+  }
 
-    if (f.kind === 'date' || f.kind === 'period') {
-      // a date or period figure's period is its own span
-      f.time = null;
-      f.period = spanOfFigure(f);
-      f.metric = null;
-      f.change = null;
-      f.basis = null;
-      f.subject = localSubject?.name ?? null;
-      if (localSubject) subject = localSubject;
-      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
-      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
-      continue;
-    }
-
+  /** the time and period the figure takes, and the change and basis that close its clause */
+  function readChange(f: FigureHit): void {
     // time and period
     if (time) {
       f.time = (time as Current).text;
@@ -1096,13 +1144,13 @@ export function attribute(input: AttributionInput): void {
     }
 
     // change and basis
-    let clause = text.slice(c, f.start);
+    clause = text.slice(c, f.start);
     // the change and its basis end the clause: only its tail is read
     const tailFrom = Math.max(0, clause.length - 24);
     const tail = tailFrom ? clause.slice(tailFrom) : clause;
     // 航班起降4126架次: a one-character verb closing a compound noun is no change
     // (比全省平均水平高1.5个百分点, 比去年同期低18.6%: 高/低 are a change only after a basis with 比/较)
-    let gapAgainst = false;
+    gapAgainst = false;
     let ch = (CHANGE_CHARS.test(tail) && !COMPOUND_VERB_NOUN.test(tail) ? CHANGE_RE.exec(tail) : null) ?? (/[高低]/.test(tail) ? HIGHER_THAN.exec(tail) : null);
     // 高于各项贷款增速5.6个百分点: a rate word closing the compared series is no change of the figure's own
     if (ch && /于/.test(tail) && /百分点$/.test(text.slice(f.start, f.end))) {
@@ -1132,10 +1180,14 @@ export function attribute(input: AttributionInput): void {
     }
     // (比例由2023年的31.5%: the quantity is named before 由)
     if (fromOf && fromOf.start - 1 >= c) clause = text.slice(c, fromOf.start - 1);
+  }
+
+  /** the metric phrase: the clause from after its time and subject, with subject, pronoun, lead and tail words taken out; whether a breakdown (其中, 分X看) leads */
+  function metricPhrase(f: FigureHit): void {
     // metric: the clause minus time, subject, pronouns and verbs
-    let mStart = c;
-    let clauseTime: TimeExpr | null = null;
-    let clauseOpensTimed = false;
+    mStart = c;
+    clauseTime = null;
+    clauseOpensTimed = false;
     // the times in this clause are the last ones read (ti is past them)
     for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c; k--) {
       const t = times[k] as TimeExpr;
@@ -1148,14 +1200,14 @@ export function attribute(input: AttributionInput): void {
       if (t.start === c) clauseOpensTimed = true;
     }
     // 2025年突破6.8万亿元: a clause of a time and a figure only continues the metric
-    const timedClause = mStart > c;
+    timedClause = mStart > c;
     // a subject named earlier in the segment (2024年，鄂尔多斯市单位…较2020年下降: the date figure read it first)
     const namedAt = subjectAt >= 0 ? subjectAt : segSubjectSeg === s ? segSubjectAt : -1;
     if (namedAt > mStart && namedAt <= c + clause.length) mStart = namedAt;
     // 由2023年的31.5%提升至45.8%: the words before a figure of the same clause are that figure's, not this one's
     // (only where the change closes the clause straight after that figure)
     if (f.change && prev && (prev as FigureHit).end > mStart && (prev as FigureHit).end === c + clause.length && articleAt((prev as FigureHit).start) === article) mStart = (prev as FigureHit).end;
-    let mt = text.slice(mStart, c + clause.length);
+    mt = text.slice(mStart, c + clause.length);
     // 全市港口今年前11个月完成货物吞吐量: a facility word before the clause's time heads the quantity after it (港口货物吞吐量)
     if (clauseTime && mStart === clauseTime.end && clauseTime.start > c) {
       const facility = /^(?:全[市省区县]|该[市省区县])?(港口|机场|口岸)$/.exec(text.slice(c, clauseTime.start));
@@ -1175,15 +1227,15 @@ export function attribute(input: AttributionInput): void {
     if (mStart > c && SHARE_PRONOUN_CLAUSE.test(text.slice(c, mStart))) mt = '占' + mt;
     // (占公司锂电池总出货量的比例: the company's pronoun after 占 is no part of the share)
     else if (mt.length > 4 && mt.includes('占')) mt = mt.replace(SHARE_PRONOUN, '占');
-    const qizhongLead: boolean = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
-    const hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
+    qizhongLead = /^其中/.test(text.slice(c, c + 2)) || /其中[，,]?$/.test(text.slice(Math.max(s, c - 3), c)) || (c === s && Boolean(carriedBreakdown));
+    hadQizhong = qizhongLead || BREAKDOWN_LEAD.test(text.slice(Math.max(s, c - 10), c)) || (c === s && carriedBreakdown !== null) || leadOverTime(c, s);
     if (hadQizhong && breakdownSeg !== s) {
       breakdownSeg = s;
       breakdownQizhong = qizhongLead;
     }
-    let industryEllipsis = false;
+    industryEllipsis = false;
     /** the subject of the figure before, for a bare change: not carried on */
-    let borrowedSubject = false;
+    borrowedSubject = false;
     if (mt.includes('国')) {
       // (国内游客出游总花费: domestic tourism is a category of its own, as against inbound, wherever it stands)
       const domestic = /^国内(?!生产总值)/.test(mt) && (/(?:全国|我国)$/.test(text.slice(Math.max(0, mStart - 2), mStart)) || /^国内(?:游客|旅游|出游)/.test(mt));
@@ -1204,8 +1256,12 @@ export function attribute(input: AttributionInput): void {
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
-    // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it (累计产量 keeps its 累计)
-    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff])/, '');
+    // 全市312个省市重点项目已完成投资: an adverb of state before the verb inside the phrase is no part of it
+    if (mt.length > 5 && mt.includes('已')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})已(?=(?:完成|开工|建成|投产|签约|实现)[\u4e00-\u9fff])/, '');
+    // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it
+    // (新能源汽车累计销量, 发电设备累计平均利用小时: 累计 inside the phrase says the span sums, which the time says; the
+    // shortest phrase naming the quantity goes without it)
+    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计(?=[\u4e00-\u9fff]{2})|(?:共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff]))/, '');
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
@@ -1226,7 +1282,11 @@ export function attribute(input: AttributionInput): void {
     }
     // 增速比上半年回落0.1个百分点, 降幅比上月收窄: a rate word alone measures the figure before it
     if (f.change && RATE_WORD.test(mt)) mt = '';
-    let distributed = false;
+  }
+
+  /** 分别: a list of subjects, times or metrics distributed over the figures, and the figures that go on with it */
+  function distribution(f: FigureHit): void {
+    distributed = false;
     const fenbieFrom = Math.max(c, prev ? (prev as FigureHit).end : 0);
     const fenbieAt = text.slice(fenbieFrom, f.start).indexOf('分别');
     const listed = fenbieAt >= 0 ? listBefore(Math.max(s, prev && prev.end > s ? prev.end : s), fenbieFrom + fenbieAt) : null;
@@ -1374,18 +1434,31 @@ export function attribute(input: AttributionInput): void {
         distributed = true;
       }
     } else if (!distributed) distribute = null;
+  }
 
+  /** what the clause leaves out: sub-figures of a breakdown, bare changes, levels and kinds that measure the figure or metric before */
+  function ellipsis(f: FigureHit): void {
     if (!distributed) {
       // a later clause of the breakdown's segment (其中，第一产业增加值…，增长3.5%，第二产业增加值…) is a sub-figure too
       // (not a clause opening with a time of its own: …，2024年全年人工智能核心产业规模突破3000亿元 is a new statement)
-      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && !clauseOpensTimed;
+      // (其中，餐饮业营业额9.3亿元，中秋节当天餐饮业营业额达1.6亿元: a day inside the breakdown's time goes on with it)
+      const ct = time as Current | null;
+      const bt = timeBefore as Current | null;
+      const inside = ct !== null && ct.span !== null && bt !== null && bt.span !== null && ct.span.start >= bt.span.start && ct.span.end <= bt.span.end && (ct.span.start !== bt.span.start || ct.span.end !== bt.span.end);
+      const laterPart = !hadQizhong && breakdownSeg === s && !localSubject && (!clauseOpensTimed || inside);
       if (hadQizhong || laterPart) {
         // 其中，第三产业增加值增长5.4%, 分产业看，第一产业增加值1080亿元: after 其中 or a breakdown lead a sector is the actor
         // (subject 第一产业, metric 增加值; the lead's decision after the tenth set, tests/figures/blind/README.md)
         // (a two-character 工业, 农业 heads a category of the whole economy: 其中，工业投资增长35.2% → metric 工业投资;
         // so does one behind a size scope: 规上工业增加值)
-        const ind = ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? SECTOR_INDUSTRY.exec(mt);
-        if (ind) {
+        // (分区域看，高新区规上工业增加值增长15.6%: a place or zone before a size scope is the part, the scoped quantity its metric)
+        const scoped = SCOPED_PART.exec(mt);
+        const ind = scoped ? null : ((x) => (x && (x[1] as string).length >= 3 && !SIZE_SCOPE.test(x[1] as string) ? x : null))(INDUSTRY.exec(mt)) ?? SECTOR_INDUSTRY.exec(mt);
+        if (scoped) {
+          localSubject = { name: scoped[1] as string, key: `LOC:${canonicalName('LOC', scoped[1] as string)}` };
+          mt = scoped[2] as string;
+          if (laterPart) industryEllipsis = true;
+        } else if (ind) {
           localSubject = { name: ind[1] as string, key: null };
           mt = ind[2] as string;
           // (the sub-figure's subject and metric are not carried on)
@@ -1428,7 +1501,12 @@ export function attribute(input: AttributionInput): void {
         // (税收收入…，税收占比77.6%: a quantity word of its own, or the same kind, is no kind alone)
         if (tl && kind.length >= 1 && kind.length <= 4 && !mt.startsWith(kind) && !/[的之占]/.test(kind) && !/[比率重价数量额值入出资积]$/.test(mt)) mt += tl;
       }
-      if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
+      // 全市重点监测的86家商贸企业实现销售额: a count after a participle with 的 counts the noun after it, as the participle
+      // qualifies it (重点监测的商贸企业)
+      // (a participle of survey or selection only: 监测, 统计, 调查; on news text others run into whole clauses)
+      const participle = f.kind === 'count' && !f.change && text[f.start - 1] === '的' && mt.length >= 2 && mt.length <= 8 && SURVEY_PARTICIPLE.test(mt) ? COUNTED_NOUN.exec(text.slice(f.end, f.end + 16)) : null;
+      if (participle) mt = mt.replace(/的$/, '') + '的' + (participle[1] as string);
+      else if (VERB_ONLY.test(mt) || mt.length < 2 || (mt.endsWith('了') && VERB_ONLY.test(mt.slice(0, -1)))) {
         // 设立100亿元的产业基金: the thing measured follows the figure
         // (完成今年300万辆销量目标的27.3%: a target named straight after the figure is what it measures)
         const after = /^的([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、：！？）\n]|$)/.exec(text.slice(f.end, f.end + 20)) ?? (f.kind !== 'duration' && f.kind !== 'ordinal' ? /^(?:的)?([\u4e00-\u9fff]{0,8}?(?:目标|任务))(?=的|[，。；、\n]|$)/.exec(text.slice(f.end, f.end + 14)) : null);
@@ -1512,7 +1590,8 @@ export function attribute(input: AttributionInput): void {
           .replace(/(?:再|又|首次|再次)?(?:创历史新高|创出新高|创新高|实现新突破|稳步增长|持续增长|稳定增长|快速增长|保持稳定|稳中有升|大幅增长|继续增长)$/, '')
           .replace(LEAD_STRIP, '')
           .replace(TAIL_STRIP, '');
-        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named)) mt = named;
+        // (分季度看，一季度增长5.4%: a breakdown lead names no quantity; the article's metric goes on)
+        if (named.length >= 2 && named.length <= 20 && !/[，。；0-9]/.test(named) && !SPEAKER_LINE.test(named) && BREAKDOWN_LEAD.exec(named)?.index !== 0) mt = named;
       }
       // 其中，云栖谷景区9.2万人次: a sub-figure with neither metric nor change measures what the article's last figure of its unit measured
       if (mt.length < 2 && hadQizhong && !f.change && f.unit) {
@@ -1536,6 +1615,10 @@ export function attribute(input: AttributionInput): void {
         else if (metric && CUMULATIVE_LEAD.test(text.slice(clauseTime.end, f.start))) mt = metric;
       }
     }
+  }
+
+  /** shares of a target, yields, reporter and population words; the metric set on the figure and carried on */
+  function finishMetric(f: FigureHit): void {
     // 完成年度目标的113.7%, 完成今年300万辆销量目标的27.3%: the share of a target done is the target's 完成进度; a target
     // without its quantity (年度目标) is the target of the figure before; a time or a figure inside the target is the target's
     const target = f.kind === 'percent' && !f.change && text[f.start - 1] === '的' ? TARGET_SHARE.exec(text.slice(c, f.start)) : null;
@@ -1567,6 +1650,21 @@ export function attribute(input: AttributionInput): void {
     }
     // 全国集成电路产量达1623亿块…。4月份当月产量427亿块: a tail noun alone is the tail of the article's metric
     else if (mt.length >= 2 && mt.length <= 5 && !distributed && !hadQizhong && !localSubject && metric && metric.length > mt.length && metric.endsWith(mt) && METRIC_TAILS.includes(mt)) mt = metric;
+    // 新能源汽车销量703.7万辆，市场占有率达到36.9%: a share of the market alone is the share of the product whose sales or
+    // output the figure before in its sentence measured (新能源汽车市场占有率); a company's share is its own
+    if (MARKET_SHARE.test(mt) && !((localSubject as Subject | null) ?? (subject as Subject | null))?.key?.startsWith('ORG:') && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      const q = KIND_QUANTITY.exec(prev.metric);
+      const product = q ? prev.metric.slice(0, q.index) : '';
+      if (product.length >= 2 && product.length <= 8 && !/[的之占]/.test(product)) mt = product + mt;
+    }
+    // 新建商品住宅成交3.96万套，成交面积412.5万平方米: a phrase opening with the word the metric of the figure before in its
+    // sentence ends with leaves out that metric's head (新建商品住宅成交面积)
+    else if (mt.length >= 4 && mt.length <= 8 && !distributed && !hadQizhong && !localSubject && prev && prev.metric && articleAt(prev.start) === article && !/[。！？\n]/.test(text.slice(prev.end, f.start))) {
+      // (one word of two characters, a verb such as 成交: 接待过夜游客…，过夜游客人均消费 names its own population)
+      const pm = prev.metric;
+      // (the rest a quantity's tail noun: 面积, 金额; not 诊断 + 与临床符合率)
+      if (pm.length >= 4 && pm.endsWith(mt.slice(0, 2)) && METRIC_TAILS.includes(mt.slice(2)) && !/[的之占]/.test(pm)) mt = pm + mt.slice(2);
+    }
     // 商务部重点监测零售和餐饮企业销售额: the body that monitors is the reporter, not part of what it measured
     if (mt.length > 8 && /[部署局队]/.test(mt)) mt = mt.replace(REPORTER_LEAD, '');
     // 规模以上工业企业实现利润总额…；营业收入利润率为5.31%: a rate of the enterprises in the sentence's next clause is the same population's
@@ -1581,6 +1679,10 @@ export function attribute(input: AttributionInput): void {
     if (f.metric && !distributed && !hadQizhong && !industryEllipsis) metric = f.metric;
     else if (f.metric && distributed) metric = f.metric;
 
+  }
+
+  /** the subject: the segment's, a breakdown's sub-subject, or the one carried; the figure becomes the one before */
+  function assignSubject(f: FigureHit): void {
     // subject: this segment's, or the one carried from before
     if (localSubject && !(hadQizhong && localSubject.key === null && localSubject.name === '全国')) {
       f.subject = localSubject.name;
@@ -1602,6 +1704,35 @@ export function attribute(input: AttributionInput): void {
     segFigs.push(f);
     if (artFigs.length >= 16) artFigs.shift();
     artFigs.push(f);
+  }
+
+  // one figure at a time, in text order; each step is a function of its own (attribute() as one body was
+  // ~35 KB of bytecode, over the optimizing compiler's limit bin/zhnews.js sets)
+  for (const f of figures) {
+    openFigure(f);
+    readTimes(f);
+    readSubjects(f);
+    if (f.kind === 'date' || f.kind === 'period') {
+      // a date or period figure's period is its own span
+      f.time = null;
+      f.period = spanOfFigure(f);
+      f.metric = null;
+      f.change = null;
+      f.basis = null;
+      const named = localSubject as Subject | null;
+      f.subject = named?.name ?? null;
+      if (named) subject = named;
+      // (由2023年的31.5%: a date inside the value's frame keeps the figure before as the one before)
+      if (!(/[由从]/.test(text[f.start - 1] ?? '') && text[f.end] === '的' && ratioStarts.has(f.end + 1))) prev = null;
+      continue;
+    }
+
+    readChange(f);
+    metricPhrase(f);
+    distribution(f);
+    ellipsis(f);
+    finishMetric(f);
+    assignSubject(f);
   }
 }
 

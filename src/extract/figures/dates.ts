@@ -431,7 +431,8 @@ function notAhead(f: FigureHit, docDate: string | null): void {
   // 下半年 alone in an article of January is last year's (it would start half a year ahead); later in the year it is a plan
   if (/半年|年底|年末|年初/.test(named) && !(named === '下半年' && docDate.slice(5, 7) === '01')) return;
   // 1—12月 in an article of January: a cumulative span from 1月 that would end after the document's month is last year's
-  const endAhead = f.kind === 'period' && (f.qualifier === 'range' || /^前/.test(named)) && !!f.dateEnd && /^\d{4}-01/.test(f.date) && f.dateEnd.slice(0, 7) > docDate.slice(0, 7);
+  // (一季度 too in an article of January: a breakdown of the year just over; later it may be the quarter under way)
+  const endAhead = f.kind === 'period' && (f.qualifier === 'range' || /^前/.test(named) || (/^第?[一1]季度$/.test(named) && docDate.slice(5, 7) === '01')) && !!f.dateEnd && /^\d{4}-01/.test(f.date) && f.dateEnd.slice(0, 7) > docDate.slice(0, 7);
   if (f.date.slice(0, 7) <= docDate.slice(0, 7) && !endAhead) return;
   // back one year, and on to a leap year for 2月29日
   let by = 1;

@@ -198,7 +198,8 @@ function festivalSpan(m: RegExpExecArray, doc: Doc | null): DaySpan | null {
   else if (f.chuxi) day = chuxi(y);
   if (!day) return null;
   // 国庆中秋假期: two festivals of one holiday; the span is the official one around the first
-  const holidayWord = m[4] && /假|黄金周/.test(m[4]);
+  // (2023年春节档: the film season of a festival is its holiday)
+  const holidayWord = m[4] && /假|黄金周|档/.test(m[4]);
   if ((holidayWord || m[4] === '期间') && f.holiday) {
     const h = officialHoliday(day, f.holiday);
     if (h) return h;
@@ -306,11 +307,21 @@ function buildPatterns(): Pattern[] {
         return { span: s ? { start: s, end: s } : null };
       },
     },
+    // 2023年半年度 (报告): a report's half year, January to June
+    {
+      first: '0123456789',
+      needs: ['半年度'],
+      re: /([0-9]{4})年(?:上)?半年度/y,
+      resolve: (m) => {
+        const y = Number(m[1]);
+        return { span: { start: ymd(y, 1, 1), end: ymd(y, 6, 30) } };
+      },
+    },
     // holidays: 2025年春节假期, 今年国庆, 中秋节, 春节期间, 国庆长假, 今年“五一”假期 (a name in quotes)
     {
       first: fest.first + '“"',
       needs: fest.names,
-      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?[“"]?(' + fest.re + ')(?:' + fest.re + ')?[”"]?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天)?', 'y'),
+      re: new RegExp('(?:([0-9]{4})年|(今年|去年|明年))?[“"]?(' + fest.re + ')(?:' + fest.re + ')?[”"]?(假期|长假|小长假|黄金周|放假期间|假日|期间|前后|当天|档)?', 'y'),
       resolve: (m, doc) => ({ span: memo(doc, 'festival:' + m[0], () => festivalSpan(m, doc)) }),
     },
     // 今年以来 / 去年以来 / 年初以来
@@ -331,7 +342,8 @@ function buildPatterns(): Pattern[] {
     {
       first: "近最过前后未今此",
       needs: ["近", "过去", "前", "后", "未来", "今后", "此后"],
-      re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度)(?:来|以来|里|内|间)?', 'y'),
+      // (前2月, 前4月: the first months of the year, 个 left out as releases write it)
+      re: new RegExp('(近|最近|过去|前|后|未来|今后|此后)([' + NUM + ']{1,3})(个月|年|天|日|周|个星期|星期|个季度|(?<=前[' + NUM + ']{1,2})月(?!份?[0-9一二三四五六七八九十两]))(?:来|以来|里|内|间)?', 'y'),
       resolve: (m, doc) => {
         const n = num(m[2] as string);
         if (!n || !doc) return n ? { span: null } : null;
@@ -339,7 +351,7 @@ function buildPatterns(): Pattern[] {
         const future = /后|未来|今后|此后/.test(m[1] as string);
         if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
         if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
-        if (m[1] === '前' && /个月|季度/.test(unit) && m[0].length <= 5) {
+        if (m[1] === '前' && /月|季度/.test(unit) && m[0].length <= 5) {
           // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too
           const months = unit.includes('季度') ? n * 3 : n;
           if (months <= 12) return { span: { start: ymd(doc.y, 1, 1), end: ymd(doc.y, months, monthLength(doc.y, months)) } };
@@ -923,8 +935,21 @@ function timeExpr(start: number, end: number, text: string, span: DaySpan | null
  */
 function mergeRanges(text: string, xs: TimeExpr[]): TimeExpr[] {
   const out: TimeExpr[] = [];
+  /** the span of the last holiday named (国庆中秋假期), what 假期前四天 counts from */
+  let holiday: DaySpan | null = null;
   for (let k = 0; k < xs.length; k++) {
     const a = xs[k] as TimeExpr;
+    // 国庆中秋假期…；假期前四天: the first days of the holiday named before, not the days before the document date
+    const first = holiday && a.span && !a.basis ? /^前([0-9一二三四五六七八九十两]{1,3})[天日]$/.exec(a.text) : null;
+    const word = first ? /(?:假期|长假|黄金周)$/.exec(text.slice(Math.max(0, a.start - 3), a.start)) : null;
+    const days = first ? num(first[1] as string) : null;
+    if (word && days && holiday && (out.length === 0 || (out[out.length - 1] as TimeExpr).end <= a.start - word[0].length)) {
+      const last = addDays(holiday.start, days - 1);
+      const st = a.start - word[0].length;
+      out.push(timeExpr(st, a.end, text.slice(st, a.end), { start: holiday.start, end: last < holiday.end ? last : holiday.end }, false, undefined, undefined));
+      continue;
+    }
+    if (a.span && !a.basis && !a.anaphor && /(?:假期|长假|黄金周)$/.test(a.text)) holiday = a.span;
     const b = xs[k + 1];
     if (b && !a.anaphor && !b.anaphor && !a.mod && a.span && b.span) {
       const gap = text.slice(a.end, b.start);
