@@ -289,66 +289,8 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
   {
     const line = input.slice(start, end);
     // keep has i when the space run starting at i is a field separator
-    let keep: Set<number> = NONE as Set<number>;
-    let closeUp: Set<number> = NONE as Set<number>;
     // (both stay empty on ordinary prose lines)
-    let fieldLine = false;
-    const hasLabel = line.includes('记者') || line.includes('通讯员') || line.includes('撰稿人');
-    if (hasLabel && BYLINE_RE.test(line)) {
-      fieldLine = true;
-      // close up a two-character name padded with a space ("周 琳")
-      const re = /[ \u3000\t]+/g;
-      let m: RegExpExecArray | null;
-      const spans: Array<[number, number]> = [];
-      while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
-      let tokStart = 0;
-      const tokens: Array<[number, number]> = [];
-      for (const [a, z] of spans) {
-        tokens.push([tokStart, a]);
-        tokStart = z;
-      }
-      tokens.push([tokStart, line.length]);
-      for (let t = 1; t + 1 < tokens.length; t++) {
-        const [a1, z1] = tokens[t]!;
-        const [a2, z2] = tokens[t + 1]!;
-        const single = (a: number, z: number) => z - a === 1 && isHan(line.charCodeAt(a));
-        const prevSingle = t > 1 && single(tokens[t - 1]![0], tokens[t - 1]![1]);
-        const nextNextSingle = t + 2 < tokens.length && single(tokens[t + 2]![0], tokens[t + 2]![1]);
-        // (only a space of one ASCII character: a wider one was set on purpose)
-        if (single(a1, z1) && single(a2, z2) && !prevSingle && !nextNextSingle && z1 + 1 === a2 && line.charCodeAt(z1) === 0x20) {
-          if (closeUp === NONE) closeUp = new Set<number>();
-          closeUp.add(z1);
-        }
-      }
-    } else if (isFieldLine(line) || isTableRow(line)) {
-      fieldLine = true;
-    } else {
-      const last = line.charCodeAt(line.length - 1);
-      // 摄 影 道 ） )
-      const creditEnd = last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0xff09 || last === 0x29;
-      const cm = creditEnd ? CREDIT_RE.exec(line) : null;
-      if (cm || fmHint(line)) keep = new Set<number>();
-      if (cm) {
-        const creditStart = line.length - cm[2]!.length;
-        const spStart = creditStart - cm[1]!.length;
-        keep.add(spStart);
-        for (let i = creditStart; i < line.length; i++) {
-          if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
-        }
-      }
-      PAREN_CREDIT_RE.lastIndex = 0;
-      let pm: RegExpExecArray | null;
-      const parens = line.includes('(') || line.includes('（');
-      while (parens && (pm = PAREN_CREDIT_RE.exec(line))) {
-        if (keep === NONE) keep = new Set<number>();
-        for (let i = pm.index + 1; i < pm.index + pm[0].length; i++) {
-          if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
-        }
-      }
-      const c0 = line.charCodeAt(0);
-      const fm = c0 === 0x56fe || c0 === 0x8868 ? FIGURE_RE.exec(line) : null; // 图 表
-      if (fm) keep.add(fm[0].length - fm[1]!.length);
-    }
+    const { fieldLine, keep, closeUp } = lineMarks(line);
     // First look: the line's shape. A single ASCII space between Chinese
     // characters is a candidate for removal. Candidates that set off a
     // one-character word on a chain ("如 今 在", "行 动 计划") are justified
@@ -499,6 +441,82 @@ function spaceLine(input: string, start: number, end: number, b: EditBuilder, lo
     }
     void first;
   }
+}
+
+/**
+ * What a line's shape says before its spaces are looked at: a byline or a
+ * field line keeps its spaces (a byline closes up a two-character name padded
+ * with a space, `closeUp`); a photo credit, a bracketed credit or a figure
+ * label keeps the spaces that separate its fields (`keep`). In functions of
+ * their own: these lines are rare, and a rare branch met for the first time
+ * throws away the optimized code of the function it is in (spaceLine, whole,
+ * was compiled four times per worker over 2,000 bench files).
+ */
+function lineMarks(line: string): { fieldLine: boolean; keep: Set<number>; closeUp: Set<number> } {
+  const hasLabel = line.includes('记者') || line.includes('通讯员') || line.includes('撰稿人');
+  if (hasLabel && BYLINE_RE.test(line)) return { fieldLine: true, keep: NONE as Set<number>, closeUp: bylineCloseUps(line) };
+  if (isFieldLine(line) || isTableRow(line)) return { fieldLine: true, keep: NONE as Set<number>, closeUp: NONE as Set<number> };
+  return { fieldLine: false, keep: creditKeeps(line), closeUp: NONE as Set<number> };
+}
+
+/** A byline's two-character names padded with a space ("周 琳"): the positions of those spaces. */
+function bylineCloseUps(line: string): Set<number> {
+  let closeUp: Set<number> = NONE as Set<number>;
+  const re = /[ \u3000\t]+/g;
+  let m: RegExpExecArray | null;
+  const spans: Array<[number, number]> = [];
+  while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
+  let tokStart = 0;
+  const tokens: Array<[number, number]> = [];
+  for (const [a, z] of spans) {
+    tokens.push([tokStart, a]);
+    tokStart = z;
+  }
+  tokens.push([tokStart, line.length]);
+  for (let t = 1; t + 1 < tokens.length; t++) {
+    const [a1, z1] = tokens[t]!;
+    const [a2, z2] = tokens[t + 1]!;
+    const single = (a: number, z: number) => z - a === 1 && isHan(line.charCodeAt(a));
+    const prevSingle = t > 1 && single(tokens[t - 1]![0], tokens[t - 1]![1]);
+    const nextNextSingle = t + 2 < tokens.length && single(tokens[t + 2]![0], tokens[t + 2]![1]);
+    // (only a space of one ASCII character: a wider one was set on purpose)
+    if (single(a1, z1) && single(a2, z2) && !prevSingle && !nextNextSingle && z1 + 1 === a2 && line.charCodeAt(z1) === 0x20) {
+      if (closeUp === NONE) closeUp = new Set<number>();
+      closeUp.add(z1);
+    }
+  }
+  return closeUp;
+}
+
+/** The field-separating spaces of a line ending in a photo credit, holding a bracketed credit, or starting with a figure label. */
+function creditKeeps(line: string): Set<number> {
+  let keep: Set<number> = NONE as Set<number>;
+  const last = line.charCodeAt(line.length - 1);
+  // 摄 影 道 ） )
+  const creditEnd = last === 0x6444 || last === 0x5f71 || last === 0x9053 || last === 0xff09 || last === 0x29;
+  const cm = creditEnd ? CREDIT_RE.exec(line) : null;
+  if (cm || fmHint(line)) keep = new Set<number>();
+  if (cm) {
+    const creditStart = line.length - cm[2]!.length;
+    const spStart = creditStart - cm[1]!.length;
+    keep.add(spStart);
+    for (let i = creditStart; i < line.length; i++) {
+      if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
+    }
+  }
+  PAREN_CREDIT_RE.lastIndex = 0;
+  let pm: RegExpExecArray | null;
+  const parens = line.includes('(') || line.includes('（');
+  while (parens && (pm = PAREN_CREDIT_RE.exec(line))) {
+    if (keep === NONE) keep = new Set<number>();
+    for (let i = pm.index + 1; i < pm.index + pm[0].length; i++) {
+      if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1))) keep.add(i);
+    }
+  }
+  const c0 = line.charCodeAt(0);
+  const fm = c0 === 0x56fe || c0 === 0x8868 ? FIGURE_RE.exec(line) : null; // 图 表
+  if (fm) keep.add(fm[0].length - fm[1]!.length);
+  return keep;
 }
 
 /** Could the line start with a figure label (图/表)? */

@@ -42,6 +42,29 @@ describe('tags looked up in JavaScript', () => {
     expect(tagOf('局长')).toBe('n'); // from the pipeline's user dictionary
   });
 
+  it('of words of two to four code units, cached by their code units, are the dictionary\'s, asked once or again, also once the cache is full', () => {
+    const j = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+    const p = loadPipeline().segmenter;
+    const files = deriveDictionaries(p.base!, j.DEFAULT_DICT, [j.DEFAULT_USER_DICT, ...p.userDicts]);
+    const { all } = readTagMap(files.dict, files.userDict);
+    const words: Array<[string, string]> = [];
+    for (let k = 0; k < all.size; k++) {
+      const [w, t] = all.entry(k);
+      if (w.length >= 2 && w.length <= 4 && t) words.push([w, t]);
+    }
+    // more short words than the cache takes (65,536), with every length and so every key shape
+    expect(words.length).toBeGreaterThan(100_000);
+    let wrong = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const [w, t] of words) if (tagOf(w) !== t) wrong++;
+    }
+    expect(wrong).toBe(0);
+    // words that differ only in their third or fourth code unit, or in length, keep their own tags
+    const near = ['北京', '北京市', '北京大学', '北京人', '北京队'];
+    expect(near.map((w) => tagOf(w))).toEqual(near.map((w) => all.get(w) || 'x'));
+    expect(new Set(near.map((w) => tagOf(w))).size).toBeGreaterThan(1);
+  });
+
   it('read from the cached image (loadTagMap) equal the table built from the dictionary files', () => {
     const j = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
     const p = loadPipeline().segmenter;
