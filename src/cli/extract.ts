@@ -14,7 +14,7 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_PIPELINE, type Pipeline } from '../pipeline/config.js';
-import { pipelineOrFail } from './setup.js';
+import { pipelineOrFail, usageError } from './setup.js';
 import { processDocument } from '../pipeline/process.js';
 import { toRecord } from '../pipeline/records.js';
 import { readDocument, decodeDocument, manifestDate, displayPath, expandPaths } from '../ingest/index.js';
@@ -101,6 +101,11 @@ export function registerExtract(program: Command): void {
     .option('--inline', 'with --list: put each file\'s bytes in its line (base64), for workers that cannot read the files')
     .option('--pipeline <file>', 'pipeline config', DEFAULT_PIPELINE)
     .action(async (files: string[], opts: { pipeline: string; jsonl?: boolean; list?: boolean; inline?: boolean }) => {
+      if (opts.jsonl && files.length > 0 && !opts.list) {
+        // --jsonl reads stdin; silently ignoring the files named beside it printed nothing at all
+        usageError(`extract: --jsonl reads {"text"|"path"} lines from stdin and would ignore the ${files.length} file(s) given (${displayPath(files[0]!)}…); drop --jsonl to extract the files`);
+        return;
+      }
       if (opts.list) {
         const lines = await listInputs(files, !!opts.inline);
         for (const l of lines) process.stdout.write(JSON.stringify(l) + '\n');

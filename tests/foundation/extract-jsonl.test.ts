@@ -28,6 +28,13 @@ describe('zhnews extract --jsonl (streaming filter)', () => {
     expect(r.code).toBe(1);
   });
 
+  it('refuses --jsonl with files named beside it, instead of reading stdin and ignoring them', () => {
+    const r2 = cli(['extract', '--jsonl', 'corpus/000_df42f2bb45961d64.txt'], { input: '' });
+    expect(r2.code).toBe(2);
+    expect(r2.stdout).toBe('');
+    expect(r2.stderr).toMatch(/--jsonl reads .* stdin .*ignore the 1 file\(s\) given \(corpus\/000_df42f2bb45961d64\.txt…\); drop --jsonl/);
+  });
+
   it('returns normalized text and figures with normalized and raw offsets', () => {
     const a = out[0];
     expect(a.normalized).toBe('今年前7个月，天津市南开区固定资产投资同比增长36.8%。');
