@@ -118,6 +118,21 @@ export const rule: MentionRule = {
       seen.add(k);
       out.push({ type: 'PERSON', start, end, attrs: { priority, source } });
     };
+    /**
+     * Context for the name token t: a title right before it, a cue word after
+     * or before it, or (a tagged name) it opens a clause and a verb or 在/于
+     * follows (姚明表示, 孟晚舟在华为…), a two-character one only when it opens
+     * the sentence (刘翔在雅典…).
+     */
+    const cueFor = (t: Token, prev: Token | undefined, next: Token | undefined, after: string): boolean => {
+      if (!!prev && prev.end === t.start && lex.titles.has(prev.text)) return true;
+      if (CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text))) return true;
+      if (t.tag === 'x') return false;
+      const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
+      const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
+      const opensSentence = !prev || /^[。！？\n]$/u.test(t.start > 0 ? text[t.start - 1]! : '\n') || t.start === 0;
+      return opensClause && verbNext && (t.text.length >= 3 || opensSentence);
+    };
     const toks = joinSplitNames(ctx.tokens);
     // the tokens that are titles and honorifics, for the context passes below, noted on this one pass
     const titleToks: Token[] = [];
@@ -137,24 +152,18 @@ export const rule: MentionRule = {
       if (t.tag === 'x' && !isHan(t.text)) continue;
       const prev = i > 0 ? toks[i - 1] : undefined;
       const after = text.slice(t.end, t.end + 4);
-      const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
-      // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context
-      // a tagged name opening a clause and followed by a verb or 在/于 (姚明表示, 孟晚舟在华为…)
-      const next = toks[i + 1];
-      const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
-      const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
-      // a two-character one only when it opens the sentence (刘翔在雅典…)
-      const opensSentence = !prev || /^[。！？\n]$/u.test(t.start > 0 ? text[t.start - 1]! : '\n') || t.start === 0;
-      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
       if (placeLast(t.text)) continue;
+      const next = toks[i + 1];
+      // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context (cueFor,
+      // asked only where the token's shape leaves the answer open)
       if (t.tag === 'nr' || t.tag === 'nrfg') {
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
-        else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text) && cue) push(t.start, t.end, 1, 'jieba-nr');
+        const shaped = (isChineseName(t.text) && plausibleName(t.text, ix)) || (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text));
+        if (shaped && cueFor(t, prev, next, after)) push(t.start, t.end, 1, 'jieba-nr');
         continue;
       }
       if (t.tag === 'nrt') {
-        if (isForeignName(t.text) && (t.text.length >= 3 || cue)) push(t.start, t.end, 1, 'jieba-nrt');
+        if (isForeignName(t.text) && (t.text.length >= 3 || cueFor(t, prev, next, after))) push(t.start, t.end, 1, 'jieba-nrt');
         continue;
       }
       if (t.tag === 'x' && isHan(t.text)) {
@@ -166,8 +175,9 @@ export const rule: MentionRule = {
         }
         // a preposition glued by HMM to the words after it (向小微/企业, 对小微/企业) is no surname
         const nounNext = !!next && next.start === t.end && next.tag.startsWith('n') && !next.tag.startsWith('nr');
-        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !cue) continue;
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || cue)) {
+        let cue: boolean | undefined;
+        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !(cue = cueFor(t, prev, next, after))) continue;
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || (cue ?? cueFor(t, prev, next, after)))) {
           push(t.start, t.end, 2, 'hmm-name');
         }
       }
