@@ -79,8 +79,13 @@ export const rule: MentionRule = {
     // 中方, 台胞, 港人 — the first character a place
     const seen = new Set(out.map((h) => h.start));
     const toks = ctx.tokens;
+    const firstUnits = abbrevTables().firstUnits;
     for (let n = 0; n < toks.length; n++) {
       const t = toks[n]!;
+      // both readings below are of words that begin at this token, and abbrevWord answers null for
+      // a word whose first character starts no reading: most tokens are skipped here, before the
+      // run of one-character tokens is sliced out of the text
+      if (firstUnits[text.charCodeAt(t.start)] !== 1) continue;
       // jieba may cut a chain into one-character words (鲁 | 台 | 经贸): the run reads as one word
       let m = n;
       while (m + 1 < toks.length && m - n < 3 && toks[m]!.text.length === 1 && toks[m + 1]!.text.length === 1 && toks[m + 1]!.start === toks[m]!.end) m++;

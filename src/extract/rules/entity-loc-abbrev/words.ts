@@ -28,6 +28,10 @@ export const abbrevTables = perLexicon(() => {
   // character to be an abbreviation or a movement verb (one code point each)
   const first = new Set<number>();
   for (const set of [country, province, move]) for (const e of set) if (single(e)) first.add(e.codePointAt(0)!);
+  // the same as a table by first code unit (a character beyond the BMP marks its high surrogate):
+  // a word whose first code unit is not marked starts no reading
+  const firstUnits = new Uint8Array(65536);
+  for (const c of first) firstUnits[String.fromCodePoint(c).charCodeAt(0)] = 1;
   // and their second character an abbreviation or a people morpheme
   const second = new Set<number>();
   for (const set of [country, province, people]) for (const e of set) if (single(e)) second.add(e.codePointAt(0)!);
@@ -39,6 +43,7 @@ export const abbrevTables = perLexicon(() => {
     weak: new Set(wordList('place-abbrev-weak')),
     move,
     first,
+    firstUnits,
     second,
   };
 });

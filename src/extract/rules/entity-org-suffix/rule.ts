@@ -29,7 +29,8 @@ const CAMPUS_AFTER = /^（[\u4e00-\u9fff]{2,4}）/u;
  * wins, as a scan of the whole list would give).
  */
 interface SuffixIndex {
-  last: Map<string, string[]>;
+  /** the suffixes by their last code unit (a number key: no one-character string sliced off every token) */
+  last: Map<number, string[]>;
   long: Set<string>;
   /** code units a suffix can end a token with, or a suffix token can start with (局局长): anything else is skipped at once */
   maybe: Uint8Array;
@@ -40,8 +41,8 @@ function suffixIndex(suffixes: readonly string[]): SuffixIndex {
   if (!ix) {
     ix = { last: new Map(), long: new Set(suffixes.filter((s) => s.length >= 2)), maybe: new Uint8Array(65536) };
     for (const s of suffixes) {
-      const k = s.slice(-1);
-      ix.maybe[k.charCodeAt(0)] = 1;
+      const k = s.charCodeAt(s.length - 1);
+      ix.maybe[k] = 1;
       const list = ix.last.get(k);
       if (list) list.push(s);
       else ix.last.set(k, [s]);
@@ -93,7 +94,7 @@ function findOrgs(ctx: { text: string; tokens: readonly Token[] }): MentionHit[]
       continue;
     }
     let suffixEnd = t.end;
-    let suffix = sx.last.get(t.text.slice(-1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
+    let suffix = sx.last.get(t.text.charCodeAt(t.text.length - 1))?.find((s) => t.text === s || (s.length >= 2 && t.text.endsWith(s) && /^n/u.test(t.tag)));
     // a body jieba glued to the title after it (中央政治局常委): the name ends before the title
     const titled = t.text.length >= 4 ? titleTail(t.text, lex.titles) : 0;
     if (titled > 0 && SINGLE.test(t.text[t.text.length - titled - 1]!)) {

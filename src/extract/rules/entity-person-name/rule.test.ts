@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rule } from './rule.js';
+import { dottedNames, rule } from './rule.js';
 import { runRuleCases, span } from '../../entities/tester.js';
 import { defaultContext } from '../../../pipeline/context.js';
 import type { MentionHit } from '../../rule.js';
@@ -36,4 +36,20 @@ it('reads a name between a title and a speech verb as title-speech, but not a ma
   const g = '鲍尔先生高兴地说，这是他第六次来。';
   const gh = rule.run(defaultContext(g, null)) as MentionHit[];
   expect(gh.filter((h) => h.attrs?.source === 'title-speech')).toEqual([]);
+});
+
+it('finds the dotted names a global scan of the text finds, trying only the starts before each dot', () => {
+  const scan = (t: string) => [...t.matchAll(/[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/gu)].map((m) => ({ index: m.index, name: m[0] }));
+  const texts = [
+    c,
+    '联合国秘书长安东尼奥·古特雷斯和美国国务卿迈克·蓬佩奥会面。',
+    '中华人民共和国主席习近平·',
+    '·开头的点和2019·中国以及A·B都不是名字。',
+    '一二三四五六七八·九十，甲·乙·丙·丁·戊，约翰·史密斯·琼斯说。',
+    '哈萨克斯坦总统卡西姆若马尔特·托卡耶夫表示',
+    '点··连写，巴·阿',
+    '𠀀·约翰和约翰·𠀀',
+  ];
+  for (const t of texts) expect(dottedNames(t)).toEqual(scan(t));
+  expect(dottedNames('一二三四五六七八·九十')).toEqual([{ index: 2, name: '三四五六七八·九十' }]);
 });

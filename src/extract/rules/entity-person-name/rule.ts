@@ -39,9 +39,10 @@ const lists = perLexicon(() => ({
  * name, both tagged as names (王/nr 志强/nrfg, 李/nr 红梅/nr): read such a
  * pair as one name token.
  */
-function joinSplitNames(tokens: readonly Token[]): Token[] {
+function joinSplitNames(tokens: readonly Token[]): readonly Token[] {
   const lex = lexicon();
-  const out: Token[] = [];
+  // a copy only from the first join on (most documents have none)
+  let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1];
@@ -49,12 +50,47 @@ function joinSplitNames(tokens: readonly Token[]): Token[] {
       n && t.tag === 'nr' && t.text.length === 1 && lex.surnames.has(t.text) && n.start === t.end &&
       (n.tag === 'nr' || n.tag === 'nrfg') && n.text.length <= 2 && isHan(n.text)
     ) {
+      out ??= tokens.slice(0, i);
       out.push({ text: t.text + n.text, tag: 'nr', start: t.start, end: n.end });
       i++;
-    } else out.push(t);
+    } else if (out) out.push(t);
+  }
+  return out ?? tokens;
+}
+
+/** Han characters joined by one or two middle dots (约翰·史密斯), tried at one start (sticky). */
+const DOTTED_NAME = /[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/uy;
+
+/**
+ * The matches of DOTTED_NAME scanning the text left to right, as a global
+ * regex finds them, but tried only at the six starts before each middle dot:
+ * a match's first dot lies at most six characters after its start, with Han
+ * characters only in between, so no other start can match. The global regex
+ * tried every position of the text (one in three of a news text's positions
+ * start a Han run) wherever the text holds a dot at all.
+ */
+export function dottedNames(text: string): Array<{ index: number; name: string }> {
+  const out: Array<{ index: number; name: string }> = [];
+  let pos = 0;
+  for (let d = text.indexOf('·'); d >= 0; d = text.indexOf('·', pos)) {
+    let found = false;
+    for (let p = Math.max(pos, d - 6); p < d; p++) {
+      DOTTED_NAME.lastIndex = p;
+      const m = DOTTED_NAME.exec(text);
+      if (m) {
+        out.push({ index: p, name: m[0] });
+        pos = p + m[0].length;
+        found = true;
+        break;
+      }
+    }
+    if (!found) pos = d + 1;
   }
   return out;
 }
+
+/** A first-code table that lets every word through (for a set holding the empty string, see firstCodes). */
+const ALL_CODES = new Uint8Array(65536).fill(1);
 
 export const rule: MentionRule = {
   id: 'entity-person-name',
@@ -68,13 +104,10 @@ export const rule: MentionRule = {
     const placeLast = (w: string): boolean => PLACE_LAST_CHARS.has(w[w.length - 1] ?? '');
     // whether a word is a listed person, title or honorific: its first code unit is tested first
     // (most tokens start with none of theirs)
-    const listed = (set: ReadonlySet<string>): ((w: string) => boolean) => {
-      const first = firstCodes(set);
-      return first ? (w) => first[w.charCodeAt(0)] === 1 && set.has(w) : (w) => set.has(w);
-    };
-    const isPerson = listed(lex.persons);
-    const isTitle = listed(lex.titles);
-    const isHonorific = listed(HONORIFIC_AFTER);
+    const ALL = ALL_CODES;
+    const personFirst = firstCodes(lex.persons) ?? ALL;
+    const titleFirst = firstCodes(lex.titles) ?? ALL;
+    const honorificFirst = firstCodes(HONORIFIC_AFTER) ?? ALL;
     const text = ctx.text;
     const ix = indexTokens(ctx.tokens);
     const out: MentionHit[] = [];
@@ -85,10 +118,31 @@ export const rule: MentionRule = {
       seen.add(k);
       out.push({ type: 'PERSON', start, end, attrs: { priority, source } });
     };
+    /**
+     * Context for the name token t: a title right before it, a cue word after
+     * or before it, or (a tagged name) it opens a clause and a verb or 在/于
+     * follows (姚明表示, 孟晚舟在华为…), a two-character one only when it opens
+     * the sentence (刘翔在雅典…).
+     */
+    const cueFor = (t: Token, prev: Token | undefined, next: Token | undefined, after: string): boolean => {
+      if (!!prev && prev.end === t.start && lex.titles.has(prev.text)) return true;
+      if (CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text))) return true;
+      if (t.tag === 'x') return false;
+      const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
+      const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
+      const opensSentence = !prev || /^[。！？\n]$/u.test(t.start > 0 ? text[t.start - 1]! : '\n') || t.start === 0;
+      return opensClause && verbNext && (t.text.length >= 3 || opensSentence);
+    };
     const toks = joinSplitNames(ctx.tokens);
+    // the tokens that are titles and honorifics, for the context passes below, noted on this one pass
+    const titleToks: Token[] = [];
+    const honorificToks: Token[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (isPerson(t.text)) {
+      const c0 = t.text.charCodeAt(0);
+      if (titleFirst[c0] === 1 && lex.titles.has(t.text)) titleToks.push(t);
+      if (honorificFirst[c0] === 1 && HONORIFIC_AFTER.has(t.text)) honorificToks.push(t);
+      if (personFirst[c0] === 1 && lex.persons.has(t.text)) {
         push(t.start, t.end, 3, 'gazetteer');
         continue;
       }
@@ -98,24 +152,18 @@ export const rule: MentionRule = {
       if (t.tag === 'x' && !isHan(t.text)) continue;
       const prev = i > 0 ? toks[i - 1] : undefined;
       const after = text.slice(t.end, t.end + 4);
-      const titleBefore = !!prev && prev.end === t.start && lex.titles.has(prev.text);
       if (PLACE_NEXT.test(after) || lex.loc.has(t.text) || lex.orgs.has(t.text)) continue;
-      // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context
-      // a tagged name opening a clause and followed by a verb or 在/于 (姚明表示, 孟晚舟在华为…)
-      const next = toks[i + 1];
-      const opensClause = !prev || prev.end !== t.start || /^[，。！？；：、“”（）\s]$/u.test(prev.text);
-      const verbNext = !!next && next.start === t.end && (next.tag === 'v' || (next.tag === 'p' && /^(?:在|于|从|向|对|与|同|和|给|为|被|把)$/u.test(next.text)));
-      // a two-character one only when it opens the sentence (刘翔在雅典…)
-      const opensSentence = !prev || /^[。！？\n]$/u.test(t.start > 0 ? text[t.start - 1]! : '\n') || t.start === 0;
-      const cue = titleBefore || CUE_AFTER.test(after) || (!!prev && CUE_BEFORE.test(prev.text)) || (t.tag !== 'x' && opensClause && verbNext && (t.text.length >= 3 || opensSentence));
       if (placeLast(t.text)) continue;
+      const next = toks[i + 1];
+      // jieba tags many common words nr (高水平, 智能化), so a tagged name needs context (cueFor,
+      // asked only where the token's shape leaves the answer open)
       if (t.tag === 'nr' || t.tag === 'nrfg') {
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && cue) push(t.start, t.end, 1, 'jieba-nr');
-        else if (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text) && cue) push(t.start, t.end, 1, 'jieba-nr');
+        const shaped = (isChineseName(t.text) && plausibleName(t.text, ix)) || (t.tag === 'nrfg' && t.text.length >= 2 && isHan(t.text));
+        if (shaped && cueFor(t, prev, next, after)) push(t.start, t.end, 1, 'jieba-nr');
         continue;
       }
       if (t.tag === 'nrt') {
-        if (isForeignName(t.text) && (t.text.length >= 3 || cue)) push(t.start, t.end, 1, 'jieba-nrt');
+        if (isForeignName(t.text) && (t.text.length >= 3 || cueFor(t, prev, next, after))) push(t.start, t.end, 1, 'jieba-nrt');
         continue;
       }
       if (t.tag === 'x' && isHan(t.text)) {
@@ -127,8 +175,9 @@ export const rule: MentionRule = {
         }
         // a preposition glued by HMM to the words after it (向小微/企业, 对小微/企业) is no surname
         const nounNext = !!next && next.start === t.end && next.tag.startsWith('n') && !next.tag.startsWith('nr');
-        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !cue) continue;
-        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || cue)) {
+        let cue: boolean | undefined;
+        if (FUNCTION_SURNAMES.has(t.text[0] ?? '') && nounNext && !(cue = cueFor(t, prev, next, after))) continue;
+        if (isChineseName(t.text) && plausibleName(t.text, ix) && !placeLast(t.text) && (t.text.length === 3 || (cue ?? cueFor(t, prev, next, after)))) {
           push(t.start, t.end, 2, 'hmm-name');
         }
       }
@@ -145,8 +194,7 @@ export const rule: MentionRule = {
       return k !== undefined && lex.titles.has(ctx.tokens[k]!.text);
     };
     // context: a title before a name (市长龚正, 总统马克龙)
-    for (const t of toks) {
-      if (!isTitle(t.text)) continue;
+    for (const t of titleToks) {
       const n = nameAfter(text, t.end, ix);
       if (!n || lex.titles.has(text.slice(n.start, n.end))) continue;
       // a name between a title and a speech verb (负责人翁仲铭说) is read whole by both cues
@@ -155,8 +203,7 @@ export const rule: MentionRule = {
       else push(n.start, n.end, 2, 'title-context');
     }
     // context: a title right after a name (江泽民主席, 李鹏总理)
-    for (const t of toks) {
-      if (!isHonorific(t.text)) continue;
+    for (const t of honorificToks) {
       const n = nameBefore(text, t.start, ix);
       if (!n || !ix.byStart.has(n.start)) continue;
       // a whole dictionary word that is not a name (国家主席, 董事会主席) is no person
@@ -178,11 +225,9 @@ export const rule: MentionRule = {
       }
     }
     // transliterated names joined by a middle dot (约翰·史密斯, 马克·吕特)
-    // (most documents have no middle dot: the regex would try every Chinese character for nothing)
-    const dotted = text.includes('·') ? text.matchAll(/[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}){1,2}/gu) : [];
-    for (const m of dotted) {
-      let s0 = m.index!;
-      let name = m[0];
+    for (const m of dottedNames(text)) {
+      let s0 = m.index;
+      let name = m.name;
       // the first part may carry a title or verb before it: keep the longest transliteration tail
       const first = name.split('·')[0]!;
       let k = first.length;
