@@ -157,6 +157,15 @@ const MARKET_SHARE = /^(?:市场占有率|市场渗透率|渗透率)$/;
 const YIELD_WORD = /^(?:总产量|产量|总产|亩产|单产|平均亩产)$/;
 /** An average word alone (日均, 人均): the average of the quantity named before. */
 const PER_AVERAGE = /^(?:日均|月均|周均|人均|户均|单日|每日|平均)$/;
+/** 累计 inside a metric phrase (新能源汽车累计销量): the span sums, which the time says; no part of the quantity's name. */
+const CUMULATIVE_INSIDE = /(?<=[\u4e00-\u9fff]{2})累计(?=[\u4e00-\u9fff]{2})/;
+/** Digits inside a Latin name of a product (5G手机, 3D打印设备, 4K电视): no figure. */
+const LATIN_NAME_DIGITS = /[0-9]+[A-Za-z]+/g;
+/** A mode of transport heading a quantity (高速公路车流量, 铁路发送旅客): an average word goes after it (高速公路日均车流量). */
+const MODE_HEAD = /^(?:高速公路|民航|铁路|公路|水路|水运|航空)/;
+/** 购物、娱乐等相关消费: the items before 等 are examples of the quantity after it (not 等地, a list of places; not 高等, 一等;
+ * not before a verb or function word, 等为主的, 等在内, nor a count of kinds, 等五大类). */
+const EXAMPLES_BEFORE = /^[\u4e00-\u9fffA-Za-z0-9、]{1,16}?(?<![高中初同平上下优一二三均对])等(?![地省市县区国人级于同待为在均将的变可是和与及共已都也一二三四五六七八九十两几多])(?=[\u4e00-\u9fff]{2})/;
 /** Verbs before the basis of a ratio (恢复至2019年的108%, 是去年同期的1.3倍, 相当于上年的). */
 /** A clause of only a verb of level before its figure (达到, 至, 增至, 突破): no quantity named */
 const LEVEL_ONLY = /^(?:并|已|又|再|将|进一步|首次|总量|规模)?(?:达到|达|至|到|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|减少到|减少至|降至|降到|回升至|回落至|突破|超过|逾|为)了?$/;
@@ -1253,6 +1262,10 @@ export function attribute(input: AttributionInput): void {
       const at = COUNT_OF_UNITS.test(counted) ? mt.indexOf(counted) : -1;
       if (at >= 0 && (at === 0 || VERB_ONLY.test(mt.slice(0, at))) && /^(?![及以之的至到])[\u4e00-\u9fffA-Za-z]{2}/.test(mt.slice(at + counted.length))) mt = mt.slice(0, at) + mt.slice(at + counted.length);
     }
+    // 已交付各类船舶21艘: a determiner of kinds inside the phrase names no part of the quantity (各项 stays: 各项贷款 is a series)
+    if (mt.length > 3 && mt.includes('各')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})各(?:类|种)(?=[\u4e00-\u9fff]{2})/, '');
+    // 带动周边餐饮、住宿等综合消费1.7亿元: a list of examples before 等 (cut at its 、 or not) is no part of the quantity
+    if (mt.length > 3 && mt.includes('等') && (text[c - 1] === '、' || mt.includes('、'))) mt = mt.replace(EXAMPLES_BEFORE, '');
     // 规模以上工业企业实现利润总额: 实现 inside the phrase is the verb between the population and the quantity
     if (mt.length > 4 && mt.includes('实现')) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:共|已|累计|共计|合计)?实现(?=[\u4e00-\u9fff]{2})/, '');
     if (mt.length > 5 && mt.includes('完成')) mt = mt.replace(DONE_INSIDE, '');
@@ -1261,7 +1274,7 @@ export function attribute(input: AttributionInput): void {
     // A级景区累计接待游客, 铁路共发送旅客: an adverb of sum before a verb inside the phrase is no part of it
     // (新能源汽车累计销量, 发电设备累计平均利用小时: 累计 inside the phrase says the span sums, which the time says; the
     // shortest phrase naming the quantity goes without it)
-    if (mt.length > 5) mt = mt.replace(/(?<=[\u4e00-\u9fff]{2})(?:累计(?=[\u4e00-\u9fff]{2})|(?:共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff]))/, '');
+    if (mt.length > 5) mt = mt.replace(CUMULATIVE_INSIDE, '').replace(/(?<=[\u4e00-\u9fff]{2})(?:共计|合计|共)(?=(?:接待|发送|运送|销售|交付|发放|开行|办理|服务)[\u4e00-\u9fff])/, '');
     // 出口总额约占全省的18.5%: a qualifier before 占 belongs to the figure
     if (mt.includes('占')) mt = mt.replace(/(?:约|近|超过|超|逾|将近|接近)(?=占)/, '');
     // 该园区已集聚企业 with no zone named before: the pronoun is no part of the metric
@@ -1343,10 +1356,12 @@ export function attribute(input: AttributionInput): void {
             listFrom = c2;
             if (subjectAt > c2 && subjectAt < c) listFrom = subjectAt;
             for (let k = ti - 1; k >= 0 && (times[k] as TimeExpr).end > c2; k--) if ((times[k] as TimeExpr).start >= c2 && (times[k] as TimeExpr).end < c && (times[k] as TimeExpr).end > listFrom) listFrom = (times[k] as TimeExpr).end;
-            if (/[0-9０-９]/.test(text.slice(listFrom, c))) listFrom = Math.max(mStart, fenbieFrom);
+            // (a digit of a figure stops the list; one inside a Latin name, 5G手机, 3D打印设备, does not)
+            if (/[0-9０-９]/.test(text.slice(listFrom, c).replace(LATIN_NAME_DIGITS, ''))) listFrom = Math.max(mStart, fenbieFrom);
           }
         }
-        const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '');
+        // (新能源汽车累计产量和销量分别为: 累计 inside the list's phrase goes, as inside a single metric)
+        const before = text.slice(listFrom, fenbieFrom + fenbieAt).replace(CALC_BASIS, '').replace(BASIS_TAIL, '').replace(CUMULATIVE_INSIDE, '');
         // (该集团实现营业收入和净利润分别为: the lead verb heads the list, not its first item)
         let items = before.replace(LEAD_STRIP, '').replace(LEAD_VERBS, '').replace(TAIL_STRIP, '').split(/[、和及与]/).filter((x) => x.length > 0);
         // 同比分别增长12.1%和8.8%: the items of the last 分别
@@ -1551,7 +1566,11 @@ export function attribute(input: AttributionInput): void {
       // a bare change measures the figure before it; an ellipsis (其中，出口增长9.2%) keeps the metric left out
       const pf = prev as FigureHit | null;
       // 累计运送旅客58.7万人次，日均6.5万人次: an average word alone averages the figure before it in its segment
-      if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) mt += pf.metric;
+      // (高速公路车流量…，日均36.5万辆次: after the mode of transport heading it, as 铁路日均发送旅客 is written)
+      if (PER_AVERAGE.test(mt) && pf && pf.metric && pf.end > s && !PER_AVERAGE.test(pf.metric.slice(0, 2))) {
+        const mode = MODE_HEAD.exec(pf.metric);
+        mt = mode && pf.metric.length > mode[0].length + 1 ? mode[0] + mt + pf.metric.slice(mode[0].length) : mt + pf.metric;
+      }
       // 铁路发送旅客1.05亿人次，日均发送1310万人次: an average word and a verb of the quantity before averages that quantity
       // (the average word before the verb: 铁路日均发送旅客)
       else if (pf && pf.metric && pf.end > s && mt.length >= 4 && PER_AVERAGE.test(mt.slice(0, 2)) && !PER_AVERAGE.test(pf.metric.slice(0, 2))) {

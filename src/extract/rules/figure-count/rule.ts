@@ -5,7 +5,7 @@ import { readCount } from './reader.js';
 /** Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier */
 export const rule: FigureRule = {
   id: 'figure-count',
-  version: 10,
+  version: 11,
   purpose: 'Counts with a classifier (21个, 百余家, 3~5家, 560余万条); the unit is the classifier',
   needs: [],
   emits: 'figure',

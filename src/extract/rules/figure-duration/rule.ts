@@ -5,7 +5,7 @@ import { readDuration } from './reader.js';
 /** Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …) */
 export const rule: FigureRule = {
   id: 'figure-duration',
-  version: 6,
+  version: 7,
   purpose: 'Durations: 18个月, 10年, 半年, 8个多月 (year, month, day, hour …)',
   needs: [],
   emits: 'figure',

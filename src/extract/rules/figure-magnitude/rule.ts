@@ -5,7 +5,7 @@ import { readMagnitude } from './reader.js';
 /** Orders of magnitude without a unit: 千亿级 (approx 1e11) */
 export const rule: FigureRule = {
   id: 'figure-magnitude',
-  version: 7,
+  version: 8,
   purpose: 'Orders of magnitude without a unit: 千亿级 (approx 1e11)',
   needs: [],
   emits: 'figure',

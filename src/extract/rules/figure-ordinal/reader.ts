@@ -26,7 +26,8 @@ function ordinalAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null
     if (u[0] === '代' && after === '表') return null;
     return figure(i - 1, num.end + u[0].length, 'ordinal', num.value, null, u[0], 'exact');
   }
-  if (rankBefore().test(text.slice(Math.max(0, i - 4), i - 1))) return figure(i - 1, num.end, 'ordinal', num.value, null, null, 'exact');
+  // (全市第一产业增加值: 第一产业 is a sector's name, not a rank in the city)
+  if (rankBefore().test(text.slice(Math.max(0, i - 4), i - 1)) && !text.startsWith('产业', num.end)) return figure(i - 1, num.end, 'ordinal', num.value, null, null, 'exact');
   return null;
 }
 

@@ -5,7 +5,7 @@ import { readOrdinal } from './reader.js';
 /** Ordinals and ranks: 第3名, 第十届, 排名第一 */
 export const rule: FigureRule = {
   id: 'figure-ordinal',
-  version: 2,
+  version: 3,
   purpose: 'Ordinals and ranks: 第3名, 第十届, 排名第一',
   needs: [],
   emits: 'figure',
