@@ -438,8 +438,37 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     }
     else out.push(subjectMention(m.type, m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
   }
+  if (out.length) shortCompanyNames(text, out);
   if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+/** A registered company name (…股份有限公司, …集团有限公司), its trade name before the tail of four characters or more */
+const REGISTERED_COMPANY = /^([\u4e00-\u9fff]{4,12}?)(?:科技|材料|新材料|机械|实业|控股|发展)?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$/;
+
+/**
+ * 星河新材料科技股份有限公司 … 星河新材研发投入3.15亿元: a company's short name is, by the listing
+ * convention, the first four characters of its registered name. Where those four characters come again
+ * after the full name (and are not the full name again), they name the company: a mention of it, so that the
+ * short name is no part of the metric; the subject is the short name as the text names it (the house reading).
+ */
+function shortCompanyNames(text: string, out: SubjectMention[]): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const m = out[i] as SubjectMention;
+    if (m.type !== 'ORG') continue;
+    const full = text.slice(m.start, m.end);
+    const reg = REGISTERED_COMPANY.exec(full);
+    if (!reg || divisionPrefix(full)) continue;
+    const short = full.slice(0, 4);
+    for (let at = text.indexOf(short, m.end); at >= 0; at = text.indexOf(short, at + 4)) {
+      if (text.startsWith(full, at)) continue;
+      // a mention the entity stage read there already (the short name itself, or a longer name holding it) stands
+      if (out.some((o) => o.start <= at && o.end > at && (o.start < at || o.end > at + 4))) continue;
+      const same = out.findIndex((o) => o.start === at && o.end === at + 4);
+      if (same < 0) out.push(subjectMention('ORG', at, at + 4, short, short));
+    }
+  }
 }
 
 /**
