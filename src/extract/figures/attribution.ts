@@ -1025,6 +1025,9 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
       // 大年初五当天, 10月1日当天: 当天 right after a day is that day
       if (t.text.length === 2 && /^当[天日]$/.test(t.text) && lastRead && lastRead.end === t.start) continue;
+      // 12月27日，…举行开工活动，当天全省共开工项目312个: 当天 after a day stated before is that day (an anaphor,
+      // as 同期), not the document's date; with no single day before it, it stays the day of the report
+      if (t.text.length === 2 && /^当[天日]$/.test(t.text) && cur && cur.span && cur.span.start === cur.span.end && cur.span.start.length === 10) continue;
       // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
       if (t.anaphor === 'periodEnd') {
         // after a day (截至3月末) 期末 is that day: the time stays as written
