@@ -211,7 +211,7 @@ function divisionsIn(name: string): string[] {
   if (!out.length) {
     // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
     const bare = name.replace(/^[据从由经在向对自]/, '');
-    const body = BODY_OF_PLACE.exec(bare);
+    const body = BODY_OF_PLACE.exec(bare) ?? DISTRICT_BODY.exec(bare);
     const branch = body ? null : (CENTRAL_BANK_BRANCH.exec(bare) ?? GRID_BRANCH.exec(bare));
     // (宁城市交通运输局: one character + 城市 names a city, as at a clause start)
     if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && (!placeNotWord(body[1] as string) || ((body[1] as string).endsWith('城市') && !wordSet('figure-place-not-words').has(body[1] as string)))) out.push(body[1] as string);
@@ -221,6 +221,9 @@ function divisionsIn(name: string): string[] {
 }
 /** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会, 市委 the party committee). */
 const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|委|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
+
+/** A district's government body (安澜区统计局, 临溪区人民政府): 区 alone ends common nouns (景区, 社区), so only with an office after it. */
+const DISTRICT_BODY = /^([\u4e00-\u9fff]{2}区)(?:人民政府|政府|委|[\u4e00-\u9fff]{1,10}(?:局|委员会|办公室))$/;
 
 /** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
@@ -421,6 +424,16 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
       const st = nameLeadStart(text, m.start, input, k, times);
       if (st >= 0) {
         out.push(subjectMention('ORG', st, m.end, undefined, text.slice(st, m.end)));
+        continue;
+      }
+    }
+    // 安澜 + 区统计局 read as 区统计局: a district's body cut after its name's two characters, at a clause start (or after
+    // 据), is the district's body (its place, 安澜区, is named by it)
+    if (m.type === 'ORG' && text[m.start] === '区' && m.start >= 2 && (m.start === 2 || isClauseEnd(text.charCodeAt(m.start - 3)) || text[m.start - 3] === '据')) {
+      const grown = text.slice(m.start - 2, m.end);
+      const body = DISTRICT_BODY.exec(grown);
+      if (body && !PLACE_NOT_FIRST.test(grown[0] as string) && !placeNotWord(body[1] as string)) {
+        out.push(subjectMention('ORG', m.start - 2, m.end, undefined, grown));
         continue;
       }
     }
