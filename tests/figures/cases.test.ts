@@ -117,7 +117,11 @@ const C: Case[] = [
   { s: '今年1—8月，全省规上工业增加值增长6.1%。', doc: '2024-09-15', e: [['今年1—8月', 'period', null, null, 'range', { date: '2024-01', dateEnd: '2024-08' }], ['6.1%', 'percent', 6.1, '%']] },
   { s: '存款利率下调25个基点。', e: [['25个基点', 'percentagePoint', 0.25, 'pp']] },
   { s: '该园区一期工程已于去年底投用。', doc: '2024-03-10', e: [['去年底', 'date', null, null, 'exact', { date: '2023-12' }]] },
-  { s: '今年以来，该省新签约亿元以上项目328个。', e: [['亿元以上', 'money', 100000000, 'CNY', 'atLeast'], ['328个', 'count', 328, '个']] },
+  // 亿元以上 with no number before a noun is the projects' class (a threshold inside the metric), no amount
+  { s: '今年以来，该省新签约亿元以上项目328个。', e: [['328个', 'count', 328, '个']] },
+  { s: '年销售收入亿元以上的企业达到46家。', e: [['46家', 'count', 46, '家']] },
+  // alone at a clause's end it is the amount
+  { s: '这些项目的投资额均在亿元以上。', e: [['亿元以上', 'money', 100000000, 'CNY', 'atLeast']] },
   { s: '新建5G基站2.5万个、千兆光网覆盖家庭300万户。', e: [['2.5万个', 'count', 25000, '个'], ['300万户', 'count', 3000000, '户']] },
   { s: '我们要用三到五年时间建成国际一流园区。', e: [['三到五年', 'duration', 3, 'year', 'range', { valueMax: 5 }]] },
   { s: '他们三人一组，全村380户1200余人全部脱贫。', e: [['三人', 'count', 3, '人'], ['380户', 'count', 380, '户'], ['1200余人', 'count', 1200, '人', 'atLeast']] },

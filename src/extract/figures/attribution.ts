@@ -211,7 +211,7 @@ function divisionsIn(name: string): string[] {
   if (!out.length) {
     // (据桐州市统计局: a preposition the entity stage took into the name is none of it)
     const bare = name.replace(/^[据从由经在向对自]/, '');
-    const body = BODY_OF_PLACE.exec(bare);
+    const body = BODY_OF_PLACE.exec(bare) ?? DISTRICT_BODY.exec(bare);
     const branch = body ? null : (CENTRAL_BANK_BRANCH.exec(bare) ?? GRID_BRANCH.exec(bare));
     // (宁城市交通运输局: one character + 城市 names a city, as at a clause start)
     if (body && !PLACE_NOT_FIRST.test(bare[0] as string) && (!placeNotWord(body[1] as string) || ((body[1] as string).endsWith('城市') && !wordSet('figure-place-not-words').has(body[1] as string)))) out.push(body[1] as string);
@@ -219,8 +219,11 @@ function divisionsIn(name: string): string[] {
   }
   return out;
 }
-/** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会). */
-const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
+/** A government body of a place: two characters + 省/市/县 (江临省统计局, 宁江市交通运输局), then an office (统计局, 人民政府, 发展和改革委员会, 第十八届人民代表大会, 市委 the party committee). */
+const BODY_OF_PLACE = /^([\u4e00-\u9fff]{2}[省市县])(?:人民政府|政府|委|(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大常委会|政协)[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|厅|办公室))$/;
+
+/** A district's government body (安澜区统计局, 临溪区人民政府): 区 alone ends common nouns (景区, 社区), so only with an office after it. */
+const DISTRICT_BODY = /^([\u4e00-\u9fff]{2}区)(?:人民政府|政府|委|[\u4e00-\u9fff]{1,10}(?:局|委员会|办公室))$/;
 
 /** A branch of the central bank (中国人民银行滨江市分行): it reports for its place, as a government body does. */
 const CENTRAL_BANK_BRANCH = /^(?:中国)?人民银行([\u4e00-\u9fff]{2}[省市县])(?:分行|中心支行|营业管理部)$/;
@@ -424,6 +427,16 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
         continue;
       }
     }
+    // 安澜 + 区统计局 read as 区统计局: a district's body cut after its name's two characters, at a clause start (or after
+    // 据), is the district's body (its place, 安澜区, is named by it)
+    if (m.type === 'ORG' && text[m.start] === '区' && m.start >= 2 && (m.start === 2 || isClauseEnd(text.charCodeAt(m.start - 3)) || text[m.start - 3] === '据')) {
+      const grown = text.slice(m.start - 2, m.end);
+      const body = DISTRICT_BODY.exec(grown);
+      if (body && !PLACE_NOT_FIRST.test(grown[0] as string) && !placeNotWord(body[1] as string)) {
+        out.push(subjectMention('ORG', m.start - 2, m.end, undefined, grown));
+        continue;
+      }
+    }
     // 华东地区水泥产量: a region of the country and its 地区 are one subject (not 地区生产总值)
     if (m.type === 'LOC' && REGION.test(text.slice(m.start, m.end)) && /^地区(?!生产总值)/.test(text.slice(m.end, m.end + 7))) {
       out.push(subjectMention('LOC', m.start, m.end + 2, undefined, text.slice(m.start, m.end + 2)));
@@ -438,8 +451,37 @@ function subjectMentions(text: string, input: readonly FigureMention[], sector: 
     }
     else out.push(subjectMention(m.type, m.start, m.end, m.norm, m.norm ?? text.slice(m.start, m.end)));
   }
+  if (out.length) shortCompanyNames(text, out);
   if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+/** A registered company name (…股份有限公司, …集团有限公司), its trade name before the tail of four characters or more */
+const REGISTERED_COMPANY = /^([\u4e00-\u9fff]{4,12}?)(?:科技|材料|新材料|机械|实业|控股|发展)?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$/;
+
+/**
+ * 星河新材料科技股份有限公司 … 星河新材研发投入3.15亿元: a company's short name is, by the listing
+ * convention, the first four characters of its registered name. Where those four characters come again
+ * after the full name (and are not the full name again), they name the company: a mention of it, so that the
+ * short name is no part of the metric; the subject is the short name as the text names it (the house reading).
+ */
+function shortCompanyNames(text: string, out: SubjectMention[]): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const m = out[i] as SubjectMention;
+    if (m.type !== 'ORG') continue;
+    const full = text.slice(m.start, m.end);
+    const reg = REGISTERED_COMPANY.exec(full);
+    if (!reg || divisionPrefix(full)) continue;
+    const short = full.slice(0, 4);
+    for (let at = text.indexOf(short, m.end); at >= 0; at = text.indexOf(short, at + 4)) {
+      if (text.startsWith(full, at)) continue;
+      // a mention the entity stage read there already (the short name itself, or a longer name holding it) stands
+      if (out.some((o) => o.start <= at && o.end > at && (o.start < at || o.end > at + 4))) continue;
+      const same = out.findIndex((o) => o.start === at && o.end === at + 4);
+      if (same < 0) out.push(subjectMention('ORG', at, at + 4, short, short));
+    }
+  }
 }
 
 /**
@@ -996,6 +1038,9 @@ export function attribute(input: AttributionInput): void {
       if (t.anaphor === 'same' || t.anaphor === 'then') continue;
       // 大年初五当天, 10月1日当天: 当天 right after a day is that day
       if (t.text.length === 2 && /^当[天日]$/.test(t.text) && lastRead && lastRead.end === t.start) continue;
+      // 12月27日，…举行开工活动，当天全省共开工项目312个: 当天 after a day stated before is that day (an anaphor,
+      // as 同期), not the document's date; with no single day before it, it stays the day of the report
+      if (t.text.length === 2 && /^当[天日]$/.test(t.text) && cur && cur.span && cur.span.start === cur.span.end && cur.span.start.length === 10) continue;
       // 期末, 报告期末: the last day of the current period (2023年年度报告 → 2023-12-31; 前三季度 → 09-30)
       if (t.anaphor === 'periodEnd') {
         // after a day (截至3月末) 期末 is that day: the time stays as written

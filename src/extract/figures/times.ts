@@ -350,6 +350,9 @@ function buildPatterns(): Pattern[] {
         const unit = m[3] as string;
         const future = /后|未来|今后|此后/.test(m[1] as string);
         if (unit === '年' && (m[1] === '近' || m[1] === '最近')) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
+        // 过去一年, 过去五年 early in the year (January to March, the season of work reports and annual reviews) are the
+        // calendar years just ended, as 近N年 are: 过去一年 in a report of 2025-01-15 → 2024
+        if (unit === '年' && m[1] === '过去' && doc.m <= 3) return { span: { start: ymd(doc.y - n, 1, 1), end: ymd(doc.y - 1, 12, 31) } };
         if (unit === '年' && /未来|今后/.test(m[1] as string)) return { span: { start: ymd(doc.y + 1, 1, 1), end: ymd(doc.y + n, 12, 31) } };
         if (m[1] === '前' && /月|季度/.test(unit) && m[0].length <= 5) {
           // 前11个月 (of this year) is read by dates.ts when it follows a year; alone it means this year too

@@ -8,7 +8,7 @@ import type { FigureHit } from '../../rule.js';
 import type { UnitDef } from '../../figures/units.js';
 import { moneyPrefix, moneySuffix } from '../../figures/units.js';
 import { CN_DIGIT, isCnDigit, isDigitChar, readNumeral, LONE_FORMAL } from '../../figures/numerals.js';
-import { completeFigure, figure, listTable, numeralAt, readAll, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
+import { completeFigure, figure, listTable, numeralAt, readAll, suffixQual, withUnit, type Reading, type Readings, type ScanOptions, type UnitReader } from '../../figures/reading.js';
 import { perUnit } from '../../figures/lexicon.js';
 import { fromLists } from '../../figures/tables.js';
 import { wordList } from '../../../core/lists.js';
@@ -89,6 +89,19 @@ function geYi(text: string, r: Reading): FigureHit | null {
   return figure(r.start, r.i + m[0].length, 'money', n.value * 1e8, null, 'CNY', q);
 }
 
+/**
+ * 签约亿元以上项目36个, 万元以上的农户: with no number, 亿元以上 / 万元级 before a noun (or 的) names the class of what
+ * follows (a threshold inside a metric: 亿元以上项目 is a statistical class of projects), no amount; alone at a
+ * clause's end (投资均在亿元以上。) it is the amount. Money only: the labelled counts keep 万人以上的安置点, 万台级.
+ */
+function moneyThreshold(text: string, r: Reading): boolean {
+  const j = (r.num as { end: number }).end;
+  const u = moneyAt(text, j, r.num as NonNullable<Reading['num']>);
+  if (!u) return false;
+  const k = text[j + u.len] === '级' ? j + u.len + 1 : suffixQual(text, j + u.len)?.end;
+  return k !== undefined && /[\u4e00-\u9fff]/.test(text[k] ?? '');
+}
+
 function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | null {
   if (r.form === 'sign') return signed(text, r, opt);
   if (r.form !== 'numeral') return null;
@@ -96,6 +109,7 @@ function readMoneyAt(text: string, r: Reading, opt: ScanOptions): FigureHit | nu
     const g = geYi(text, r);
     if (g) return g;
   }
+  if (r.loneBig && moneyThreshold(text, r)) return null;
   const w = withUnit(text, r, moneyAt, opt);
   if (!w) return null;
   // 五元三毛, 50元6角三分, 两美元又三美分: subunits after the main unit
